@@ -1,0 +1,9 @@
+import { ServiceSchema } from '@app/common';
+import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
+
+/** The accounting service's own PostgreSQL schema: its tables and migrations. */
+export const AccountingSchema: ServiceSchema = {
+  schema: 'accounting',
+  entities: [],
+  migrations: [CreateSchema1764100000000],
+};

@@ -1,0 +1,100 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions } from '@nestjs/microservices';
+import { Logger } from 'pino';
+import { ConfigError, loadConfig } from '../config/load-config';
+import { ServiceConfig } from '../config/service-config';
+import { dataSourceOptions, ServiceSchema } from '../database/data-source-options';
+import { runMigrations } from '../database/run-migrations';
+import { createLogger, PinoNestLogger } from '../logging/logger';
+import { PrefixedNatsServer } from '../nats/prefixed-nats.server';
+import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
+import { ServiceExceptionFilter } from '../nats/rpc-exception.filter';
+import { strictValidationPipe } from '../nats/validation.pipe';
+import { checkNats, checkPostgres, DependencyError } from './dependencies';
+
+export interface ServiceDefinition<C extends ServiceConfig> {
+  /** Service name: its queue group, subject segment and log name. */
+  name: string;
+  config: new () => C;
+  database: ServiceSchema;
+  module: (config: C) => DynamicModule | Type<unknown>;
+}
+
+/** Prints one line and exits: for a start that cannot go on. */
+export function exitWith(service: string, message: string): never {
+  process.stderr.write(`${service}: ${message}\n`);
+  process.exit(1);
+}
+
+export function readConfig<C extends object>(service: string, schema: new () => C): C {
+  try {
+    return loadConfig(schema);
+  } catch (error) {
+    if (error instanceof ConfigError) exitWith(service, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Starts one service: validated settings, reachable PostgreSQL and NATS,
+ * migrated schema, then a NATS microservice in the service's queue group.
+ */
+export async function bootstrapService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<void> {
+  const { name } = definition;
+  const config = readConfig(name, definition.config);
+  const logger = createLogger(name, config.LOG_LEVEL);
+  try {
+    await checkPostgres(config.DATABASE_URL);
+    await checkNats(config.NATS_URL);
+  } catch (error) {
+    if (error instanceof DependencyError) exitWith(name, error.message);
+    throw error;
+  }
+
+  const dbOptions = dataSourceOptions(config.DATABASE_URL, definition.database, name);
+  const applied = await runMigrations(dbOptions);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrated');
+
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
+    definition.module(config),
+    {
+      strategy: new PrefixedNatsServer(
+        { servers: config.NATS_URL.split(','), queue: name, name },
+        config.NATS_SUBJECT_PREFIX,
+        config.SHUTDOWN_GRACE_MS,
+      ),
+      logger: new PinoNestLogger(logger),
+    },
+  );
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ServiceExceptionFilter());
+  app.useGlobalInterceptors(new RpcContextInterceptor());
+  await app.listen();
+  logger.info({ prefix: config.NATS_SUBJECT_PREFIX }, `${name} ready`);
+  stopOnSignal(name, logger, () => app.close());
+}
+
+/** On SIGTERM/SIGINT: stop taking messages, finish those in flight, close connections, exit 0. */
+export function stopOnSignal(name: string, logger: Logger, close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `${name} stopping`);
+    close().then(
+      () => {
+        logger.info(`${name} stopped`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, `${name} did not stop cleanly`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,32 @@
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+/** Settings every service reads (DESIGN.md "Running"). */
+export class ServiceConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string = DEFAULT_DATABASE_URL;
+
+  @Matches(/^(nats|tls):\/\/\S+(,\s*(nats|tls):\/\/\S+)*$/, {
+    message: 'must be one or more nats:// URLs, comma-separated',
+  })
+  NATS_URL: string = DEFAULT_NATS_URL;
+
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'must be 1-64 letters, digits, "_" or "-" (it names NATS subjects and streams)',
+  })
+  NATS_SUBJECT_PREFIX: string = 'timebank';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** How long a stopping service waits for messages in flight. */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_GRACE_MS: number = 10_000;
+}

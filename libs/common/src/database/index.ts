@@ -1,0 +1,3 @@
+export * from './data-source-options';
+export * from './ensure-database';
+export * from './run-migrations';

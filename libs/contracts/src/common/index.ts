@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './page';
+export * from './roles';

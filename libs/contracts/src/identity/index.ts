@@ -1,0 +1,4 @@
+export * from './community.dto';
+export * from './member.dto';
+export * from './subjects';
+export * from './volunteer-profile.dto';

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class VolunteerProfileDto {
+  @ApiProperty({ type: [String], example: ['陪诊', 'shopping', 'home repair'], maxItems: 30 })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Matches(/\S/, { each: true, message: 'each skill must not be blank' })
+  @MaxLength(60, { each: true })
+  skills!: string[];
+
+  @ApiPropertyOptional({ example: 'Weekday mornings', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  availability?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  bio?: string;
+}
+
+export class VolunteerProfileView {
+  @ApiProperty({ format: 'uuid' }) memberId!: string;
+  @ApiProperty({ type: [String] }) skills!: string[];
+  @ApiProperty({ type: String, nullable: true }) availability!: string | null;
+  @ApiProperty({ type: String, nullable: true }) bio!: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
