@@ -1,0 +1,70 @@
+// ESLint 9 flat config: typescript-eslint's type-checked rules for the TypeScript
+// under apps/, libs/ and test/, plain recommended rules for the CommonJS scripts,
+// and eslint-config-prettier last so formatting is prettier's job alone.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      // `_`-prefixed names mark deliberately unused parameters and destructured rest.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      // TypeORM's MixedList<Function> and Nest's Type<Function> take the bare type.
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      // Nest handlers are often async for the interface's sake without awaiting.
+      '@typescript-eslint/require-await': 'off',
+      // Nest modules are classes with only static forRoot()/decorators.
+      '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+
+  // Nest's ServerNats hands bindEvents() the raw NATS connection typed as `any`.
+  {
+    files: ['libs/common/src/nats/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+
+  // Tests: expect(obj.method) and loose JSON bodies are idiomatic.
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+
+  // Plain CommonJS tooling and config files: no type information, Node globals.
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs', 'scripts/**/*.d.ts'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
+  prettier,
+);
