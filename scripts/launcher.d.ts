@@ -1,0 +1,61 @@
+// Types for scripts/launcher.js, so TypeScript tests can import it.
+
+export type ServiceName = 'volunteers' | 'accounting' | 'requests' | 'rewards' | 'gateway';
+export type StreamName = 'stdout' | 'stderr';
+export type LogFunction = (line: string, service: ServiceName, stream: StreamName) => void;
+
+export interface ServiceExit {
+  service: ServiceName;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The service's last meaningful stderr line (its one-line reason), or its last error log message. */
+  reason: string;
+}
+
+export interface LaunchOptions {
+  /** Merged over process.env for every child; '' unsets a setting. */
+  env?: NodeJS.ProcessEnv;
+  /** Which services to run; default all five. */
+  services?: ServiceName[];
+  /** Where the children's output goes: a function, or a file path to append to. Default: nowhere. */
+  log?: LogFunction | string;
+  /** How long each service may take to answer after spawning (default 30000). */
+  startTimeoutMs?: number;
+  /** How long a service may take to exit after SIGTERM before SIGKILL (default 15000). */
+  stopGraceMs?: number;
+  /** Called when a service exits without being asked to. */
+  onExit?: (exit: ServiceExit) => void;
+  /** Repository root holding dist/ (default: the launcher's parent folder). */
+  root?: string;
+}
+
+export interface Suite {
+  /** `http://127.0.0.1:<PORT>/api/v1` */
+  baseUrl: string;
+  port: number;
+  /** The services of this suite, backends first. */
+  services: ServiceName[];
+  /** Polls until GET /health is 200 (or, without a gateway, every backend answers over NATS). */
+  waitHealthy(timeoutMs?: number): Promise<unknown>;
+  /** Spawns one service and resolves once it answers. */
+  startService(name: ServiceName, options?: { timeoutMs?: number }): Promise<void>;
+  /** SIGTERM, waits for the exit, SIGKILL after the grace. Null when it was not running. */
+  stopService(
+    name: ServiceName,
+    options?: { graceMs?: number; signal?: NodeJS.Signals },
+  ): Promise<ServiceExit | null>;
+  /** Stops every service: the gateway first, then the backends. */
+  stop(): Promise<ServiceExit[]>;
+  isRunning(name: ServiceName): boolean;
+  pid(name: ServiceName): number | undefined;
+  /** The last lines each stream printed (kept even after the service exits). */
+  lastLines(name: ServiceName): { stdout: string[]; stderr: string[] };
+}
+
+/** Spawns the services (backends first, then the gateway) and resolves once each answers. */
+export function launchSuite(options?: LaunchOptions): Promise<Suite>;
+/** The services whose dist/apps/<svc>/src/main.js exists. */
+export function builtServices(root?: string): ServiceName[];
+export function entryOf(service: ServiceName, root?: string): string;
+export const SERVICES: readonly ServiceName[];
+export const BACKENDS: readonly Exclude<ServiceName, 'gateway'>[];

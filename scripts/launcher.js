@@ -1,0 +1,432 @@
+// Starts and stops the built services as child processes: used by `npm start`
+// and by the end-to-end tests. Plain CommonJS so it runs without a build step;
+// scripts/launcher.d.ts gives TypeScript callers its types.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const readline = require('node:readline');
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** @typedef {'volunteers' | 'accounting' | 'requests' | 'rewards' | 'gateway'} ServiceName */
+/** @typedef {'stdout' | 'stderr'} StreamName */
+/** @typedef {(line: string, service: ServiceName, stream: StreamName) => void} LogFunction */
+/** @typedef {{ service: ServiceName, code: number | null, signal: NodeJS.Signals | null, reason: string }} ServiceExit */
+/**
+ * @typedef {object} LaunchOptions
+ * @property {NodeJS.ProcessEnv} [env] merged over process.env for every child ('' unsets a setting)
+ * @property {ServiceName[]} [services] which services to run; default all five
+ * @property {LogFunction | string} [log] where children's output goes: a function, or a file path to append to; default nowhere
+ * @property {number} [startTimeoutMs] how long each service may take to answer after spawning (default 30000)
+ * @property {number} [stopGraceMs] how long a service may take to exit after SIGTERM before SIGKILL (default 15000)
+ * @property {(exit: ServiceExit) => void} [onExit] called when a service exits without being asked to
+ * @property {string} [root] repository root holding dist/ (default: this script's parent folder)
+ */
+
+/** Backends first: the gateway needs them to answer its health check. */
+const SERVICES = /** @type {const} */ ([
+  'volunteers',
+  'accounting',
+  'requests',
+  'rewards',
+  'gateway',
+]);
+const BACKENDS = SERVICES.filter((s) => s !== 'gateway');
+const TAIL_LINES = 50;
+
+/**
+ * @param {ServiceName} service
+ * @param {string} [root]
+ */
+function entryOf(service, root = ROOT) {
+  return path.join(root, 'dist', 'apps', service, 'src', 'main.js');
+}
+
+/**
+ * The services whose build output exists.
+ * @param {string} [root]
+ * @returns {ServiceName[]}
+ */
+function builtServices(root = ROOT) {
+  return SERVICES.filter((s) => fs.existsSync(entryOf(s, root)));
+}
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one line that best says why a process ended: its last stderr line that is
+ * not a stack frame or Node's version footer, else its last error log message.
+ * @param {string[]} stderr
+ * @param {string[]} stdout
+ */
+function reasonFrom(stderr, stdout) {
+  const meaningful = stderr.filter(
+    (l) => l.trim() !== '' && !/^\s+at\s/.test(l) && !/^Node\.js v\d/.test(l) && l.trim() !== '^',
+  );
+  if (meaningful.length > 0) return meaningful[meaningful.length - 1].trim();
+  for (let i = stdout.length - 1; i >= 0; i--) {
+    try {
+      const entry = JSON.parse(stdout[i]);
+      if (entry && (entry.level === 'error' || entry.level === 'fatal')) return String(entry.msg);
+    } catch {
+      // not a JSON log line
+    }
+  }
+  return 'no output';
+}
+
+/** @param {{ code: number | null, signal: NodeJS.Signals | null }} e */
+const describeExit = (e) => (e.signal ? `signal ${e.signal}` : `code ${e.code}`);
+
+/**
+ * Spawns the services and waits until each one answers: the backends on their
+ * NATS health subject, then the gateway on HTTP. Rejects (after stopping what
+ * it started) if a service exits or does not answer in time.
+ * @param {LaunchOptions} [options]
+ */
+async function launchSuite(options = {}) {
+  const root = options.root ?? ROOT;
+  const env = { ...process.env, ...(options.env ?? {}) };
+  const wanted = options.services ?? [...SERVICES];
+  for (const s of wanted) {
+    if (!SERVICES.includes(s))
+      throw new Error(`unknown service "${s}" (known: ${SERVICES.join(', ')})`);
+  }
+  const services = SERVICES.filter((s) => wanted.includes(s));
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const stopGraceMs = options.stopGraceMs ?? 15_000;
+  const port = env.PORT || '3000';
+  const baseUrl = `http://127.0.0.1:${port}/api/v1`;
+  const prefix = env.NATS_SUBJECT_PREFIX || 'timebank';
+  const natsUrl = env.NATS_URL || 'nats://127.0.0.1:4222';
+
+  /** @type {LogFunction} */
+  let write = () => {};
+  /** @type {fs.WriteStream | null} */
+  let logFile = null;
+  if (typeof options.log === 'function') {
+    write = options.log;
+  } else if (typeof options.log === 'string') {
+    fs.mkdirSync(path.dirname(path.resolve(options.log)), { recursive: true });
+    const file = fs.createWriteStream(options.log, { flags: 'a' });
+    logFile = file;
+    write = (line, service) =>
+      file.write(line.startsWith('{') ? `${line}\n` : `[${service}] ${line}\n`);
+  }
+
+  /**
+   * @typedef {object} Running
+   * @property {import('node:child_process').ChildProcess} child
+   * @property {Promise<ServiceExit>} exited
+   * @property {boolean} stopping
+   * @property {ServiceExit | null} exit
+   */
+  /** @type {Map<ServiceName, Running>} */
+  const running = new Map();
+  /** @type {Map<ServiceName, { stdout: string[], stderr: string[] }>} */
+  const tails = new Map();
+  /** @type {Map<ServiceName, ServiceExit>} */
+  const lastExit = new Map();
+
+  /** @type {import('nats').NatsConnection | null} */
+  let nats = null;
+  async function natsConnection() {
+    if (nats && !nats.isClosed()) return nats;
+    const { connect } = require('nats');
+    nats = await connect({
+      servers: natsUrl.split(',').map((s) => s.trim()),
+      name: 'timebank-launcher',
+      timeout: 2000,
+      reconnect: false,
+    });
+    return nats;
+  }
+
+  /** @param {ServiceName} service */
+  async function backendAnswers(service) {
+    const { StringCodec } = require('nats');
+    const codec = StringCodec();
+    const pattern = `${service}.health.check`;
+    const message = {
+      pattern,
+      id: `launcher-${Date.now()}`,
+      data: { requestId: 'launcher', actor: null, data: {} },
+    };
+    try {
+      const nc = await natsConnection();
+      const reply = await nc.request(
+        `${prefix}.${pattern}`,
+        codec.encode(JSON.stringify(message)),
+        {
+          timeout: 1000,
+        },
+      );
+      const body = JSON.parse(codec.decode(reply.data));
+      return body?.response?.status === 'up';
+    } catch {
+      return false;
+    }
+  }
+
+  /** @returns {Promise<{ status: number, body: unknown } | null>} */
+  async function gatewayHealth() {
+    try {
+      const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(3000) });
+      const text = await res.text();
+      let body = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // keep the text
+      }
+      return { status: res.status, body };
+    } catch {
+      return null;
+    }
+  }
+
+  /** @param {ServiceName} service */
+  function tailOf(service) {
+    let tail = tails.get(service);
+    if (!tail) {
+      tail = { stdout: [], stderr: [] };
+      tails.set(service, tail);
+    }
+    return tail;
+  }
+
+  /** @param {ServiceName} service */
+  function spawnService(service) {
+    const entry = entryOf(service, root);
+    if (!fs.existsSync(entry)) {
+      throw new Error(
+        `${service} is not built: ${path.relative(root, entry)} is missing (run npm run build)`,
+      );
+    }
+    const child = spawn(process.execPath, [entry], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const tail = tailOf(service);
+    tail.stdout.length = 0;
+    tail.stderr.length = 0;
+    /** @type {Promise<void>[]} */
+    const drained = [];
+    for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
+      const source = child[stream];
+      if (!source) continue;
+      const lines = readline.createInterface({ input: source, crlfDelay: Infinity });
+      lines.on('line', (line) => {
+        const kept = tail[stream];
+        kept.push(line);
+        if (kept.length > TAIL_LINES) kept.shift();
+        try {
+          write(line, service, stream);
+        } catch {
+          // a failing log sink must not take the suite down
+        }
+      });
+      drained.push(new Promise((resolve) => lines.once('close', () => resolve())));
+    }
+    /** @type {Running} */
+    const state = {
+      child,
+      stopping: false,
+      exit: null,
+      exited: Promise.resolve(/** @type {any} */ (null)),
+    };
+    state.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        // Wait for the last lines, so the reason is the line printed just before exiting.
+        void Promise.race([Promise.all(drained), sleep(500)]).then(() => {
+          const exit = { service, code, signal, reason: reasonFrom(tail.stderr, tail.stdout) };
+          state.exit = exit;
+          lastExit.set(service, exit);
+          if (running.get(service) === state) running.delete(service);
+          if (!state.stopping && options.onExit) options.onExit(exit);
+          resolve(exit);
+        });
+      });
+    });
+    child.once('error', (error) => {
+      tail.stderr.push(`${service}: cannot spawn: ${error.message}`);
+    });
+    running.set(service, state);
+    return state;
+  }
+
+  /** @param {ServiceName} service */
+  async function answers(service) {
+    if (service === 'gateway') return (await gatewayHealth()) !== null;
+    return backendAnswers(service);
+  }
+
+  /**
+   * @param {ServiceName} service
+   * @param {Running} state
+   * @param {number} timeoutMs
+   */
+  async function waitAnswering(service, state, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (state.exit) break;
+      if (await answers(service)) return;
+      await Promise.race([sleep(250), state.exited]);
+    }
+    if (state.exit) {
+      throw new Error(
+        `${service} exited with ${describeExit(state.exit)} during start: ${state.exit.reason}`,
+      );
+    }
+    throw new Error(
+      `${service} did not answer within ${timeoutMs} ms; last output: ${reasonFrom(tailOf(service).stderr, tailOf(service).stdout)}`,
+    );
+  }
+
+  /**
+   * Starts one service and resolves once it answers.
+   * @param {ServiceName} service
+   * @param {{ timeoutMs?: number }} [opts]
+   */
+  async function startService(service, opts = {}) {
+    if (!services.includes(service)) throw new Error(`${service} is not part of this suite`);
+    if (running.has(service)) throw new Error(`${service} is already running`);
+    const state = spawnService(service);
+    await waitAnswering(service, state, opts.timeoutMs ?? startTimeoutMs);
+  }
+
+  /**
+   * SIGTERM, wait for the exit, SIGKILL after the grace period.
+   * @param {ServiceName} service
+   * @param {{ graceMs?: number, signal?: NodeJS.Signals }} [opts]
+   * @returns {Promise<ServiceExit | null>} the exit, or null when it was not running
+   */
+  async function stopService(service, opts = {}) {
+    const state = running.get(service);
+    if (!state) return null;
+    state.stopping = true;
+    if (state.exit) return state.exit;
+    state.child.kill(opts.signal ?? 'SIGTERM');
+    const graceMs = opts.graceMs ?? stopGraceMs;
+    const exit = await Promise.race([state.exited, sleep(graceMs).then(() => null)]);
+    if (exit) return exit;
+    state.child.kill('SIGKILL');
+    return state.exited;
+  }
+
+  /**
+   * Stops every service (the gateway first, then the backends together).
+   * @returns {Promise<ServiceExit[]>}
+   */
+  async function stop() {
+    /** @type {ServiceExit[]} */
+    const exits = [];
+    const gateway = await stopService('gateway');
+    if (gateway) exits.push(gateway);
+    const rest = await Promise.all([...running.keys()].map((s) => stopService(s)));
+    for (const e of rest) if (e) exits.push(e);
+    if (nats) {
+      await nats.close().catch(() => {});
+      nats = null;
+    }
+    if (logFile) {
+      const file = logFile;
+      logFile = null;
+      await new Promise((resolve) => file.end(resolve));
+    }
+    process.removeListener('exit', killAll);
+    return exits;
+  }
+
+  /**
+   * Polls until the suite is healthy: GET /health answers 200 when the gateway
+   * runs, else every backend answers its NATS health check. Rejects at once if a
+   * service exits.
+   * @param {number} [timeoutMs]
+   * @returns {Promise<unknown>} the last health body (the gateway's JSON, or per-backend status)
+   */
+  async function waitHealthy(timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    /** @type {unknown} */
+    let last = 'no answer yet';
+    for (;;) {
+      for (const service of services) {
+        const state = running.get(service);
+        const exit = state ? state.exit : lastExit.get(service);
+        if (!state || exit) {
+          throw new Error(
+            exit
+              ? `${service} exited with ${describeExit(exit)}: ${exit.reason}`
+              : `${service} is not running`,
+          );
+        }
+      }
+      if (services.includes('gateway')) {
+        const health = await gatewayHealth();
+        if (health) last = health;
+        if (health && health.status === 200) return health.body;
+      } else {
+        const statuses = await Promise.all(
+          BACKENDS.filter((s) => services.includes(s)).map(backendAnswers),
+        );
+        const byService = Object.fromEntries(
+          BACKENDS.filter((s) => services.includes(s)).map((s, i) => [
+            s,
+            statuses[i] ? 'up' : 'down',
+          ]),
+        );
+        last = { services: byService };
+        if (statuses.every(Boolean)) return last;
+      }
+      if (Date.now() >= deadline) {
+        throw new Error(
+          `suite not healthy after ${timeoutMs} ms; last answer: ${JSON.stringify(last)}`,
+        );
+      }
+      await sleep(250);
+    }
+  }
+
+  // If the parent goes away abruptly, take the children with it.
+  function killAll() {
+    for (const state of running.values()) state.child.kill('SIGKILL');
+  }
+  process.on('exit', killAll);
+
+  const suite = {
+    baseUrl,
+    port: Number(port),
+    services,
+    waitHealthy,
+    startService,
+    stopService,
+    stop,
+    /** @param {ServiceName} service */
+    isRunning: (service) => running.has(service),
+    /** @param {ServiceName} service */
+    pid: (service) => running.get(service)?.child.pid,
+    /** @param {ServiceName} service */
+    lastLines: (service) => {
+      const t = tailOf(service);
+      return { stdout: [...t.stdout], stderr: [...t.stderr] };
+    },
+  };
+
+  try {
+    const [first, ...others] = services.filter((s) => s !== 'gateway');
+    // One backend alone first: it creates the database, which two racing
+    // CREATE DATABASE statements can fail to do (23505 on pg_database).
+    if (first) await startService(first);
+    await Promise.all(others.map((s) => startService(s)));
+    if (services.includes('gateway')) await startService('gateway');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return suite;
+}
+
+module.exports = { launchSuite, builtServices, entryOf, SERVICES, BACKENDS };
