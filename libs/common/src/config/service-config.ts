@@ -3,11 +3,8 @@ import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
-/** Settings every service reads (DESIGN.md "Running"). */
-export class ServiceConfig {
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
-  DATABASE_URL: string = DEFAULT_DATABASE_URL;
-
+/** Settings every process of the suite reads, the gateway included (DESIGN.md "Running"). */
+export class BaseConfig {
   @Matches(/^(nats|tls):\/\/\S+(,\s*(nats|tls):\/\/\S+)*$/, {
     message: 'must be one or more nats:// URLs, comma-separated',
   })
@@ -29,4 +26,10 @@ export class ServiceConfig {
   @Min(0)
   @Max(60_000)
   SHUTDOWN_GRACE_MS: number = 10_000;
+}
+
+/** Settings of a service that owns a PostgreSQL schema. */
+export class ServiceConfig extends BaseConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string = DEFAULT_DATABASE_URL;
 }

@@ -15,7 +15,8 @@ export async function ensureDatabase(url: string): Promise<void> {
         await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
       } catch (error) {
         // Another service created it at the same moment.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       }
     }
   } finally {

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '@app/common';
+import { Actor } from '@app/contracts';
+import { ACCESS_POLICY, AccessPolicy } from './access.decorator';
+import { decideAccess } from './access-rules';
+import { TokenService } from './token.service';
+
+export type AuthenticatedRequest = FastifyRequest & { actor: Actor | null };
+
+/** The one guard on every route: authentication, role and community scope. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('AccessGuard');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!policy) {
+      // Fail closed: a route nobody declared a policy for is nobody's.
+      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} has no access policy`);
+      throw DomainError.forbidden('This route is not open to anyone');
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.actor = this.tokens.actorFrom(request.headers.authorization);
+    const scoped = policy.scope
+      ? (request[policy.scope.source] as Record<string, unknown> | undefined)?.[policy.scope.key]
+      : undefined;
+    switch (decideAccess(policy, request.actor, scoped)) {
+      case 'allow':
+        return true;
+      case 'unauthenticated':
+        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: a valid bearer token is required');
+      case 'forbidden':
+        throw DomainError.forbidden('Your role or community does not allow this');
+    }
+  }
+}

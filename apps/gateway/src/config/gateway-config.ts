@@ -1,0 +1,57 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { BaseConfig } from '@app/common';
+
+export const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+
+/** Settings of the HTTP gateway. */
+export class GatewayConfig extends BaseConfig {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string = DEV_JWT_SECRET;
+
+  /** How long the gateway waits for a service before answering 504. */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SERVICE_TIMEOUT_MS: number = 5000;
+
+  /** How long /health waits for each service. */
+  @IsInt()
+  @Min(100)
+  @Max(30_000)
+  HEALTH_TIMEOUT_MS: number = 1500;
+
+  /** Login attempts per account (e-mail or phone) per window. */
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_ACCOUNT: number = 10;
+
+  /** Login attempts per client address per window (a community centre may share one). */
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_ADDRESS: number = 100;
+
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LIMIT_WINDOW_SECONDS: number = 900;
+
+  /** Take the client address from X-Forwarded-For: only behind a proxy you run. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  TRUST_PROXY: boolean = false;
+}
+
+/** Production refuses the development secret. */
+export function productionProblems(config: GatewayConfig): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  return config.JWT_SECRET === DEV_JWT_SECRET
+    ? ['JWT_SECRET is required in production (the development default is refused)']
+    : [];
+}

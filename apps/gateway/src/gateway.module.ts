@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { loginThrottling } from './auth/login-throttling';
+import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
+import { GATEWAY_CONFIG } from './config/config.token';
+import { GatewayConfig } from './config/gateway-config';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { RequestContextInterceptor } from './http/request-context.interceptor';
+import { CommunitiesController } from './identity/communities.controller';
+import { MeController } from './identity/me.controller';
+import { MembersController } from './identity/members.controller';
+import { TransportModule } from './transport/transport.module';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      global: true,
+      imports: [
+        TransportModule,
+        JwtModule.register({
+          secret: config.JWT_SECRET,
+          signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS, issuer: 'timebank', algorithm: 'HS256' },
+          verifyOptions: { issuer: 'timebank', algorithms: ['HS256'] },
+        }),
+        ThrottlerModule.forRoot(loginThrottling(config)),
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        MeController,
+        MembersController,
+        CommunitiesController,
+      ],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        TokenService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+      ],
+      exports: [GATEWAY_CONFIG],
+    };
+  }
+}

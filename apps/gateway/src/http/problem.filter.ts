@@ -1,0 +1,34 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorCode } from '@app/common';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { toProblem } from './to-problem';
+
+/** Renders every error of a request, Fastify's own included, as application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { problem, internal } = toProblem(exception, String(request.id));
+    if (internal) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : JSON.stringify(exception),
+      );
+    }
+    if (problem.code === ErrorCode.RATE_LIMITED) setRetryAfter(reply);
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+/** The rate limiter names its wait per limit (Retry-After-account); clients read plain Retry-After. */
+function setRetryAfter(reply: FastifyReply): void {
+  const waits = Object.entries(reply.getHeaders())
+    .filter(([name]) => name.toLowerCase().startsWith('retry-after'))
+    .map(([, value]) => Number(value))
+    .filter((seconds) => Number.isFinite(seconds));
+  if (waits.length > 0) void reply.header('retry-after', String(Math.max(...waits)));
+}

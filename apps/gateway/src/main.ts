@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  checkNats,
+  createLogger,
+  DependencyError,
+  exitWith,
+  PinoNestLogger,
+  readConfig,
+  stopOnSignal,
+  strictValidationPipe,
+} from '@app/common';
+import { GatewayConfig, productionProblems } from './config/gateway-config';
+import { setUpApiDocs } from './docs/swagger';
+import { GatewayModule } from './gateway.module';
+import { installHttpHooks } from './http/http-hooks';
+import { requestIdFor } from './http/request-id';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+async function bootstrap(): Promise<void> {
+  const config = readConfig('gateway', GatewayConfig);
+  const problems = productionProblems(config);
+  if (problems.length > 0) exitWith('gateway', problems.join('; '));
+  try {
+    await checkNats(config.NATS_URL);
+  } catch (error) {
+    if (error instanceof DependencyError) exitWith('gateway', error.message);
+    throw error;
+  }
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.forRoot(config),
+    adapter,
+    { logger: new PinoNestLogger(logger) },
+  );
+  installHttpHooks(app.getHttpAdapter().getInstance(), logger);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(strictValidationPipe());
+  setUpApiDocs(app);
+  await app.listen(config.PORT, '0.0.0.0');
+  logger.info({ port: config.PORT, prefix: config.NATS_SUBJECT_PREFIX }, 'gateway ready');
+  stopOnSignal('gateway', logger, () => app.close());
+}
+
+void bootstrap();
