@@ -1,0 +1,54 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError, ErrorCode } from '@app/common';
+import { toProblem } from './to-problem';
+
+describe('toProblem', () => {
+  it('keeps a domain error its code, status, message and field errors', () => {
+    const error = DomainError.validation([{ field: 'password', message: 'too short' }]);
+    const { problem, internal } = toProblem(error, 'req-1');
+    expect(problem).toEqual({
+      type: 'https://timebank.example/problems/validation-failed',
+      title: 'The request is not valid',
+      status: 400,
+      detail: 'Invalid input: password',
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'password', message: 'too short' }],
+      requestId: 'req-1',
+    });
+    expect(internal).toBe(false);
+  });
+
+  it.each([
+    [ErrorCode.CONFLICT, 409],
+    [ErrorCode.INSUFFICIENT_CREDITS, 409],
+    [ErrorCode.SERVICE_UNAVAILABLE, 503],
+    [ErrorCode.SERVICE_TIMEOUT, 504],
+    [ErrorCode.RATE_LIMITED, 429],
+  ])('answers %s with %i', (code, status) => {
+    expect(toProblem(new DomainError(code, 'x'), 'r').problem.status).toBe(status);
+  });
+
+  it('names the body when the JSON cannot be parsed', () => {
+    const { problem } = toProblem(new BadRequestException('Unexpected token'), 'r');
+    expect(problem.code).toBe('VALIDATION_FAILED');
+    expect(problem.errors).toEqual([{ field: 'body', message: 'The body is not valid JSON' }]);
+  });
+
+  it('answers a body over the limit with 413', () => {
+    const { problem } = toProblem(new PayloadTooLargeException(), 'r');
+    expect([problem.status, problem.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
+  it('answers an unknown route with NOT_FOUND and the rate limiter with RATE_LIMITED', () => {
+    expect(toProblem(new NotFoundException(), 'r').problem.code).toBe('NOT_FOUND');
+    expect(toProblem(new ThrottlerException(), 'r').problem.code).toBe('RATE_LIMITED');
+  });
+
+  it('hides what went wrong inside and flags it for the log', () => {
+    const { problem, internal } = toProblem(new TypeError('secret detail'), 'r');
+    expect(problem.status).toBe(500);
+    expect(problem.detail).not.toContain('secret');
+    expect(internal).toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from './load-config';
+import { ServiceConfig } from './service-config';
+
+describe('loadConfig', () => {
+  it('fills in the documented defaults', () => {
+    const config = loadConfig(ServiceConfig, {});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/timebank');
+    expect(config.NATS_URL).toBe('nats://127.0.0.1:4222');
+    expect(config.NATS_SUBJECT_PREFIX).toBe('timebank');
+  });
+
+  it('reads and converts settings from the environment', () => {
+    const config = loadConfig(ServiceConfig, { NATS_SUBJECT_PREFIX: 'city_b', SHUTDOWN_GRACE_MS: '2500' });
+    expect(config.NATS_SUBJECT_PREFIX).toBe('city_b');
+    expect(config.SHUTDOWN_GRACE_MS).toBe(2500);
+  });
+
+  it('names every bad setting', () => {
+    expect(() =>
+      loadConfig(ServiceConfig, { DATABASE_URL: 'mysql://x', NATS_SUBJECT_PREFIX: 'a.b' }),
+    ).toThrow(/invalid settings: DATABASE_URL .*; NATS_SUBJECT_PREFIX /);
+  });
+});
