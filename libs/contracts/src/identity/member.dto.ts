@@ -165,3 +165,10 @@ export class UpdateMemberCommand {
   @Type(() => UpdateMemberDto)
   changes!: UpdateMemberDto;
 }
+
+/** Payload of `volunteers.member.get`. */
+export class MemberIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  id!: string;
+}
