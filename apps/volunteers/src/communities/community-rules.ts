@@ -1,0 +1,18 @@
+import { FieldError } from '@app/common';
+
+/** Grid unit codes repeated within one community (regardless of case), named by position. */
+export function duplicateGridUnitCodeErrors(gridUnits: readonly { code: string }[]): FieldError[] {
+  const firstAt = new Map<string, number>();
+  const errors: FieldError[] = [];
+  gridUnits.forEach(({ code }, i) => {
+    const key = code.toLowerCase();
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
+    else
+      errors.push({
+        field: `gridUnits[${i}].code`,
+        message: `code "${code}" repeats gridUnits[${first}].code`,
+      });
+  });
+  return errors;
+}

@@ -1,0 +1,145 @@
+import { DomainError, FieldError } from '@app/common';
+import { Actor, canCoordinate, Role } from '@app/contracts';
+
+/**
+ * Who may do what to members, as pure functions of the acting member's current
+ * record (never the token's copy) and the member concerned.
+ */
+
+export interface NewMemberRoles {
+  communityId: string;
+  roles: Role[];
+  coordinatorOf?: string[];
+  merchantId?: string;
+}
+
+/** The role-specific fields of a new member must match its roles. */
+export function newMemberFieldErrors(input: Omit<NewMemberRoles, 'communityId'>): FieldError[] {
+  const errors: FieldError[] = [];
+  const coordinator = input.roles.includes('coordinator');
+  const merchant = input.roles.includes('merchant');
+  if (input.roles.length === 0) {
+    errors.push({ field: 'roles', message: 'roles must hold at least one role' });
+  }
+  if (coordinator && !input.coordinatorOf?.length) {
+    errors.push({
+      field: 'coordinatorOf',
+      message: 'coordinatorOf must list the communities a coordinator serves',
+    });
+  }
+  if (!coordinator && input.coordinatorOf?.length) {
+    errors.push({
+      field: 'coordinatorOf',
+      message: 'coordinatorOf is only for members with the coordinator role',
+    });
+  }
+  if (merchant && input.merchantId === undefined) {
+    errors.push({ field: 'merchantId', message: 'merchantId is required for merchant staff' });
+  }
+  if (!merchant && input.merchantId !== undefined) {
+    errors.push({
+      field: 'merchantId',
+      message: 'merchantId is only for members with the merchant role',
+    });
+  }
+  return errors;
+}
+
+/** Admins create anyone; a coordinator creates members of its own communities, never admins. */
+export function assertMayCreateMember(actor: Actor, input: NewMemberRoles): void {
+  if (actor.roles.includes('admin')) return;
+  if (!actor.roles.includes('coordinator')) {
+    throw DomainError.forbidden('Only admins and coordinators may create members');
+  }
+  if (!actor.coordinatorOf.includes(input.communityId)) {
+    throw DomainError.forbidden(
+      'Coordinators may only create members in communities they coordinate',
+    );
+  }
+  if (input.roles.includes('admin')) {
+    throw DomainError.forbidden('Only admins may grant the admin role');
+  }
+  if (!(input.coordinatorOf ?? []).every((id) => actor.coordinatorOf.includes(id))) {
+    throw DomainError.forbidden(
+      'Coordinators may only appoint coordinators of communities they coordinate',
+    );
+  }
+}
+
+/** Admins and coordinators only; checked before the member is looked up. */
+export function assertMayManageMembers(actor: Actor): void {
+  if (!actor.roles.includes('admin') && !actor.roles.includes('coordinator')) {
+    throw DomainError.forbidden('Only admins and coordinators may change members');
+  }
+}
+
+/** Admins change anyone; a coordinator only members of communities it coordinates. */
+export function assertMayChangeMember(actor: Actor, member: { communityId: string | null }): void {
+  if (!canCoordinate(actor, member.communityId)) {
+    throw DomainError.forbidden(
+      'Coordinators may only change members of communities they coordinate',
+    );
+  }
+}
+
+/** A member is visible to itself, to coordinators of its community and to admins. */
+export function mayViewMember(
+  actor: Actor,
+  member: { id: string; communityId: string | null },
+): boolean {
+  return actor.memberId === member.id || canCoordinate(actor, member.communityId);
+}
+
+export interface MemberRoles {
+  roles: Role[];
+  communityId: string | null;
+  coordinatorOf: string[];
+  merchantId: string | null;
+}
+
+const STAFF_ROLES: Role[] = ['admin', 'coordinator'];
+
+/**
+ * The member's roles after `actor` sets them to `roles`. Coordinators may not
+ * grant or remove admin or coordinator. A coordinator appointed here serves
+ * the member's own community; merchant staff are only made with their merchant
+ * (volunteers.member.create), so `merchant` cannot be added here.
+ */
+export function planRoleChange(actor: Actor, member: MemberRoles, roles: Role[]): MemberRoles {
+  const changed = [
+    ...roles.filter((role) => !member.roles.includes(role)),
+    ...member.roles.filter((role) => !roles.includes(role)),
+  ];
+  if (!actor.roles.includes('admin') && changed.some((role) => STAFF_ROLES.includes(role))) {
+    throw DomainError.forbidden('Only admins may grant or remove the admin and coordinator roles');
+  }
+  const added = roles.filter((role) => !member.roles.includes(role));
+  const errors: FieldError[] = [];
+  if (roles.length === 0) {
+    errors.push({ field: 'roles', message: 'roles must hold at least one role' });
+  }
+  if (added.includes('merchant')) {
+    errors.push({
+      field: 'roles',
+      message: 'merchant staff are created with their merchant (POST /members)',
+    });
+  }
+  if (added.includes('coordinator') && member.communityId === null) {
+    errors.push({ field: 'roles', message: 'a member without a community cannot coordinate one' });
+  }
+  if (member.communityId === null && roles.length > 0 && !roles.includes('admin')) {
+    errors.push({
+      field: 'roles',
+      message: 'a member without a community must keep the admin role',
+    });
+  }
+  if (errors.length > 0) throw DomainError.validation(errors);
+
+  const coordinatorOf = !roles.includes('coordinator')
+    ? []
+    : member.roles.includes('coordinator')
+      ? member.coordinatorOf
+      : [member.communityId!];
+  const merchantId = roles.includes('merchant') ? member.merchantId : null;
+  return { roles, communityId: member.communityId, coordinatorOf, merchantId };
+}

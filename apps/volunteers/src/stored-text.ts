@@ -1,0 +1,14 @@
+import { FieldError } from '@app/common';
+
+type TextFields = Record<string, string | readonly string[] | null | undefined>;
+
+/** PostgreSQL text cannot hold U+0000: refuse it by field rather than fail on the insert. */
+export function nulCharacterErrors(fields: TextFields): FieldError[] {
+  return Object.entries(fields)
+    .filter(([, value]) => [value ?? []].flat().some((text) => text.includes('\u0000')))
+    .map(([field]) => ({ field, message: `${field} must not contain the NUL character` }));
+}
+
+export function hasNulCharacter(text: string): boolean {
+  return text.includes('\u0000');
+}
