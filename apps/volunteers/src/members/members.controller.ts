@@ -1,0 +1,52 @@
+import {
+  Actor,
+  CreateMemberDto,
+  LoginDto,
+  MemberIdDto,
+  MemberView,
+  RegisterMemberDto,
+  UpdateMemberCommand,
+  VolunteersSubjects,
+} from '@app/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MembersService } from './members.service';
+
+@Controller()
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @MessagePattern(VolunteersSubjects.memberRegister)
+  register(@Payload('data') dto: RegisterMemberDto): Promise<MemberView> {
+    return this.members.register(dto);
+  }
+
+  @MessagePattern(VolunteersSubjects.credentialsVerify)
+  verifyCredentials(@Payload('data') dto: LoginDto): Promise<MemberView> {
+    return this.members.verifyCredentials(dto);
+  }
+
+  @MessagePattern(VolunteersSubjects.memberGet)
+  get(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') dto: MemberIdDto,
+  ): Promise<MemberView> {
+    return this.members.get(actor, dto.id);
+  }
+
+  @MessagePattern(VolunteersSubjects.memberCreate)
+  create(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') dto: CreateMemberDto,
+  ): Promise<MemberView> {
+    return this.members.create(actor, dto);
+  }
+
+  @MessagePattern(VolunteersSubjects.memberUpdate)
+  update(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') command: UpdateMemberCommand,
+  ): Promise<MemberView> {
+    return this.members.update(actor, command);
+  }
+}

@@ -1,0 +1,27 @@
+import { Role } from '@app/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+@Entity({ schema: 'volunteers', name: 'members' })
+export class MemberEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** As the member wrote it; unique regardless of case. */
+  @Column('text', { nullable: true }) email!: string | null;
+  /** E.164. */
+  @Column('text', { nullable: true }) phone!: string | null;
+  @Column('text', { name: 'password_hash' }) passwordHash!: string;
+  @Column('text', { name: 'display_name' }) displayName!: string;
+  @Column('text', { array: true }) roles!: Role[];
+  @Column('uuid', { name: 'community_id', nullable: true }) communityId!: string | null;
+  @Column('uuid', { name: 'grid_unit_id', nullable: true }) gridUnitId!: string | null;
+  @Column('boolean', { name: 'priority_household' }) priorityHousehold!: boolean;
+  @Column('uuid', { name: 'merchant_id', nullable: true }) merchantId!: string | null;
+  @Column('uuid', { name: 'coordinator_of', array: true }) coordinatorOf!: string[];
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,113 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { Role } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { violatedForeignKey, violatedUniqueConstraint } from '../postgres-errors';
+import { MemberEntity } from './members.entity';
+
+export interface NewMember {
+  email: string | null;
+  phone: string | null;
+  passwordHash: string;
+  displayName: string;
+  roles: Role[];
+  communityId: string | null;
+  gridUnitId: string | null;
+  merchantId: string | null;
+  coordinatorOf: string[];
+}
+
+export type MemberChanges = Partial<
+  Pick<MemberEntity, 'roles' | 'gridUnitId' | 'priorityHousehold' | 'merchantId' | 'coordinatorOf'>
+>;
+
+const UNIQUE_FIELDS: Record<string, 'email' | 'phone'> = {
+  members_email_key: 'email',
+  members_phone_key: 'phone',
+};
+
+@Injectable()
+export class MembersRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  private get members() {
+    return this.manager.getRepository(MemberEntity);
+  }
+
+  /** Runs `work` in one transaction, against a repository bound to it. */
+  transaction<T>(work: (members: MembersRepository) => Promise<T>): Promise<T> {
+    return this.manager.transaction((manager) => work(new MembersRepository(manager)));
+  }
+
+  findById(id: string): Promise<MemberEntity | null> {
+    return this.members.findOneBy({ id });
+  }
+
+  /** Reads and locks the member until the transaction ends (call inside `transaction`). */
+  findByIdForUpdate(id: string): Promise<MemberEntity | null> {
+    return this.members
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+  }
+
+  findByEmail(email: string): Promise<MemberEntity | null> {
+    return this.members
+      .createQueryBuilder('m')
+      .where('lower(m.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  findByPhone(phone: string): Promise<MemberEntity | null> {
+    return this.members.findOneBy({ phone });
+  }
+
+  /** Inserts a member; a taken e-mail or phone is a CONFLICT naming the field. */
+  async insert(member: NewMember): Promise<MemberEntity> {
+    try {
+      return await this.members.save(this.members.create({ ...member, priorityHousehold: false }));
+    } catch (error) {
+      throw refusalOf(error) ?? error;
+    }
+  }
+
+  /** Inserts the member unless its e-mail or phone is already taken; true when inserted. */
+  async insertUnlessTaken(member: NewMember): Promise<boolean> {
+    const result = await this.members
+      .createQueryBuilder()
+      .insert()
+      .values({ ...member, priorityHousehold: false })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async update(id: string, changes: MemberChanges): Promise<MemberEntity> {
+    try {
+      if (Object.keys(changes).length > 0) await this.members.update({ id }, changes);
+    } catch (error) {
+      throw refusalOf(error) ?? error;
+    }
+    return this.members.findOneByOrFail({ id });
+  }
+}
+
+function refusalOf(error: unknown): DomainError | null {
+  const unique = violatedUniqueConstraint(error);
+  const field = unique ? UNIQUE_FIELDS[unique] : undefined;
+  if (field) {
+    return new DomainError(ErrorCode.CONFLICT, `This ${field} is already registered`, {
+      errors: [{ field, message: `${field} is already registered` }],
+    });
+  }
+  // Grid units are checked first; this is the database's last word if one moved meanwhile.
+  if (violatedForeignKey(error) === 'members_grid_unit_fkey') {
+    return DomainError.validation([
+      { field: 'gridUnitId', message: 'gridUnitId is not a grid unit of the community' },
+    ]);
+  }
+  return null;
+}

@@ -1,0 +1,220 @@
+import { DomainError, ErrorCode, FieldError } from '@app/common';
+import {
+  Actor,
+  CreateMemberDto,
+  LoginDto,
+  MemberView,
+  RegisterMemberDto,
+  Role,
+  UpdateMemberCommand,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { CommunitiesRepository } from '../communities/communities.repository';
+import { hasNulCharacter, nulCharacterErrors } from '../stored-text';
+import { VolunteersConfig } from '../volunteers.config';
+import { ActorAuthority } from './actor-authority';
+import {
+  assertMayChangeMember,
+  assertMayCreateMember,
+  assertMayManageMembers,
+  mayViewMember,
+  newMemberFieldErrors,
+  planRoleChange,
+} from './member-rules';
+import { MemberEntity } from './members.entity';
+import { MemberChanges, MembersRepository } from './members.repository';
+import { isEmailLogin, normalisePhone } from './phone';
+import { PasswordHasher } from './password-hasher';
+
+const DEFAULT_ROLES: Role[] = ['resident'];
+const WRONG_CREDENTIALS = 'Wrong login or password';
+
+export function toMemberView(member: MemberEntity): MemberView {
+  return {
+    id: member.id,
+    email: member.email,
+    phone: member.phone,
+    displayName: member.displayName,
+    roles: member.roles,
+    communityId: member.communityId,
+    gridUnitId: member.gridUnitId,
+    priorityHousehold: member.priorityHousehold,
+    merchantId: member.merchantId,
+    coordinatorOf: member.coordinatorOf,
+    createdAt: member.createdAt.toISOString(),
+  };
+}
+
+interface NewMemberInput {
+  email?: string;
+  phone?: string;
+  password: string;
+  displayName: string;
+  communityId: string;
+  gridUnitId?: string;
+  roles: Role[];
+  coordinatorOf?: string[];
+  merchantId?: string;
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly communities: CommunitiesRepository,
+    private readonly authority: ActorAuthority,
+    private readonly passwords: PasswordHasher,
+    private readonly config: VolunteersConfig,
+  ) {}
+
+  /** Self-registration: a resident and/or volunteer of an existing community. */
+  async register(dto: RegisterMemberDto): Promise<MemberView> {
+    const roles = dto.roles ?? DEFAULT_ROLES;
+    if (roles.length === 0) {
+      throw DomainError.validation([
+        { field: 'roles', message: 'roles must hold at least one role' },
+      ]);
+    }
+    return this.addMember({ ...dto, roles });
+  }
+
+  /** Staff-made members: coordinators and merchant staff above all. */
+  async create(actor: Actor | null, dto: CreateMemberDto): Promise<MemberView> {
+    const fieldErrors = newMemberFieldErrors(dto);
+    if (fieldErrors.length > 0) throw DomainError.validation(fieldErrors);
+    assertMayCreateMember(await this.authority.current(actor), dto);
+    const coordinatorOf = dto.coordinatorOf ?? [];
+    const existing = await this.communities.existing(coordinatorOf);
+    const unknown = coordinatorOf.filter((id) => !existing.includes(id));
+    if (unknown.length > 0) {
+      throw DomainError.validation([
+        { field: 'coordinatorOf', message: `no such community: ${unknown.join(', ')}` },
+      ]);
+    }
+    // TODO(rewards): check that merchantId names an approved merchant once merchants exist.
+    return this.addMember(dto);
+  }
+
+  async get(actor: Actor | null, id: string): Promise<MemberView> {
+    const member = await this.members.findById(id);
+    if (!member || !actor) throw DomainError.notFound('Member');
+    if (
+      actor.memberId !== member.id &&
+      !mayViewMember(await this.authority.current(actor), member)
+    ) {
+      throw DomainError.notFound('Member');
+    }
+    return toMemberView(member);
+  }
+
+  /** Priority household, grid unit and roles, by an admin or a coordinator in scope. */
+  async update(actor: Actor | null, { id, changes }: UpdateMemberCommand): Promise<MemberView> {
+    const current = await this.authority.current(actor);
+    assertMayManageMembers(current);
+    return this.members.transaction(async (members) => {
+      const member = await members.findByIdForUpdate(id);
+      if (!member) throw DomainError.notFound('Member');
+      assertMayChangeMember(current, member);
+
+      const update: MemberChanges = {};
+      if (changes.roles !== undefined) {
+        const planned = planRoleChange(current, member, changes.roles);
+        Object.assign(update, {
+          roles: planned.roles,
+          coordinatorOf: planned.coordinatorOf,
+          merchantId: planned.merchantId,
+        });
+      }
+      if (changes.gridUnitId !== undefined) {
+        if (changes.gridUnitId !== null) {
+          await this.assertGridUnitOf(changes.gridUnitId, member.communityId);
+        }
+        update.gridUnitId = changes.gridUnitId;
+      }
+      if (changes.priorityHousehold !== undefined) {
+        update.priorityHousehold = changes.priorityHousehold;
+      }
+      return toMemberView(await members.update(member.id, update));
+    });
+  }
+
+  /** The member whose login and password these are; one answer for every kind of mismatch. */
+  async verifyCredentials({ login, password }: LoginDto): Promise<MemberView> {
+    const member = await this.findByLogin(login);
+    const valid = member
+      ? await this.passwords.verify(member.passwordHash, password)
+      : await this.passwords.verifyNobody(password);
+    if (!member || !valid) throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    return toMemberView(member);
+  }
+
+  /**
+   * Creates the configured first admin unless a member already has its login.
+   * Two copies starting at once both try; the unique indexes let one win.
+   */
+  async ensureBootstrapAdmin(): Promise<boolean> {
+    const login = this.config.BOOTSTRAP_ADMIN_LOGIN;
+    if (await this.findByLogin(login)) return false;
+    // VolunteersConfig has checked that the login is an e-mail or a valid phone number.
+    const email = isEmailLogin(login) ? login : null;
+    const phone = email ? null : normalisePhone(login, this.config.DEFAULT_PHONE_REGION);
+    return this.members.insertUnlessTaken({
+      email,
+      phone,
+      passwordHash: await this.passwords.hash(this.config.BOOTSTRAP_ADMIN_PASSWORD),
+      displayName: 'Administrator',
+      roles: ['admin'],
+      communityId: null,
+      gridUnitId: null,
+      merchantId: null,
+      coordinatorOf: [],
+    });
+  }
+
+  private async findByLogin(login: string): Promise<MemberEntity | null> {
+    if (hasNulCharacter(login)) return null;
+    if (isEmailLogin(login)) return this.members.findByEmail(login);
+    const phone = normalisePhone(login, this.config.DEFAULT_PHONE_REGION);
+    return phone ? this.members.findByPhone(phone) : null;
+  }
+
+  private async addMember(input: NewMemberInput): Promise<MemberView> {
+    const errors: FieldError[] = nulCharacterErrors({ displayName: input.displayName });
+    const phone =
+      input.phone === undefined
+        ? null
+        : normalisePhone(input.phone, this.config.DEFAULT_PHONE_REGION);
+    if (input.phone !== undefined && phone === null) {
+      errors.push({ field: 'phone', message: 'phone must be a valid phone number' });
+    }
+    if (errors.length > 0) throw DomainError.validation(errors);
+    if (!(await this.communities.exists(input.communityId))) {
+      throw DomainError.validation([{ field: 'communityId', message: 'no such community' }]);
+    }
+    if (input.gridUnitId !== undefined) {
+      await this.assertGridUnitOf(input.gridUnitId, input.communityId);
+    }
+    const member = await this.members.insert({
+      email: input.email ?? null,
+      phone,
+      passwordHash: await this.passwords.hash(input.password),
+      displayName: input.displayName,
+      roles: input.roles,
+      communityId: input.communityId,
+      gridUnitId: input.gridUnitId ?? null,
+      merchantId: input.merchantId ?? null,
+      coordinatorOf: input.coordinatorOf ?? [],
+    });
+    return toMemberView(member);
+  }
+
+  private async assertGridUnitOf(gridUnitId: string, communityId: string | null): Promise<void> {
+    const belongs =
+      communityId !== null && (await this.communities.gridUnitBelongsTo(gridUnitId, communityId));
+    if (!belongs) {
+      throw DomainError.validation([
+        { field: 'gridUnitId', message: "gridUnitId is not a grid unit of the member's community" },
+      ]);
+    }
+  }
+}

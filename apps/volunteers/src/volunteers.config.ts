@@ -1,0 +1,43 @@
+import { ServiceConfig } from '@app/common';
+import { PASSWORD_MIN_LENGTH } from '@app/contracts';
+import { IsIn, isEmail, IsString, MinLength, ValidateBy } from 'class-validator';
+import { getCountries } from 'libphonenumber-js/max';
+import { isEmailLogin, normalisePhone } from './members/phone';
+
+export const DEV_ADMIN_LOGIN = 'admin@timebank.local';
+export const DEV_ADMIN_PASSWORD = 'admin-change-me';
+
+/** Settings of the volunteers service: the common ones, the first admin and phone parsing. */
+export class VolunteersConfig extends ServiceConfig {
+  /** E-mail or phone of the admin created at first start. */
+  @IsString()
+  @ValidateBy({
+    name: 'login',
+    validator: {
+      validate: (value: string, args) =>
+        isEmailLogin(value)
+          ? isEmail(value)
+          : normalisePhone(value, (args?.object as VolunteersConfig).DEFAULT_PHONE_REGION) !== null,
+      defaultMessage: () => 'must be an e-mail address or a valid phone number',
+    },
+  })
+  BOOTSTRAP_ADMIN_LOGIN: string = DEV_ADMIN_LOGIN;
+
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @ValidateBy({
+    name: 'notDefaultInProduction',
+    validator: {
+      validate: (value, args) =>
+        (args?.object as VolunteersConfig).NODE_ENV !== 'production' ||
+        value !== DEV_ADMIN_PASSWORD,
+      defaultMessage: () =>
+        'must be set, and not to the development default, when NODE_ENV=production',
+    },
+  })
+  BOOTSTRAP_ADMIN_PASSWORD: string = DEV_ADMIN_PASSWORD;
+
+  /** Region assumed for phone numbers written without a country code. */
+  @IsIn(getCountries(), { message: 'must be an ISO 3166-1 alpha-2 region such as CN' })
+  DEFAULT_PHONE_REGION: string = 'CN';
+}

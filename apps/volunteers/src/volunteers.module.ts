@@ -1,0 +1,50 @@
+import { dataSourceOptions, serviceHealthController } from '@app/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommunitiesController } from './communities/communities.controller';
+import { CommunitiesRepository } from './communities/communities.repository';
+import { CommunitiesService } from './communities/communities.service';
+import { ActorAuthority } from './members/actor-authority';
+import { BootstrapAdmin } from './members/bootstrap-admin';
+import { MembersController } from './members/members.controller';
+import { MembersRepository } from './members/members.repository';
+import { MembersService } from './members/members.service';
+import { PasswordHasher } from './members/password-hasher';
+import { ProfilesController } from './profiles/profiles.controller';
+import { ProfilesRepository } from './profiles/profiles.repository';
+import { ProfilesService } from './profiles/profiles.service';
+import { VolunteersConfig } from './volunteers.config';
+import { VolunteersSchema } from './volunteers.schema';
+
+@Module({})
+export class VolunteersModule {
+  static forRoot(config: VolunteersConfig): DynamicModule {
+    return {
+      module: VolunteersModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.DATABASE_URL, VolunteersSchema, 'volunteers'),
+          retryAttempts: 0,
+        }),
+      ],
+      controllers: [
+        serviceHealthController('volunteers'),
+        MembersController,
+        CommunitiesController,
+        ProfilesController,
+      ],
+      providers: [
+        { provide: VolunteersConfig, useValue: config },
+        MembersRepository,
+        CommunitiesRepository,
+        ProfilesRepository,
+        PasswordHasher,
+        ActorAuthority,
+        MembersService,
+        CommunitiesService,
+        ProfilesService,
+        BootstrapAdmin,
+      ],
+    };
+  }
+}
