@@ -15,6 +15,7 @@ class StrictValidationPipe extends ValidationPipe {
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
+      stopAtFirstError: true,
       validationError: { target: false, value: false },
       exceptionFactory: (errors) => DomainError.validation(flattenValidationErrors(errors)),
     });
