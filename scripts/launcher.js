@@ -56,6 +56,13 @@ function builtServices(root = ROOT) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A wait that does not keep the process alive by itself: a pending grace timer
+ * must not hold a finished test run open.
+ * @param {number} ms
+ */
+const idle = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/**
  * The one line that best says why a process ended: its last stderr line that is
  * not a stack frame or Node's version footer, else its last error log message.
  * @param {string[]} stderr
@@ -241,7 +248,7 @@ async function launchSuite(options = {}) {
     state.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         // Wait for the last lines, so the reason is the line printed just before exiting.
-        void Promise.race([Promise.all(drained), sleep(500)]).then(() => {
+        void Promise.race([Promise.all(drained), idle(500)]).then(() => {
           const exit = { service, code, signal, reason: reasonFrom(tail.stderr, tail.stdout) };
           state.exit = exit;
           lastExit.set(service, exit);
@@ -311,7 +318,7 @@ async function launchSuite(options = {}) {
     if (state.exit) return state.exit;
     state.child.kill(opts.signal ?? 'SIGTERM');
     const graceMs = opts.graceMs ?? stopGraceMs;
-    const exit = await Promise.race([state.exited, sleep(graceMs).then(() => null)]);
+    const exit = await Promise.race([state.exited, idle(graceMs).then(() => null)]);
     if (exit) return exit;
     state.child.kill('SIGKILL');
     return state.exited;
