@@ -1,0 +1,82 @@
+/**
+ * A small typed wrapper over Node's global fetch for the end-to-end suites.
+ * Paths are relative to the suite's /api/v1 base (`api('GET', '/health')`).
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export interface ApiOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is, instead of `body` (malformed JSON, other content types). */
+  rawBody?: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+  /** Defaults to the shared suite's base URL (process.env.TB_BASE_URL). */
+  baseUrl?: string;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the response is JSON, the text otherwise, null when empty. */
+  body: T;
+}
+
+export function sharedBaseUrl(): string {
+  const url = process.env.TB_BASE_URL;
+  if (!url) {
+    throw new Error(
+      'TB_BASE_URL is not set: run the e2e suites through jest (its global setup starts the suite)',
+    );
+  }
+  return url;
+}
+
+export async function api<T = any>(
+  method: HttpMethod,
+  path: string,
+  options: ApiOptions = {},
+): Promise<ApiResponse<T>> {
+  const url = /^https?:\/\//.test(path) ? path : `${options.baseUrl ?? sharedBaseUrl()}${path}`;
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  let payload: string | undefined;
+  if (options.rawBody !== undefined) {
+    payload = options.rawBody;
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['content-type'] = 'application/json';
+    }
+  } else if (options.body !== undefined) {
+    payload = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: payload,
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  let body: unknown = text === '' ? null : text;
+  if (text !== '' && /json/i.test(res.headers.get('content-type') ?? '')) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // keep the text: the test will say what came back
+    }
+  }
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    out[name.toLowerCase()] = value;
+  });
+  return { status: res.status, headers: out, body: body as T };
+}
+
+/** An `api` bound to another suite's base URL (see startPrivateSuite). */
+export function apiFor(baseUrl: string): typeof api {
+  return (method, path, options = {}) => api(method, path, { baseUrl, ...options });
+}
