@@ -128,6 +128,7 @@ async function launchSuite(options = {}) {
    * @property {import('node:child_process').ChildProcess} child
    * @property {Promise<ServiceExit>} exited
    * @property {boolean} stopping
+   * @property {boolean} starting
    * @property {ServiceExit | null} exit
    */
   /** @type {Map<ServiceName, Running>} */
@@ -242,6 +243,7 @@ async function launchSuite(options = {}) {
     const state = {
       child,
       stopping: false,
+      starting: true,
       exit: null,
       exited: Promise.resolve(/** @type {any} */ (null)),
     };
@@ -253,7 +255,8 @@ async function launchSuite(options = {}) {
           state.exit = exit;
           lastExit.set(service, exit);
           if (running.get(service) === state) running.delete(service);
-          if (!state.stopping && options.onExit) options.onExit(exit);
+          // An exit during start rejects the start instead.
+          if (!state.stopping && !state.starting && options.onExit) options.onExit(exit);
           resolve(exit);
         });
       });
@@ -302,7 +305,11 @@ async function launchSuite(options = {}) {
     if (!services.includes(service)) throw new Error(`${service} is not part of this suite`);
     if (running.has(service)) throw new Error(`${service} is already running`);
     const state = spawnService(service);
-    await waitAnswering(service, state, opts.timeoutMs ?? startTimeoutMs);
+    try {
+      await waitAnswering(service, state, opts.timeoutMs ?? startTimeoutMs);
+    } finally {
+      state.starting = false;
+    }
   }
 
   /**
