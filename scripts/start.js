@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// `npm start`: builds when the sources are newer than dist/, starts every built
+// service with this process's environment, streams their JSON logs to stdout,
+// and stays in the foreground until Ctrl-C / SIGTERM (exit 0) or until a
+// service dies (its one-line reason, the rest stopped, exit 1).
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { launchSuite, builtServices, entryOf, SERVICES } = require('./launcher');
+
+const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * Newest modification time of the files under `dir` accepted by `keep`.
+ * @param {string} dir
+ * @param {(file: string) => boolean} keep
+ * @returns {number} 0 when there is none
+ */
+function newest(dir, keep) {
+  let latest = 0;
+  /** @param {string} current */
+  const walk = (current) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(full);
+      } else if (keep(full)) {
+        latest = Math.max(latest, fs.statSync(full).mtimeMs);
+      }
+    }
+  };
+  walk(dir);
+  return latest;
+}
+
+/** Why a build is needed, or null when dist/ is current. */
+function staleReason() {
+  const sourcesOf = (/** @type {string} */ f) => f.endsWith('.ts') && !f.endsWith('.spec.ts');
+  for (const service of SERVICES) {
+    const source = path.join(ROOT, 'apps', service, 'src', 'main.ts');
+    if (fs.existsSync(source) && !fs.existsSync(entryOf(service, ROOT))) {
+      return `${path.relative(ROOT, entryOf(service, ROOT))} is missing`;
+    }
+  }
+  const sources = Math.max(
+    newest(path.join(ROOT, 'apps'), sourcesOf),
+    newest(path.join(ROOT, 'libs'), sourcesOf),
+  );
+  const built = newest(path.join(ROOT, 'dist'), (f) => f.endsWith('.js'));
+  if (built === 0) return 'dist/ is missing';
+  if (sources > built) return 'sources changed since the last build';
+  return null;
+}
+
+/** @param {string} message */
+const say = (message) => process.stderr.write(`timebank: ${message}\n`);
+
+async function main() {
+  const reason = staleReason();
+  if (reason) {
+    say(`building (${reason})`);
+    try {
+      execFileSync(process.execPath, [path.join(__dirname, 'build.js')], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+    } catch {
+      say('the build failed');
+      process.exit(1);
+    }
+  }
+
+  const services = builtServices(ROOT);
+  if (services.length === 0) {
+    say('nothing to start: no dist/apps/<service>/src/main.js was built');
+    process.exit(1);
+  }
+  const missing = SERVICES.filter((s) => !services.includes(s));
+  if (missing.length > 0) say(`not built yet, not started: ${missing.join(', ')}`);
+
+  /** @type {import('./launcher').Suite | null} */
+  let suite = null;
+  let shuttingDown = false;
+
+  /** Stops every service and exits: 0 when each stopped cleanly. @param {number} code */
+  const shutdown = async (code) => {
+    const exits = suite ? await suite.stop() : [];
+    const unclean = exits.filter((e) => e.code !== 0);
+    for (const e of unclean) {
+      say(`${e.service} did not stop cleanly (${e.signal ?? `code ${e.code}`})`);
+    }
+    process.exit(code !== 0 || unclean.length > 0 ? 1 : 0);
+  };
+
+  /** @param {NodeJS.Signals} signal */
+  const onSignal = (signal) => {
+    if (shuttingDown) {
+      // A second Ctrl-C: don't wait any longer (the launcher kills what is left on exit).
+      say(`${signal} again: killing the services`);
+      process.exit(1);
+    }
+    shuttingDown = true;
+    say(`${signal}: stopping the services`);
+    if (suite) void shutdown(0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    suite = await launchSuite({
+      env: process.env,
+      services,
+      log: (line, _service, stream) => {
+        const out = line.startsWith('{') ? line : `[${_service}] ${line}`;
+        (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
+      },
+      onExit: (exit) => {
+        if (shuttingDown) return;
+        shuttingDown = true;
+        const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+        say(`${exit.service} exited (${how}): ${exit.reason}`);
+        say('stopping the other services');
+        void shutdown(1);
+      },
+    });
+  } catch (error) {
+    if (shuttingDown) process.exit(0);
+    say(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  if (shuttingDown) return shutdown(0);
+
+  try {
+    await suite.waitHealthy(60_000);
+  } catch (error) {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say(error instanceof Error ? error.message : String(error));
+    return shutdown(1);
+  }
+  if (shuttingDown) return;
+  if (services.includes('gateway')) {
+    const origin = `http://127.0.0.1:${suite.port}`;
+    process.stdout.write(
+      `Community Time Bank is up: ${origin}/api/v1 (docs: ${origin}/api/docs)\n`,
+    );
+  } else {
+    process.stdout.write(
+      `Community Time Bank services are up (${services.join(', ')}); the gateway is not built, so there is no HTTP API yet\n`,
+    );
+  }
+}
+
+void main();
