@@ -1,12 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { NatsOptions, ServerNats } from '@nestjs/microservices';
+import type { Msg } from 'nats';
 import { subjectFor } from './envelope';
 import { inFlight } from './in-flight';
+
+const NO_MESSAGE_HANDLER = 'There is no matching message handler defined in the remote service.';
 
 type NatsServerOptions = Required<NatsOptions>['options'];
 
 interface Subscription {
   unsubscribe(): void;
+  drain(): Promise<void>;
 }
 
 /**
@@ -36,9 +40,30 @@ export class PrefixedNatsServer extends ServerNats {
     }
   }
 
+  /** A request counts as in flight from the moment it arrives until its last reply is sent. */
+  override getMessageHandler(channel: string): ReturnType<ServerNats['getMessageHandler']> {
+    const handle = super.getMessageHandler(channel) as (error: unknown, message?: Msg) => Promise<unknown>;
+    return async (error: unknown, message?: Msg) => {
+      if (!error && message?.reply) inFlight.enter();
+      return handle(error, message);
+    };
+  }
+
+  override getPublisher(
+    ...args: Parameters<ServerNats['getPublisher']>
+  ): ReturnType<ServerNats['getPublisher']> {
+    const publish = super.getPublisher(...args);
+    return (response: { isDisposed?: boolean; err?: unknown }) => {
+      const sent = publish(response);
+      if (response.isDisposed || response.err === NO_MESSAGE_HANDLER) inFlight.leave();
+      return sent;
+    };
+  }
+
   override async close(): Promise<void> {
     const subscriptions = (this as unknown as { subscriptions: Subscription[] }).subscriptions;
-    subscriptions.forEach((sub) => sub.unsubscribe());
+    // Drain rather than unsubscribe: messages the server already routed to us are still handled.
+    await Promise.all(subscriptions.map((sub) => sub.drain().catch(() => sub.unsubscribe())));
     subscriptions.length = 0;
     if (inFlight.size > 0) {
       this.log.log(`waiting for ${inFlight.size} message(s) in flight`);

@@ -1,0 +1,138 @@
+import { startPrivateSuite, TestSuite } from './support/suite';
+import { adminToken, createCommunity, PASSWORD, uniqueEmail } from './support/fixtures';
+import { expectProblem } from './support/problems';
+
+const SERVICE_TIMEOUT_MS = 1500;
+
+let suite: TestSuite;
+
+beforeAll(async () => {
+  suite = await startPrivateSuite({
+    label: 'resilience',
+    env: {
+      SERVICE_TIMEOUT_MS: String(SERVICE_TIMEOUT_MS),
+      HEALTH_TIMEOUT_MS: '500',
+      LOGIN_LIMIT_PER_ACCOUNT: '3',
+      LOGIN_LIMIT_PER_ADDRESS: '6',
+    },
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await suite?.stop();
+});
+
+async function timed<T>(action: () => Promise<T>): Promise<[T, number]> {
+  const started = Date.now();
+  const result = await action();
+  return [result, Date.now() - started];
+}
+
+describe('a service that stops', () => {
+  it('turns health 503 naming it, its routes 503 at once, and both recover when it is back', async () => {
+    await suite.stopService('volunteers');
+
+    const health = await suite.api('GET', '/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toEqual({
+      status: 'degraded',
+      services: { volunteers: 'down', accounting: 'up', requests: 'up', rewards: 'up' },
+    });
+    const [communities, ms] = await timed(() => suite.api('GET', '/communities'));
+    expectProblem(communities, 503, 'SERVICE_UNAVAILABLE');
+    expect(communities.body.detail).toContain('volunteers');
+    expect(ms).toBeLessThan(SERVICE_TIMEOUT_MS);
+
+    await suite.startService('volunteers');
+    expect((await suite.api('GET', '/health')).status).toBe(200);
+    expect((await suite.api('GET', '/communities')).status).toBe(200);
+  });
+});
+
+describe('a service that hangs', () => {
+  it('answers 504 within the timeout, and recovers when it answers again', async () => {
+    const pid = suite.pid('volunteers')!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const [communities, ms] = await timed(() => suite.api('GET', '/communities'));
+      expectProblem(communities, 504, 'SERVICE_TIMEOUT');
+      expect(ms).toBeGreaterThanOrEqual(SERVICE_TIMEOUT_MS - 100);
+      expect(ms).toBeLessThan(SERVICE_TIMEOUT_MS + 3000);
+      const health = await suite.api('GET', '/health');
+      expect(health.status).toBe(503);
+      expect(health.body.services.volunteers).toBe('down');
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect((await suite.api('GET', '/communities')).status).toBe(200);
+  });
+});
+
+describe('a service asked to stop while serving', () => {
+  it('finishes what it took on: every sign-up answers 201 or 503, and every 201 is kept', async () => {
+    const admin = await adminToken(suite.api);
+    const community = await createCommunity(admin, 1, suite.api);
+    const emails = Array.from({ length: 20 }, () => uniqueEmail('drain'));
+    const pending = emails.map((email, i) =>
+      suite.api('POST', '/auth/register', {
+        body: { email, password: PASSWORD, displayName: 'x', communityId: community.id },
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+      }),
+    );
+    const signUps = Promise.all(pending);
+    await Promise.race(pending); // the first answer is back: the others are queued or being served
+    const exit = await suite.stopService('volunteers');
+    const results = await signUps;
+
+    expect(exit).toMatchObject({ code: 0 });
+    expect(results.map((r) => r.status).filter((s) => s !== 201 && s !== 503)).toEqual([]);
+    await suite.startService('volunteers');
+    for (const [i, res] of results.entries()) {
+      const signIn = await suite.api('POST', '/auth/login', {
+        body: { login: emails[i], password: PASSWORD },
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+      });
+      expect(signIn.status).toBe(res.status === 201 ? 200 : 401);
+    }
+  });
+});
+
+describe('sign-in attempts', () => {
+  const login = (body: object, address: string) =>
+    suite.api('POST', '/auth/login', { body, headers: { 'x-forwarded-for': address } });
+
+  it('are limited per account: after 3, even the right password waits', async () => {
+    const admin = await adminToken(suite.api);
+    const community = await createCommunity(admin, 1, suite.api);
+    const email = uniqueEmail('limited');
+    const registered = await suite.api('POST', '/auth/register', {
+      body: { email, password: PASSWORD, displayName: 'x', communityId: community.id },
+      headers: { 'x-forwarded-for': '203.0.113.200' },
+    });
+    expect(registered.status).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await login({ login: email, password: 'wrong-password' }, `203.0.113.${i + 1}`)).status,
+      ).toBe(401);
+    }
+    const blocked = await login({ login: email.toUpperCase(), password: PASSWORD }, '203.0.113.9');
+    expectProblem(blocked, 429, 'RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('are limited per address: after 6 from one address, any account waits', async () => {
+    for (let i = 0; i < 6; i++) {
+      expect(
+        (await login({ login: uniqueEmail('nobody'), password: PASSWORD }, '192.0.2.77')).status,
+      ).toBe(401);
+    }
+    expectProblem(
+      await login({ login: uniqueEmail('nobody'), password: PASSWORD }, '192.0.2.77'),
+      429,
+      'RATE_LIMITED',
+    );
+    expect(
+      (await login({ login: uniqueEmail('nobody'), password: PASSWORD }, '192.0.2.78')).status,
+    ).toBe(401);
+  });
+});

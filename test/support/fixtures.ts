@@ -1,0 +1,142 @@
+/**
+ * Building blocks the end-to-end suites share: the bootstrap admin, fresh
+ * communities and members, all made through the public API.
+ */
+import { randomBytes } from 'node:crypto';
+import { api as sharedApi } from './http';
+
+type Api = typeof sharedApi;
+
+export const BOOTSTRAP_ADMIN = { login: 'admin@timebank.local', password: 'admin-change-me' };
+export const PASSWORD = 'correct-horse-battery';
+
+export function unique(tag = 'x'): string {
+  return `${tag}-${randomBytes(5).toString('hex')}`;
+}
+
+export function uniqueEmail(tag = 'member'): string {
+  return `${unique(tag)}@example.cn`;
+}
+
+/** A mainland mobile number nobody else in the run has. */
+export function uniquePhone(): string {
+  const digits = String(parseInt(randomBytes(4).toString('hex'), 16) % 100_000_000).padStart(
+    8,
+    '0',
+  );
+  return `+86139${digits}`;
+}
+
+export interface Member {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  displayName: string;
+  roles: string[];
+  communityId: string | null;
+  gridUnitId: string | null;
+  priorityHousehold: boolean;
+  merchantId: string | null;
+  coordinatorOf: string[];
+}
+
+export interface SignedIn {
+  member: Member;
+  token: string;
+  login: string;
+  password: string;
+}
+
+export interface Community {
+  id: string;
+  code: string;
+  name: string;
+  gridUnits: Array<{ id: string; code: string; name: string }>;
+}
+
+function expectStatus(res: { status: number; body: unknown }, status: number, what: string): void {
+  if (res.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+export async function login(
+  loginName: string,
+  password: string,
+  api: Api = sharedApi,
+): Promise<string> {
+  const res = await api('POST', '/auth/login', { body: { login: loginName, password } });
+  expectStatus(res, 200, `login as ${loginName}`);
+  return res.body.accessToken as string;
+}
+
+export function adminToken(api: Api = sharedApi): Promise<string> {
+  return login(BOOTSTRAP_ADMIN.login, BOOTSTRAP_ADMIN.password, api);
+}
+
+export async function createCommunity(
+  admin: string,
+  gridUnits = 2,
+  api: Api = sharedApi,
+): Promise<Community> {
+  const code = unique('c');
+  const res = await api('POST', '/communities', {
+    token: admin,
+    body: {
+      code,
+      name: `青山社区 ${code}`,
+      gridUnits: Array.from({ length: gridUnits }, (_, i) => ({
+        code: `G${i + 1}`,
+        name: `第${i + 1}网格`,
+      })),
+    },
+  });
+  expectStatus(res, 201, 'create community');
+  return res.body as Community;
+}
+
+/** Self-registration with an e-mail. */
+export async function register(
+  communityId: string,
+  extra: Record<string, unknown> = {},
+  api: Api = sharedApi,
+): Promise<SignedIn> {
+  const email = uniqueEmail();
+  const res = await api('POST', '/auth/register', {
+    body: { email, password: PASSWORD, displayName: '王小明', communityId, ...extra },
+  });
+  expectStatus(res, 201, 'register');
+  return { member: res.body.member, token: res.body.accessToken, login: email, password: PASSWORD };
+}
+
+/** A member made by an admin or coordinator (coordinators, merchant staff), signed in. */
+export async function createMember(
+  creatorToken: string,
+  body: Record<string, unknown>,
+  api: Api = sharedApi,
+): Promise<SignedIn> {
+  const email = uniqueEmail(String((body.roles as string[] | undefined)?.[0] ?? 'member'));
+  const res = await api('POST', '/members', {
+    token: creatorToken,
+    body: { email, password: PASSWORD, displayName: '张主任', ...body },
+  });
+  expectStatus(res, 201, 'create member');
+  return {
+    member: res.body,
+    token: await login(email, PASSWORD, api),
+    login: email,
+    password: PASSWORD,
+  };
+}
+
+export function coordinatorOf(
+  admin: string,
+  communityId: string,
+  api: Api = sharedApi,
+): Promise<SignedIn> {
+  return createMember(
+    admin,
+    { communityId, roles: ['coordinator'], coordinatorOf: [communityId] },
+    api,
+  );
+}

@@ -1,0 +1,23 @@
+import { ApiResponse } from './http';
+
+/** Asserts a problem+json answer with its status, code and (optionally) the fields it names. */
+export function expectProblem(
+  res: ApiResponse,
+  status: number,
+  code: string,
+  fields?: string[],
+): void {
+  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({
+    status,
+    code,
+    type: expect.any(String),
+    title: expect.any(String),
+  });
+  expect(res.body.requestId).toBe(res.headers['x-request-id']);
+  if (fields) {
+    const named = (res.body.errors ?? []).map((e: { field: string }) => e.field);
+    expect(named).toEqual(expect.arrayContaining(fields));
+  }
+}
