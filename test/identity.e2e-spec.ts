@@ -463,13 +463,13 @@ describe('communities', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(String), code, name: '青山社区' });
-    expect(created.body.gridUnits.map((g: { code: string }) => g.code).sort()).toEqual(['A', 'B']);
+    expect((created.body as Community).gridUnits.map((g) => g.code).sort()).toEqual(['A', 'B']);
 
     const list = await api('GET', '/communities');
     expect(list.status).toBe(200);
-    const listed = list.body.find((c: Community) => c.id === created.body.id);
+    const listed = (list.body as Community[]).find((c) => c.id === created.body.id);
     expect(listed).toMatchObject({ code, name: '青山社区' });
-    expect(listed.gridUnits).toHaveLength(2);
+    expect(listed?.gridUnits).toHaveLength(2);
   });
 
   it('refuses a duplicate code with 409 and bad grid units with 400 naming them', async () => {

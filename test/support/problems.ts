@@ -17,7 +17,8 @@ export function expectProblem(
   });
   expect(res.body.requestId).toBe(res.headers['x-request-id']);
   if (fields) {
-    const named = (res.body.errors ?? []).map((e: { field: string }) => e.field);
+    const errors = (res.body.errors ?? []) as Array<{ field: string }>;
+    const named = errors.map((e) => e.field);
     expect(named).toEqual(expect.arrayContaining(fields));
   }
 }

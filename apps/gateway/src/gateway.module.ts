@@ -26,7 +26,11 @@ export class GatewayModule {
         TransportModule,
         JwtModule.register({
           secret: config.JWT_SECRET,
-          signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS, issuer: 'timebank', algorithm: 'HS256' },
+          signOptions: {
+            expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+            issuer: 'timebank',
+            algorithm: 'HS256',
+          },
           verifyOptions: { issuer: 'timebank', algorithms: ['HS256'] },
         }),
         ThrottlerModule.forRoot(loginThrottling(config)),

@@ -28,9 +28,13 @@ describe('decideAccess', () => {
     expect(decideAccess({ public: false, roles: ['admin'] }, actor(['resident']), undefined)).toBe(
       'forbidden',
     );
-    expect(decideAccess({ public: false, roles: ['volunteer'] }, actor(['resident', 'volunteer']), undefined)).toBe(
-      'allow',
-    );
+    expect(
+      decideAccess(
+        { public: false, roles: ['volunteer'] },
+        actor(['resident', 'volunteer']),
+        undefined,
+      ),
+    ).toBe('allow');
   });
 
   it('lets a coordinator act only in communities they coordinate', () => {
@@ -44,7 +48,9 @@ describe('decideAccess', () => {
   });
 
   it('leaves a missing community id to the validator rather than refusing', () => {
-    expect(decideAccess(coordinatorsInScope, actor(['coordinator'], [community]), undefined)).toBe('allow');
+    expect(decideAccess(coordinatorsInScope, actor(['coordinator'], [community]), undefined)).toBe(
+      'allow',
+    );
   });
 
   it('does not scope the other roles a route admits (their service checks them)', () => {
@@ -54,8 +60,8 @@ describe('decideAccess', () => {
       scope: { source: 'params', key: 'communityId' },
     };
     expect(decideAccess(staffOrCoordinator, actor(['merchant']), otherCommunity)).toBe('allow');
-    expect(decideAccess(staffOrCoordinator, actor(['coordinator'], [community]), otherCommunity)).toBe(
-      'forbidden',
-    );
+    expect(
+      decideAccess(staffOrCoordinator, actor(['coordinator'], [community]), otherCommunity),
+    ).toBe('forbidden');
   });
 });

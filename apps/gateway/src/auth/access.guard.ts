@@ -26,7 +26,9 @@ export class AccessGuard implements CanActivate {
     ]);
     if (!policy) {
       // Fail closed: a route nobody declared a policy for is nobody's.
-      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} has no access policy`);
+      this.logger.error(
+        `route ${context.getClass().name}.${context.getHandler().name} has no access policy`,
+      );
       throw DomainError.forbidden('This route is not open to anyone');
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -38,7 +40,10 @@ export class AccessGuard implements CanActivate {
       case 'allow':
         return true;
       case 'unauthenticated':
-        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: a valid bearer token is required');
+        throw new DomainError(
+          ErrorCode.UNAUTHENTICATED,
+          'Sign in first: a valid bearer token is required',
+        );
       case 'forbidden':
         throw DomainError.forbidden('Your role or community does not allow this');
     }

@@ -30,18 +30,28 @@ export class AuthController {
   @ApiResponse({ status: 201, type: RegisterResult })
   @ApiProblems(400, 409, 429)
   async register(@Body() body: RegisterMemberDto): Promise<RegisterResult> {
-    const member = await this.services.call<MemberView>(VolunteersSubjects.memberRegister, body, null);
+    const member = await this.services.call<MemberView>(
+      VolunteersSubjects.memberRegister,
+      body,
+      null,
+    );
     return { member, accessToken: this.tokens.issue(member).accessToken };
   }
 
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Sign in with e-mail or phone; attempts are limited per account and per address' })
+  @ApiOperation({
+    summary: 'Sign in with e-mail or phone; attempts are limited per account and per address',
+  })
   @ApiResponse({ status: 200, type: LoginResult })
   @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginDto): Promise<LoginResult> {
-    const member = await this.services.call<MemberView>(VolunteersSubjects.credentialsVerify, body, null);
+    const member = await this.services.call<MemberView>(
+      VolunteersSubjects.credentialsVerify,
+      body,
+      null,
+    );
     return { ...this.tokens.issue(member), member };
   }
 }

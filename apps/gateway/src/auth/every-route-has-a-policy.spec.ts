@@ -13,11 +13,16 @@ describe('access policies', () => {
       const prototype = controller.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(prototype).filter((n) => n !== 'constructor')) {
         const handler = prototype[name];
-        if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        if (
+          typeof handler !== 'function' ||
+          Reflect.getMetadata(PATH_METADATA, handler) === undefined
+        )
+          continue;
         const route = `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${controller.name}.${name}`;
         routes.push(route);
         const policy =
-          Reflect.getMetadata(ACCESS_POLICY, handler) ?? Reflect.getMetadata(ACCESS_POLICY, controller);
+          Reflect.getMetadata(ACCESS_POLICY, handler) ??
+          Reflect.getMetadata(ACCESS_POLICY, controller);
         if (!policy) undeclared.push(route);
       }
     }

@@ -5,7 +5,10 @@ import { GatewayConfig } from '../config/gateway-config';
 export function loginAccountKey(body: unknown): string | null {
   const login = (body as { login?: unknown } | undefined)?.login;
   if (typeof login !== 'string' || login.trim() === '') return null;
-  return login.trim().toLowerCase().replace(/[\s()-]/g, '');
+  return login
+    .trim()
+    .toLowerCase()
+    .replace(/[\s()-]/g, '');
 }
 
 /**

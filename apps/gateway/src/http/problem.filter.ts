@@ -16,7 +16,9 @@ export class ProblemFilter implements ExceptionFilter {
     const { problem, internal } = toProblem(exception, String(request.id));
     if (internal) {
       this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : JSON.stringify(exception),
+        exception instanceof Error
+          ? (exception.stack ?? exception.message)
+          : JSON.stringify(exception),
       );
     }
     if (problem.code === ErrorCode.RATE_LIMITED) setRetryAfter(reply);

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { requestIdFor } from './request-id';
 
-const withHeader = (value?: string) => ({ headers: value === undefined ? {} : { 'x-request-id': value } }) as IncomingMessage;
+const withHeader = (value?: string) =>
+  ({ headers: value === undefined ? {} : { 'x-request-id': value } }) as IncomingMessage;
 
 describe('requestIdFor', () => {
   it("echoes the client's request id", () => {

@@ -23,7 +23,10 @@ interface FrameworkError {
   message?: string;
 }
 
-function frameworkDetail(error: FrameworkError, status: number): { detail: string; field?: string } {
+function frameworkDetail(
+  error: FrameworkError,
+  status: number,
+): { detail: string; field?: string } {
   if (status === 413) return { detail: 'The request body is larger than 1 MB' };
   if (status === 415) return { detail: 'Send JSON with Content-Type: application/json' };
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
@@ -33,7 +36,8 @@ function frameworkDetail(error: FrameworkError, status: number): { detail: strin
     return { detail: 'The body is not valid JSON', field: 'body' };
   }
   if (status === 404) return { detail: 'No such route' };
-  if (status === 429) return { detail: error.message ?? 'Too many requests: wait before trying again' };
+  if (status === 429)
+    return { detail: error.message ?? 'Too many requests: wait before trying again' };
   return { detail: error.message ?? 'The request was refused' };
 }
 
@@ -41,7 +45,10 @@ function frameworkDetail(error: FrameworkError, status: number): { detail: strin
  * The one mapping from anything thrown while serving an HTTP request to the
  * problem response the client sees. `internal` is true when it was a fault of ours.
  */
-export function toProblem(error: unknown, requestId: string): { problem: Problem; internal: boolean } {
+export function toProblem(
+  error: unknown,
+  requestId: string,
+): { problem: Problem; internal: boolean } {
   if (error instanceof DomainError) {
     return {
       problem: problemOf(error.code, error.status, error.message, requestId, error.details?.errors),
@@ -51,21 +58,40 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
   if (error instanceof HttpException) {
     // Nest hands Fastify's own refusals (bad JSON, body too large) over as HttpExceptions.
     const status = error.getStatus();
-    const code = CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
-    const { detail, field } = frameworkDetail({ statusCode: status, code: 'FST_ERR_CTP', message: error.message }, status);
+    const code =
+      CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
+    const { detail, field } = frameworkDetail(
+      { statusCode: status, code: 'FST_ERR_CTP', message: error.message },
+      status,
+    );
     const errors = field ? [{ field, message: detail }] : undefined;
-    return { problem: problemOf(code, httpStatusOf(code), detail, requestId, errors), internal: status >= 500 };
+    return {
+      problem: problemOf(code, httpStatusOf(code), detail, requestId, errors),
+      internal: status >= 500,
+    };
   }
   const framework = error as FrameworkError;
-  if (typeof framework?.statusCode === 'number' && framework.statusCode >= 400 && framework.statusCode < 500) {
+  if (
+    typeof framework?.statusCode === 'number' &&
+    framework.statusCode >= 400 &&
+    framework.statusCode < 500
+  ) {
     const status = framework.statusCode;
     const code = CODE_BY_STATUS[status] ?? ErrorCode.VALIDATION_FAILED;
     const { detail, field } = frameworkDetail(framework, status);
     const errors = field ? [{ field, message: detail }] : undefined;
-    return { problem: problemOf(code, httpStatusOf(code), detail, requestId, errors), internal: false };
+    return {
+      problem: problemOf(code, httpStatusOf(code), detail, requestId, errors),
+      internal: false,
+    };
   }
   return {
-    problem: problemOf(ErrorCode.INTERNAL, 500, 'Something went wrong on our side; it has been logged', requestId),
+    problem: problemOf(
+      ErrorCode.INTERNAL,
+      500,
+      'Something went wrong on our side; it has been logged',
+      requestId,
+    ),
     internal: true,
   };
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CreateMemberDto, MemberView, UpdateMemberDto, VolunteersSubjects } from '@app/contracts';
+import {
+  Actor,
+  CreateMemberDto,
+  MemberView,
+  UpdateMemberDto,
+  VolunteersSubjects,
+} from '@app/contracts';
 import { Access, inBody } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -28,7 +34,8 @@ export class MembersController {
   @Access(['admin', 'coordinator'])
   @ApiOperation({
     summary: "Change a member's priority household flag, grid unit or roles",
-    description: "Coordinators only for members of their communities (checked by the volunteers service).",
+    description:
+      'Coordinators only for members of their communities (checked by the volunteers service).',
   })
   @ApiResponse({ status: 200, type: MemberView })
   @ApiProblems(400, 404)

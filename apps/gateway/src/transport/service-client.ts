@@ -51,13 +51,22 @@ export class ServiceClient implements OnApplicationShutdown {
         { service },
       );
     }
-    if (DomainError.isPayload(error)) return new DomainError(error.code, error.message, error.details);
+    if (DomainError.isPayload(error))
+      return new DomainError(error.code, error.message, error.details);
     const message = (error as { message?: string })?.message ?? String(error);
     // No responders (no copy of the service is running) arrives as an empty reply.
-    if (error instanceof EmptyResponseException || message === NO_HANDLER || /CONNECTION_REFUSED|DISCONNECT|CLOSED/i.test(message)) {
-      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service is unavailable`, {
-        service,
-      });
+    if (
+      error instanceof EmptyResponseException ||
+      message === NO_HANDLER ||
+      /CONNECTION_REFUSED|DISCONNECT|CLOSED/i.test(message)
+    ) {
+      return new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `The ${service} service is unavailable`,
+        {
+          service,
+        },
+      );
     }
     this.logger.error(`call to ${subject} failed: ${message}`);
     return new DomainError(ErrorCode.INTERNAL, `The ${service} service failed`);

@@ -58,17 +58,14 @@ export async function bootstrapService<C extends ServiceConfig>(
   const applied = await runMigrations(dbOptions);
   if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrated');
 
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
-    definition.module(config),
-    {
-      strategy: new PrefixedNatsServer(
-        { servers: config.NATS_URL.split(','), queue: name, name },
-        config.NATS_SUBJECT_PREFIX,
-        config.SHUTDOWN_GRACE_MS,
-      ),
-      logger: new PinoNestLogger(logger),
-    },
-  );
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(definition.module(config), {
+    strategy: new PrefixedNatsServer(
+      { servers: config.NATS_URL.split(','), queue: name, name },
+      config.NATS_SUBJECT_PREFIX,
+      config.SHUTDOWN_GRACE_MS,
+    ),
+    logger: new PinoNestLogger(logger),
+  });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ServiceExceptionFilter());
   app.useGlobalInterceptors(new RpcContextInterceptor());

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './load-config';
+import { loadConfig } from './load-config';
 import { ServiceConfig } from './service-config';
 
 describe('loadConfig', () => {
@@ -10,7 +10,10 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts settings from the environment', () => {
-    const config = loadConfig(ServiceConfig, { NATS_SUBJECT_PREFIX: 'city_b', SHUTDOWN_GRACE_MS: '2500' });
+    const config = loadConfig(ServiceConfig, {
+      NATS_SUBJECT_PREFIX: 'city_b',
+      SHUTDOWN_GRACE_MS: '2500',
+    });
     expect(config.NATS_SUBJECT_PREFIX).toBe('city_b');
     expect(config.SHUTDOWN_GRACE_MS).toBe(2500);
   });

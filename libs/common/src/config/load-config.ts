@@ -24,9 +24,13 @@ export function loadConfig<T extends object>(
     const value = env[key];
     if (value !== undefined && value !== '') fromEnv[key] = value;
   }
-  const config = plainToInstance(schema, { ...defaults, ...fromEnv }, {
-    enableImplicitConversion: true,
-  });
+  const config = plainToInstance(
+    schema,
+    { ...defaults, ...fromEnv },
+    {
+      enableImplicitConversion: true,
+    },
+  );
   const errors = validateSync(config, { whitelist: true });
   if (errors.length > 0) {
     const list = flattenValidationErrors(errors)

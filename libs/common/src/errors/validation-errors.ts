@@ -12,7 +12,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
         : error.property;
     if (error.constraints) {
       for (const message of Object.values(error.constraints)) {
-        out.push({ field, message: message.replace(/^property (\S+) should not exist$/, 'unknown field $1') });
+        out.push({
+          field,
+          message: message.replace(/^property (\S+) should not exist$/, 'unknown field $1'),
+        });
       }
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));

@@ -24,7 +24,15 @@ export function createLogger(service: string, level = 'info'): Logger {
       return requestId ? { requestId } : {};
     },
     redact: {
-      paths: ['password', '*.password', '*.*.password', 'passwordHash', '*.passwordHash', 'authorization', '*.authorization'],
+      paths: [
+        'password',
+        '*.password',
+        '*.*.password',
+        'passwordHash',
+        '*.passwordHash',
+        'authorization',
+        '*.authorization',
+      ],
       censor: '[redacted]',
     },
   });

@@ -42,7 +42,10 @@ export class PrefixedNatsServer extends ServerNats {
 
   /** A request counts as in flight from the moment it arrives until its last reply is sent. */
   override getMessageHandler(channel: string): ReturnType<ServerNats['getMessageHandler']> {
-    const handle = super.getMessageHandler(channel) as (error: unknown, message?: Msg) => Promise<unknown>;
+    const handle = super.getMessageHandler(channel) as (
+      error: unknown,
+      message?: Msg,
+    ) => Promise<unknown>;
     return async (error: unknown, message?: Msg) => {
       if (!error && message?.reply) inFlight.enter();
       return handle(error, message);
@@ -54,7 +57,7 @@ export class PrefixedNatsServer extends ServerNats {
   ): ReturnType<ServerNats['getPublisher']> {
     const publish = super.getPublisher(...args);
     return (response: { isDisposed?: boolean; err?: unknown }) => {
-      const sent = publish(response);
+      const sent: unknown = publish(response);
       if (response.isDisposed || response.err === NO_MESSAGE_HANDLER) inFlight.leave();
       return sent;
     };
@@ -68,7 +71,8 @@ export class PrefixedNatsServer extends ServerNats {
     if (inFlight.size > 0) {
       this.log.log(`waiting for ${inFlight.size} message(s) in flight`);
       const drained = await inFlight.drained(this.shutdownGraceMs);
-      if (!drained) this.log.warn(`${inFlight.size} message(s) still in flight after the grace period`);
+      if (!drained)
+        this.log.warn(`${inFlight.size} message(s) still in flight after the grace period`);
     }
     await super.close();
   }

@@ -24,8 +24,14 @@ class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const validated = metadata.metatype && this.toValidate(metadata);
     // A JSON array, string or number where an object is expected is refused, not coerced.
-    if (validated && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      const field = OBJECT_SOURCES.has(metadata.type) ? metadata.type : (metadata.data ?? 'payload');
+    if (
+      validated &&
+      value !== undefined &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    ) {
+      const field = OBJECT_SOURCES.has(metadata.type)
+        ? metadata.type
+        : (metadata.data ?? 'payload');
       throw DomainError.validation([{ field, message: `${field} must be a JSON object` }]);
     }
     return super.transform(value, metadata);

@@ -14,7 +14,10 @@ export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): bool
 }
 
 /** Admins see every community; coordinators only those they coordinate. */
-export function canCoordinate(actor: Actor | null | undefined, communityId: string | null): boolean {
+export function canCoordinate(
+  actor: Actor | null | undefined,
+  communityId: string | null,
+): boolean {
   if (!actor) return false;
   if (actor.roles.includes('admin')) return true;
   return (

@@ -26,7 +26,8 @@ const PHONE_SHAPE = /^\+?[0-9][0-9 ()-]{3,30}$/;
 /** What a member looks like to clients (`member` in API.md). */
 export class MemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'li.hua@example.cn' }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'li.hua@example.cn' }) email!:
+    string | null;
   @ApiProperty({ type: String, nullable: true, example: '+8613800138000' }) phone!: string | null;
   @ApiProperty({ example: '李华' }) displayName!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
@@ -39,7 +40,10 @@ export class MemberView {
 }
 
 class ContactFields {
-  @ApiPropertyOptional({ maxLength: 254, description: 'E-mail, unique regardless of case; email or phone is required' })
+  @ApiPropertyOptional({
+    maxLength: 254,
+    description: 'E-mail, unique regardless of case; email or phone is required',
+  })
   @ValidateIf((o: ContactFields) => o.phone === undefined || o.email !== undefined)
   @IsDefined({ message: 'email or phone is required' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
@@ -54,7 +58,9 @@ class ContactFields {
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  })
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
@@ -102,7 +108,12 @@ export class CreateMemberDto extends ContactFields {
   @IsUUID('all')
   merchantId?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, description: 'Required for coordinators' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    description: 'Required for coordinators',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -117,7 +128,12 @@ export class UpdateMemberDto {
   @IsBoolean()
   priorityHousehold?: boolean;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null takes the member out of any grid unit' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null takes the member out of any grid unit',
+  })
   @ValidateIf((_o, value) => value !== null)
   @IsOptional()
   @IsUUID('all')
@@ -148,7 +164,8 @@ export class LoginDto {
 
 export class LoginResult {
   @ApiProperty() accessToken!: string;
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 }) expiresIn!: number;
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  expiresIn!: number;
   @ApiProperty({ type: MemberView }) member!: MemberView;
 }
 
