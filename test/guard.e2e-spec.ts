@@ -1,4 +1,4 @@
-import { api } from './support/http';
+import { api, ApiResponse } from './support/http';
 import {
   adminToken,
   Community,
@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 interface Route {
   name: string;
-  call: (token: string | undefined) => ReturnType<typeof api>;
+  call: (token: string | undefined) => Promise<ApiResponse>;
   /** What each caller gets: a success status or a refusal. */
   expected: Record<Caller, number>;
 }
