@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (cmd, args) => {
   try {
-    execFileSync(bin(cmd), args, { cwd: root, stdio: "inherit" });
+    execFileSync(bin(cmd), args, { cwd: root, stdio: 'inherit' });
   } catch {
     process.exit(1);
   }
