@@ -2,3 +2,4 @@ export * from './community.dto';
 export * from './member.dto';
 export * from './subjects';
 export * from './volunteer-profile.dto';
+export * from './events';

@@ -10,3 +10,17 @@ export const VolunteersSubjects = {
   communityList: 'volunteers.community.list',
   communityCreate: 'volunteers.community.create',
 } as const;
+
+/** Internal: other services look a member up (no actor rules; never exposed over HTTP). */
+export const VolunteersInternalSubjects = {
+  memberLookup: 'volunteers.member.lookup',
+} as const;
+
+/** `volunteers.member.lookup` answer. */
+export interface MemberSummary {
+  id: string;
+  displayName: string;
+  communityId: string | null;
+  roles: string[];
+  priorityHousehold: boolean;
+}

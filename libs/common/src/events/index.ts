@@ -1,0 +1,7 @@
+export * from './event';
+export * from './event-consumers';
+export * from './event-tables.migration';
+export * from './events.module';
+export * from './jetstream.connection';
+export * from './outbox';
+export * from './outbox-relay';

@@ -1,0 +1,113 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { DomainEvent } from './event';
+import { JetStreamConnection } from './jetstream.connection';
+import { Outbox } from './outbox';
+
+const BATCH = 200;
+const POLL_MS = 1000;
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  payload: unknown;
+  request_id: string | null;
+  created_at: Date;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream with the row id as message id
+ * (JetStream drops a duplicate inside its window; consumers' inboxes drop any
+ * later one), then marks them published. Rows are claimed with SKIP LOCKED,
+ * so any number of copies of a service can relay side by side.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private listener?: Client;
+  private draining?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly schema: string,
+    private readonly jetstream: JetStreamConnection,
+    private readonly prefix: string,
+    private readonly databaseUrl: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.listener = new Client({ connectionString: this.databaseUrl });
+    this.listener.on('notification', () => this.kick());
+    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN "${this.outbox.channel}"`);
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.kick();
+  }
+
+  /** Publishes what is waiting; a call while a drain runs makes it go round once more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    let published: number;
+    do {
+      published = await this.publishBatch();
+    } while (published === BATCH && !this.stopped);
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, subject, payload, request_id, created_at FROM "${this.schema}".outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      const js = this.jetstream.client;
+      await Promise.all(
+        rows.map((row) => {
+          const event: DomainEvent = {
+            id: row.id,
+            type: row.subject,
+            occurredAt: new Date(row.created_at).toISOString(),
+            requestId: row.request_id,
+            data: row.payload,
+          };
+          return js.publish(`${this.prefix}.${row.subject}`, JSON.stringify(event), {
+            msgID: row.id,
+          });
+        }),
+      );
+      await manager.query(
+        `UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { currentRequestId } from '../logging/logger';
+
+/**
+ * Writes events into the service's outbox inside the caller's transaction, so
+ * an event exists exactly when the change it announces was committed. The
+ * relay publishes it; a NOTIFY at commit wakes the relay at once.
+ */
+export class Outbox {
+  constructor(private readonly schema: string) {}
+
+  get channel(): string {
+    return `${this.schema}_outbox`;
+  }
+
+  async add(manager: EntityManager, type: string, data: unknown): Promise<string> {
+    const [id] = await this.addMany(manager, [{ type, data }]);
+    return id;
+  }
+
+  async addMany(
+    manager: EntityManager,
+    events: Array<{ type: string; data: unknown }>,
+  ): Promise<string[]> {
+    if (events.length === 0) return [];
+    const ids = events.map(() => randomUUID());
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (id, subject, payload, request_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[])`,
+      [
+        ids,
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map(() => currentRequestId() ?? null),
+      ],
+    );
+    await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+    return ids;
+  }
+}

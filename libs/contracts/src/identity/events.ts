@@ -1,0 +1,22 @@
+import { Role } from '../common/roles';
+
+/** Durable events the volunteers service publishes (JetStream, through its outbox). */
+export const VolunteersEvents = {
+  memberCreated: 'volunteers.member.created',
+  communityCreated: 'volunteers.community.created',
+} as const;
+
+/** `volunteers.member.created`: a member joined (registered or created by staff). */
+export interface MemberCreatedEvent {
+  memberId: string;
+  displayName: string;
+  communityId: string | null;
+  roles: Role[];
+}
+
+/** `volunteers.community.created` */
+export interface CommunityCreatedEvent {
+  communityId: string;
+  code: string;
+  name: string;
+}

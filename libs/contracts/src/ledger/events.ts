@@ -1,0 +1,37 @@
+import { AccountOwnerType, HoldStatus, TransferKind } from './ledger.types';
+
+export interface AccountRefPayload {
+  accountId: string;
+  ownerType: AccountOwnerType;
+  ownerId: string | null;
+}
+
+/** `accounting.transfer.posted` */
+export interface TransferPostedEvent {
+  transferId: string;
+  kind: TransferKind;
+  minutes: number;
+  from: AccountRefPayload;
+  to: AccountRefPayload;
+  reference: string | null;
+  memo: string | null;
+  reversesTransferId: string | null;
+  holdId: string | null;
+  at: string;
+  /** The recipient's lifetime earned minutes after this transfer (tiers follow it). */
+  toLifetimeEarnedMinutes: number;
+}
+
+/** `accounting.hold.created` / `.posted` / `.voided` */
+export interface HoldChangedEvent {
+  holdId: string;
+  kind: TransferKind;
+  status: HoldStatus;
+  minutes: number;
+  postedMinutes: number | null;
+  from: AccountRefPayload;
+  to: AccountRefPayload | null;
+  reference: string | null;
+  transferId: string | null;
+  at: string;
+}

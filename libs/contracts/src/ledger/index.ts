@@ -1,0 +1,5 @@
+export * from './events';
+export * from './ledger.dto';
+export * from './ledger.types';
+export * from './subjects';
+export * from './tiers';

@@ -1,0 +1,315 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  NotEquals,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/page';
+import {
+  ACCOUNT_OWNER_TYPES,
+  AccountOwnerType,
+  HoldStatus,
+  MAX_TRANSFER_MINUTES,
+  TRANSFER_KINDS,
+  TransferKind,
+} from './ledger.types';
+
+const minutesMessage = `minutes must be a whole number from 1 to ${MAX_TRANSFER_MINUTES}`;
+
+/** Names an account by its owner; the issuance account has no owner id. */
+export class AccountOwnerRef {
+  @IsIn(ACCOUNT_OWNER_TYPES)
+  type!: AccountOwnerType;
+
+  @ValidateIf((o: AccountOwnerRef) => o.type !== 'issuance')
+  @IsUUID('all')
+  id?: string;
+}
+
+/** Every command that moves credits carries the key that makes a retry harmless. */
+class IdempotentCommand {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  idempotencyKey!: string;
+}
+
+// ---- public HTTP bodies (gateway) ----
+
+export class GiftDto {
+  @ApiProperty({ format: 'uuid', description: 'The member who receives the credits' })
+  @IsUUID('all')
+  toMemberId!: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
+  @IsInt({ message: minutesMessage })
+  @Min(1, { message: minutesMessage })
+  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  minutes!: number;
+
+  @ApiPropertyOptional({ maxLength: 500, example: '给妈妈的时间' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  memo?: string;
+}
+
+export class AdjustmentDto {
+  @ApiProperty({
+    description:
+      'Positive credits the member from its community fund; negative returns credits to the fund',
+    example: -30,
+  })
+  @IsInt({ message: 'minutes must be a whole number' })
+  @NotEquals(0, { message: 'minutes must not be 0' })
+  @Min(-MAX_TRANSFER_MINUTES)
+  @Max(MAX_TRANSFER_MINUTES)
+  minutes!: number;
+
+  @ApiProperty({ maxLength: 500, example: 'Hours logged twice on 3 May' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class AllocationDto {
+  @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60000 })
+  @IsInt({ message: minutesMessage })
+  @Min(1, { message: minutesMessage })
+  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  minutes!: number;
+
+  @ApiPropertyOptional({ maxLength: 500, example: '2026 Q4 allocation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  memo?: string;
+}
+
+export class ReverseDto {
+  @ApiProperty({ maxLength: 500, example: 'Paid to the wrong volunteer' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class StatementQueryDto extends PageQueryDto {}
+
+// ---- NATS commands (services) ----
+
+/** `accounting.gift.create`: the actor gives credits to another member. */
+export class GiftCommand extends IdempotentCommand {
+  @ValidateNested() @Type(() => GiftDto) gift!: GiftDto;
+}
+
+/** `accounting.adjustment.create`. */
+export class AdjustmentCommand extends IdempotentCommand {
+  @IsUUID('all') memberId!: string;
+  @ValidateNested() @Type(() => AdjustmentDto) adjustment!: AdjustmentDto;
+}
+
+/** `accounting.allocation.create`: issuance → a community fund. */
+export class AllocationCommand extends IdempotentCommand {
+  @IsUUID('all') communityId!: string;
+  @ValidateNested() @Type(() => AllocationDto) allocation!: AllocationDto;
+}
+
+/** `accounting.transfer.reverse`. */
+export class ReverseCommand extends IdempotentCommand {
+  @IsUUID('all') transferId!: string;
+  @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+}
+
+/** `accounting.transfer.create`: the ledger's own command, for services (not exposed over HTTP). */
+export class CreateTransferCommand extends IdempotentCommand {
+  @IsIn(TRANSFER_KINDS) kind!: TransferKind;
+  @ValidateNested() @Type(() => AccountOwnerRef) from!: AccountOwnerRef;
+  @ValidateNested() @Type(() => AccountOwnerRef) to!: AccountOwnerRef;
+
+  @IsInt({ message: minutesMessage })
+  @Min(1, { message: minutesMessage })
+  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  minutes!: number;
+
+  @IsOptional() @IsString() @MaxLength(200) reference?: string;
+  @IsOptional() @IsString() @MaxLength(500) memo?: string;
+}
+
+/** `accounting.hold.create`: reserve credits now, post or void them later. */
+export class CreateHoldCommand extends IdempotentCommand {
+  @IsIn(TRANSFER_KINDS) kind!: TransferKind;
+  @ValidateNested() @Type(() => AccountOwnerRef) from!: AccountOwnerRef;
+  /** The recipient, when already known; otherwise named when the hold is posted. */
+  @IsOptional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
+
+  @IsInt({ message: minutesMessage })
+  @Min(1, { message: minutesMessage })
+  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  minutes!: number;
+
+  @IsOptional() @IsString() @MaxLength(200) reference?: string;
+  @IsOptional() @IsString() @MaxLength(500) memo?: string;
+  /** When an unresolved hold voids itself; none means never. */
+  @IsOptional() @IsDateString() expiresAt?: string;
+}
+
+/** `accounting.hold.post`: pays up to the held amount to the hold's recipient; the rest is released. */
+export class PostHoldCommand extends IdempotentCommand {
+  @IsUUID('all') holdId!: string;
+  /** Defaults to the held amount; 0 releases it all without a transfer. */
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_TRANSFER_MINUTES) minutes?: number;
+  /** The recipient, when it is only known at posting time (the volunteer who served). */
+  @IsOptional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
+  @IsOptional() @IsString() @MaxLength(500) memo?: string;
+}
+
+/** `accounting.hold.void`. */
+export class VoidHoldCommand {
+  @IsUUID('all') holdId!: string;
+}
+
+/** `accounting.account.get` / `accounting.statement.get`. */
+export class AccountQuery extends PageQueryDto {
+  @ValidateNested() @Type(() => AccountOwnerRef) owner!: AccountOwnerRef;
+}
+
+/** `accounting.accounts.get`: several at once. */
+export class AccountsQuery {
+  @ValidateNested({ each: true }) @Type(() => AccountOwnerRef) owners!: AccountOwnerRef[];
+}
+
+/** `accounting.fund.get`. */
+export class FundQuery {
+  @IsUUID('all') communityId!: string;
+}
+
+/** `accounting.account.limit.set`: a member's overdraft limit (admin). */
+export class SetOverdraftLimitCommand {
+  @IsUUID('all') memberId!: string;
+  @IsInt() @Min(0) @Max(100_000) overdraftLimitMinutes!: number;
+}
+
+// ---- views ----
+
+export class TierView {
+  @ApiProperty({ example: 1 }) level!: number;
+  @ApiProperty({ example: 'One-star volunteer' }) name!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 18000,
+    description: 'null at the top tier',
+  })
+  nextLevelAtMinutes!: number | null;
+}
+
+export class AccountView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ enum: ACCOUNT_OWNER_TYPES }) ownerType!: AccountOwnerType;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) ownerId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) communityId!: string | null;
+  @ApiProperty() balanceMinutes!: number;
+  @ApiProperty() heldMinutes!: number;
+  @ApiProperty({ description: 'balance − held + overdraft limit' }) availableMinutes!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'null: unlimited (the issuance account)',
+  })
+  overdraftLimitMinutes!: number | null;
+  @ApiProperty() lifetimeEarnedMinutes!: number;
+}
+
+export class MyAccountView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty() balanceMinutes!: number;
+  @ApiProperty() heldMinutes!: number;
+  @ApiProperty() availableMinutes!: number;
+  @ApiProperty() overdraftLimitMinutes!: number;
+  @ApiProperty() lifetimeEarnedMinutes!: number;
+  @ApiProperty({ type: TierView }) tier!: TierView;
+}
+
+export class FundView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty() balanceMinutes!: number;
+  @ApiProperty() heldMinutes!: number;
+  @ApiProperty() availableMinutes!: number;
+}
+
+export class TransferView {
+  @ApiProperty({ format: 'uuid' }) transferId!: string;
+  @ApiProperty({ enum: TRANSFER_KINDS }) kind!: TransferKind;
+  @ApiProperty() minutes!: number;
+  @ApiProperty({ format: 'uuid' }) fromAccountId!: string;
+  @ApiProperty({ format: 'uuid' }) toAccountId!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: String, nullable: true }) memo!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reference!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reversesTransferId!: string | null;
+}
+
+export class CounterpartyView {
+  @ApiProperty({ enum: ACCOUNT_OWNER_TYPES }) type!: AccountOwnerType;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) id!: string | null;
+  @ApiProperty() name!: string;
+}
+
+export class StatementItemView {
+  @ApiProperty({ format: 'uuid' }) transferId!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: TRANSFER_KINDS }) kind!: TransferKind;
+  @ApiProperty({ description: 'Negative for credits going out' }) minutes!: number;
+  @ApiProperty() balanceAfterMinutes!: number;
+  @ApiProperty({ type: CounterpartyView }) counterparty!: CounterpartyView;
+  @ApiProperty({ type: String, nullable: true }) memo!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reference!: string | null;
+}
+
+export class StatementPage {
+  @ApiProperty({ type: [StatementItemView] }) items!: StatementItemView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export interface HoldView {
+  holdId: string;
+  kind: TransferKind;
+  status: HoldStatus;
+  minutes: number;
+  postedMinutes: number | null;
+  fromAccountId: string;
+  toAccountId: string | null;
+  reference: string | null;
+  expiresAt: string | null;
+  transferId: string | null;
+  createdAt: string;
+}
+
+export class LedgerViolationView {
+  @ApiProperty({ example: 'balance_mismatch' }) rule!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) accountId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) transferId!: string | null;
+  @ApiProperty({ example: 'balance 120 but its entries sum to 100' }) detail!: string;
+}
+
+export class LedgerCheckView {
+  @ApiProperty() balanced!: boolean;
+  @ApiProperty({ description: 'Sum of every balance: 0 when the books balance' })
+  totalMinutes!: number;
+  @ApiProperty({ description: 'How many accounts were checked' }) accounts!: number;
+  @ApiProperty({ description: 'How many transfers were checked' }) transfers!: number;
+  @ApiProperty({ type: [LedgerViolationView] }) violations!: LedgerViolationView[];
+}

@@ -1,0 +1,30 @@
+/** Request–reply subjects of the accounting service (prefix added by the transport). */
+export const AccountingSubjects = {
+  health: 'accounting.health.check',
+  // member-facing commands, with the rules of who may (the actor is checked here)
+  myAccount: 'accounting.account.mine',
+  myStatement: 'accounting.statement.mine',
+  giftCreate: 'accounting.gift.create',
+  adjustmentCreate: 'accounting.adjustment.create',
+  allocationCreate: 'accounting.allocation.create',
+  transferReverse: 'accounting.transfer.reverse',
+  fundGet: 'accounting.fund.get',
+  ledgerCheck: 'accounting.ledger.check',
+  overdraftLimitSet: 'accounting.account.limit.set',
+  // the ledger's own commands, for other services (never exposed over HTTP)
+  accountGet: 'accounting.account.get',
+  accountsGet: 'accounting.accounts.get',
+  statementGet: 'accounting.statement.get',
+  transferCreate: 'accounting.transfer.create',
+  holdCreate: 'accounting.hold.create',
+  holdPost: 'accounting.hold.post',
+  holdVoid: 'accounting.hold.void',
+} as const;
+
+/** Durable events the accounting service publishes (JetStream, through its outbox). */
+export const AccountingEvents = {
+  transferPosted: 'accounting.transfer.posted',
+  holdCreated: 'accounting.hold.created',
+  holdPosted: 'accounting.hold.posted',
+  holdVoided: 'accounting.hold.voided',
+} as const;
