@@ -1,4 +1,5 @@
-import { dataSourceOptions, serviceHealthController } from '@app/common';
+import { dataSourceOptions, EventsModule, serviceHealthController } from '@app/common';
+import { VolunteersEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunitiesController } from './communities/communities.controller';
@@ -25,6 +26,12 @@ export class VolunteersModule {
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL, VolunteersSchema, 'volunteers'),
           retryAttempts: 0,
+        }),
+        EventsModule.forService({
+          service: 'volunteers',
+          schema: VolunteersSchema.schema,
+          config,
+          publishes: Object.values(VolunteersEvents),
         }),
       ],
       controllers: [

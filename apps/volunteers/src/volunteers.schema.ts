@@ -1,4 +1,4 @@
-import { ServiceSchema } from '@app/common';
+import { eventTablesMigration, ServiceSchema } from '@app/common';
 import { CommunityEntity, GridUnitEntity } from './communities/communities.entity';
 import { MemberEntity } from './members/members.entity';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
@@ -8,5 +8,5 @@ import { VolunteerProfileEntity } from './profiles/profiles.entity';
 export const VolunteersSchema: ServiceSchema = {
   schema: 'volunteers',
   entities: [CommunityEntity, GridUnitEntity, MemberEntity, VolunteerProfileEntity],
-  migrations: [CreateSchema1764100000000],
+  migrations: [CreateSchema1764100000000, eventTablesMigration('volunteers', 1764200000000)],
 };

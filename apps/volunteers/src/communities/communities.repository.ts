@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, Outbox } from '@app/common';
+import { CommunityCreatedEvent, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager, In } from 'typeorm';
@@ -13,7 +14,10 @@ export interface NewCommunity {
 
 @Injectable()
 export class CommunitiesRepository {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
 
   /** Every community with its grid units, both in code order (byte order, the same everywhere). */
   async listWithGridUnits(): Promise<CommunityEntity[]> {
@@ -50,7 +54,10 @@ export class CommunitiesRepository {
     return this.manager.getRepository(GridUnitEntity).existsBy({ id: gridUnitId, communityId });
   }
 
-  /** Creates a community and its grid units in one transaction; a taken code is a CONFLICT. */
+  /**
+   * Creates a community and its grid units, and announces it
+   * (`volunteers.community.created`), in one transaction; a taken code is a CONFLICT.
+   */
   async create(input: NewCommunity): Promise<CommunityEntity> {
     try {
       return await this.manager.transaction(async (manager) => {
@@ -60,6 +67,12 @@ export class CommunitiesRepository {
         const gridUnits = await manager
           .getRepository(GridUnitEntity)
           .save(input.gridUnits.map((unit) => ({ ...unit, communityId: community.id })));
+        const event: CommunityCreatedEvent = {
+          communityId: community.id,
+          code: community.code,
+          name: community.name,
+        };
+        await this.outbox.add(manager, VolunteersEvents.communityCreated, event);
         // Codes are ASCII, so JavaScript's order is the "C" collation's, as in the list.
         gridUnits.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
         return Object.assign(community, { gridUnits });

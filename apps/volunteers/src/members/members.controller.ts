@@ -3,9 +3,11 @@ import {
   CreateMemberDto,
   LoginDto,
   MemberIdDto,
+  MemberSummary,
   MemberView,
   RegisterMemberDto,
   UpdateMemberCommand,
+  VolunteersInternalSubjects,
   VolunteersSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
@@ -48,5 +50,11 @@ export class MembersController {
     @Payload('data') command: UpdateMemberCommand,
   ): Promise<MemberView> {
     return this.members.update(actor, command);
+  }
+
+  /** For other services (accounting, requests, rewards): who a member is, without actor rules. */
+  @MessagePattern(VolunteersInternalSubjects.memberLookup)
+  lookup(@Payload('data') dto: MemberIdDto): Promise<MemberSummary> {
+    return this.members.lookup(dto.id);
   }
 }

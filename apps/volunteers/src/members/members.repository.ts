@@ -1,5 +1,5 @@
-import { DomainError, ErrorCode } from '@app/common';
-import { Role } from '@app/contracts';
+import { DomainError, ErrorCode, Outbox } from '@app/common';
+import { MemberCreatedEvent, Role, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
@@ -29,7 +29,10 @@ const UNIQUE_FIELDS: Record<string, 'email' | 'phone'> = {
 
 @Injectable()
 export class MembersRepository {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
 
   private get members() {
     return this.manager.getRepository(MemberEntity);
@@ -37,7 +40,7 @@ export class MembersRepository {
 
   /** Runs `work` in one transaction, against a repository bound to it. */
   transaction<T>(work: (members: MembersRepository) => Promise<T>): Promise<T> {
-    return this.manager.transaction((manager) => work(new MembersRepository(manager)));
+    return this.manager.transaction((manager) => work(new MembersRepository(manager, this.outbox)));
   }
 
   findById(id: string): Promise<MemberEntity | null> {
@@ -64,25 +67,55 @@ export class MembersRepository {
     return this.members.findOneBy({ phone });
   }
 
-  /** Inserts a member; a taken e-mail or phone is a CONFLICT naming the field. */
+  /**
+   * Inserts a member and announces it (`volunteers.member.created`) in one
+   * transaction; a taken e-mail or phone is a CONFLICT naming the field.
+   */
   async insert(member: NewMember): Promise<MemberEntity> {
     try {
-      return await this.members.save(this.members.create({ ...member, priorityHousehold: false }));
+      return await this.manager.transaction(async (manager) => {
+        const saved = await manager
+          .getRepository(MemberEntity)
+          .save(
+            manager.getRepository(MemberEntity).create({ ...member, priorityHousehold: false }),
+          );
+        await this.announce(manager, saved);
+        return saved;
+      });
     } catch (error) {
       throw refusalOf(error) ?? error;
     }
   }
 
-  /** Inserts the member unless its e-mail or phone is already taken; true when inserted. */
+  /** Inserts (and announces) the member unless its e-mail or phone is already taken; true when inserted. */
   async insertUnlessTaken(member: NewMember): Promise<boolean> {
-    const result = await this.members
-      .createQueryBuilder()
-      .insert()
-      .values({ ...member, priorityHousehold: false })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    return this.manager.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(MemberEntity)
+        .createQueryBuilder()
+        .insert()
+        .values({ ...member, priorityHousehold: false })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const [inserted] = result.raw as Array<{ id: string }>;
+      if (!inserted) return false;
+      await this.announce(manager, { ...member, id: inserted.id });
+      return true;
+    });
+  }
+
+  private async announce(
+    manager: EntityManager,
+    member: Pick<MemberEntity, 'id' | 'displayName' | 'communityId' | 'roles'>,
+  ): Promise<void> {
+    const event: MemberCreatedEvent = {
+      memberId: member.id,
+      displayName: member.displayName,
+      communityId: member.communityId,
+      roles: member.roles,
+    };
+    await this.outbox.add(manager, VolunteersEvents.memberCreated, event);
   }
 
   async update(id: string, changes: MemberChanges): Promise<MemberEntity> {

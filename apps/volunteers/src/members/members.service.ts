@@ -3,6 +3,7 @@ import {
   Actor,
   CreateMemberDto,
   LoginDto,
+  MemberSummary,
   MemberView,
   RegisterMemberDto,
   Role,
@@ -105,6 +106,18 @@ export class MembersService {
       throw DomainError.notFound('Member');
     }
     return toMemberView(member);
+  }
+
+  async lookup(id: string): Promise<MemberSummary> {
+    const member = await this.members.findById(id);
+    if (!member) throw DomainError.notFound('Member');
+    return {
+      id: member.id,
+      displayName: member.displayName,
+      communityId: member.communityId,
+      roles: member.roles,
+      priorityHousehold: member.priorityHousehold,
+    };
   }
 
   /** Priority household, grid unit and roles, by an admin or a coordinator in scope. */

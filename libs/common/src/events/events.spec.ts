@@ -1,0 +1,175 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { DomainEvent, streamName } from './event';
+import { EventConsumers } from './event-consumers';
+import { eventTablesMigration } from './event-tables.migration';
+import { JetStreamConnection } from './jetstream.connection';
+import { Outbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+// Against the real PostgreSQL and NATS: the outbox, relay, consumers and inbox together.
+const id = randomBytes(4).toString('hex');
+const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseUrl = `postgres://postgres@127.0.0.1:5432/timebank_test_ev${id}`;
+const prefix = `tbtest_ev${id}`;
+const schema = 'evtest';
+const TYPES = ['producer.thing.happened', 'producer.thing.failed'];
+
+let dataSource: DataSource;
+let jetstream: JetStreamConnection;
+let outbox: Outbox;
+let relay: OutboxRelay;
+let consumers: EventConsumers;
+const applied: string[] = [];
+let failures = 0;
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+async function until(condition: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  await adminQuery(`CREATE DATABASE "timebank_test_ev${id}"`);
+  dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    schema,
+    migrations: [eventTablesMigration(schema, 1764200000000)],
+  });
+  await dataSource.initialize();
+  await dataSource.query(`CREATE SCHEMA ${schema}`);
+  await dataSource.runMigrations();
+  await dataSource.query(`CREATE TABLE ${schema}.effects (event_id uuid NOT NULL)`);
+
+  jetstream = new JetStreamConnection(['nats://127.0.0.1:4222'], 'events-spec');
+  await jetstream.open();
+  await jetstream.ensureStream(
+    streamName(prefix, 'producer'),
+    TYPES.map((t) => `${prefix}.${t}`),
+  );
+  outbox = new Outbox(schema);
+  relay = new OutboxRelay(dataSource, outbox, schema, jetstream, prefix, databaseUrl);
+  consumers = new EventConsumers(dataSource, schema, 'consumer', jetstream, prefix, {
+    maxDeliver: 3,
+    ackWaitMs: 2000,
+  });
+  consumers.subscribe({
+    producer: 'producer',
+    type: TYPES[0],
+    streamSubjects: TYPES,
+    handler: async (event: DomainEvent<{ n: number }>, manager) => {
+      await manager.query(`INSERT INTO ${schema}.effects (event_id) VALUES ($1)`, [event.id]);
+      applied.push(event.id);
+    },
+  });
+  consumers.subscribe({
+    producer: 'producer',
+    type: TYPES[1],
+    streamSubjects: TYPES,
+    handler: () => {
+      failures += 1;
+      return Promise.reject(new Error('this consumer always fails'));
+    },
+  });
+  await relay.start();
+  await consumers.start();
+}, 30_000);
+
+afterAll(async () => {
+  await consumers?.stop();
+  await relay?.stop();
+  await jetstream?.jsm.streams.delete(streamName(prefix, 'producer')).catch(() => undefined);
+  await jetstream?.close();
+  await dataSource?.destroy();
+  await adminQuery(`DROP DATABASE IF EXISTS "timebank_test_ev${id}" WITH (FORCE)`);
+});
+
+async function effectsOf(eventId: string): Promise<number> {
+  const rows: Array<{ n: string }> = await dataSource.query(
+    `SELECT count(*) AS n FROM ${schema}.effects WHERE event_id = $1`,
+    [eventId],
+  );
+  return Number(rows[0].n);
+}
+
+describe('durable events', () => {
+  it('publishes what a committed transaction wrote, and applies it once', async () => {
+    const ids = await dataSource.transaction((manager) =>
+      outbox.addMany(
+        manager,
+        Array.from({ length: 25 }, (_, n) => ({ type: TYPES[0], data: { n } })),
+      ),
+    );
+    await until(async () => (await Promise.all(ids.map(effectsOf))).every((n) => n === 1));
+    const unpublished: unknown[] = await dataSource.query(
+      `SELECT id FROM ${schema}.outbox WHERE published_at IS NULL`,
+    );
+    expect(unpublished).toEqual([]);
+  });
+
+  it('publishes nothing from a transaction that rolled back', async () => {
+    const before = applied.length;
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await outbox.add(manager, TYPES[0], { n: -1 });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const marker = await dataSource.transaction((manager) =>
+      outbox.add(manager, TYPES[0], { n: 0 }),
+    );
+    await until(async () => (await effectsOf(marker)) === 1);
+    expect(applied.length).toBe(before + 1);
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const eventId = randomUUID();
+    const event: DomainEvent = {
+      id: eventId,
+      type: TYPES[0],
+      occurredAt: new Date().toISOString(),
+      requestId: null,
+      data: {},
+    };
+    // Two messages with the same event id (as after a relay crash outside the dedupe window).
+    await jetstream.client.publish(`${prefix}.${TYPES[0]}`, JSON.stringify(event), {
+      msgID: randomUUID(),
+    });
+    await jetstream.client.publish(`${prefix}.${TYPES[0]}`, JSON.stringify(event), {
+      msgID: randomUUID(),
+    });
+    const marker = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
+    await until(async () => (await effectsOf(marker)) === 1);
+    expect(await effectsOf(eventId)).toBe(1);
+  });
+
+  it('sets an event aside as a dead letter after the last delivery fails', async () => {
+    const eventId = await dataSource.transaction((manager) =>
+      outbox.add(manager, TYPES[1], { x: 1 }),
+    );
+    await until(async () => {
+      const rows: unknown[] = await dataSource.query(
+        `SELECT 1 FROM ${schema}.dead_letters WHERE event_id = $1`,
+        [eventId],
+      );
+      return rows.length === 1;
+    }, 20_000);
+    expect(failures).toBe(3);
+    const [letter]: Array<{ deliveries: number; error: string }> = await dataSource.query(
+      `SELECT deliveries, error FROM ${schema}.dead_letters WHERE event_id = $1`,
+      [eventId],
+    );
+    expect(letter).toEqual({ deliveries: 3, error: 'this consumer always fails' });
+  }, 30_000);
+});
