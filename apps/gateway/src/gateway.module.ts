@@ -8,6 +8,11 @@ import { loginThrottling } from './auth/login-throttling';
 import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
 import { GATEWAY_CONFIG } from './config/config.token';
 import { GatewayConfig } from './config/gateway-config';
+import { AccountsController } from './credits/accounts.controller';
+import { FundsController } from './credits/funds.controller';
+import { LedgerController } from './credits/ledger.controller';
+import { MemberCreditsController } from './credits/member-credits.controller';
+import { TransfersController } from './credits/transfers.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
@@ -41,6 +46,11 @@ export class GatewayModule {
         MeController,
         MembersController,
         CommunitiesController,
+        AccountsController,
+        TransfersController,
+        MemberCreditsController,
+        FundsController,
+        LedgerController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AccountingSubjects,
+  Actor,
+  MyAccountView,
+  StatementPage,
+  StatementQueryDto,
+} from '@app/contracts';
+import { Access } from '../auth/access.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ServiceClient } from '../transport/service-client';
+
+@ApiTags('Credits')
+@Controller('accounts')
+export class AccountsController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get('me')
+  @Access()
+  @ApiOperation({ summary: 'My time credits: balance, held, available, lifetime earned and tier' })
+  @ApiResponse({ status: 200, type: MyAccountView })
+  mine(@CurrentActor() actor: Actor): Promise<MyAccountView> {
+    return this.services.call(AccountingSubjects.myAccount, {}, actor);
+  }
+
+  @Get('me/statement')
+  @Access()
+  @ApiOperation({ summary: 'My transfers, newest first, with the running balance' })
+  @ApiResponse({ status: 200, type: StatementPage })
+  statement(
+    @CurrentActor() actor: Actor,
+    @Query() page: StatementQueryDto,
+  ): Promise<StatementPage> {
+    return this.services.call(AccountingSubjects.myStatement, page, actor);
+  }
+}
