@@ -2,3 +2,4 @@ export * from './common';
 export * from './identity';
 export * from './services';
 export * from './ledger';
+export * from './service';

@@ -1,0 +1,62 @@
+import { AccountOwnerRef } from '../ledger/ledger.dto';
+
+/** Where verified service comes from: a confirmed help request, or an approved hour log. */
+export type ServiceSource = 'request' | 'hours';
+
+/**
+ * What a service record entry says about one piece of verified service. It
+ * travels with the hours-verified event, through the ledger's transfer (as its
+ * `details`), to the volunteers service, which records it when the credit is posted.
+ */
+export interface ServiceDetails {
+  source: ServiceSource;
+  sourceId: string;
+  volunteerId: string;
+  description: string;
+  communityId: string;
+  /** YYYY-MM-DD */
+  servedOn: string;
+  minutes: number;
+  /** The member who verified it: the resident who confirmed, or the coordinator. */
+  verifiedBy: string;
+  verifiedAt: string;
+}
+
+/**
+ * `requests.hours.verified` and `volunteers.hours.verified`: service has been
+ * verified and must be paid. The ledger posts the request's hold to the
+ * volunteer (`holdId`), or pays from the community fund (no hold), once.
+ */
+export interface HoursVerifiedEvent {
+  details: ServiceDetails;
+  /** The hold taken when the request was posted; absent for logged hours. */
+  holdId: string | null;
+  /** Who pays when there is no hold (the community fund for logged hours). */
+  payer: AccountOwnerRef | null;
+}
+
+/** `requests.request.closed`: a request ended without service; its hold is released. */
+export interface RequestClosedEvent {
+  requestId: string;
+  holdId: string;
+  reason: 'cancelled' | 'expired' | 'resolved_without_credit';
+}
+
+export const RequestsEvents = {
+  hoursVerified: 'requests.hours.verified',
+  requestClosed: 'requests.request.closed',
+} as const;
+
+export const VolunteersServiceEvents = {
+  hoursVerified: 'volunteers.hours.verified',
+  tierReached: 'volunteers.tier.reached',
+} as const;
+
+/** `volunteers.tier.reached` */
+export interface TierReachedEvent {
+  volunteerId: string;
+  level: number;
+  name: string;
+  lifetimeEarnedMinutes: number;
+  at: string;
+}
