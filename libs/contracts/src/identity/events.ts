@@ -4,6 +4,10 @@ import { Role } from '../common/roles';
 export const VolunteersEvents = {
   memberCreated: 'volunteers.member.created',
   communityCreated: 'volunteers.community.created',
+  /** HoursVerifiedEvent (libs/contracts/src/service) */
+  hoursVerified: 'volunteers.hours.verified',
+  /** TierReachedEvent (libs/contracts/src/service) */
+  tierReached: 'volunteers.tier.reached',
 } as const;
 
 /** `volunteers.member.created`: a member joined (registered or created by staff). */

@@ -23,7 +23,7 @@ export interface ServiceDetails {
 }
 
 /**
- * `requests.hours.verified` and `volunteers.hours.verified`: service has been
+ * `requests.hours.verified` and `volunteers.hours.verified` (VolunteersEvents): service has been
  * verified and must be paid. The ledger posts the request's hold to the
  * volunteer (`holdId`), or pays from the community fund (no hold), once.
  */
@@ -45,11 +45,6 @@ export interface RequestClosedEvent {
 export const RequestsEvents = {
   hoursVerified: 'requests.hours.verified',
   requestClosed: 'requests.request.closed',
-} as const;
-
-export const VolunteersServiceEvents = {
-  hoursVerified: 'volunteers.hours.verified',
-  tierReached: 'volunteers.tier.reached',
 } as const;
 
 /** `volunteers.tier.reached` */
