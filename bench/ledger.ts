@@ -1,0 +1,609 @@
+/**
+ * `npm run bench:ledger`: how fast the ledger moves credits through the
+ * accounting service over NATS, against the raw ceiling of the same transfer
+ * written straight to PostgreSQL; whether balance reads slow as history grows;
+ * and the service's resident memory. Runs on a database and NATS prefix of its
+ * own, starts the services it needs from dist/ (npm run build), stops them and
+ * drops the database at the end, also on failure or Ctrl-C.
+ *
+ * Options: --seconds N (per level, default 3), --warmup N (default 1),
+ * --levels 1,16,64, --members N (default 200), --history N (entries seeded
+ * for the read test, default 1000000), --raw-only (skip the service's figures).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { launchSuite, ServiceName, Suite } from '../scripts/launcher';
+import {
+  createDatabase,
+  databaseUrlFor,
+  DEFAULT_DATABASE_URL,
+  DEFAULT_NATS_URL,
+  deleteStreams,
+  dropDatabase,
+  freePort,
+  MemorySampler,
+  randomSuffix,
+  RpcClient,
+} from './support/env';
+import { RawLedger, seedHistory } from './support/raw-ledger';
+import { LevelResult, round, runLevel, sequentialLatency } from './support/stats';
+
+// ---- settings ----
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+function intOption(name: string, fallback: number, min: number, max: number): number {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+const SETTINGS = {
+  seconds: intOption('seconds', 3, 1, 60),
+  warmupSeconds: intOption('warmup', 1, 0, 30),
+  levels: option('levels', '1,16,64')
+    .split(',')
+    .map((s) => Number(s.trim())),
+  members: intOption('members', 200, 2, 2000),
+  historyEntries: intOption('history', 1_000_000, 0, 10_000_000),
+  reads: 2000,
+  readWarmup: 200,
+  minutesPerTransfer: 1,
+  fundingPerAccount: 10_000,
+  rawOnly: process.argv.includes('--raw-only'),
+};
+for (const level of SETTINGS.levels) {
+  if (!Number.isInteger(level) || level < 1 || level > 256)
+    throw new Error('--levels must be whole numbers from 1 to 256');
+}
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const RPC_TIMEOUT_MS = 15_000;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+// ---- clean-up, whatever happens ----
+
+const cleanups: Array<{ what: string; run: () => Promise<unknown> }> = [];
+let cleaning: Promise<void> | null = null;
+
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { what, run } of cleanups.splice(0).reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        say(`clean-up: ${what} failed: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`\n${signal}: stopping the services and dropping the bench database...`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+// ---- the suite and its fixtures ----
+
+interface Fixtures {
+  rpc: RpcClient;
+  members: string[];
+  communityId: string;
+}
+
+async function http<T>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  body: unknown,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** `count` calls of `fn`, `parallel` at a time. */
+async function inParallel(count: number, parallel: number, fn: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, count) }, async () => {
+      while (next < count) await fn(next++);
+    }),
+  );
+}
+
+/** A community and `count` members made through the gateway, as a city would. */
+async function makeMembers(
+  suite: Suite,
+  admin: { login: string; password: string },
+  count: number,
+): Promise<{ communityId: string; members: string[] }> {
+  const { accessToken } = await http<{ accessToken: string }>(
+    suite.baseUrl,
+    'POST',
+    '/auth/login',
+    admin,
+  );
+  const code = `bench-${randomSuffix()}`;
+  const community = await http<{ id: string }>(
+    suite.baseUrl,
+    'POST',
+    '/communities',
+    { code, name: `Bench ${code}`, gridUnits: [{ code: 'G1', name: 'Grid 1' }] },
+    accessToken,
+  );
+  const members: string[] = new Array<string>(count);
+  await inParallel(count, 4, async (i) => {
+    const res = await http<{ member: { id: string } }>(suite.baseUrl, 'POST', '/auth/register', {
+      email: `bench-${code}-${i}@example.cn`,
+      password: 'bench-password-123',
+      displayName: `Bench member ${i}`,
+      communityId: community.id,
+    });
+    members[i] = res.member.id;
+  });
+  return { communityId: community.id, members };
+}
+
+interface AccountViewLike {
+  accountId: string;
+  balanceMinutes: number;
+}
+
+function transferCommand(
+  key: string,
+  kind: string,
+  from: { type: string; id?: string },
+  to: { type: string; id?: string },
+  minutes: number,
+) {
+  return { idempotencyKey: key, kind, from, to, minutes, memo: 'bench' };
+}
+
+/** Issuance → the community fund → every member, through the service. */
+async function fundMembers(f: Fixtures, runId: string): Promise<void> {
+  const perMember = SETTINGS.fundingPerAccount;
+  const total = perMember * f.members.length;
+  const fund = { type: 'community_fund', id: f.communityId };
+  for (let given = 0, n = 0; given < total; n++) {
+    const minutes = Math.min(10_000_000, total - given);
+    await f.rpc.call(
+      'accounting.transfer.create',
+      transferCommand(`${runId}-alloc-${n}`, 'allocation', { type: 'issuance' }, fund, minutes),
+      RPC_TIMEOUT_MS,
+    );
+    given += minutes;
+  }
+  await inParallel(f.members.length, 8, async (i) => {
+    await f.rpc.call(
+      'accounting.transfer.create',
+      transferCommand(
+        `${runId}-fund-${i}`,
+        'adjustment',
+        fund,
+        { type: 'member', id: f.members[i] },
+        perMember,
+      ),
+      RPC_TIMEOUT_MS,
+    );
+  });
+}
+
+/** Two different indexes in [0, n). */
+function randomPair(n: number): [number, number] {
+  const a = Math.floor(Math.random() * n);
+  let b = Math.floor(Math.random() * (n - 1));
+  if (b >= a) b += 1;
+  return [a, b];
+}
+
+// ---- measuring ----
+
+async function measureLevels(
+  label: string,
+  op: (caller: number, seq: number, level: number) => Promise<void>,
+  sampler: MemorySampler | null,
+  cpuOf: () => number | null,
+): Promise<Array<LevelResult & { serviceCpuPercent: number | null }>> {
+  if (SETTINGS.warmupSeconds > 0) {
+    say(`${label}: warm-up ${SETTINGS.warmupSeconds} s at 16 callers`);
+    await runLevel((c, s) => op(c, s, 0), { concurrency: 16, seconds: SETTINGS.warmupSeconds });
+  }
+  const results: Array<LevelResult & { serviceCpuPercent: number | null }> = [];
+  for (const concurrency of SETTINGS.levels) {
+    const cpu0 = cpuOf();
+    const result = await runLevel((c, s) => op(c, s, concurrency), {
+      concurrency,
+      seconds: SETTINGS.seconds,
+    });
+    const cpu1 = cpuOf();
+    const serviceCpuPercent =
+      cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / result.seconds) * 100, 0) : null;
+    sampler?.sample();
+    results.push({ ...result, serviceCpuPercent });
+    say(
+      `${label}: ${concurrency} callers: ${result.perSecond} transfers/s, p50 ${result.p50Ms} ms, ` +
+        `p99 ${result.p99Ms} ms, ${result.failed} failed` +
+        (result.failed ? ` ${JSON.stringify(result.failures)}` : ''),
+    );
+  }
+  return results;
+}
+
+/** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function ledgerCheck(pool: Pool): Promise<{ total: number; mismatched: number }> {
+  const total = await pool.query<{ total: string }>(
+    'SELECT coalesce(sum(balance), 0)::text AS total FROM accounting.accounts',
+  );
+  const mismatched = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM accounting.accounts a
+       LEFT JOIN (SELECT account_id, sum(amount) AS s FROM accounting.entries GROUP BY account_id) e
+         ON e.account_id = a.id
+      WHERE a.balance <> coalesce(e.s, 0)`,
+  );
+  return { total: Number(total.rows[0].total), mismatched: Number(mismatched.rows[0].n) };
+}
+
+// ---- the run ----
+
+async function main(): Promise<void> {
+  const runId = randomSuffix();
+  const databaseUrl = databaseUrlFor(
+    `timebank_bench_${runId}`,
+    process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  );
+  const natsUrl = process.env.NATS_URL || DEFAULT_NATS_URL;
+  const prefix = `tbbench_${runId}`;
+  const startedAt = new Date();
+  const admin = { login: 'admin@timebank.local', password: `bench-${randomSuffix()}-admin` };
+  const services: ServiceName[] = SETTINGS.rawOnly
+    ? ['accounting']
+    : ['volunteers', 'accounting', 'gateway'];
+
+  say(
+    `ledger bench ${runId}: database ${new URL(databaseUrl).pathname.slice(1)}, prefix ${prefix}`,
+  );
+  await createDatabase(databaseUrl);
+  cleanups.push({ what: 'drop the bench database', run: () => dropDatabase(databaseUrl) });
+  cleanups.push({ what: 'delete the streams', run: () => deleteStreams(natsUrl, prefix) });
+
+  const stderrTail: string[] = [];
+  say(`starting ${services.join(', ')} (LOG_LEVEL=warn)`);
+  const suite = await launchSuite({
+    services,
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      NATS_SUBJECT_PREFIX: prefix,
+      PORT: String(await freePort()),
+      JWT_SECRET: `bench-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}`,
+      BOOTSTRAP_ADMIN_LOGIN: admin.login,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      LOGIN_LIMIT_PER_ADDRESS: '100000',
+      LOGIN_LIMIT_PER_ACCOUNT: '100000',
+      SHUTDOWN_GRACE_MS: '2000',
+    },
+    log: (line, service, stream) => {
+      // Warnings and errors only (LOG_LEVEL=warn): kept, and echoed for the first few.
+      if (stderrTail.length < 20)
+        say(`  [${service}${stream === 'stderr' ? ' stderr' : ''}] ${line}`);
+      stderrTail.push(`${service}: ${line}`);
+      if (stderrTail.length > 200) stderrTail.shift();
+    },
+    stopGraceMs: 10_000,
+    onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
+  });
+  cleanups.push({ what: 'stop the services', run: () => suite.stop() });
+  await suite.waitHealthy(60_000);
+
+  const sampler = new MemorySampler(() => suite.pid('accounting'), 100);
+  sampler.start();
+  cleanups.push({ what: 'stop the memory sampler', run: async () => sampler.stop() });
+  const serviceCpu = () => cpuSeconds(suite.pid('accounting'));
+
+  const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'bench' });
+  pool.on('error', () => undefined);
+  cleanups.push({ what: 'close the pool', run: () => pool.end() });
+  const pg = await pool.query<{ v: string }>('SHOW server_version');
+
+  const rpc = await RpcClient.connect(natsUrl, prefix);
+  cleanups.push({ what: 'close NATS', run: () => rpc.close() });
+
+  let serviceLevels: Awaited<ReturnType<typeof measureLevels>> = [];
+  let reads: {
+    empty: Awaited<ReturnType<typeof sequentialLatency>>;
+    seeded: Awaited<ReturnType<typeof sequentialLatency>>;
+    ratio: number;
+    seeding: Awaited<ReturnType<typeof seedHistory>>;
+  } | null = null;
+  let readAccountId: string | null = null;
+  let otherAccountId: string | null = null;
+  let readOwner: { type: string; id: string } | null = null;
+
+  if (!SETTINGS.rawOnly) {
+    say(`making a community and ${SETTINGS.members} members through the gateway`);
+    const made = await makeMembers(suite, admin, SETTINGS.members);
+    const f: Fixtures = { rpc, ...made };
+
+    // Reads on the empty ledger: no transfer has been made yet.
+    readOwner = { type: 'member', id: f.members[0] };
+    const readOnce = async () => {
+      await rpc.call<AccountViewLike>(
+        'accounting.account.get',
+        { owner: readOwner },
+        RPC_TIMEOUT_MS,
+      );
+    };
+    const empty = await sequentialLatency(readOnce, SETTINGS.reads, SETTINGS.readWarmup);
+    say(`balance read on the empty ledger: p50 ${empty.p50Ms} ms, p99 ${empty.p99Ms} ms`);
+
+    say(`funding ${SETTINGS.members} members with ${SETTINGS.fundingPerAccount} minutes each`);
+    await fundMembers(f, runId);
+    readAccountId = (
+      await rpc.call<AccountViewLike>(
+        'accounting.account.get',
+        { owner: readOwner },
+        RPC_TIMEOUT_MS,
+      )
+    ).accountId;
+    otherAccountId = (
+      await rpc.call<AccountViewLike>(
+        'accounting.account.get',
+        { owner: { type: 'member', id: f.members[1] } },
+        RPC_TIMEOUT_MS,
+      )
+    ).accountId;
+
+    serviceLevels = await measureLevels(
+      'service',
+      async (caller, seq, level) => {
+        const [a, b] = randomPair(f.members.length);
+        await rpc.call(
+          'accounting.transfer.create',
+          transferCommand(
+            `${runId}-t${level}-${caller}-${seq}`,
+            'service',
+            { type: 'member', id: f.members[a] },
+            { type: 'member', id: f.members[b] },
+            SETTINGS.minutesPerTransfer,
+          ),
+          RPC_TIMEOUT_MS,
+        );
+      },
+      sampler,
+      serviceCpu,
+    );
+
+    // The same read after the history is seeded straight into the tables.
+    if (SETTINGS.historyEntries > 0) {
+      say(
+        `seeding ${SETTINGS.historyEntries.toLocaleString('en')} entries into accounting.entries`,
+      );
+      const seeding = await seedHistory(
+        pool,
+        readAccountId,
+        otherAccountId,
+        SETTINGS.historyEntries,
+      );
+      say(`seeded ${seeding.entries.toLocaleString('en')} entries in ${seeding.ms} ms`);
+      const seeded = await sequentialLatency(readOnce, SETTINGS.reads, SETTINGS.readWarmup);
+      say(`balance read with the history: p50 ${seeded.p50Ms} ms, p99 ${seeded.p99Ms} ms`);
+      reads = { empty, seeded, seeding, ratio: round(seeded.p50Ms / empty.p50Ms, 2) };
+    }
+  }
+
+  // The raw ceiling, with the service idle (still running, still sampled).
+  const maxLevel = Math.max(...SETTINGS.levels, 16);
+  const raw = new RawLedger(databaseUrl, maxLevel);
+  cleanups.push({ what: 'close the raw pool', run: () => raw.end() });
+  await raw.createOutboxCopy();
+  const rawAccounts = await raw.seedAccounts(SETTINGS.members, SETTINGS.fundingPerAccount);
+  const rawOp = (outbox: boolean) => async () => {
+    const [a, b] = randomPair(rawAccounts.length);
+    await raw.transfer(rawAccounts[a], rawAccounts[b], SETTINGS.minutesPerTransfer, { outbox });
+  };
+  const rawLevels = await measureLevels('raw', rawOp(false), sampler, () => null);
+  const rawOutboxLevels = await measureLevels('raw+outbox', rawOp(true), sampler, () => null);
+
+  const check = await ledgerCheck(pool);
+  sampler.stop();
+
+  // ---- report ----
+  const ratios = SETTINGS.levels.map((concurrency) => {
+    const s = serviceLevels.find((l) => l.concurrency === concurrency);
+    const r = rawLevels.find((l) => l.concurrency === concurrency);
+    return {
+      concurrency,
+      ratio: s && r && r.perSecond > 0 ? round(s.perSecond / r.perSecond, 2) : null,
+    };
+  });
+  const memory = {
+    peakRssMb: round(sampler.peakMb, 1),
+    vmHwmMb: round(sampler.hwmMb, 1),
+    samples: sampler.samples,
+    everyMs: 100,
+  };
+  const at64 = ratios.find((r) => r.concurrency === 64)?.ratio ?? null;
+  const result = {
+    bench: 'ledger',
+    runId,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      postgres: pg.rows[0].v,
+    },
+    settings: { ...SETTINGS, transferKind: 'service' },
+    service: serviceLevels,
+    raw: rawLevels,
+    rawWithOutbox: rawOutboxLevels,
+    ratioServiceToRaw: ratios,
+    reads: reads && {
+      subject: 'accounting.account.get',
+      historyEntries: reads.seeding.entries,
+      historyOnReadAccount: true,
+      seedingMs: reads.seeding.ms,
+      emptyP50Ms: reads.empty.p50Ms,
+      emptyP99Ms: reads.empty.p99Ms,
+      seededP50Ms: reads.seeded.p50Ms,
+      seededP99Ms: reads.seeded.p99Ms,
+      ratio: reads.ratio,
+    },
+    memory,
+    ledgerCheck: check,
+    targets: {
+      ratioAt64AtLeast1: at64 === null ? null : at64 >= 1,
+      readsWithin1_5x: reads ? reads.ratio <= 1.5 : null,
+      memoryUnder250Mb: SETTINGS.rawOnly ? null : memory.vmHwmMb < 250,
+      booksBalance: check.total === 0 && check.mismatched === 0,
+    },
+  };
+
+  printTable(result);
+  mkdirSync(RESULTS, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(path.join(RESULTS, `ledger-${stamp}.json`), json);
+  writeFileSync(path.join(RESULTS, 'ledger-latest.json'), json);
+  say(`\nwritten: bench/results/ledger-${stamp}.json and bench/results/ledger-latest.json`);
+}
+
+// ---- the table ----
+
+type Result = {
+  machine: { cpus: number; postgres: string; node: string };
+  service: Array<LevelResult & { serviceCpuPercent: number | null }>;
+  raw: LevelResult[];
+  rawWithOutbox: LevelResult[];
+  ratioServiceToRaw: Array<{ concurrency: number; ratio: number | null }>;
+  reads: {
+    historyEntries: number;
+    emptyP50Ms: number;
+    seededP50Ms: number;
+    ratio: number;
+  } | null;
+  memory: { peakRssMb: number; vmHwmMb: number; samples: number };
+  ledgerCheck: { total: number; mismatched: number };
+};
+
+function printTable(r: Result): void {
+  const pad = (v: string | number | null | undefined, n: number) => String(v ?? '-').padStart(n);
+  const row = (cells: Array<[string | number, number]>) =>
+    cells.map(([v, n]) => pad(v, n)).join(' ');
+  say('');
+  say(
+    `Ledger bench — ${r.machine.cpus} cores, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}`,
+  );
+  say(
+    row([
+      ['what'.padEnd(22), 22],
+      ['callers', 7],
+      ['transfers/s', 11],
+      ['p50 ms', 8],
+      ['p99 ms', 8],
+      ['ok', 7],
+      ['failed', 6],
+      ['svc CPU%', 8],
+    ]),
+  );
+  const lines: Array<[string, LevelResult & { serviceCpuPercent?: number | null }]> = [];
+  for (const level of r.ratioServiceToRaw.map((x) => x.concurrency)) {
+    const s = r.service.find((l) => l.concurrency === level);
+    const raw = r.raw.find((l) => l.concurrency === level);
+    const rawOutbox = r.rawWithOutbox.find((l) => l.concurrency === level);
+    if (s) lines.push(['service over NATS', s]);
+    if (raw) lines.push(['raw PG, one transfer', raw]);
+    if (rawOutbox) lines.push(['raw PG + outbox row', rawOutbox]);
+  }
+  let last = 0;
+  for (const [what, l] of lines) {
+    if (l.concurrency !== last && last !== 0) {
+      const ratio = r.ratioServiceToRaw.find((x) => x.concurrency === last)?.ratio;
+      say(`${'  ratio service/raw'.padEnd(22)} ${pad(last, 7)} ${pad(ratio, 11)}`);
+      say('');
+    }
+    last = l.concurrency;
+    say(
+      row([
+        [what.padEnd(22), 22],
+        [l.concurrency, 7],
+        [l.perSecond, 11],
+        [l.p50Ms, 8],
+        [l.p99Ms, 8],
+        [l.ok, 7],
+        [l.failed, 6],
+        [l.serviceCpuPercent ?? '', 8],
+      ]),
+    );
+  }
+  if (last !== 0) {
+    const ratio = r.ratioServiceToRaw.find((x) => x.concurrency === last)?.ratio;
+    say(
+      `${'  ratio service/raw'.padEnd(22)} ${pad(last, 7)} ${pad(ratio, 11)}   (target at 64: ≥ 1.0)`,
+    );
+  }
+  say('');
+  if (r.reads) {
+    say(
+      `balance read (accounting.account.get) p50: empty ledger ${r.reads.emptyP50Ms} ms, ` +
+        `with ${r.reads.historyEntries.toLocaleString('en')} entries ${r.reads.seededP50Ms} ms, ` +
+        `ratio ${r.reads.ratio} (target ≤ 1.5)`,
+    );
+  }
+  say(
+    `accounting service memory: peak VmRSS ${r.memory.peakRssMb} MB over ${r.memory.samples} samples, ` +
+      `VmHWM ${r.memory.vmHwmMb} MB (target < 250 MB)`,
+  );
+  say(
+    `books after the run: sum of balances ${r.ledgerCheck.total}, ` +
+      `${r.ledgerCheck.mismatched} account(s) whose balance differs from its entries`,
+  );
+}
+
+main()
+  .then(() => cleanUp())
+  .then(() => process.exit(0))
+  .catch(async (error: unknown) => {
+    say(
+      `\nledger bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    await cleanUp();
+    process.exit(1);
+  });
