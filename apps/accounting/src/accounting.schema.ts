@@ -1,9 +1,14 @@
-import { ServiceSchema } from '@app/common';
+import { eventTablesMigration, ServiceSchema } from '@app/common';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
+import { Ledger1764200000000 } from './migrations/1764200000000-ledger';
 
 /** The accounting service's own PostgreSQL schema: its tables and migrations. */
 export const AccountingSchema: ServiceSchema = {
   schema: 'accounting',
   entities: [],
-  migrations: [CreateSchema1764100000000],
+  migrations: [
+    CreateSchema1764100000000,
+    eventTablesMigration('accounting', 1764150000000),
+    Ledger1764200000000,
+  ],
 };
