@@ -1,11 +1,55 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, serviceHealthController, ServiceConfig } from '@app/common';
+import { dataSourceOptions, EventsModule, serviceHealthController } from '@app/common';
+import { AccountingEvents } from '@app/contracts';
+import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
+import { AccountDirectory, NatsAccountDirectory } from './accounts/account-directory';
+import { AccountEventsConsumer } from './accounts/account-events.consumer';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsRepository } from './accounts/accounts.repository';
+import { AccountsService } from './accounts/accounts.service';
+import { HoldExpiryScheduler } from './holds/hold-expiry.scheduler';
+import { HoldsController } from './holds/holds.controller';
+import { HoldsRepository } from './holds/holds.repository';
+import { HoldsService } from './holds/holds.service';
+import { LedgerCheckController } from './ledger-check/ledger-check.controller';
+import { LedgerCheckRepository } from './ledger-check/ledger-check.repository';
+import { LedgerCheckService } from './ledger-check/ledger-check.service';
+import { StatementsController } from './statements/statements.controller';
+import { StatementsRepository } from './statements/statements.repository';
+import { StatementsService } from './statements/statements.service';
+import { TransferBatcher } from './transfers/transfer-batcher';
+import { TransfersController } from './transfers/transfers.controller';
+import { TransfersRepository } from './transfers/transfers.repository';
+import { TransfersService } from './transfers/transfers.service';
+
+/** The ledger itself: what tests assemble around a real database, without NATS. */
+export const LEDGER_PROVIDERS: Provider[] = [
+  AccountsRepository,
+  TransfersRepository,
+  HoldsRepository,
+  StatementsRepository,
+  LedgerCheckRepository,
+  AccountsService,
+  TransferBatcher,
+  TransfersService,
+  HoldsService,
+  StatementsService,
+  LedgerCheckService,
+];
+
+export const LEDGER_CONTROLLERS = [
+  AccountsController,
+  TransfersController,
+  HoldsController,
+  StatementsController,
+  LedgerCheckController,
+];
 
 @Module({})
 export class AccountingModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: AccountingConfig): DynamicModule {
     return {
       module: AccountingModule,
       imports: [
@@ -13,8 +57,21 @@ export class AccountingModule {
           ...dataSourceOptions(config.DATABASE_URL, AccountingSchema, 'accounting'),
           retryAttempts: 0,
         }),
+        EventsModule.forService({
+          service: 'accounting',
+          schema: 'accounting',
+          config,
+          publishes: Object.values(AccountingEvents),
+        }),
       ],
-      controllers: [serviceHealthController('accounting')],
+      controllers: [serviceHealthController('accounting'), ...LEDGER_CONTROLLERS],
+      providers: [
+        { provide: AccountingConfig, useValue: config },
+        { provide: AccountDirectory, useClass: NatsAccountDirectory },
+        ...LEDGER_PROVIDERS,
+        AccountEventsConsumer,
+        HoldExpiryScheduler,
+      ],
     };
   }
 }

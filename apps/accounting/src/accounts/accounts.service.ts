@@ -1,0 +1,184 @@
+import { DomainError, ErrorCode } from '@app/common';
+import {
+  AccountOwnerRef,
+  AccountView,
+  Actor,
+  canCoordinate,
+  FundView,
+  hasRole,
+  MyAccountView,
+  SetOverdraftLimitCommand,
+  tierFor,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccountingConfig } from '../accounting.config';
+import { AccountDirectory } from './account-directory';
+import { AccountRow, AccountsRepository } from './accounts.repository';
+
+const MERCHANT_NAME = 'Merchant';
+/** Owner → account id never changes; a bounded memo spares the lookup on every transfer. */
+const MAX_REMEMBERED_ACCOUNTS = 50_000;
+
+export function toAccountView(account: AccountRow): AccountView {
+  return {
+    accountId: account.id,
+    ownerType: account.ownerType,
+    ownerId: account.ownerId,
+    communityId: account.communityId,
+    balanceMinutes: account.balance,
+    heldMinutes: account.held,
+    availableMinutes: availableMinutes(account),
+    overdraftLimitMinutes: account.overdraftLimit,
+    lifetimeEarnedMinutes: account.lifetimeEarned,
+  };
+}
+
+/** The issuance account has no limit: it reports what the rest of the city holds instead of ∞. */
+function availableMinutes(account: AccountRow): number {
+  return account.overdraftLimit === null
+    ? Number.MAX_SAFE_INTEGER
+    : account.balance - account.held + account.overdraftLimit;
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor?.memberId) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+  return actor;
+}
+
+@Injectable()
+export class AccountsService {
+  private readonly ids = new Map<string, string>();
+
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly directory: AccountDirectory,
+    private readonly config: AccountingConfig,
+  ) {}
+
+  // ---- member-facing ----
+
+  async mine(actor: Actor | null): Promise<MyAccountView> {
+    const account = await this.member(requireActor(actor).memberId);
+    return {
+      accountId: account.id,
+      balanceMinutes: account.balance,
+      heldMinutes: account.held,
+      availableMinutes: availableMinutes(account),
+      overdraftLimitMinutes: account.overdraftLimit ?? 0,
+      lifetimeEarnedMinutes: account.lifetimeEarned,
+      tier: tierFor(account.lifetimeEarned, this.config.tiers),
+    };
+  }
+
+  async fund(actor: Actor | null, communityId: string): Promise<FundView> {
+    if (!canCoordinate(requireActor(actor), communityId)) {
+      throw DomainError.forbidden('Only admins and coordinators of this community see its fund');
+    }
+    const fund = await this.resolve({ type: 'community_fund', id: communityId });
+    return {
+      accountId: fund.id,
+      balanceMinutes: fund.balance,
+      heldMinutes: fund.held,
+      availableMinutes: availableMinutes(fund),
+    };
+  }
+
+  async setOverdraftLimit(
+    actor: Actor | null,
+    command: SetOverdraftLimitCommand,
+  ): Promise<AccountView> {
+    if (!hasRole(requireActor(actor), 'admin')) {
+      throw DomainError.forbidden('Only admins set overdraft limits');
+    }
+    const account = await this.member(command.memberId);
+    if (!(await this.accounts.setOverdraftLimit(account.id, command.overdraftLimitMinutes))) {
+      throw new DomainError(
+        ErrorCode.INVALID_STATE,
+        'The account already uses more credit than this limit would allow',
+        { availableMinutes: availableMinutes(account) },
+      );
+    }
+    return toAccountView((await this.accounts.findById(account.id)) as AccountRow);
+  }
+
+  // ---- for services ----
+
+  async get(owner: AccountOwnerRef): Promise<AccountView> {
+    return toAccountView(await this.resolve(owner));
+  }
+
+  async getMany(owners: AccountOwnerRef[]): Promise<AccountView[]> {
+    const accounts: AccountView[] = [];
+    for (const owner of owners) accounts.push(await this.get(owner));
+    return accounts;
+  }
+
+  // ---- resolving owners to accounts ----
+
+  member(memberId: string): Promise<AccountRow> {
+    return this.resolve({ type: 'member', id: memberId });
+  }
+
+  /**
+   * The account of an owner, created on the spot when its announcement has not
+   * arrived yet: members and communities are confirmed with the volunteers
+   * service first; merchants, which nothing announces yet, are trusted.
+   */
+  async resolve(owner: AccountOwnerRef): Promise<AccountRow> {
+    const ownerId = owner.type === 'issuance' ? null : (owner.id ?? null);
+    const known = this.ids.get(`${owner.type}:${ownerId}`);
+    const account =
+      (known ? await this.accounts.findById(known) : null) ??
+      (await this.accounts.findByOwner(owner.type, ownerId)) ??
+      (await this.create(owner));
+    this.remember(account);
+    return account;
+  }
+
+  /** The account id of an owner, without reading the account when it is already known. */
+  async resolveId(owner: AccountOwnerRef): Promise<string> {
+    const ownerId = owner.type === 'issuance' ? null : (owner.id ?? null);
+    return this.ids.get(`${owner.type}:${ownerId}`) ?? (await this.resolve(owner)).id;
+  }
+
+  private remember(account: AccountRow): void {
+    if (this.ids.size >= MAX_REMEMBERED_ACCOUNTS) this.ids.clear();
+    this.ids.set(`${account.ownerType}:${account.ownerId}`, account.id);
+  }
+
+  private async create(owner: AccountOwnerRef): Promise<AccountRow> {
+    const id = owner.id as string;
+    switch (owner.type) {
+      case 'member': {
+        const member = await this.directory.findMember(id);
+        if (!member) throw DomainError.notFound('Member');
+        return this.accounts.insertIfAbsent({
+          ownerType: 'member',
+          ownerId: member.id,
+          communityId: member.communityId,
+          displayName: member.displayName,
+        });
+      }
+      case 'community_fund': {
+        const community = await this.directory.findCommunity(id);
+        if (!community) throw DomainError.notFound('Community');
+        return this.accounts.insertIfAbsent({
+          ownerType: 'community_fund',
+          ownerId: community.id,
+          communityId: community.id,
+          displayName: community.name,
+        });
+      }
+      case 'merchant':
+        return this.accounts.insertIfAbsent({
+          ownerType: 'merchant',
+          ownerId: id,
+          communityId: null,
+          displayName: MERCHANT_NAME,
+        });
+      case 'issuance':
+        // Created by the migration: its absence is a broken installation.
+        throw new Error('the issuance account is missing');
+    }
+  }
+}

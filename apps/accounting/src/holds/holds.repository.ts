@@ -1,0 +1,169 @@
+import { HoldStatus, TransferKind } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { TransfersRepository } from '../transfers/transfers.repository';
+
+export interface HoldRow {
+  id: string;
+  kind: TransferKind;
+  fromAccountId: string;
+  toAccountId: string | null;
+  minutes: number;
+  status: HoldStatus;
+  postedMinutes: number | null;
+  transferId: string | null;
+  reference: string | null;
+  memo: string | null;
+  actorId: string | null;
+  idempotencyKey: string;
+  requestHash: string;
+  resolveKey: string | null;
+  resolveHash: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+interface RawHold {
+  id: string;
+  kind: TransferKind;
+  from_account_id: string;
+  to_account_id: string | null;
+  minutes: string;
+  status: HoldStatus;
+  posted_minutes: string | null;
+  transfer_id: string | null;
+  reference: string | null;
+  memo: string | null;
+  actor_id: string | null;
+  idempotency_key: string;
+  request_hash: string;
+  resolve_key: string | null;
+  resolve_hash: string | null;
+  expires_at: Date | null;
+  created_at: Date;
+  resolved_at: Date | null;
+}
+
+const HOLD_COLUMNS = `id, kind, from_account_id, to_account_id, minutes, status, posted_minutes,
+  transfer_id, reference, memo, actor_id, idempotency_key, request_hash, resolve_key,
+  resolve_hash, expires_at, created_at, resolved_at`;
+
+function toHoldRow(raw: RawHold): HoldRow {
+  return {
+    id: raw.id,
+    kind: raw.kind,
+    fromAccountId: raw.from_account_id,
+    toAccountId: raw.to_account_id,
+    minutes: Number(raw.minutes),
+    status: raw.status,
+    postedMinutes: raw.posted_minutes === null ? null : Number(raw.posted_minutes),
+    transferId: raw.transfer_id,
+    reference: raw.reference,
+    memo: raw.memo,
+    actorId: raw.actor_id,
+    idempotencyKey: raw.idempotency_key,
+    requestHash: raw.request_hash,
+    resolveKey: raw.resolve_key,
+    resolveHash: raw.resolve_hash,
+    expiresAt: raw.expires_at,
+    createdAt: raw.created_at,
+    resolvedAt: raw.resolved_at,
+  };
+}
+
+@Injectable()
+export class HoldsRepository {
+  constructor(@InjectEntityManager() readonly manager: EntityManager) {}
+
+  /** Runs `work` in one transaction, with the holds and the ledger bound to it. */
+  transaction<T>(
+    work: (holds: HoldsRepository, ledger: TransfersRepository) => Promise<T>,
+  ): Promise<T> {
+    return this.manager.transaction((manager) =>
+      work(new HoldsRepository(manager), new TransfersRepository(manager)),
+    );
+  }
+
+  async findByKey(key: string): Promise<HoldRow | null> {
+    const rows: RawHold[] = await this.manager.query(
+      `SELECT ${HOLD_COLUMNS} FROM accounting.holds WHERE idempotency_key = $1`,
+      [key],
+    );
+    return rows[0] ? toHoldRow(rows[0]) : null;
+  }
+
+  /** Reads and locks a hold; take it before any account lock. */
+  async lock(id: string): Promise<HoldRow | null> {
+    const rows: RawHold[] = await this.manager.query(
+      `SELECT ${HOLD_COLUMNS} FROM accounting.holds WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ? toHoldRow(rows[0]) : null;
+  }
+
+  /** Open holds past their expiry, locked; those another copy is expiring are skipped. */
+  async lockDue(limit: number): Promise<HoldRow[]> {
+    const rows: RawHold[] = await this.manager.query(
+      `SELECT ${HOLD_COLUMNS} FROM accounting.holds
+        WHERE status = 'open' AND expires_at <= now()
+        ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map(toHoldRow);
+  }
+
+  async insert(hold: HoldRow): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO accounting.holds (${HOLD_COLUMNS})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+      [
+        hold.id,
+        hold.kind,
+        hold.fromAccountId,
+        hold.toAccountId,
+        hold.minutes,
+        hold.status,
+        hold.postedMinutes,
+        hold.transferId,
+        hold.reference,
+        hold.memo,
+        hold.actorId,
+        hold.idempotencyKey,
+        hold.requestHash,
+        hold.resolveKey,
+        hold.resolveHash,
+        hold.expiresAt,
+        hold.createdAt,
+        hold.resolvedAt,
+      ],
+    );
+  }
+
+  /** Records how holds were resolved (each must be locked by this transaction). */
+  async saveResolutions(holds: HoldRow[]): Promise<void> {
+    if (holds.length === 0) return;
+    await this.manager.query(
+      `UPDATE accounting.holds AS h
+          SET status = v.status, posted_minutes = v.posted_minutes, transfer_id = v.transfer_id,
+              to_account_id = v.to_account_id, resolve_key = v.resolve_key,
+              resolve_hash = v.resolve_hash, resolved_at = v.resolved_at
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::uuid[], $6::text[],
+                     $7::text[], $8::timestamptz[])
+           AS v (id, status, posted_minutes, transfer_id, to_account_id, resolve_key,
+                 resolve_hash, resolved_at)
+        WHERE h.id = v.id`,
+      [
+        holds.map((h) => h.id),
+        holds.map((h) => h.status),
+        holds.map((h) => h.postedMinutes),
+        holds.map((h) => h.transferId),
+        holds.map((h) => h.toAccountId),
+        holds.map((h) => h.resolveKey),
+        holds.map((h) => h.resolveHash),
+        holds.map((h) => h.resolvedAt?.toISOString() ?? null),
+      ],
+    );
+  }
+}

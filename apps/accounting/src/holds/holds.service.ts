@@ -1,0 +1,312 @@
+import { DomainError, ErrorCode, Outbox } from '@app/common';
+import {
+  AccountingEvents,
+  CreateHoldCommand,
+  HoldChangedEvent,
+  HoldView,
+  PostHoldCommand,
+  VoidHoldCommand,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AccountsService } from '../accounts/accounts.service';
+import { pgError, UNIQUE_VIOLATION } from '../database/query-results';
+import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
+import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
+import { accountRef, transferPostedEvent } from '../transfers/transfer-views';
+import { TransferRow } from '../transfers/transfers.repository';
+import { HoldRow, HoldsRepository } from './holds.repository';
+
+export function toHoldView(hold: HoldRow): HoldView {
+  return {
+    holdId: hold.id,
+    kind: hold.kind,
+    status: hold.status,
+    minutes: hold.minutes,
+    postedMinutes: hold.postedMinutes,
+    fromAccountId: hold.fromAccountId,
+    toAccountId: hold.toAccountId,
+    reference: hold.reference,
+    expiresAt: hold.expiresAt?.toISOString() ?? null,
+    transferId: hold.transferId,
+    createdAt: hold.createdAt.toISOString(),
+  };
+}
+
+function holdChanged(hold: HoldRow, accounts: Map<string, AccountState>): HoldChangedEvent {
+  const to = hold.toAccountId ? accounts.get(hold.toAccountId) : undefined;
+  return {
+    holdId: hold.id,
+    kind: hold.kind,
+    status: hold.status,
+    minutes: hold.minutes,
+    postedMinutes: hold.postedMinutes,
+    from: accountRef(accounts.get(hold.fromAccountId) as AccountState),
+    to: to ? accountRef(to) : null,
+    reference: hold.reference,
+    transferId: hold.transferId,
+    at: (hold.resolvedAt ?? hold.createdAt).toISOString(),
+  };
+}
+
+const EVENT_OF_STATUS = {
+  open: AccountingEvents.holdCreated,
+  posted: AccountingEvents.holdPosted,
+  voided: AccountingEvents.holdVoided,
+  expired: AccountingEvents.holdVoided,
+} as const;
+
+/** Retries once when another copy committed the same key between our read and our write. */
+async function onceMoreOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (pgError(error).code !== UNIQUE_VIOLATION) throw error;
+    return work();
+  }
+}
+
+/** Holds reserve credits now (a voucher, a help request's estimate) and are posted or voided later. */
+@Injectable()
+export class HoldsService {
+  constructor(
+    private readonly holds: HoldsRepository,
+    private readonly accounts: AccountsService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async create(command: CreateHoldCommand): Promise<HoldView> {
+    if (command.kind === 'reversal') {
+      throw DomainError.validation([{ field: 'kind', message: 'a hold cannot be a reversal' }]);
+    }
+    const fromId = await this.accounts.resolveId(command.from);
+    const toId = command.to ? await this.accounts.resolveId(command.to) : null;
+    if (fromId === toId) {
+      throw DomainError.validation([
+        { field: 'to', message: 'to must be another account than from' },
+      ]);
+    }
+    const expiresAt = command.expiresAt ? new Date(command.expiresAt) : null;
+    const key = scopedKey('hold', null, command.idempotencyKey);
+    const hash = requestHash({
+      kind: command.kind,
+      from: ownerKey(command.from),
+      to: command.to ? ownerKey(command.to) : null,
+      minutes: command.minutes,
+      reference: command.reference ?? null,
+      memo: command.memo ?? null,
+      expiresAt: expiresAt?.toISOString() ?? null,
+    });
+    return onceMoreOnDuplicate(() =>
+      this.holds.transaction(async (holds, ledger) => {
+        const done = await holds.findByKey(key);
+        if (done) {
+          if (done.requestHash !== hash) throw idempotencyMismatch();
+          return toHoldView(done);
+        }
+        const accounts = await ledger.lockAccounts(toId ? [fromId, toId] : [fromId]);
+        const from = accounts.get(fromId) as AccountState;
+        const refusal = reserve(from, command.minutes);
+        if (refusal) throw refusal;
+        const hold: HoldRow = {
+          id: randomUUID(),
+          kind: command.kind,
+          fromAccountId: fromId,
+          toAccountId: toId,
+          minutes: command.minutes,
+          status: 'open',
+          postedMinutes: null,
+          transferId: null,
+          reference: command.reference ?? null,
+          memo: command.memo ?? null,
+          actorId: null,
+          idempotencyKey: key,
+          requestHash: hash,
+          resolveKey: null,
+          resolveHash: null,
+          expiresAt,
+          createdAt: new Date(),
+          resolvedAt: null,
+        };
+        await holds.insert(hold);
+        await ledger.saveAccounts([from]);
+        await this.outbox.add(
+          ledger.manager,
+          AccountingEvents.holdCreated,
+          holdChanged(hold, accounts),
+        );
+        return toHoldView(hold);
+      }),
+    );
+  }
+
+  /** Pays up to the held minutes to the recipient; what is not paid is released. */
+  async post(command: PostHoldCommand): Promise<HoldView> {
+    const namedTo = command.to ? await this.accounts.resolveId(command.to) : null;
+    const key = scopedKey('hold.post', null, command.idempotencyKey);
+    const hash = requestHash({
+      holdId: command.holdId,
+      minutes: command.minutes ?? null,
+      to: command.to ? ownerKey(command.to) : null,
+      memo: command.memo ?? null,
+    });
+    return onceMoreOnDuplicate(() =>
+      this.holds.transaction(async (holds, ledger) => {
+        const hold = await holds.lock(command.holdId);
+        if (!hold) throw DomainError.notFound('Hold');
+        if (hold.resolveKey === key) {
+          if (hold.resolveHash !== hash) throw idempotencyMismatch();
+          return toHoldView(hold);
+        }
+        if (hold.status !== 'open') {
+          throw new DomainError(ErrorCode.INVALID_STATE, `The hold is already ${hold.status}`);
+        }
+        const minutes = command.minutes ?? hold.minutes;
+        if (minutes > hold.minutes) {
+          throw DomainError.validation([
+            { field: 'minutes', message: `minutes must not exceed the ${hold.minutes} held` },
+          ]);
+        }
+        if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
+          throw DomainError.validation([
+            { field: 'to', message: 'the hold already names another recipient' },
+          ]);
+        }
+        const toId = namedTo ?? hold.toAccountId;
+        if (minutes > 0 && !toId) {
+          throw DomainError.validation([
+            { field: 'to', message: 'to is required: the hold names no recipient' },
+          ]);
+        }
+        if (toId === hold.fromAccountId) {
+          throw DomainError.validation([
+            { field: 'to', message: 'to must be another account than the payer' },
+          ]);
+        }
+        const accounts = await ledger.lockAccounts(
+          toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
+        );
+        const from = accounts.get(hold.fromAccountId) as AccountState;
+        const now = new Date();
+        Object.assign(hold, {
+          status: 'posted',
+          postedMinutes: minutes,
+          toAccountId: toId,
+          resolveKey: key,
+          resolveHash: hash,
+          resolvedAt: now,
+        });
+        const events: Array<{ type: string; data: unknown }> = [];
+        if (minutes === 0) {
+          release(from, hold.minutes);
+        } else {
+          const to = accounts.get(toId as string) as AccountState;
+          const result = applyMovement(accounts, {
+            fromAccountId: from.id,
+            toAccountId: to.id,
+            minutes,
+            earns: hold.kind === 'service',
+            unearns: false,
+            releasesHeld: hold.minutes,
+          });
+          if (result instanceof DomainError) throw result;
+          const transfer: TransferRow = {
+            id: randomUUID(),
+            kind: hold.kind,
+            fromAccountId: from.id,
+            toAccountId: to.id,
+            minutes,
+            reference: hold.reference,
+            memo: command.memo ?? hold.memo,
+            actorId: null,
+            idempotencyKey: key,
+            requestHash: hash,
+            reversesTransferId: null,
+            holdId: hold.id,
+            createdAt: now,
+          };
+          hold.transferId = transfer.id;
+          await ledger.insertTransfers(
+            [transfer],
+            [
+              {
+                transferId: transfer.id,
+                accountId: from.id,
+                amount: -minutes,
+                balanceAfter: result.fromBalanceAfter,
+              },
+              {
+                transferId: transfer.id,
+                accountId: to.id,
+                amount: minutes,
+                balanceAfter: result.toBalanceAfter,
+              },
+            ],
+          );
+          events.push({
+            type: AccountingEvents.transferPosted,
+            data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter),
+          });
+        }
+        await holds.saveResolutions([hold]);
+        await ledger.saveAccounts([...accounts.values()]);
+        events.push({ type: AccountingEvents.holdPosted, data: holdChanged(hold, accounts) });
+        await this.outbox.addMany(ledger.manager, events);
+        return toHoldView(hold);
+      }),
+    );
+  }
+
+  /** Releases a hold. Voiding it again answers the same; a posted hold cannot be voided. */
+  async void(command: VoidHoldCommand): Promise<HoldView> {
+    return this.holds.transaction(async (holds, ledger) => {
+      const hold = await holds.lock(command.holdId);
+      if (!hold) throw DomainError.notFound('Hold');
+      if (hold.status === 'voided' || hold.status === 'expired') return toHoldView(hold);
+      if (hold.status === 'posted') {
+        throw new DomainError(ErrorCode.INVALID_STATE, 'The hold is already posted');
+      }
+      const accounts = await ledger.lockAccounts(
+        hold.toAccountId ? [hold.fromAccountId, hold.toAccountId] : [hold.fromAccountId],
+      );
+      release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
+      Object.assign(hold, { status: 'voided', resolvedAt: new Date() });
+      await holds.saveResolutions([hold]);
+      await ledger.saveAccounts([accounts.get(hold.fromAccountId) as AccountState]);
+      await this.outbox.add(
+        ledger.manager,
+        AccountingEvents.holdVoided,
+        holdChanged(hold, accounts),
+      );
+      return toHoldView(hold);
+    });
+  }
+
+  /** Voids up to `limit` open holds past their expiry; several copies may run it at once. */
+  async expireDue(limit = 100): Promise<number> {
+    return this.holds.transaction(async (holds, ledger) => {
+      const due = await holds.lockDue(limit);
+      if (due.length === 0) return 0;
+      const accounts = await ledger.lockAccounts(
+        due.flatMap((h) => (h.toAccountId ? [h.fromAccountId, h.toAccountId] : [h.fromAccountId])),
+      );
+      const now = new Date();
+      for (const hold of due) {
+        release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
+        Object.assign(hold, { status: 'expired', resolvedAt: now });
+      }
+      await holds.saveResolutions(due);
+      await ledger.saveAccounts(
+        [...new Set(due.map((h) => h.fromAccountId))].map((id) => accounts.get(id) as AccountState),
+      );
+      await this.outbox.addMany(
+        ledger.manager,
+        due.map((hold) => ({
+          type: EVENT_OF_STATUS[hold.status],
+          data: holdChanged(hold, accounts),
+        })),
+      );
+      return due.length;
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  dataSourceOptions,
+  ensureDatabase,
+  loadConfig,
+  Outbox,
+  runMigrations,
+  strictValidationPipe,
+} from '@app/common';
+import { Actor, MemberSummary } from '@app/contracts';
+import { Type } from '@nestjs/common';
+import { Test, TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AccountingConfig } from '../accounting.config';
+import { LEDGER_PROVIDERS } from '../accounting.module';
+import { AccountingSchema } from '../accounting.schema';
+import { AccountDirectory } from '../accounts/account-directory';
+
+/** The volunteers service as the ledger sees it: members and communities it can be asked about. */
+export class FakeDirectory extends AccountDirectory {
+  readonly members = new Map<string, MemberSummary>();
+  readonly communities = new Map<string, string>();
+  lookups = 0;
+
+  addCommunity(name = 'Qingshan'): string {
+    const id = randomUUID();
+    this.communities.set(id, name);
+    return id;
+  }
+
+  addMember(communityId: string | null = null, displayName = 'Li Hua'): string {
+    const id = randomUUID();
+    this.members.set(id, {
+      id,
+      displayName,
+      communityId,
+      roles: ['volunteer'],
+      priorityHousehold: false,
+    });
+    return id;
+  }
+
+  async findMember(memberId: string): Promise<MemberSummary | null> {
+    this.lookups++;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    return this.members.get(memberId) ?? null;
+  }
+
+  async findCommunity(communityId: string): Promise<{ id: string; name: string } | null> {
+    const name = this.communities.get(communityId);
+    return name ? { id: communityId, name } : null;
+  }
+}
+
+export interface LedgerTestApp {
+  /** The database's name, to attach a second copy of the service to it. */
+  database: string;
+  module: TestingModule;
+  dataSource: DataSource;
+  directory: FakeDirectory;
+  get<T>(type: Type<T>): T;
+  /** Sums and reads straight from the tables. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+function baseUrl(): URL {
+  return new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/timebank');
+}
+
+/**
+ * A fresh database per spec file with the accounting migrations applied, and
+ * the ledger's real services on a real connection (no NATS: the directory is
+ * a fake volunteers service and outbox rows simply stay in their table).
+ */
+export async function createLedgerTestApp(
+  settings: Record<string, string> = {},
+  /** Another copy of the service on the database of this one (which owns the database). */
+  copyOf?: LedgerTestApp,
+): Promise<LedgerTestApp> {
+  const url = baseUrl();
+  const name = copyOf?.database ?? `timebank_test_${randomBytes(6).toString('hex')}`;
+  url.pathname = `/${name}`;
+  const options = dataSourceOptions(url.toString(), AccountingSchema, 'accounting-test');
+  if (!copyOf) {
+    await ensureDatabase(url.toString());
+    await runMigrations(options);
+  }
+  const directory = copyOf?.directory ?? new FakeDirectory();
+  const module = await Test.createTestingModule({
+    imports: [TypeOrmModule.forRoot({ ...options, retryAttempts: 0 })],
+    providers: [
+      {
+        provide: AccountingConfig,
+        useValue: loadConfig(AccountingConfig, { DATABASE_URL: url.toString(), ...settings }),
+      },
+      { provide: AccountDirectory, useValue: directory },
+      { provide: Outbox, useValue: new Outbox('accounting') },
+      ...LEDGER_PROVIDERS,
+    ],
+  }).compile();
+  await module.init();
+  const dataSource = module.get(DataSource);
+  return {
+    database: name,
+    module,
+    dataSource,
+    directory,
+    get: (type) => module.get(type),
+    query: (sql, params) => dataSource.query(sql, params),
+    close: async () => {
+      await module.close();
+      if (!copyOf) await dropDatabase(name);
+    },
+  };
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const admin = baseUrl();
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Validates a payload as the service's pipe does with what arrives over NATS. */
+export async function validated<T>(type: Type<T>, data: unknown): Promise<T> {
+  return (await strictValidationPipe().transform(data, {
+    type: 'body',
+    metatype: type,
+    data: 'data',
+  })) as T;
+}
+
+export function memberActor(memberId: string, communityId: string | null = null): Actor {
+  return { memberId, roles: ['volunteer'], communityId, coordinatorOf: [], merchantId: null };
+}
+
+export function adminActor(): Actor {
+  return {
+    memberId: randomUUID(),
+    roles: ['admin'],
+    communityId: null,
+    coordinatorOf: [],
+    merchantId: null,
+  };
+}
+
+export function coordinatorActor(...communities: string[]): Actor {
+  return {
+    memberId: randomUUID(),
+    roles: ['coordinator'],
+    communityId: communities[0] ?? null,
+    coordinatorOf: communities,
+    merchantId: null,
+  };
+}
+
+/** The refusal a promise ended with, to compare codes. */
+export async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; details?: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; details?: Record<string, unknown> };
+  }
+  throw new Error('expected a refusal, but it succeeded');
+}

@@ -1,0 +1,170 @@
+import { DomainError, ErrorCode } from '@app/common';
+import {
+  Actor,
+  AdjustmentCommand,
+  AllocationCommand,
+  canCoordinate,
+  CreateTransferCommand,
+  GiftCommand,
+  hasRole,
+  ReverseCommand,
+  TransferView,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccountsService, requireActor } from '../accounts/accounts.service';
+import { ownerKey, requestHash, scopedKey } from './idempotency';
+import { TransferBatcher, TransferRequest } from './transfer-batcher';
+import { TransfersRepository } from './transfers.repository';
+
+@Injectable()
+export class TransfersService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly batcher: TransferBatcher,
+    private readonly transfers: TransfersRepository,
+  ) {}
+
+  /** A member gives credits to another member (family, within the daily allowance). */
+  async gift(actor: Actor | null, { idempotencyKey, gift }: GiftCommand): Promise<TransferView> {
+    const giver = requireActor(actor);
+    if (gift.toMemberId === giver.memberId) {
+      throw DomainError.validation([
+        { field: 'toMemberId', message: 'toMemberId must be another member than yourself' },
+      ]);
+    }
+    const from = await this.accounts.member(giver.memberId);
+    const to = await this.accounts.member(gift.toMemberId);
+    const memo = gift.memo ?? null;
+    return this.batcher.submit({
+      ...plain('gift', from.id, to.id, gift.minutes, null, memo, giver.memberId),
+      key: scopedKey('gift', giver.memberId, idempotencyKey),
+      hash: requestHash({ toMemberId: gift.toMemberId, minutes: gift.minutes, memo }),
+      giftAllowance: true,
+    });
+  }
+
+  /** A correction by an admin or a coordinator of the member's community, against its fund. */
+  async adjust(
+    actor: Actor | null,
+    { idempotencyKey, memberId, adjustment }: AdjustmentCommand,
+  ): Promise<TransferView> {
+    const staff = requireActor(actor);
+    if (!hasRole(staff, 'admin', 'coordinator')) {
+      throw DomainError.forbidden('Only admins and coordinators adjust balances');
+    }
+    const member = await this.accounts.member(memberId);
+    if (!canCoordinate(staff, member.communityId)) {
+      throw DomainError.forbidden("Only a coordinator of the member's community adjusts it");
+    }
+    if (member.communityId === null) {
+      throw DomainError.validation([
+        { field: 'memberId', message: 'the member belongs to no community, so has no fund' },
+      ]);
+    }
+    const fund = await this.accounts.resolve({ type: 'community_fund', id: member.communityId });
+    const minutes = Math.abs(adjustment.minutes);
+    const [from, to] = adjustment.minutes > 0 ? [fund.id, member.id] : [member.id, fund.id];
+    return this.batcher.submit({
+      ...plain('adjustment', from, to, minutes, null, adjustment.reason, staff.memberId),
+      key: scopedKey('adjustment', staff.memberId, idempotencyKey),
+      hash: requestHash({ memberId, minutes: adjustment.minutes, reason: adjustment.reason }),
+    });
+  }
+
+  /** The city issues credits into a community's fund (admins). */
+  async allocate(
+    actor: Actor | null,
+    { idempotencyKey, communityId, allocation }: AllocationCommand,
+  ): Promise<TransferView> {
+    const admin = requireActor(actor);
+    if (!hasRole(admin, 'admin')) throw DomainError.forbidden('Only admins allocate credits');
+    const issuance = await this.accounts.resolveId({ type: 'issuance' });
+    const fund = await this.accounts.resolve({ type: 'community_fund', id: communityId });
+    const memo = allocation.memo ?? null;
+    return this.batcher.submit({
+      ...plain('allocation', issuance, fund.id, allocation.minutes, null, memo, admin.memberId),
+      key: scopedKey('allocation', admin.memberId, idempotencyKey),
+      hash: requestHash({ communityId, minutes: allocation.minutes, memo }),
+    });
+  }
+
+  /** Undoes a transfer with one pointing back at it; a transfer is reversed at most once. */
+  async reverse(
+    actor: Actor | null,
+    { idempotencyKey, transferId, reason }: ReverseCommand,
+  ): Promise<TransferView> {
+    const admin = requireActor(actor);
+    if (!hasRole(admin, 'admin')) throw DomainError.forbidden('Only admins reverse transfers');
+    const original = await this.transfers.findById(transferId);
+    if (!original) throw DomainError.notFound('Transfer');
+    if (original.kind === 'reversal') {
+      throw new DomainError(ErrorCode.INVALID_STATE, 'A reversal cannot itself be reversed');
+    }
+    return this.batcher.submit({
+      ...plain(
+        'reversal',
+        original.toAccountId,
+        original.fromAccountId,
+        original.minutes,
+        original.reference,
+        reason,
+        admin.memberId,
+      ),
+      key: scopedKey('reverse', admin.memberId, idempotencyKey),
+      hash: requestHash({ transferId, reason }),
+      reverses: { transferId: original.id, kind: original.kind },
+    });
+  }
+
+  /** The ledger's own command, for other services: any kind but reversal, between any owners. */
+  async create(command: CreateTransferCommand): Promise<TransferView> {
+    if (command.kind === 'reversal') {
+      throw DomainError.validation([
+        { field: 'kind', message: 'reversals are made with accounting.transfer.reverse' },
+      ]);
+    }
+    const from = await this.accounts.resolveId(command.from);
+    const to = await this.accounts.resolveId(command.to);
+    if (from === to) {
+      throw DomainError.validation([
+        { field: 'to', message: 'to must be another account than from' },
+      ]);
+    }
+    const reference = command.reference ?? null;
+    const memo = command.memo ?? null;
+    return this.batcher.submit({
+      ...plain(command.kind, from, to, command.minutes, reference, memo, null),
+      key: scopedKey('transfer', null, command.idempotencyKey),
+      hash: requestHash({
+        kind: command.kind,
+        from: ownerKey(command.from),
+        to: ownerKey(command.to),
+        minutes: command.minutes,
+        reference,
+        memo,
+      }),
+    });
+  }
+}
+
+function plain(
+  kind: TransferRequest['kind'],
+  fromAccountId: string,
+  toAccountId: string,
+  minutes: number,
+  reference: string | null,
+  memo: string | null,
+  actorId: string | null,
+): Omit<TransferRequest, 'key' | 'hash'> {
+  return {
+    kind,
+    fromAccountId,
+    toAccountId,
+    minutes,
+    reference,
+    memo,
+    actorId,
+    giftAllowance: false,
+    reverses: null,
+  };
+}
