@@ -63,7 +63,7 @@ describe('bad input answers its code and leaves the ledger untouched (PostgreSQL
 
   async function untouched(
     work: () => Promise<unknown>,
-  ): Promise<{ code?: string; details?: any }> {
+  ): Promise<{ code?: string; details?: { errors: { field: string }[] } }> {
     const before = await snapshot();
     const error = await refusal(work());
     expect(await snapshot()).toEqual(before);
