@@ -3,3 +3,5 @@ export * from './identity';
 export * from './services';
 export * from './ledger';
 export * from './service';
+export * from './hours';
+export * from './reports';

@@ -1,0 +1,181 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../common/page';
+import { IsCalendarDate } from './dates';
+
+export const HOUR_LOG_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type HourLogStatus = (typeof HOUR_LOG_STATUSES)[number];
+
+/** A volunteer serves at most a whole day on one day, across every log of that day. */
+export const MAX_MINUTES_PER_DAY = 1440;
+export const MAX_BULK_APPROVALS = 100;
+
+const minutesMessage = `minutes must be a whole number from 1 to ${MAX_MINUTES_PER_DAY}`;
+
+// ---- public HTTP bodies (gateway) ----
+
+export class LogHoursDto {
+  @ApiProperty({ minimum: 1, maximum: MAX_MINUTES_PER_DAY, example: 90 })
+  @IsInt({ message: minutesMessage })
+  @Min(1, { message: minutesMessage })
+  @Max(MAX_MINUTES_PER_DAY, { message: minutesMessage })
+  minutes!: number;
+
+  @ApiProperty({ format: 'date', example: '2026-05-03', description: 'Not in the future' })
+  @IsCalendarDate()
+  servedOn!: string;
+
+  @ApiProperty({ maxLength: 2000, example: '社区垃圾分类宣传活动' })
+  @IsString()
+  @Matches(/\S/, { message: 'description must not be blank' })
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Where the service was done; defaults to the volunteer's own community",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  communityId?: string;
+}
+
+export class HoursQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: HOUR_LOG_STATUSES })
+  @IsOptional()
+  @IsIn(HOUR_LOG_STATUSES)
+  status?: HourLogStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  communityId?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only my own logs' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'mine must be true or false' })
+  mine?: boolean;
+}
+
+export class RejectHoursDto {
+  @ApiProperty({ maxLength: 500, example: 'No one at the activity remembers this shift' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ApproveManyHoursDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK_APPROVALS })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_APPROVALS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'each id must be a UUID' })
+  ids!: string[];
+}
+
+// ---- NATS commands (volunteers service) ----
+
+export class HourLogIdDto {
+  @IsUUID('all') id!: string;
+}
+
+class IdempotentCommand {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  idempotencyKey!: string;
+}
+
+/** `volunteers.hours.approve` */
+export class ApproveHoursCommand extends IdempotentCommand {
+  @IsUUID('all') id!: string;
+}
+
+/** `volunteers.hours.approve-many` */
+export class ApproveManyHoursCommand extends IdempotentCommand {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_APPROVALS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  ids!: string[];
+}
+
+/** `volunteers.hours.reject` */
+export class RejectHoursCommand {
+  @IsUUID('all') id!: string;
+  @IsString()
+  @Matches(/\S/)
+  @MaxLength(500)
+  reason!: string;
+}
+
+// ---- views ----
+
+export class HourLogView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: HOUR_LOG_STATUSES }) status!: HourLogStatus;
+  @ApiProperty({ format: 'uuid' }) volunteerId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ example: 90 }) minutes!: number;
+  @ApiProperty({ format: 'date' }) servedOn!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Who approved or rejected it',
+  })
+  reviewedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) rejectionReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class HourLogPage {
+  @ApiProperty({ type: [HourLogView] }) items!: HourLogView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class ApprovalRefusalView {
+  @ApiProperty({ example: 'INVALID_STATE' }) code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ApprovalResultView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['approved', 'refused'] }) outcome!: 'approved' | 'refused';
+  @ApiPropertyOptional({ type: HourLogView, description: 'The approved log' }) log?: HourLogView;
+  @ApiPropertyOptional({ type: ApprovalRefusalView, description: 'Why it was not approved' })
+  error?: ApprovalRefusalView;
+}
+
+export class ApproveManyResultView {
+  @ApiProperty({ description: 'How many of the ids were approved' }) approved!: number;
+  @ApiProperty({ description: 'How many were refused' }) refused!: number;
+  @ApiProperty({ type: [ApprovalResultView], description: 'One result per id, in the order sent' })
+  results!: ApprovalResultView[];
+}
