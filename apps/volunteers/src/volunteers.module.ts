@@ -5,6 +5,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunitiesController } from './communities/communities.controller';
 import { CommunitiesRepository } from './communities/communities.repository';
 import { CommunitiesService } from './communities/communities.service';
+import { HoursController } from './hours/hours.controller';
+import { HoursRepository } from './hours/hours.repository';
+import { HoursService } from './hours/hours.service';
 import { ActorAuthority } from './members/actor-authority';
 import { BootstrapAdmin } from './members/bootstrap-admin';
 import { MembersController } from './members/members.controller';
@@ -14,6 +17,15 @@ import { PasswordHasher } from './members/password-hasher';
 import { ProfilesController } from './profiles/profiles.controller';
 import { ProfilesRepository } from './profiles/profiles.repository';
 import { ProfilesService } from './profiles/profiles.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsRepository } from './reports/reports.repository';
+import { ReportsService } from './reports/reports.service';
+import { ServiceRecordsController } from './service-records/service-records.controller';
+import { ServiceRecordsRepository } from './service-records/service-records.repository';
+import { ServiceRecordsService } from './service-records/service-records.service';
+import { TransferPostedConsumer } from './service-records/transfer-posted.consumer';
+import { TierSchedule } from './tiers/tier-schedule';
+import { TiersController } from './tiers/tiers.controller';
 import { VolunteersConfig } from './volunteers.config';
 import { VolunteersSchema } from './volunteers.schema';
 
@@ -39,6 +51,10 @@ export class VolunteersModule {
         MembersController,
         CommunitiesController,
         ProfilesController,
+        HoursController,
+        ServiceRecordsController,
+        TiersController,
+        ReportsController,
       ],
       providers: [
         { provide: VolunteersConfig, useValue: config },
@@ -51,6 +67,14 @@ export class VolunteersModule {
         CommunitiesService,
         ProfilesService,
         BootstrapAdmin,
+        HoursRepository,
+        HoursService,
+        ServiceRecordsRepository,
+        ServiceRecordsService,
+        TransferPostedConsumer,
+        TierSchedule,
+        ReportsRepository,
+        ReportsService,
       ],
     };
   }

@@ -1,12 +1,27 @@
 import { eventTablesMigration, ServiceSchema } from '@app/common';
 import { CommunityEntity, GridUnitEntity } from './communities/communities.entity';
+import { HourLogEntity } from './hours/hours.entity';
 import { MemberEntity } from './members/members.entity';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
+import { HoursAndServiceRecords1764300000000 } from './migrations/1764300000000-hours-and-service-records';
 import { VolunteerProfileEntity } from './profiles/profiles.entity';
+import { ServiceEntryEntity, ServiceRecordEntity } from './service-records/service-records.entity';
 
 /** The volunteers service's own PostgreSQL schema: its tables and migrations. */
 export const VolunteersSchema: ServiceSchema = {
   schema: 'volunteers',
-  entities: [CommunityEntity, GridUnitEntity, MemberEntity, VolunteerProfileEntity],
-  migrations: [CreateSchema1764100000000, eventTablesMigration('volunteers', 1764200000000)],
+  entities: [
+    CommunityEntity,
+    GridUnitEntity,
+    MemberEntity,
+    VolunteerProfileEntity,
+    HourLogEntity,
+    ServiceRecordEntity,
+    ServiceEntryEntity,
+  ],
+  migrations: [
+    CreateSchema1764100000000,
+    eventTablesMigration('volunteers', 1764200000000),
+    HoursAndServiceRecords1764300000000,
+  ],
 };

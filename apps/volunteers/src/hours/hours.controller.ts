@@ -1,0 +1,69 @@
+import {
+  Actor,
+  ApproveHoursCommand,
+  ApproveManyHoursCommand,
+  ApproveManyResultView,
+  HourLogIdDto,
+  HourLogPage,
+  HourLogView,
+  HoursQueryDto,
+  LogHoursDto,
+  RejectHoursCommand,
+  ServiceSubjects,
+} from '@app/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { HoursService } from './hours.service';
+
+@Controller()
+export class HoursController {
+  constructor(private readonly hours: HoursService) {}
+
+  @MessagePattern(ServiceSubjects.hoursLog)
+  log(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') dto: LogHoursDto,
+  ): Promise<HourLogView> {
+    return this.hours.log(actor, dto);
+  }
+
+  @MessagePattern(ServiceSubjects.hoursList)
+  list(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') query: HoursQueryDto,
+  ): Promise<HourLogPage> {
+    return this.hours.list(actor, query);
+  }
+
+  @MessagePattern(ServiceSubjects.hoursGet)
+  get(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') { id }: HourLogIdDto,
+  ): Promise<HourLogView> {
+    return this.hours.get(actor, id);
+  }
+
+  @MessagePattern(ServiceSubjects.hoursApprove)
+  approve(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') command: ApproveHoursCommand,
+  ): Promise<HourLogView> {
+    return this.hours.approve(actor, command);
+  }
+
+  @MessagePattern(ServiceSubjects.hoursApproveMany)
+  approveMany(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') command: ApproveManyHoursCommand,
+  ): Promise<ApproveManyResultView> {
+    return this.hours.approveMany(actor, command);
+  }
+
+  @MessagePattern(ServiceSubjects.hoursReject)
+  reject(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') command: RejectHoursCommand,
+  ): Promise<HourLogView> {
+    return this.hours.reject(actor, command);
+  }
+}

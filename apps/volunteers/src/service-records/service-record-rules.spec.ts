@@ -1,0 +1,64 @@
+import { isCalendarDate, todayIn } from '@app/contracts';
+import {
+  certificateNumber,
+  isCertificateCode,
+  newCertificateCode,
+  serviceDetailsProblems,
+  volunteerNumber,
+} from './service-record-rules';
+
+const V = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const details = {
+  source: 'hours' as const,
+  sourceId: '33333333-3333-4333-8333-333333333333',
+  volunteerId: V,
+  description: '陪诊',
+  communityId: '11111111-1111-4111-8111-111111111111',
+  servedOn: '2026-03-09',
+  minutes: 90,
+  verifiedBy: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+  verifiedAt: '2026-03-10T08:00:00.000Z',
+};
+
+describe('certificate codes', () => {
+  it('are 32 URL-safe characters (192 random bits), different every time', () => {
+    const codes = new Set(Array.from({ length: 1000 }, newCertificateCode));
+    expect(codes.size).toBe(1000);
+    for (const code of codes) expect(isCertificateCode(code)).toBe(true);
+  });
+
+  it('refuse anything else', () => {
+    expect(isCertificateCode('short')).toBe(false);
+    expect(isCertificateCode(`${newCertificateCode().slice(1)}/`)).toBe(false);
+  });
+});
+
+describe('numbers on a record', () => {
+  it('reads like an official record', () => {
+    expect(volunteerNumber('42')).toBe('V00000042');
+    expect(certificateNumber('7', new Date('2026-05-01T00:00:00Z'))).toBe('TB-2026-00000007');
+  });
+});
+
+describe('serviceDetailsProblems', () => {
+  it('accepts details that match the credited member', () => {
+    expect(serviceDetailsProblems(details, V)).toEqual([]);
+  });
+
+  it('names what is wrong, including a credit to someone else', () => {
+    expect(
+      serviceDetailsProblems({ ...details, servedOn: '2026-02-30', minutes: 0 }, 'other'),
+    ).toEqual(['servedOn', 'minutes', 'volunteerId (not the credited member)']);
+  });
+});
+
+describe('dates', () => {
+  it('knows calendar days and today in a time zone', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-3-1')).toBe(false);
+    const now = new Date('2026-03-09T17:30:00Z');
+    expect(todayIn('Asia/Shanghai', now)).toBe('2026-03-10');
+    expect(todayIn('UTC', now)).toBe('2026-03-09');
+  });
+});
