@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { api } from './support/http';
 import {
   adminToken,
@@ -468,5 +469,30 @@ describe('GET /ledger/check', () => {
       403,
       'FORBIDDEN',
     );
+  });
+
+  it('finds a corruption planted straight into the tables, naming the account', async () => {
+    const member = await memberWith(25);
+    const { accountId } = await account(member.token);
+    const db = new Client({ connectionString: process.env.TB_DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query('UPDATE accounting.accounts SET balance = balance + 7 WHERE id = $1', [
+        accountId,
+      ]);
+      const corrupted = await api('GET', '/ledger/check', { token: admin });
+      expect(corrupted.status).toBe(200);
+      expect(corrupted.body.balanced).toBe(false);
+      expect(corrupted.body.totalMinutes).toBe(7);
+      expect(corrupted.body.violations).toEqual(
+        expect.arrayContaining([expect.objectContaining({ accountId })]),
+      );
+    } finally {
+      await db.query('UPDATE accounting.accounts SET balance = balance - 7 WHERE id = $1', [
+        accountId,
+      ]);
+      await db.end();
+    }
+    await ledgerIsBalanced();
   });
 });

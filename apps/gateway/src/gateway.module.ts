@@ -19,6 +19,9 @@ import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { CommunitiesController } from './identity/communities.controller';
 import { MeController } from './identity/me.controller';
 import { MembersController } from './identity/members.controller';
+import { CommunityReportController } from './reports/community-report.controller';
+import { HoursController } from './service/hours.controller';
+import { ServiceRecordsController } from './service/service-records.controller';
 import { TransportModule } from './transport/transport.module';
 
 @Module({})
@@ -51,6 +54,9 @@ export class GatewayModule {
         MemberCreditsController,
         FundsController,
         LedgerController,
+        HoursController,
+        ServiceRecordsController,
+        CommunityReportController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

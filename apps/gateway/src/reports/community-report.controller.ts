@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  CommunityReportQueryDto,
+  CommunityReportView,
+  ReportSubjects,
+  RequestsReport,
+  VolunteersReport,
+} from '@app/contracts';
+import { Access, inParams } from '../auth/access.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../docs/api-problems.decorator';
+import { IdParam } from '../identity/id-param.dto';
+import { ServiceClient } from '../transport/service-client';
+import { reportPeriod } from './report-period';
+
+@ApiTags('Reports')
+@Controller('reports/communities')
+export class CommunityReportController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get(':id')
+  @Access(['admin', 'coordinator'], inParams('id'))
+  @ApiOperation({
+    summary: "A community's report for whole days from–to (default the last 30 days)",
+    description:
+      'Gathered from the volunteers and requests services; when either cannot answer, so does ' +
+      'the report (503/504 naming the service) rather than show partial figures.',
+  })
+  @ApiResponse({ status: 200, type: CommunityReportView })
+  @ApiProblems(400, 404, 503, 504)
+  async report(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Query() query: CommunityReportQueryDto,
+  ): Promise<CommunityReportView> {
+    const { from, to } = reportPeriod(query, new Date().toISOString().slice(0, 10));
+    const period = { communityId: id, from, to };
+    // Volunteers first: it knows whether the community exists and who may see it.
+    const service = await this.services.call<VolunteersReport>(
+      ReportSubjects.volunteers,
+      period,
+      actor,
+    );
+    const requests = await this.services.call<RequestsReport>(
+      ReportSubjects.requests,
+      period,
+      actor,
+    );
+    return {
+      communityId: id,
+      from,
+      to,
+      minutesServed: service.minutesServed,
+      requestsPosted: requests.requestsPosted,
+      requestsConfirmed: requests.requestsConfirmed,
+      medianMinutesToAccept: requests.medianMinutesToAccept,
+      activeVolunteers: service.activeVolunteers,
+      // Rewards do not exist yet (their issue brings redemptions).
+      vouchersRedeemed: 0,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { DomainError } from '@app/common';
+import { addDays, DEFAULT_REPORT_DAYS } from '@app/contracts';
+
+/**
+ * The whole days a report covers: `to` defaults to today (UTC), `from` to the
+ * 30 days ending on `to`; a period that ends before it starts names `from`.
+ */
+export function reportPeriod(
+  query: { from?: string; to?: string },
+  today: string,
+): { from: string; to: string } {
+  const to = query.to ?? (query.from && query.from > today ? query.from : today);
+  const from = query.from ?? addDays(to, -(DEFAULT_REPORT_DAYS - 1));
+  if (from > to) {
+    throw DomainError.validation([
+      { field: 'from', message: `from (${from}) must not be after to (${to})` },
+    ]);
+  }
+  return { from, to };
+}
