@@ -16,6 +16,7 @@ import { HoldsService } from './holds/holds.service';
 import { LedgerCheckController } from './ledger-check/ledger-check.controller';
 import { LedgerCheckRepository } from './ledger-check/ledger-check.repository';
 import { LedgerCheckService } from './ledger-check/ledger-check.service';
+import { VerifiedServiceConsumer } from './service-credits/verified-service.consumer';
 import { StatementsController } from './statements/statements.controller';
 import { StatementsRepository } from './statements/statements.repository';
 import { StatementsService } from './statements/statements.service';
@@ -70,6 +71,7 @@ export class AccountingModule {
         { provide: AccountDirectory, useClass: NatsAccountDirectory },
         ...LEDGER_PROVIDERS,
         AccountEventsConsumer,
+        VerifiedServiceConsumer,
         HoldExpiryScheduler,
       ],
     };

@@ -245,7 +245,13 @@ export class HoldsService {
           );
           events.push({
             type: AccountingEvents.transferPosted,
-            data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter),
+            data: transferPostedEvent(
+              transfer,
+              from,
+              to,
+              result.toLifetimeAfter,
+              command.details ?? null,
+            ),
           });
         }
         await holds.saveResolutions([hold]);

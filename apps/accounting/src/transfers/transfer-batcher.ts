@@ -25,6 +25,8 @@ export interface TransferRequest {
   giftAllowance: boolean;
   /** The transfer this one reverses. */
   reverses: { transferId: string; kind: TransferKind } | null;
+  /** Passed on in the transfer-posted event, not stored. */
+  details?: Record<string, unknown> | null;
 }
 
 type Outcome = TransferView | DomainError;
@@ -198,7 +200,7 @@ export class TransferBatcher {
         );
         events.push({
           type: AccountingEvents.transferPosted,
-          data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter),
+          data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter, r.details ?? null),
         });
         touched.set(from.id, from).set(to.id, to);
         outcomes.set(r.key, toTransferView(transfer));

@@ -25,6 +25,7 @@ export function transferPostedEvent(
   from: AccountState,
   to: AccountState,
   toLifetimeEarnedMinutes: number,
+  details: Record<string, unknown> | null = null,
 ): TransferPostedEvent {
   return {
     transferId: transfer.id,
@@ -38,5 +39,6 @@ export function transferPostedEvent(
     holdId: transfer.holdId,
     at: transfer.createdAt.toISOString(),
     toLifetimeEarnedMinutes,
+    details,
   };
 }

@@ -134,6 +134,7 @@ export class TransfersService {
     const memo = command.memo ?? null;
     return this.batcher.submit({
       ...plain(command.kind, from, to, command.minutes, reference, memo, null),
+      details: command.details ?? null,
       key: scopedKey('transfer', null, command.idempotencyKey),
       hash: requestHash({
         kind: command.kind,

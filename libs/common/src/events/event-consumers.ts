@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { logContext } from '../logging/logger';
 import { consumerName, DomainEvent, streamName } from './event';
 import { JetStreamConnection } from './jetstream.connection';
@@ -108,7 +110,9 @@ export class EventConsumers {
       message.ack();
     } catch (error) {
       const deliveries = message.info.redeliveryCount;
-      if (deliveries >= this.settings.maxDeliver) {
+      // A rule of the domain said no: asking again will not change its answer.
+      const refused = error instanceof DomainError && error.code !== ErrorCode.INTERNAL;
+      if (refused || deliveries >= this.settings.maxDeliver) {
         await this.deadLetter(durable, message, event, error, deliveries);
         message.term();
       } else {

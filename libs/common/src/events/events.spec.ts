@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { DomainEvent, streamName } from './event';
 import { EventConsumers } from './event-consumers';
 import { eventTablesMigration } from './event-tables.migration';
@@ -14,7 +16,7 @@ const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = `postgres://postgres@127.0.0.1:5432/timebank_test_ev${id}`;
 const prefix = `tbtest_ev${id}`;
 const schema = 'evtest';
-const TYPES = ['producer.thing.happened', 'producer.thing.failed'];
+const TYPES = ['producer.thing.happened', 'producer.thing.failed', 'producer.thing.refused'];
 
 let dataSource: DataSource;
 let jetstream: JetStreamConnection;
@@ -23,6 +25,7 @@ let relay: OutboxRelay;
 let consumers: EventConsumers;
 const applied: string[] = [];
 let failures = 0;
+let refusals = 0;
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: admin });
@@ -80,6 +83,15 @@ beforeAll(async () => {
     handler: () => {
       failures += 1;
       return Promise.reject(new Error('this consumer always fails'));
+    },
+  });
+  consumers.subscribe({
+    producer: 'producer',
+    type: TYPES[2],
+    streamSubjects: TYPES,
+    handler: () => {
+      refusals += 1;
+      return Promise.reject(new DomainError(ErrorCode.INVALID_STATE, 'the hold is already posted'));
     },
   });
   await relay.start();
@@ -172,4 +184,16 @@ describe('durable events', () => {
     );
     expect(letter).toEqual({ deliveries: 3, error: 'this consumer always fails' });
   }, 30_000);
+
+  it('sets a refusal by a domain rule aside at once: asking again would not change it', async () => {
+    const eventId = await dataSource.transaction((manager) => outbox.add(manager, TYPES[2], {}));
+    await until(async () => {
+      const rows: unknown[] = await dataSource.query(
+        `SELECT 1 FROM ${schema}.dead_letters WHERE event_id = $1`,
+        [eventId],
+      );
+      return rows.length === 1;
+    });
+    expect(refusals).toBe(1);
+  });
 });

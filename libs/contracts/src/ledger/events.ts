@@ -20,6 +20,8 @@ export interface TransferPostedEvent {
   at: string;
   /** The recipient's lifetime earned minutes after this transfer (tiers follow it). */
   toLifetimeEarnedMinutes: number;
+  /** What the command that made it carried, e.g. the ServiceDetails of verified service. */
+  details: Record<string, unknown> | null;
 }
 
 /** `accounting.hold.created` / `.posted` / `.voided` */

@@ -4,6 +4,7 @@ import {
   IsDateString,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -146,6 +147,8 @@ export class CreateTransferCommand extends IdempotentCommand {
 
   @IsOptional() @IsString() @MaxLength(200) reference?: string;
   @IsOptional() @IsString() @MaxLength(500) memo?: string;
+  /** Carried unchanged into the transfer-posted event (a service record entry's details). */
+  @IsOptional() @IsObject() details?: Record<string, unknown>;
 }
 
 /** `accounting.hold.create`: reserve credits now, post or void them later. */
@@ -174,6 +177,8 @@ export class PostHoldCommand extends IdempotentCommand {
   /** The recipient, when it is only known at posting time (the volunteer who served). */
   @IsOptional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
   @IsOptional() @IsString() @MaxLength(500) memo?: string;
+  /** Carried unchanged into the transfer-posted event (a service record entry's details). */
+  @IsOptional() @IsObject() details?: Record<string, unknown>;
 }
 
 /** `accounting.hold.void`. */
