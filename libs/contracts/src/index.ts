@@ -5,3 +5,4 @@ export * from './ledger';
 export * from './service';
 export * from './hours';
 export * from './reports';
+export * from './requests';

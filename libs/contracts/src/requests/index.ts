@@ -1,0 +1,3 @@
+export * from './requests.dto';
+export * from './requests.types';
+export * from './subjects';

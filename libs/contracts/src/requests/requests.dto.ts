@@ -1,0 +1,284 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/page';
+import {
+  MAX_SERVICE_MINUTES,
+  REQUEST_CATEGORIES,
+  REQUEST_FUNDINGS,
+  REQUEST_STATUSES,
+  RequestCategory,
+  RequestFunding,
+  RequestStatus,
+} from './requests.types';
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** PostgreSQL text cannot hold U+0000; everything else is stored exactly as given. */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what it looks for
+const NO_NUL = /^[^\u0000]*$/;
+
+const serviceMinutes = (field: string) =>
+  `${field} must be a whole number from 1 to ${MAX_SERVICE_MINUTES}`;
+
+/** A moment with its time zone, e.g. 2026-05-03T09:00:00Z. */
+function isDateTime(field: string): PropertyDecorator {
+  return (target, key) => {
+    IsISO8601({ strict: true }, { message: `${field} must be an ISO 8601 date-time` })(target, key);
+    Matches(DATE_TIME, { message: `${field} must be a date-time with a time zone` })(target, key);
+  };
+}
+
+function freeText(field: string, max: number, min = 1): PropertyDecorator {
+  return (target, key) => {
+    IsString()(target, key);
+    MinLength(min, { message: `${field} must not be empty` })(target, key);
+    MaxLength(max)(target, key);
+    Matches(NO_NUL, { message: `${field} must not contain the NUL character` })(target, key);
+  };
+}
+
+// ---- public HTTP bodies and queries (gateway) ----
+
+export class CreateHelpRequestDto {
+  @ApiProperty({ maxLength: 200, example: '陪同去社区医院复诊' })
+  @freeText('title', 200)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title!: string;
+
+  @ApiProperty({ maxLength: 4000, example: '周三上午九点，需要轮椅协助' })
+  @freeText('description', 4000, 0)
+  description!: string;
+
+  @ApiProperty({ enum: REQUEST_CATEGORIES })
+  @IsIn(REQUEST_CATEGORIES, { message: `category must be one of ${REQUEST_CATEGORIES.join(', ')}` })
+  category!: RequestCategory;
+
+  @ApiProperty({ format: 'date-time' })
+  @isDateTime('windowStart')
+  windowStart!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'After windowStart and in the future' })
+  @isDateTime('windowEnd')
+  windowEnd!: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 90 })
+  @IsInt({ message: serviceMinutes('estimatedMinutes') })
+  @Min(1, { message: serviceMinutes('estimatedMinutes') })
+  @Max(MAX_SERVICE_MINUTES, { message: serviceMinutes('estimatedMinutes') })
+  estimatedMinutes!: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "A grid unit of the requester's community; defaults to the requester's own",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  gridUnitId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A coordinator posting for a resident who cannot use the app names the resident here',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  requesterId?: string;
+}
+
+export class ListHelpRequestsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REQUEST_STATUSES })
+  @IsOptional()
+  @IsIn(REQUEST_STATUSES)
+  status?: RequestStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  communityId?: string;
+
+  @ApiPropertyOptional({ enum: REQUEST_CATEGORIES })
+  @IsOptional()
+  @IsIn(REQUEST_CATEGORIES)
+  category?: RequestCategory;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only requests I posted or took',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'mine must be true or false' })
+  mine?: 'true' | 'false';
+}
+
+export class CompleteHelpRequestDto {
+  @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 75 })
+  @IsInt({ message: serviceMinutes('minutes') })
+  @Min(1, { message: serviceMinutes('minutes') })
+  @Max(MAX_SERVICE_MINUTES, { message: serviceMinutes('minutes') })
+  minutes!: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @freeText('note', 2000, 0)
+  note?: string;
+}
+
+export class ConfirmHelpRequestDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_SERVICE_MINUTES,
+    description: 'Defaults to the completed minutes; at most the estimated minutes held',
+  })
+  @IsOptional()
+  @IsInt({ message: serviceMinutes('minutes') })
+  @Min(1, { message: serviceMinutes('minutes') })
+  @Max(MAX_SERVICE_MINUTES, { message: serviceMinutes('minutes') })
+  minutes?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @IsInt({ message: 'rating must be a whole number from 1 to 5' })
+  @Min(1, { message: 'rating must be a whole number from 1 to 5' })
+  @Max(5, { message: 'rating must be a whole number from 1 to 5' })
+  rating?: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @freeText('comment', 2000, 0)
+  comment?: string;
+}
+
+export class DisputeHelpRequestDto {
+  @ApiProperty({ maxLength: 2000, example: '志愿者只待了半小时' })
+  @freeText('reason', 2000)
+  reason!: string;
+}
+
+export class ResolveHelpRequestDto {
+  @ApiProperty({
+    minimum: 0,
+    maximum: MAX_SERVICE_MINUTES,
+    description: 'Minutes to credit, at most the estimated minutes held; 0 closes without credit',
+  })
+  @IsInt({ message: `minutes must be a whole number from 0 to ${MAX_SERVICE_MINUTES}` })
+  @Min(0, { message: `minutes must be a whole number from 0 to ${MAX_SERVICE_MINUTES}` })
+  @Max(MAX_SERVICE_MINUTES, {
+    message: `minutes must be a whole number from 0 to ${MAX_SERVICE_MINUTES}`,
+  })
+  minutes!: number;
+
+  @ApiProperty({ maxLength: 2000 })
+  @freeText('note', 2000)
+  note!: string;
+}
+
+// ---- NATS commands (services) ----
+
+class IdempotentCommand {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  idempotencyKey!: string;
+}
+
+/** `requests.request.create`. */
+export class CreateHelpRequestCommand extends IdempotentCommand {
+  @ValidateNested() @Type(() => CreateHelpRequestDto) request!: CreateHelpRequestDto;
+}
+
+/** `requests.request.get` / `.accept` / `.release` / `.cancel`. */
+export class HelpRequestIdCommand {
+  @IsUUID('all') id!: string;
+}
+
+/** `requests.request.complete`. */
+export class CompleteHelpRequestCommand extends HelpRequestIdCommand {
+  @ValidateNested() @Type(() => CompleteHelpRequestDto) completion!: CompleteHelpRequestDto;
+}
+
+/** `requests.request.confirm`. */
+export class ConfirmHelpRequestCommand extends HelpRequestIdCommand {
+  @IsString() @MinLength(1) @MaxLength(300) idempotencyKey!: string;
+  @ValidateNested() @Type(() => ConfirmHelpRequestDto) confirmation!: ConfirmHelpRequestDto;
+}
+
+/** `requests.request.dispute`. */
+export class DisputeHelpRequestCommand extends HelpRequestIdCommand {
+  @ValidateNested() @Type(() => DisputeHelpRequestDto) dispute!: DisputeHelpRequestDto;
+}
+
+/** `requests.request.resolve`. */
+export class ResolveHelpRequestCommand extends HelpRequestIdCommand {
+  @IsString() @MinLength(1) @MaxLength(300) idempotencyKey!: string;
+  @ValidateNested() @Type(() => ResolveHelpRequestDto) resolution!: ResolveHelpRequestDto;
+}
+
+/** `requests.ratings.get`. */
+export class VolunteerRatingsQuery {
+  @IsUUID('all') volunteerId!: string;
+}
+
+// ---- views ----
+
+/** A help request as clients see it (API.md "Help requests"), with its lifecycle times. */
+export class HelpRequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: REQUEST_CATEGORIES }) category!: RequestCategory;
+  @ApiProperty({ enum: REQUEST_STATUSES }) status!: RequestStatus;
+  @ApiProperty({ format: 'uuid' }) requesterId!: string;
+  @ApiProperty({ format: 'uuid', description: 'Who posted it: the requester or a coordinator' })
+  createdBy!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) volunteerId!: string | null;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) gridUnitId!: string | null;
+  @ApiProperty({ format: 'date-time' }) windowStart!: string;
+  @ApiProperty({ format: 'date-time' }) windowEnd!: string;
+  @ApiProperty() estimatedMinutes!: number;
+  @ApiProperty({ type: Number, nullable: true }) completedMinutes!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) confirmedMinutes!: number | null;
+  @ApiProperty({ enum: REQUEST_FUNDINGS }) funding!: RequestFunding;
+  @ApiProperty({ type: String, nullable: true }) completionNote!: string | null;
+  @ApiProperty({ type: String, nullable: true }) disputeReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) resolutionNote!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who confirmed' })
+  confirmedBy!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who cancelled' })
+  cancelledBy!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) rating!: number | null;
+  @ApiProperty({ type: String, nullable: true }) ratingComment!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) disputedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiredAt!: string | null;
+}
+
+export class HelpRequestPage {
+  @ApiProperty({ type: [HelpRequestView] }) items!: HelpRequestView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class VolunteerRatingsView {
+  @ApiProperty({ format: 'uuid' }) volunteerId!: string;
+  @ApiProperty({ example: 12 }) count!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 4.75, description: 'null with no ratings' })
+  average!: number | null;
+}
