@@ -1,11 +1,26 @@
+import { dataSourceOptions, EventsModule, serviceHealthController } from '@app/common';
+import { RequestsEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, serviceHealthController, ServiceConfig } from '@app/common';
+import { LedgerClient } from './peers/ledger.client';
+import { PeerClient } from './peers/peer-client';
+import { VolunteersDirectory } from './peers/volunteers.directory';
+import { RatingsController } from './ratings/ratings.controller';
+import { RatingsRepository } from './ratings/ratings.repository';
+import { RatingsService } from './ratings/ratings.service';
+import { ReportController } from './report/report.controller';
+import { ReportRepository } from './report/report.repository';
+import { ReportService } from './report/report.service';
+import { RequestExpiry } from './requests/request-expiry';
+import { RequestsController } from './requests/requests.controller';
+import { RequestsRepository } from './requests/requests.repository';
+import { RequestsService } from './requests/requests.service';
+import { RequestsConfig } from './requests.config';
 import { RequestsSchema } from './requests.schema';
 
 @Module({})
 export class RequestsModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: RequestsConfig): DynamicModule {
     return {
       module: RequestsModule,
       imports: [
@@ -13,8 +28,32 @@ export class RequestsModule {
           ...dataSourceOptions(config.DATABASE_URL, RequestsSchema, 'requests'),
           retryAttempts: 0,
         }),
+        EventsModule.forService({
+          service: 'requests',
+          schema: RequestsSchema.schema,
+          config,
+          publishes: Object.values(RequestsEvents),
+        }),
       ],
-      controllers: [serviceHealthController('requests')],
+      controllers: [
+        serviceHealthController('requests'),
+        RequestsController,
+        RatingsController,
+        ReportController,
+      ],
+      providers: [
+        { provide: RequestsConfig, useValue: config },
+        PeerClient,
+        VolunteersDirectory,
+        LedgerClient,
+        RequestsRepository,
+        RatingsRepository,
+        ReportRepository,
+        RequestsService,
+        RatingsService,
+        ReportService,
+        RequestExpiry,
+      ],
     };
   }
 }

@@ -1,9 +1,16 @@
-import { ServiceSchema } from '@app/common';
+import { eventTablesMigration, ServiceSchema } from '@app/common';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
+import { HelpRequests1764300000000 } from './migrations/1764300000000-help-requests';
+import { RatingEntity } from './ratings/ratings.entity';
+import { HelpRequestEntity } from './requests/requests.entity';
 
 /** The requests service's own PostgreSQL schema: its tables and migrations. */
 export const RequestsSchema: ServiceSchema = {
   schema: 'requests',
-  entities: [],
-  migrations: [CreateSchema1764100000000],
+  entities: [HelpRequestEntity, RatingEntity],
+  migrations: [
+    CreateSchema1764100000000,
+    eventTablesMigration('requests', 1764200000000),
+    HelpRequests1764300000000,
+  ],
 };

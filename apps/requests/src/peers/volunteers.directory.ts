@@ -1,0 +1,68 @@
+import { DomainError, ErrorCode } from '@app/common';
+import {
+  Actor,
+  CommunityView,
+  MemberSummary,
+  MemberView,
+  VolunteersInternalSubjects,
+  VolunteersSubjects,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { PeerClient } from './peer-client';
+
+/** What the requests service asks the volunteers service about members and communities. */
+@Injectable()
+export class VolunteersDirectory {
+  constructor(private readonly peers: PeerClient) {}
+
+  /**
+   * The acting member as the volunteers service knows it now: roles, scope and
+   * grid unit are read from here, not from the token's copy, which may be stale.
+   */
+  async current(actor: Actor | null): Promise<{ actor: Actor; member: MemberView }> {
+    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    try {
+      const member = await this.peers.call<MemberView>(
+        VolunteersSubjects.memberGet,
+        { id: actor.memberId },
+        actor,
+      );
+      return {
+        member,
+        actor: {
+          memberId: member.id,
+          roles: member.roles,
+          communityId: member.communityId,
+          coordinatorOf: member.coordinatorOf,
+          merchantId: member.merchantId,
+        },
+      };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
+        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+      }
+      throw error;
+    }
+  }
+
+  /** Any member, without actor rules; null when there is none. */
+  async lookup(memberId: string): Promise<MemberSummary | null> {
+    try {
+      return await this.peers.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
+        id: memberId,
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  async isGridUnitOf(gridUnitId: string, communityId: string): Promise<boolean> {
+    const communities = await this.peers.call<CommunityView[]>(
+      VolunteersSubjects.communityList,
+      {},
+    );
+    const community = communities.find((c) => c.id === communityId);
+    return !!community?.gridUnits.some((unit) => unit.id === gridUnitId);
+  }
+}

@@ -1,0 +1,89 @@
+import { dataSourceOptions, Outbox, runMigrations } from '@app/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { RequestsSchema } from '../requests.schema';
+import { RequestsRepository } from './requests.repository';
+
+// Against the real PostgreSQL: several copies of the service expiring at once.
+const id = randomBytes(4).toString('hex');
+const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseUrl = `postgres://postgres@127.0.0.1:5432/timebank_test_rq${id}`;
+const COPIES = 4;
+const DUE = 60;
+
+let copies: DataSource[] = [];
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+beforeAll(async () => {
+  await adminQuery(`CREATE DATABASE "timebank_test_rq${id}"`);
+  const options = dataSourceOptions(databaseUrl, RequestsSchema, 'requests-spec');
+  await runMigrations(options);
+  copies = await Promise.all(
+    Array.from({ length: COPIES }, () => new DataSource(options).initialize()),
+  );
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(copies.map((c) => c.destroy()));
+  await adminQuery(`DROP DATABASE IF EXISTS "timebank_test_rq${id}" WITH (FORCE)`);
+});
+
+async function insertRequests(count: number, windowEnd: Date): Promise<void> {
+  const repository = new RequestsRepository(copies[0].manager, new Outbox('requests'));
+  for (let i = 0; i < count; i++) {
+    await repository.insert({
+      id: randomUUID(),
+      title: `t${i}`,
+      description: '',
+      category: 'other',
+      requesterId: randomUUID(),
+      createdBy: randomUUID(),
+      communityId: randomUUID(),
+      gridUnitId: null,
+      windowStart: new Date(windowEnd.getTime() - 3600_000),
+      windowEnd,
+      estimatedMinutes: 30,
+      funding: 'requester',
+      holdId: randomUUID(),
+      createFingerprint: 'f',
+    });
+  }
+}
+
+describe('expiring requests from several copies at once', () => {
+  it('expires each due request once, and announces it once', async () => {
+    await insertRequests(DUE, new Date(Date.now() - 1000));
+    await insertRequests(5, new Date(Date.now() + 3600_000));
+    const repositories = copies.map(
+      (c) => new RequestsRepository(c.manager, new Outbox('requests')),
+    );
+    const expiredBy = await Promise.all(
+      repositories.map(async (repository) => {
+        let total = 0;
+        for (let round = 0; round < 30; round++) total += await repository.expireDue(3);
+        return total;
+      }),
+    );
+    expect(expiredBy.reduce((a, b) => a + b, 0)).toBe(DUE);
+
+    const [counts] = await copies[0].query<Array<{ expired: number; open: number }>>(
+      `SELECT count(*) FILTER (WHERE status = 'expired')::int AS expired,
+              count(*) FILTER (WHERE status = 'open')::int AS open
+         FROM requests.help_requests`,
+    );
+    expect(counts).toEqual({ expired: DUE, open: 5 });
+    const events = await copies[0].query<Array<{ id: string }>>(
+      `SELECT payload->>'requestId' AS id FROM requests.outbox
+        WHERE subject = 'requests.request.closed' AND payload->>'reason' = 'expired'`,
+    );
+    expect(events).toHaveLength(DUE);
+    expect(new Set(events.map((e) => e.id)).size).toBe(DUE);
+  }, 30_000);
+});

@@ -1,0 +1,321 @@
+import { DomainError, ErrorCode, FieldError } from '@app/common';
+import {
+  Actor,
+  canCoordinate,
+  HoursVerifiedEvent,
+  RequestClosedEvent,
+  RequestStatus,
+} from '@app/contracts';
+import { HelpRequestEntity } from './requests.entity';
+
+/**
+ * The life of a help request as pure functions: who may move it, from which
+ * state, to which state, and what the rest of the suite must hear about it.
+ * Checks run in one order everywhere: who (403/409 NOT_ELIGIBLE), then state
+ * (409 INVALID_STATE), then amounts (400).
+ */
+
+export type RequestFacts = Pick<
+  HelpRequestEntity,
+  | 'id'
+  | 'title'
+  | 'status'
+  | 'requesterId'
+  | 'volunteerId'
+  | 'communityId'
+  | 'estimatedMinutes'
+  | 'completedMinutes'
+  | 'windowEnd'
+  | 'firstAcceptedAt'
+  | 'completedAt'
+  | 'holdId'
+>;
+
+export type RequestAction =
+  | { type: 'accept' }
+  | { type: 'release' }
+  | { type: 'complete'; minutes: number; note?: string }
+  | { type: 'confirm'; minutes?: number; rating?: number; comment?: string }
+  | { type: 'dispute'; reason: string }
+  | { type: 'resolve'; minutes: number; note: string }
+  | { type: 'cancel' };
+
+export type RequestChanges = Partial<
+  Pick<
+    HelpRequestEntity,
+    | 'status'
+    | 'volunteerId'
+    | 'acceptedAt'
+    | 'firstAcceptedAt'
+    | 'completedMinutes'
+    | 'completionNote'
+    | 'completedAt'
+    | 'confirmedMinutes'
+    | 'confirmedBy'
+    | 'confirmedAt'
+    | 'disputeReason'
+    | 'disputedAt'
+    | 'resolutionNote'
+    | 'resolvedBy'
+    | 'resolvedAt'
+    | 'cancelledBy'
+    | 'cancelledAt'
+  >
+>;
+
+/** What the rest of the suite must hear once the change is committed. */
+export type RequestEffect =
+  | { type: 'none' }
+  | { type: 'hoursVerified'; minutes: number }
+  | { type: 'closed'; reason: RequestClosedEvent['reason'] };
+
+export interface Transition {
+  changes: RequestChanges;
+  effect: RequestEffect;
+  rating: { rating: number; comment: string | null } | null;
+}
+
+function invalidState(request: RequestFacts, doing: string, allowed: RequestStatus[]): DomainError {
+  return new DomainError(
+    ErrorCode.INVALID_STATE,
+    `This request is ${request.status}: only ${allowed.join(' or ')} requests can be ${doing}`,
+    { status: request.status },
+  );
+}
+
+function requireStatus(request: RequestFacts, doing: string, ...allowed: RequestStatus[]): void {
+  if (!allowed.includes(request.status)) throw invalidState(request, doing, allowed);
+}
+
+function atMostHeld(request: RequestFacts, minutes: number, hint = ''): void {
+  if (minutes > request.estimatedMinutes) {
+    throw DomainError.validation([
+      {
+        field: 'minutes',
+        message: `minutes must be at most the ${request.estimatedMinutes} estimated minutes held${hint}`,
+      },
+    ]);
+  }
+}
+
+const isRequester = (actor: Actor, request: RequestFacts) => actor.memberId === request.requesterId;
+const isVolunteer = (actor: Actor, request: RequestFacts) => actor.memberId === request.volunteerId;
+
+/** The change `actor` makes by `action`, or the refusal it meets. */
+export function transition(
+  request: RequestFacts,
+  action: RequestAction,
+  actor: Actor,
+  now: Date,
+): Transition {
+  const none = { type: 'none' } as const;
+  switch (action.type) {
+    case 'accept': {
+      if (!actor.roles.includes('volunteer')) {
+        throw DomainError.forbidden('Only volunteers accept requests');
+      }
+      if (isRequester(actor, request)) {
+        throw new DomainError(
+          ErrorCode.NOT_ELIGIBLE,
+          'A volunteer cannot accept their own request',
+        );
+      }
+      requireStatus(request, 'accepted', 'open');
+      if (request.windowEnd.getTime() <= now.getTime()) {
+        throw new DomainError(ErrorCode.INVALID_STATE, "This request's window has passed", {
+          status: 'expired',
+        });
+      }
+      return {
+        changes: {
+          status: 'accepted',
+          volunteerId: actor.memberId,
+          acceptedAt: now,
+          firstAcceptedAt: request.firstAcceptedAt ?? now,
+        },
+        effect: none,
+        rating: null,
+      };
+    }
+    case 'release':
+      if (!isVolunteer(actor, request)) {
+        throw DomainError.forbidden('Only the volunteer who accepted a request may release it');
+      }
+      requireStatus(request, 'released', 'accepted');
+      return {
+        changes: { status: 'open', volunteerId: null, acceptedAt: null },
+        effect: none,
+        rating: null,
+      };
+    case 'complete':
+      if (!isVolunteer(actor, request)) {
+        throw DomainError.forbidden('Only the volunteer who accepted a request may complete it');
+      }
+      requireStatus(request, 'completed', 'accepted');
+      return {
+        changes: {
+          status: 'completed',
+          completedMinutes: action.minutes,
+          completionNote: action.note ?? null,
+          completedAt: now,
+        },
+        effect: none,
+        rating: null,
+      };
+    case 'confirm': {
+      assertRequesterOrCoordinator(actor, request, 'confirm');
+      assertNotOwnService(actor, request);
+      requireStatus(request, 'confirmed', 'completed');
+      const minutes = action.minutes ?? (request.completedMinutes as number);
+      atMostHeld(
+        request,
+        minutes,
+        action.minutes === undefined
+          ? `; ${request.completedMinutes} were reported, so name the minutes to confirm`
+          : '',
+      );
+      return {
+        changes: {
+          status: 'confirmed',
+          confirmedMinutes: minutes,
+          confirmedBy: actor.memberId,
+          confirmedAt: now,
+        },
+        effect: { type: 'hoursVerified', minutes },
+        rating:
+          action.rating === undefined
+            ? null
+            : { rating: action.rating, comment: action.comment ?? null },
+      };
+    }
+    case 'dispute':
+      if (!isRequester(actor, request)) {
+        throw DomainError.forbidden('Only the requester may dispute a request');
+      }
+      requireStatus(request, 'disputed', 'completed');
+      return {
+        changes: { status: 'disputed', disputeReason: action.reason, disputedAt: now },
+        effect: none,
+        rating: null,
+      };
+    case 'resolve':
+      if (!canCoordinate(actor, request.communityId)) {
+        throw DomainError.forbidden("Only a coordinator of the request's community may resolve it");
+      }
+      assertNotOwnService(actor, request);
+      requireStatus(request, 'resolved', 'disputed');
+      atMostHeld(request, action.minutes);
+      return {
+        changes: {
+          status: 'confirmed',
+          confirmedMinutes: action.minutes,
+          confirmedBy: actor.memberId,
+          confirmedAt: now,
+          resolutionNote: action.note,
+          resolvedBy: actor.memberId,
+          resolvedAt: now,
+        },
+        effect:
+          action.minutes > 0
+            ? { type: 'hoursVerified', minutes: action.minutes }
+            : { type: 'closed', reason: 'resolved_without_credit' },
+        rating: null,
+      };
+    case 'cancel':
+      assertRequesterOrCoordinator(actor, request, 'cancel');
+      requireStatus(request, 'cancelled', 'open', 'accepted');
+      return {
+        changes: { status: 'cancelled', cancelledBy: actor.memberId, cancelledAt: now },
+        effect: { type: 'closed', reason: 'cancelled' },
+        rating: null,
+      };
+  }
+}
+
+function assertRequesterOrCoordinator(actor: Actor, request: RequestFacts, doing: string): void {
+  if (!isRequester(actor, request) && !canCoordinate(actor, request.communityId)) {
+    throw DomainError.forbidden(
+      `Only the requester or a coordinator of its community may ${doing} a request`,
+    );
+  }
+}
+
+/** Nobody verifies the hours they served themselves. */
+function assertNotOwnService(actor: Actor, request: RequestFacts): void {
+  if (isVolunteer(actor, request)) {
+    throw DomainError.forbidden('A volunteer cannot verify their own service');
+  }
+}
+
+/** Field errors of a new request's window, as of `now`. */
+export function windowErrors(windowStart: Date, windowEnd: Date, now: Date): FieldError[] {
+  if (windowEnd.getTime() <= windowStart.getTime()) {
+    return [{ field: 'windowEnd', message: 'windowEnd must be after windowStart' }];
+  }
+  if (windowEnd.getTime() <= now.getTime()) {
+    return [{ field: 'windowEnd', message: 'windowEnd must be in the future' }];
+  }
+  return [];
+}
+
+/**
+ * A settling command (confirm, resolve) sent again with the Idempotency-Key that
+ * settled the request: 'replay' when it is the same, 'mismatch' when not;
+ * null when this key did not settle it (the rules decide).
+ */
+export function settleReplay(
+  request: Pick<HelpRequestEntity, 'settleKey' | 'settleFingerprint'>,
+  key: string,
+  fingerprint: string,
+): 'replay' | 'mismatch' | null {
+  if (request.settleKey !== key) return null;
+  return request.settleFingerprint === fingerprint ? 'replay' : 'mismatch';
+}
+
+export function idempotencyMismatch(): DomainError {
+  return new DomainError(
+    ErrorCode.IDEMPOTENCY_MISMATCH,
+    'This Idempotency-Key was used with another body',
+  );
+}
+
+/** `requests.hours.verified`: what the ledger pays and the service record keeps. */
+export function hoursVerifiedEvent(
+  request: RequestFacts,
+  minutes: number,
+  verifiedBy: string,
+  at: Date,
+): HoursVerifiedEvent {
+  return {
+    details: {
+      source: 'request',
+      sourceId: request.id,
+      volunteerId: request.volunteerId as string,
+      description: request.title,
+      communityId: request.communityId,
+      servedOn: (request.completedAt ?? at).toISOString().slice(0, 10),
+      minutes,
+      verifiedBy,
+      verifiedAt: at.toISOString(),
+    },
+    holdId: request.holdId,
+    payer: null,
+  };
+}
+
+export function requestClosedEvent(
+  request: Pick<HelpRequestEntity, 'id' | 'holdId'>,
+  reason: RequestClosedEvent['reason'],
+): RequestClosedEvent {
+  return { requestId: request.id, holdId: request.holdId, reason };
+}
+
+/** Where a request stands in a volunteer's list: their grid unit, their community, the rest. */
+export function listRank(
+  request: Pick<HelpRequestEntity, 'gridUnitId' | 'communityId'>,
+  viewer: { gridUnitId: string | null; communityId: string | null },
+): number {
+  if (viewer.gridUnitId !== null && request.gridUnitId === viewer.gridUnitId) return 0;
+  if (viewer.communityId !== null && request.communityId === viewer.communityId) return 1;
+  return 2;
+}

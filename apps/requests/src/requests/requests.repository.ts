@@ -1,0 +1,201 @@
+import { Outbox } from '@app/common';
+import {
+  HoursVerifiedEvent,
+  RequestCategory,
+  RequestClosedEvent,
+  RequestsEvents,
+  RequestStatus,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { Brackets, EntityManager } from 'typeorm';
+import { violatedUniqueConstraint } from '../postgres-errors';
+import { RatingEntity } from '../ratings/ratings.entity';
+import { RequestChanges } from './request-rules';
+import { HelpRequestEntity } from './requests.entity';
+
+export type NewHelpRequest = Pick<
+  HelpRequestEntity,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'category'
+  | 'requesterId'
+  | 'createdBy'
+  | 'communityId'
+  | 'gridUnitId'
+  | 'windowStart'
+  | 'windowEnd'
+  | 'estimatedMinutes'
+  | 'funding'
+  | 'holdId'
+  | 'createFingerprint'
+>;
+
+export interface RequestFilter {
+  status?: RequestStatus;
+  communityId?: string;
+  category?: RequestCategory;
+  /** Only requests this member posted for themselves or took. */
+  mineOf?: string;
+}
+
+/** Whose list it is: their grid unit first, then their community, then the rest. */
+export interface ListViewer {
+  gridUnitId: string | null;
+  communityId: string | null;
+}
+
+export interface ListPosition {
+  rank: number;
+  windowStart: Date;
+  id: string;
+}
+
+const RANK = `CASE WHEN r.grid_unit_id = CAST(:viewerGridUnitId AS uuid) THEN 0
+  WHEN r.community_id = CAST(:viewerCommunityId AS uuid) THEN 1 ELSE 2 END`;
+
+@Injectable()
+export class RequestsRepository {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
+
+  private get requests() {
+    return this.manager.getRepository(HelpRequestEntity);
+  }
+
+  /** Runs `work` in one transaction, against a repository bound to it. */
+  transaction<T>(work: (requests: RequestsRepository) => Promise<T>): Promise<T> {
+    return this.manager.transaction((manager) =>
+      work(new RequestsRepository(manager, this.outbox)),
+    );
+  }
+
+  findById(id: string): Promise<HelpRequestEntity | null> {
+    return this.requests.findOneBy({ id });
+  }
+
+  /** Reads and locks the request until the transaction ends (call inside `transaction`). */
+  findByIdForUpdate(id: string): Promise<HelpRequestEntity | null> {
+    return this.requests
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+  }
+
+  /** Stores a new open request; null when a request with its id exists already (a retry). */
+  async insert(request: NewHelpRequest): Promise<HelpRequestEntity | null> {
+    try {
+      await this.requests.insert({ ...request, status: 'open' });
+    } catch (error) {
+      if (violatedUniqueConstraint(error) === 'help_requests_pkey') return null;
+      throw error;
+    }
+    return this.requests.findOneByOrFail({ id: request.id });
+  }
+
+  async update(
+    id: string,
+    changes: RequestChanges & Partial<Pick<HelpRequestEntity, 'settleKey' | 'settleFingerprint'>>,
+  ): Promise<HelpRequestEntity> {
+    await this.requests.update({ id }, changes);
+    return this.requests.findOneByOrFail({ id });
+  }
+
+  async addRating(rating: Omit<RatingEntity, 'createdAt'>): Promise<void> {
+    await this.manager.getRepository(RatingEntity).insert(rating);
+  }
+
+  async ratingsOf(requestIds: string[]): Promise<Map<string, RatingEntity>> {
+    if (requestIds.length === 0) return new Map();
+    const ratings = await this.manager
+      .getRepository(RatingEntity)
+      .createQueryBuilder('g')
+      .where('g.request_id = ANY(:ids)', { ids: requestIds })
+      .getMany();
+    return new Map(ratings.map((g) => [g.requestId, g]));
+  }
+
+  announceHoursVerified(event: HoursVerifiedEvent): Promise<string> {
+    return this.outbox.add(this.manager, RequestsEvents.hoursVerified, event);
+  }
+
+  announceClosed(event: RequestClosedEvent): Promise<string> {
+    return this.outbox.add(this.manager, RequestsEvents.requestClosed, event);
+  }
+
+  /** One page in the viewer's order (rank, window start, id), after `after`. */
+  list(
+    filter: RequestFilter,
+    viewer: ListViewer,
+    after: ListPosition | null,
+    limit: number,
+  ): Promise<HelpRequestEntity[]> {
+    const query = this.requests.createQueryBuilder('r').setParameters({
+      viewerGridUnitId: viewer.gridUnitId,
+      viewerCommunityId: viewer.communityId,
+    });
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.communityId) {
+      query.andWhere('r.community_id = :communityId', { communityId: filter.communityId });
+    }
+    if (filter.category) query.andWhere('r.category = :category', { category: filter.category });
+    if (filter.mineOf) {
+      query.andWhere(
+        new Brackets((mine) =>
+          mine
+            .where('r.requester_id = :me', { me: filter.mineOf })
+            .orWhere('r.volunteer_id = :me', { me: filter.mineOf }),
+        ),
+      );
+    }
+    if (after) {
+      query.andWhere(`(${RANK}, r.window_start, r.id) > (:rank, :windowStart, :id)`, {
+        rank: after.rank,
+        windowStart: after.windowStart,
+        id: after.id,
+      });
+    }
+    return query
+      .orderBy(RANK, 'ASC')
+      .addOrderBy('r.window_start', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Expires up to `batch` open requests whose window has passed, announcing
+   * each in the same transaction. SKIP LOCKED lets copies of the service run
+   * this side by side: each request is expired, and announced, once.
+   */
+  async expireDue(batch: number): Promise<number> {
+    return this.manager.transaction(async (manager) => {
+      const [rows] = await manager.query<[Array<{ id: string; hold_id: string }>, number]>(
+        `UPDATE requests.help_requests
+            SET status = 'expired', expired_at = now(), updated_at = now()
+          WHERE status = 'open'
+            AND id IN (SELECT id FROM requests.help_requests
+                        WHERE status = 'open' AND window_end <= now()
+                        ORDER BY window_end
+                        LIMIT $1
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id, hold_id`,
+        [batch],
+      );
+      const closed: RequestClosedEvent[] = rows.map((row) => ({
+        requestId: row.id,
+        holdId: row.hold_id,
+        reason: 'expired',
+      }));
+      await this.outbox.addMany(
+        manager,
+        closed.map((data) => ({ type: RequestsEvents.requestClosed, data })),
+      );
+      return rows.length;
+    });
+  }
+}

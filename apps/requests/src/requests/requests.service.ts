@@ -1,0 +1,349 @@
+import { DomainError, ErrorCode, FieldError } from '@app/common';
+import {
+  Actor,
+  canCoordinate,
+  CompleteHelpRequestCommand,
+  ConfirmHelpRequestCommand,
+  CreateHelpRequestCommand,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  DisputeHelpRequestCommand,
+  encodeCursor,
+  HelpRequestPage,
+  HelpRequestView,
+  ListHelpRequestsQuery,
+  MemberView,
+  RequestFunding,
+  ResolveHelpRequestCommand,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { LedgerClient } from '../peers/ledger.client';
+import { VolunteersDirectory } from '../peers/volunteers.directory';
+import { RequestsConfig } from '../requests.config';
+import { fingerprint, holdKeyFor, requestIdFor } from './request-keys';
+import {
+  hoursVerifiedEvent,
+  idempotencyMismatch,
+  listRank,
+  RequestAction,
+  requestClosedEvent,
+  settleReplay,
+  transition,
+  windowErrors,
+} from './request-rules';
+import { toHelpRequestView } from './request-views';
+import { HelpRequestEntity } from './requests.entity';
+import { RequestsRepository } from './requests.repository';
+
+const HOUR_MS = 3600 * 1000;
+
+interface Requester {
+  id: string;
+  communityId: string;
+  gridUnitId: string | null;
+  priorityHousehold: boolean;
+}
+
+/** A settling command's Idempotency-Key and content, so a retry gets the first answer. */
+interface Settle {
+  key: string;
+  fingerprint: string;
+}
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    private readonly requests: RequestsRepository,
+    private readonly volunteers: VolunteersDirectory,
+    private readonly ledger: LedgerClient,
+    private readonly config: RequestsConfig,
+  ) {}
+
+  /**
+   * A resident asks for help, or a coordinator asks for a resident. The payer's
+   * estimated minutes are held first, then the request is stored with its hold:
+   * if storing fails, the hold frees itself after the window (no undo here).
+   */
+  async create(
+    actor: Actor | null,
+    { idempotencyKey, request: dto }: CreateHelpRequestCommand,
+  ): Promise<HelpRequestView> {
+    const { actor: me, member } = await this.volunteers.current(actor);
+    const requester = await this.requesterFor(me, member, dto.requesterId);
+    const windowStart = new Date(dto.windowStart);
+    const windowEnd = new Date(dto.windowEnd);
+    const errors: FieldError[] = windowErrors(windowStart, windowEnd, new Date());
+    if (
+      dto.gridUnitId !== undefined &&
+      !(await this.volunteers.isGridUnitOf(dto.gridUnitId, requester.communityId))
+    ) {
+      errors.push({
+        field: 'gridUnitId',
+        message: "gridUnitId is not a grid unit of the requester's community",
+      });
+    }
+    if (errors.length > 0) throw DomainError.validation(errors);
+
+    const id = requestIdFor(idempotencyKey);
+    const content = fingerprint({
+      title: dto.title,
+      description: dto.description,
+      category: dto.category,
+      windowStart: windowStart.toISOString(),
+      windowEnd: windowEnd.toISOString(),
+      estimatedMinutes: dto.estimatedMinutes,
+      gridUnitId: dto.gridUnitId,
+      requesterId: requester.id,
+    });
+    const earlier = await this.requests.findById(id);
+    if (earlier) return this.replayOfCreate(earlier, content);
+
+    const funding: RequestFunding = requester.priorityHousehold ? 'community' : 'requester';
+    const hold = await this.ledger.createHold({
+      idempotencyKey: holdKeyFor(id),
+      kind: 'service',
+      from:
+        funding === 'community'
+          ? { type: 'community_fund', id: requester.communityId }
+          : { type: 'member', id: requester.id },
+      minutes: dto.estimatedMinutes,
+      reference: `request:${id}`,
+      expiresAt: new Date(
+        windowEnd.getTime() + this.config.REQUEST_HOLD_GRACE_HOURS * HOUR_MS,
+      ).toISOString(),
+    });
+    const saved = await this.requests.insert({
+      id,
+      title: dto.title,
+      description: dto.description,
+      category: dto.category,
+      requesterId: requester.id,
+      createdBy: me.memberId,
+      communityId: requester.communityId,
+      gridUnitId: dto.gridUnitId ?? requester.gridUnitId,
+      windowStart,
+      windowEnd,
+      estimatedMinutes: dto.estimatedMinutes,
+      funding,
+      holdId: hold.holdId,
+      createFingerprint: content,
+    });
+    if (!saved) {
+      // The same POST, retried at the same moment, stored it first.
+      return this.replayOfCreate(await this.requests.findById(id), content);
+    }
+    return toHelpRequestView(saved, null);
+  }
+
+  async get(actor: Actor | null, id: string): Promise<HelpRequestView> {
+    if (!actor) throw DomainError.notFound('Help request');
+    const request = await this.requests.findById(id);
+    if (!request) throw DomainError.notFound('Help request');
+    return this.view(request);
+  }
+
+  /** Every member may look; a volunteer sees their grid unit's, then their community's first. */
+  async list(actor: Actor | null, query: ListHelpRequestsQuery): Promise<HelpRequestPage> {
+    const { actor: me, member } = await this.volunteers.current(actor);
+    const after = decodeCursor<{ r: number; w: string; i: string }>(query.cursor, ['r', 'w', 'i']);
+    if (after === null || (after && Number.isNaN(new Date(after.w).getTime()))) {
+      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
+    }
+    const viewer = me.roles.includes('volunteer')
+      ? { gridUnitId: member.gridUnitId, communityId: member.communityId }
+      : { gridUnitId: null, communityId: null };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.requests.list(
+      {
+        status: query.status,
+        communityId: query.communityId,
+        category: query.category,
+        mineOf: query.mine === 'true' ? me.memberId : undefined,
+      },
+      viewer,
+      after ? { rank: after.r, windowStart: new Date(after.w), id: after.i } : null,
+      limit + 1,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const ratings = await this.requests.ratingsOf(page.map((r) => r.id));
+    return {
+      items: page.map((r) => toHelpRequestView(r, ratings.get(r.id))),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({
+              r: listRank(last, viewer),
+              w: last.windowStart.toISOString(),
+              i: last.id,
+            })
+          : null,
+    };
+  }
+
+  accept(actor: Actor | null, id: string): Promise<HelpRequestView> {
+    return this.act(actor, id, { type: 'accept' });
+  }
+
+  release(actor: Actor | null, id: string): Promise<HelpRequestView> {
+    return this.act(actor, id, { type: 'release' });
+  }
+
+  complete(
+    actor: Actor | null,
+    { id, completion }: CompleteHelpRequestCommand,
+  ): Promise<HelpRequestView> {
+    return this.act(actor, id, { type: 'complete', ...completion });
+  }
+
+  confirm(
+    actor: Actor | null,
+    { id, idempotencyKey, confirmation }: ConfirmHelpRequestCommand,
+  ): Promise<HelpRequestView> {
+    const action: RequestAction = { type: 'confirm', ...confirmation };
+    return this.act(actor, id, action, {
+      key: idempotencyKey,
+      fingerprint: fingerprint({ ...confirmation, type: 'confirm' }),
+    });
+  }
+
+  dispute(
+    actor: Actor | null,
+    { id, dispute }: DisputeHelpRequestCommand,
+  ): Promise<HelpRequestView> {
+    return this.act(actor, id, { type: 'dispute', ...dispute });
+  }
+
+  resolve(
+    actor: Actor | null,
+    { id, idempotencyKey, resolution }: ResolveHelpRequestCommand,
+  ): Promise<HelpRequestView> {
+    return this.act(
+      actor,
+      id,
+      { type: 'resolve', ...resolution },
+      {
+        key: idempotencyKey,
+        fingerprint: fingerprint({ ...resolution, type: 'resolve' }),
+      },
+    );
+  }
+
+  cancel(actor: Actor | null, id: string): Promise<HelpRequestView> {
+    return this.act(actor, id, { type: 'cancel' });
+  }
+
+  /** Expires what is due, batch by batch; returns how many. */
+  async expireDue(batch = 200): Promise<number> {
+    let total = 0;
+    let expired: number;
+    do {
+      expired = await this.requests.expireDue(batch);
+      total += expired;
+    } while (expired === batch);
+    return total;
+  }
+
+  /**
+   * One transition under the request's row lock: concurrent commands on one
+   * request take turns, and each sees the state the previous one left. The
+   * event it causes is written in the same transaction.
+   */
+  private async act(
+    actor: Actor | null,
+    id: string,
+    action: RequestAction,
+    settle?: Settle,
+  ): Promise<HelpRequestView> {
+    // The gateway's verified token, not a fresh lookup: a request once posted moves
+    // (and above all is confirmed) even while the volunteers service is down.
+    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    const me = actor;
+    const updated = await this.requests.transaction(async (requests) => {
+      const request = await requests.findByIdForUpdate(id);
+      if (!request) throw DomainError.notFound('Help request');
+      const replay = settle ? settleReplay(request, settle.key, settle.fingerprint) : null;
+      if (replay === 'replay') return request;
+      if (replay === 'mismatch') throw idempotencyMismatch();
+
+      const now = new Date();
+      const { changes, effect, rating } = transition(request, action, me, now);
+      const saved = await requests.update(id, {
+        ...changes,
+        ...(settle ? { settleKey: settle.key, settleFingerprint: settle.fingerprint } : {}),
+      });
+      if (rating) {
+        await requests.addRating({
+          requestId: id,
+          volunteerId: request.volunteerId as string,
+          ratedBy: me.memberId,
+          ...rating,
+        });
+      }
+      if (effect.type === 'hoursVerified') {
+        await requests.announceHoursVerified(
+          hoursVerifiedEvent(request, effect.minutes, me.memberId, now),
+        );
+      } else if (effect.type === 'closed') {
+        await requests.announceClosed(requestClosedEvent(request, effect.reason));
+      }
+      return saved;
+    });
+    return this.view(updated);
+  }
+
+  private async view(request: HelpRequestEntity): Promise<HelpRequestView> {
+    const ratings = await this.requests.ratingsOf([request.id]);
+    return toHelpRequestView(request, ratings.get(request.id));
+  }
+
+  /** The member the request is for: the acting resident, or the resident a coordinator names. */
+  private async requesterFor(
+    me: Actor,
+    member: MemberView,
+    requesterId: string | undefined,
+  ): Promise<Requester> {
+    if (requesterId === undefined || requesterId === me.memberId) {
+      if (!me.roles.includes('resident')) {
+        throw DomainError.forbidden(
+          'Only residents post requests; a coordinator posting for a resident names them in requesterId',
+        );
+      }
+      if (member.communityId === null) {
+        throw DomainError.forbidden('Only members of a community post requests');
+      }
+      return {
+        id: member.id,
+        communityId: member.communityId,
+        gridUnitId: member.gridUnitId,
+        priorityHousehold: member.priorityHousehold,
+      };
+    }
+    if (!me.roles.includes('coordinator') && !me.roles.includes('admin')) {
+      throw DomainError.forbidden('Only coordinators post requests for other members');
+    }
+    const requester = await this.volunteers.lookup(requesterId);
+    if (!requester || requester.communityId === null || !requester.roles.includes('resident')) {
+      throw DomainError.validation([
+        { field: 'requesterId', message: 'requesterId must name a resident of a community' },
+      ]);
+    }
+    if (!canCoordinate(me, requester.communityId)) {
+      throw DomainError.forbidden('Coordinators post only for residents of their communities');
+    }
+    return {
+      id: requester.id,
+      communityId: requester.communityId,
+      gridUnitId: null,
+      priorityHousehold: requester.priorityHousehold,
+    };
+  }
+
+  private async replayOfCreate(
+    earlier: HelpRequestEntity | null,
+    content: string,
+  ): Promise<HelpRequestView> {
+    if (!earlier) throw new Error('a request stored a moment ago is gone');
+    if (earlier.createFingerprint !== content) throw idempotencyMismatch();
+    return this.view(earlier);
+  }
+}
