@@ -20,6 +20,8 @@ import { CommunitiesController } from './identity/communities.controller';
 import { MeController } from './identity/me.controller';
 import { MembersController } from './identity/members.controller';
 import { CommunityReportController } from './reports/community-report.controller';
+import { RequestsController } from './requests/requests.controller';
+import { VolunteerRatingsController } from './requests/volunteer-ratings.controller';
 import { HoursController } from './service/hours.controller';
 import { ServiceRecordsController } from './service/service-records.controller';
 import { TransportModule } from './transport/transport.module';
@@ -57,6 +59,8 @@ export class GatewayModule {
         HoursController,
         ServiceRecordsController,
         CommunityReportController,
+        RequestsController,
+        VolunteerRatingsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -1,0 +1,176 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  CompleteHelpRequestDto,
+  ConfirmHelpRequestDto,
+  CreateHelpRequestDto,
+  DisputeHelpRequestDto,
+  HelpRequestPage,
+  HelpRequestView,
+  ListHelpRequestsQuery,
+  RequestsSubjects,
+  ResolveHelpRequestDto,
+} from '@app/contracts';
+import { Access } from '../auth/access.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../docs/api-problems.decorator';
+import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
+import { IdParam } from '../identity/id-param.dto';
+import { ServiceClient } from '../transport/service-client';
+
+@ApiTags('Help requests')
+@Controller('requests')
+export class RequestsController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post()
+  @Access(['resident', 'coordinator', 'admin'])
+  @MovesCredits()
+  @ApiOperation({
+    summary: 'Ask for help; the estimated minutes are held from the payer',
+    description:
+      'A resident for themselves, or a coordinator for a resident of their community named in ' +
+      'requesterId. A priority household’s requests are paid by the community fund. ' +
+      '409 INSUFFICIENT_CREDITS when the payer cannot cover the estimate.',
+  })
+  @ApiResponse({ status: 201, type: HelpRequestView })
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() request: CreateHelpRequestDto,
+    @IdempotencyKey() idempotencyKey: string,
+  ): Promise<HelpRequestView> {
+    return this.services.call(RequestsSubjects.requestCreate, { idempotencyKey, request }, actor);
+  }
+
+  @Get()
+  @Access()
+  @ApiOperation({
+    summary: 'Help requests, filtered; a volunteer’s own grid unit first, then their community',
+  })
+  @ApiResponse({ status: 200, type: HelpRequestPage })
+  @ApiProblems(400)
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListHelpRequestsQuery,
+  ): Promise<HelpRequestPage> {
+    return this.services.call(RequestsSubjects.requestList, query, actor);
+  }
+
+  @Get(':id')
+  @Access()
+  @ApiOperation({ summary: 'One help request' })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  @ApiProblems(400, 404)
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
+    return this.services.call(RequestsSubjects.requestGet, { id }, actor);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Access(['volunteer'])
+  @ApiOperation({
+    summary: 'Take an open request (not one’s own: 409 NOT_ELIGIBLE)',
+    description: 'Only one volunteer wins; anyone after them gets 409 INVALID_STATE.',
+  })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  @ApiProblems(400, 404, 409)
+  accept(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
+    return this.services.call(RequestsSubjects.requestAccept, { id }, actor);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @Access(['volunteer'])
+  @ApiOperation({ summary: 'Give an accepted request back (its volunteer): open again' })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  @ApiProblems(400, 404, 409)
+  release(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
+    return this.services.call(RequestsSubjects.requestRelease, { id }, actor);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Access(['volunteer'])
+  @ApiOperation({ summary: 'Report the minutes served (its volunteer)' })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  @ApiProblems(400, 404, 409)
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() completion: CompleteHelpRequestDto,
+  ): Promise<HelpRequestView> {
+    return this.services.call(RequestsSubjects.requestComplete, { id, completion }, actor);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Access()
+  @MovesCredits()
+  @ApiOperation({
+    summary: 'Confirm the service, and optionally rate it; the volunteer is credited',
+    description:
+      'Its requester, or a coordinator of its community. confirmedMinutes is `minutes`, else ' +
+      'the completed minutes, and at most the estimated minutes held.',
+  })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() confirmation: ConfirmHelpRequestDto,
+    @IdempotencyKey() idempotencyKey: string,
+  ): Promise<HelpRequestView> {
+    return this.services.call(
+      RequestsSubjects.requestConfirm,
+      { id, idempotencyKey, confirmation },
+      actor,
+    );
+  }
+
+  @Post(':id/dispute')
+  @HttpCode(200)
+  @Access()
+  @ApiOperation({ summary: 'Dispute the minutes reported (its requester); a coordinator resolves' })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  @ApiProblems(400, 404, 409)
+  dispute(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() dispute: DisputeHelpRequestDto,
+  ): Promise<HelpRequestView> {
+    return this.services.call(RequestsSubjects.requestDispute, { id, dispute }, actor);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @Access(['coordinator', 'admin'])
+  @MovesCredits()
+  @ApiOperation({
+    summary: 'Settle a dispute (coordinator in scope); 0 minutes closes it without credit',
+  })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  resolve(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() resolution: ResolveHelpRequestDto,
+    @IdempotencyKey() idempotencyKey: string,
+  ): Promise<HelpRequestView> {
+    return this.services.call(
+      RequestsSubjects.requestResolve,
+      { id, idempotencyKey, resolution },
+      actor,
+    );
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Access()
+  @ApiOperation({
+    summary: 'Cancel while open or accepted (its requester, a coordinator); the hold is released',
+  })
+  @ApiResponse({ status: 200, type: HelpRequestView })
+  @ApiProblems(400, 404, 409)
+  cancel(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
+    return this.services.call(RequestsSubjects.requestCancel, { id }, actor);
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, RequestsSubjects, VolunteerRatingsView } from '@app/contracts';
+import { Access } from '../auth/access.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../docs/api-problems.decorator';
+import { IdParam } from '../identity/id-param.dto';
+import { ServiceClient } from '../transport/service-client';
+
+@ApiTags('Help requests')
+@Controller('volunteers/:id/ratings')
+export class VolunteerRatingsController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get()
+  @Access()
+  @ApiOperation({ summary: 'How requesters rated a volunteer: how many ratings, and their mean' })
+  @ApiResponse({ status: 200, type: VolunteerRatingsView })
+  @ApiProblems(400)
+  ratings(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<VolunteerRatingsView> {
+    return this.services.call(RequestsSubjects.ratingsGet, { volunteerId: id }, actor);
+  }
+}
