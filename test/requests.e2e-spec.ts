@@ -600,6 +600,39 @@ describe('confirm', () => {
   });
 });
 
+describe('the ledger follows', () => {
+  async function until(condition: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error('the ledger did not follow in time');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  const accountOf = async (token: string) =>
+    ok<{ balanceMinutes: number; heldMinutes: number }>(
+      await api('GET', '/accounts/me', { token }),
+      200,
+      'account',
+    );
+
+  it('pays the volunteer the confirmed minutes from the requester’s hold', async () => {
+    const { request, resident, volunteer: helper } = await completed(70);
+    ok(await act(resident.token, request.id, 'confirm', {}), 200, 'confirm');
+    await until(async () => (await accountOf(helper.token)).balanceMinutes === 70);
+    await until(async () => (await accountOf(resident.token)).heldMinutes === 0);
+    expect(await accountOf(resident.token)).toMatchObject({ balanceMinutes: 530, heldMinutes: 0 });
+  });
+
+  it('releases the hold of a cancelled request', async () => {
+    const resident = await residentWith(200);
+    const request = await post(resident);
+    expect(await heldMinutes(resident.token)).toBe(90);
+    ok(await act(resident.token, request.id, 'cancel'), 200, 'cancel');
+    await until(async () => (await heldMinutes(resident.token)) === 0);
+    expect((await accountOf(resident.token)).balanceMinutes).toBe(200);
+  });
+});
+
 describe('dispute and resolve', () => {
   it('lets the requester dispute and a coordinator in scope resolve with credit', async () => {
     const { request, resident, volunteer: helper } = await completed(80);
