@@ -225,14 +225,17 @@ async function measureLevels(
   op: (caller: number, seq: number, level: number) => Promise<void>,
   sampler: MemorySampler | null,
   cpuOf: () => number | null,
-): Promise<Array<LevelResult & { serviceCpuPercent: number | null }>> {
+): Promise<Array<LevelResult & { serviceCpuPercent: number | null; machineBusyPercent: number }>> {
   if (SETTINGS.warmupSeconds > 0) {
     say(`${label}: warm-up ${SETTINGS.warmupSeconds} s at 16 callers`);
     await runLevel((c, s) => op(c, s, 0), { concurrency: 16, seconds: SETTINGS.warmupSeconds });
   }
-  const results: Array<LevelResult & { serviceCpuPercent: number | null }> = [];
+  const results: Array<
+    LevelResult & { serviceCpuPercent: number | null; machineBusyPercent: number }
+  > = [];
   for (const concurrency of SETTINGS.levels) {
     const cpu0 = cpuOf();
+    const machine0 = machineTicks();
     const result = await runLevel((c, s) => op(c, s, concurrency), {
       concurrency,
       seconds: SETTINGS.seconds,
@@ -240,8 +243,13 @@ async function measureLevels(
     const cpu1 = cpuOf();
     const serviceCpuPercent =
       cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / result.seconds) * 100, 0) : null;
+    const machine1 = machineTicks();
+    const machineBusyPercent = round(
+      (100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total),
+      0,
+    );
     sampler?.sample();
-    results.push({ ...result, serviceCpuPercent });
+    results.push({ ...result, serviceCpuPercent, machineBusyPercent });
     say(
       `${label}: ${concurrency} callers: ${result.perSecond} transfers/s, p50 ${result.p50Ms} ms, ` +
         `p99 ${result.p99Ms} ms, ${result.failed} failed` +
@@ -261,6 +269,15 @@ function cpuSeconds(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU ticks of the whole machine (all cores) from /proc/stat: busy and total. */
+function machineTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  const t = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = t.reduce((a, b) => a + b, 0);
+  const idle = t[3] + (t[4] ?? 0);
+  return { busy: total - idle, total };
 }
 
 async function ledgerCheck(pool: Pool): Promise<{ total: number; mismatched: number }> {
@@ -287,6 +304,12 @@ async function main(): Promise<void> {
   const natsUrl = process.env.NATS_URL || DEFAULT_NATS_URL;
   const prefix = `tbbench_${runId}`;
   const startedAt = new Date();
+  const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  if (loadAtStart[0] > 1) {
+    say(
+      `warning: load average ${loadAtStart[0]} before the start: other work on the machine skews the figures`,
+    );
+  }
   const admin = { login: 'admin@timebank.local', password: `bench-${randomSuffix()}-admin` };
   const services: ServiceName[] = SETTINGS.rawOnly
     ? ['accounting']
@@ -328,7 +351,8 @@ async function main(): Promise<void> {
     onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
   });
   cleanups.push({ what: 'stop the services', run: () => suite.stop() });
-  await suite.waitHealthy(60_000);
+  // launchSuite resolved once each service answered; the gateway's /health would
+  // also want requests and rewards, which this bench does not run.
 
   const sampler = new MemorySampler(() => suite.pid('accounting'), 100);
   sampler.start();
@@ -338,7 +362,7 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'bench' });
   pool.on('error', () => undefined);
   cleanups.push({ what: 'close the pool', run: () => pool.end() });
-  const pg = await pool.query<{ v: string }>('SHOW server_version');
+  const pg = await pool.query<{ server_version: string }>('SHOW server_version');
 
   const rpc = await RpcClient.connect(natsUrl, prefix);
   cleanups.push({ what: 'close NATS', run: () => rpc.close() });
@@ -468,7 +492,9 @@ async function main(): Promise<void> {
       cpuModel: os.cpus()[0]?.model ?? null,
       memoryGb: round(os.totalmem() / 2 ** 30, 1),
       node: process.version,
-      postgres: pg.rows[0].v,
+      postgres: pg.rows[0].server_version,
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
     },
     settings: { ...SETTINGS, transferKind: 'service' },
     service: serviceLevels,
@@ -508,10 +534,10 @@ async function main(): Promise<void> {
 // ---- the table ----
 
 type Result = {
-  machine: { cpus: number; postgres: string; node: string };
-  service: Array<LevelResult & { serviceCpuPercent: number | null }>;
-  raw: LevelResult[];
-  rawWithOutbox: LevelResult[];
+  machine: { cpus: number; postgres: string; node: string; loadAverageAtStart: number[] };
+  service: Array<LevelResult & { serviceCpuPercent: number | null; machineBusyPercent: number }>;
+  raw: Array<LevelResult & { machineBusyPercent: number }>;
+  rawWithOutbox: Array<LevelResult & { machineBusyPercent: number }>;
   ratioServiceToRaw: Array<{ concurrency: number; ratio: number | null }>;
   reads: {
     historyEntries: number;
@@ -529,7 +555,8 @@ function printTable(r: Result): void {
     cells.map(([v, n]) => pad(v, n)).join(' ');
   say('');
   say(
-    `Ledger bench — ${r.machine.cpus} cores, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}`,
+    `Ledger bench — ${r.machine.cpus} cores, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}, ` +
+      `load average at start ${r.machine.loadAverageAtStart.join(' ')}`,
   );
   say(
     row([
@@ -541,9 +568,12 @@ function printTable(r: Result): void {
       ['ok', 7],
       ['failed', 6],
       ['svc CPU%', 8],
+      ['busy%', 6],
     ]),
   );
-  const lines: Array<[string, LevelResult & { serviceCpuPercent?: number | null }]> = [];
+  const lines: Array<
+    [string, LevelResult & { serviceCpuPercent?: number | null; machineBusyPercent?: number }]
+  > = [];
   for (const level of r.ratioServiceToRaw.map((x) => x.concurrency)) {
     const s = r.service.find((l) => l.concurrency === level);
     const raw = r.raw.find((l) => l.concurrency === level);
@@ -570,6 +600,7 @@ function printTable(r: Result): void {
         [l.ok, 7],
         [l.failed, 6],
         [l.serviceCpuPercent ?? '', 8],
+        [l.machineBusyPercent ?? '', 6],
       ]),
     );
   }
@@ -579,6 +610,7 @@ function printTable(r: Result): void {
       `${'  ratio service/raw'.padEnd(22)} ${pad(last, 7)} ${pad(ratio, 11)}   (target at 64: ≥ 1.0)`,
     );
   }
+  say('svc CPU%: the accounting process; busy%: the whole machine (100 = all cores busy)');
   say('');
   if (r.reads) {
     say(
