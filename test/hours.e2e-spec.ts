@@ -920,9 +920,8 @@ describe('tiers from TIER_THRESHOLDS_HOURS, and the whole way from approval to t
     expect(await tiersReached(v.member.id)).toHaveLength(1);
   });
 
-  // Needs the accounting service to pay volunteers.hours.verified from the fund and send the
-  // details back on accounting.transfer.posted: not in the tree yet (checked at eee6e4a).
-  it.skip('pays approved hours from the fund; the record and the tier follow', async () => {
+  // Through the real ledger: accounting pays volunteers.hours.verified and sends the details back.
+  it('pays approved hours from the fund; the record and the tier follow', async () => {
     const v = await register(home.id, { roles: ['volunteer'] }, suite.api);
     const log = await suite.api<HourLog>('POST', '/hours', {
       token: v.token,
