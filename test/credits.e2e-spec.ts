@@ -421,7 +421,9 @@ describe('statements', () => {
     const first = await api('GET', '/accounts/me/statement?limit=2', { token: member.token });
     expect(first.status).toBe(200);
     expect(
-      first.body.items.map((i: { balanceAfterMinutes: number }) => i.balanceAfterMinutes),
+      (first.body.items as Array<{ balanceAfterMinutes: number }>).map(
+        (i) => i.balanceAfterMinutes,
+      ),
     ).toEqual([14, 13]);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await api(
@@ -432,7 +434,9 @@ describe('statements', () => {
       },
     );
     expect(
-      second.body.items.map((i: { balanceAfterMinutes: number }) => i.balanceAfterMinutes),
+      (second.body.items as Array<{ balanceAfterMinutes: number }>).map(
+        (i) => i.balanceAfterMinutes,
+      ),
     ).toEqual([12, 11]);
     const last = await api(
       'GET',
@@ -442,7 +446,7 @@ describe('statements', () => {
       },
     );
     expect(
-      last.body.items.map((i: { balanceAfterMinutes: number }) => i.balanceAfterMinutes),
+      (last.body.items as Array<{ balanceAfterMinutes: number }>).map((i) => i.balanceAfterMinutes),
     ).toEqual([10]);
     expect(last.body.nextCursor).toBeNull();
 
