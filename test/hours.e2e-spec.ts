@@ -348,9 +348,21 @@ describe('approving and rejecting', () => {
         verifiedBy: coordinator.member.id,
         verifiedAt: res.body.reviewedAt,
       },
-      holdId: null,
+      holdId: expect.any(String),
       payer: { type: 'community_fund', id: community.id },
     });
+  });
+
+  it('refuses approval when the community fund cannot pay, and leaves the log pending', async () => {
+    const poor = await createCommunity(admin, 1);
+    const poorCoordinator = await coordinatorOf(admin, poor.id);
+    const v = await volunteer(poor.id);
+    const log = await logHours(v, { minutes: 30, communityId: poor.id });
+    const res = await approve(log.id, poorCoordinator.token);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('INSUFFICIENT_CREDITS');
+    const after = await api('GET', `/hours/${log.id}`, { token: poorCoordinator.token });
+    expect(after.body.status).toBe('pending');
   });
 
   it('refuses a second approval with INVALID_STATE, but answers a retry with the same key as the first time', async () => {

@@ -33,12 +33,6 @@ export class AccountingConfig extends ServiceConfig {
   @Max(3_600_000)
   HOLD_EXPIRY_INTERVAL_MS: number = 5000;
 
-  /** How long to wait for the volunteers service when an account's owner must be looked up. */
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
-  LOOKUP_TIMEOUT_MS: number = 3000;
-
   get tiers(): Tier[] {
     return tiersFromHours(parseTierHours(this.TIER_THRESHOLDS_HOURS) ?? DEFAULT_TIER_HOURS);
   }

@@ -1,6 +1,11 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, EventsModule, serviceHealthController } from '@app/common';
+import {
+  dataSourceOptions,
+  EventsModule,
+  ServiceClient,
+  serviceHealthController,
+} from '@app/common';
 import { AccountingEvents } from '@app/contracts';
 import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
@@ -68,6 +73,16 @@ export class AccountingModule {
       controllers: [serviceHealthController('accounting'), ...LEDGER_CONTROLLERS],
       providers: [
         { provide: AccountingConfig, useValue: config },
+        {
+          provide: ServiceClient,
+          useFactory: () =>
+            new ServiceClient({
+              servers: config.NATS_URL.split(','),
+              name: 'accounting',
+              prefix: config.NATS_SUBJECT_PREFIX,
+              timeoutMs: config.PEER_TIMEOUT_MS,
+            }),
+        },
         { provide: AccountDirectory, useClass: NatsAccountDirectory },
         ...LEDGER_PROVIDERS,
         AccountEventsConsumer,

@@ -17,10 +17,4 @@ export class RequestsConfig extends ServiceConfig {
   @Min(1)
   @Max(24 * 365)
   REQUEST_HOLD_GRACE_HOURS: number = 24 * 30;
-
-  /** How long to wait for the volunteers and accounting services. */
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
-  PEER_TIMEOUT_MS: number = 4000;
 }

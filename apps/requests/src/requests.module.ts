@@ -1,9 +1,13 @@
-import { dataSourceOptions, EventsModule, serviceHealthController } from '@app/common';
+import {
+  dataSourceOptions,
+  EventsModule,
+  serviceHealthController,
+  ServiceClient,
+} from '@app/common';
 import { RequestsEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LedgerClient } from './peers/ledger.client';
-import { PeerClient } from './peers/peer-client';
 import { VolunteersDirectory } from './peers/volunteers.directory';
 import { RatingsController } from './ratings/ratings.controller';
 import { RatingsRepository } from './ratings/ratings.repository';
@@ -43,7 +47,16 @@ export class RequestsModule {
       ],
       providers: [
         { provide: RequestsConfig, useValue: config },
-        PeerClient,
+        {
+          provide: ServiceClient,
+          useFactory: () =>
+            new ServiceClient({
+              servers: config.NATS_URL.split(','),
+              name: 'requests',
+              prefix: config.NATS_SUBJECT_PREFIX,
+              timeoutMs: config.PEER_TIMEOUT_MS,
+            }),
+        },
         VolunteersDirectory,
         LedgerClient,
         RequestsRepository,

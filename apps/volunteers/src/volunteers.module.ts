@@ -1,4 +1,9 @@
-import { dataSourceOptions, EventsModule, serviceHealthController } from '@app/common';
+import {
+  dataSourceOptions,
+  EventsModule,
+  serviceHealthController,
+  ServiceClient,
+} from '@app/common';
 import { VolunteersEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -57,6 +62,16 @@ export class VolunteersModule {
         ReportsController,
       ],
       providers: [
+        {
+          provide: ServiceClient,
+          useFactory: () =>
+            new ServiceClient({
+              servers: config.NATS_URL.split(','),
+              name: 'volunteers',
+              prefix: config.NATS_SUBJECT_PREFIX,
+              timeoutMs: config.PEER_TIMEOUT_MS,
+            }),
+        },
         { provide: VolunteersConfig, useValue: config },
         MembersRepository,
         CommunitiesRepository,

@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
@@ -10,7 +11,6 @@ import {
   VolunteersSubjects,
 } from '@app/contracts';
 import { ApiProblems } from '../docs/api-problems.decorator';
-import { ServiceClient } from '../transport/service-client';
 import { Public } from './access.decorator';
 import { TokenService } from './token.service';
 

@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
@@ -9,7 +10,6 @@ import {
 } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Credits')
 @Controller('accounts')

@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountingSubjects, Actor, AllocationDto, FundView, TransferView } from '@app/contracts';
@@ -5,7 +6,6 @@ import { Access, inParams } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
 import { IdParam } from '../identity/id-param.dto';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Credits')
 @Controller('communities/:id/fund')

@@ -1,9 +1,9 @@
+import { ServiceClient } from '@app/common';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountingSubjects, Actor, LedgerCheckView } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Credits')
 @Controller('ledger')

@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
@@ -13,7 +14,6 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
 import { IdParam } from '../identity/id-param.dto';
-import { ServiceClient } from '../transport/service-client';
 
 export class OverdraftLimitDto {
   @ApiProperty({

@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountingSubjects, Actor, GiftDto, ReverseDto, TransferView } from '@app/contracts';
@@ -5,7 +6,6 @@ import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
 import { IdParam } from '../identity/id-param.dto';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Credits')
 @Controller('transfers')

@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ServiceHealth } from '@app/common';
+import { ServiceHealth, ServiceClient } from '@app/common';
 import { BACKEND_SERVICES, BackendService, healthSubject } from '@app/contracts';
 import { Public } from '../auth/access.decorator';
 import { GATEWAY_CONFIG } from '../config/config.token';
 import { GatewayConfig } from '../config/gateway-config';
-import { ServiceClient } from '../transport/service-client';
 
 export class HealthView {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';

@@ -1,10 +1,10 @@
+import { ServiceClient } from '@app/common';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CommunityView, CreateCommunityDto, VolunteersSubjects } from '@app/contracts';
 import { Access, Public } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Identity and communities')
 @Controller('communities')

@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
@@ -10,7 +11,6 @@ import {
 import { Access, inBody } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
-import { ServiceClient } from '../transport/service-client';
 import { IdParam } from './id-param.dto';
 
 @ApiTags('Identity and communities')

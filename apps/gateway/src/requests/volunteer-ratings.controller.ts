@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, RequestsSubjects, VolunteerRatingsView } from '@app/contracts';
@@ -5,7 +6,6 @@ import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdParam } from '../identity/id-param.dto';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Help requests')
 @Controller('volunteers/:id/ratings')

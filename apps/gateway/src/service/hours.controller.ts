@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
@@ -16,7 +17,6 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
 import { IdParam } from '../identity/id-param.dto';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Logged hours and service records')
 @Controller('hours')

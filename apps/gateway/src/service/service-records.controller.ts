@@ -1,3 +1,4 @@
+import { ServiceClient } from '@app/common';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
@@ -12,7 +13,6 @@ import { Access, Public } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdParam } from '../identity/id-param.dto';
-import { ServiceClient } from '../transport/service-client';
 
 @ApiTags('Logged hours and service records')
 @Controller()

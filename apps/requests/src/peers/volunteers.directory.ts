@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, ServiceClient } from '@app/common';
 import {
   Actor,
   CommunityView,
@@ -8,12 +8,11 @@ import {
   VolunteersSubjects,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
-import { PeerClient } from './peer-client';
 
 /** What the requests service asks the volunteers service about members and communities. */
 @Injectable()
 export class VolunteersDirectory {
-  constructor(private readonly peers: PeerClient) {}
+  constructor(private readonly peers: ServiceClient) {}
 
   /**
    * The acting member as the volunteers service knows it now: roles, scope and

@@ -125,7 +125,7 @@ describe('who sees which logs', () => {
 });
 
 describe('hoursVerifiedEvent', () => {
-  it('asks the community fund to pay the volunteer for exactly the approved log', () => {
+  it('posts the fund hold to the volunteer for exactly the approved log', () => {
     const at = new Date('2026-03-10T08:00:00Z');
     const event = hoursVerifiedEvent(
       {
@@ -138,6 +138,7 @@ describe('hoursVerifiedEvent', () => {
       },
       coordinator.memberId,
       at,
+      '44444444-4444-4444-8444-444444444444',
     );
     expect(event).toEqual({
       details: {
@@ -151,7 +152,7 @@ describe('hoursVerifiedEvent', () => {
         verifiedBy: coordinator.memberId,
         verifiedAt: '2026-03-10T08:00:00.000Z',
       },
-      holdId: null,
+      holdId: '44444444-4444-4444-8444-444444444444',
       payer: { type: 'community_fund', id: C1 },
     });
   });

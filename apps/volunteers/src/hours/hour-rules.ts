@@ -102,6 +102,7 @@ export function hoursVerifiedEvent(
   log: ApprovedLog,
   verifiedBy: string,
   verifiedAt: Date,
+  holdId: string,
 ): HoursVerifiedEvent {
   return {
     details: {
@@ -115,7 +116,7 @@ export function hoursVerifiedEvent(
       verifiedBy,
       verifiedAt: verifiedAt.toISOString(),
     },
-    holdId: null,
+    holdId,
     payer: { type: 'community_fund', id: log.communityId },
   };
 }

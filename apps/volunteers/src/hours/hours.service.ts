@@ -1,5 +1,6 @@
-import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { DomainError, ErrorCode, FieldError, ServiceClient } from '@app/common';
 import {
+  AccountingSubjects,
   Actor,
   ApprovalResultView,
   ApproveHoursCommand,
@@ -8,6 +9,7 @@ import {
   DEFAULT_PAGE_SIZE,
   encodeCursor,
   HourLogPage,
+  HoldView,
   HourLogView,
   HoursQueryDto,
   LogHoursDto,
@@ -57,6 +59,7 @@ export class HoursService {
     private readonly communities: CommunitiesRepository,
     private readonly authority: ActorAuthority,
     private readonly config: VolunteersConfig,
+    private readonly services: ServiceClient,
   ) {}
 
   /** A volunteer logs service done outside a request; a coordinator of that community reviews it. */
@@ -172,23 +175,62 @@ export class HoursService {
     return toHourLogView(log);
   }
 
-  /** The same Idempotency-Key again answers with the approved log instead of INVALID_STATE. */
-  private approveOne(current: Actor, id: string, key: string): Promise<HourLogEntity> {
-    return this.hours.transaction(async (hours) => {
-      const log = await hours.findByIdForUpdate(id);
-      if (!log) throw DomainError.notFound('Hour log');
-      assertMayReview(current, log);
-      if (log.status === 'approved' && log.approvalKey === key) return log;
-      assertNotOwnLog(current, log);
-      assertPending(log, 'approve');
-      const at = new Date();
-      return hours.approve(
-        log.id,
-        current.memberId,
-        at,
-        key,
-        hoursVerifiedEvent(log, current.memberId, at),
-      );
+  /**
+   * Approval reserves the minutes on the community fund first (so an empty fund
+   * refuses the approval with INSUFFICIENT_CREDITS instead of approving hours
+   * nobody pays), then approves and announces the verified hours with that hold
+   * in one transaction; the ledger posts the hold to the volunteer.
+   * The same Idempotency-Key again answers with the approved log instead of INVALID_STATE.
+   */
+  private async approveOne(current: Actor, id: string, key: string): Promise<HourLogEntity> {
+    const found = await this.hours.findById(id);
+    if (!found) throw DomainError.notFound('Hour log');
+    assertMayReview(current, found);
+    if (found.status === 'approved' && found.approvalKey === key) return found;
+    assertNotOwnLog(current, found);
+    assertPending(found, 'approve');
+    const hold = await this.reserveOnFund(found);
+    try {
+      return await this.hours.transaction(async (hours) => {
+        const log = await hours.findByIdForUpdate(id);
+        if (!log) throw DomainError.notFound('Hour log');
+        if (log.status === 'approved' && log.approvalKey === key) return log;
+        assertPending(log, 'approve');
+        const at = new Date();
+        return hours.approve(
+          log.id,
+          current.memberId,
+          at,
+          key,
+          hoursVerifiedEvent(log, current.memberId, at, hold.holdId),
+        );
+      });
+    } catch (error) {
+      // Rejected meanwhile: give the fund its minutes back. (Approved meanwhile: the hold is that approval's.)
+      const now = await this.hours.findById(id);
+      if (now?.status !== 'approved') {
+        await this.services
+          .call(AccountingSubjects.holdVoid, { holdId: hold.holdId })
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  /** One hold per log: asking again returns the same hold. It frees itself if never posted. */
+  private reserveOnFund(log: HourLogEntity): Promise<HoldView> {
+    return this.services.call<HoldView>(AccountingSubjects.holdCreate, {
+      idempotencyKey: `hours:${log.id}`,
+      kind: 'service',
+      from: { type: 'community_fund', id: log.communityId },
+      to: { type: 'member', id: log.volunteerId },
+      minutes: log.minutes,
+      reference: `hours:${log.id}`,
+      memo: log.description.slice(0, 500),
+      expiresAt: new Date(Date.now() + HOLD_LIFETIME_MS).toISOString(),
     });
   }
 }
+
+/** Long enough for the ledger to post it even after an outage of days. */
+const HOLD_LIFETIME_MS = 14 * 24 * 3600 * 1000;

@@ -26,6 +26,12 @@ export class BaseConfig {
   @Min(0)
   @Max(60_000)
   SHUTDOWN_GRACE_MS: number = 10_000;
+
+  /** How long a service waits for another one (below the gateway's SERVICE_TIMEOUT_MS). */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  PEER_TIMEOUT_MS: number = 4000;
 }
 
 /** Settings of a service that owns a PostgreSQL schema. */

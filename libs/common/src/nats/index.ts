@@ -5,3 +5,4 @@ export * from './prefixed-nats.server';
 export * from './rpc-context.interceptor';
 export * from './rpc-exception.filter';
 export * from './validation.pipe';
+export * from './service-client';

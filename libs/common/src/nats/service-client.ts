@@ -1,36 +1,47 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { currentRequestId, DomainError, ErrorCode, RpcEnvelope } from '@app/common';
-import { Actor } from '@app/contracts';
-
-export const NATS_CLIENT = Symbol('NATS_CLIENT');
-export const SERVICE_TIMEOUT_MS = Symbol('SERVICE_TIMEOUT_MS');
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import { currentRequestId } from '../logging/logger';
+import { RpcEnvelope } from './envelope';
+import { PrefixedNatsClient } from './prefixed-nats.client';
 
 const NO_HANDLER = 'There is no matching message handler defined in the remote service.';
 
+export interface ServiceClientOptions {
+  servers: string[];
+  /** Who is asking: names the NATS connection. */
+  name: string;
+  prefix: string;
+  timeoutMs: number;
+}
+
 /**
- * The gateway's one way to call a service: request–reply over NATS with the
- * request id and actor in the envelope, a timeout on every call, and the
- * service's typed error (or its absence) turned into a DomainError.
+ * The one way to ask another service something: request–reply over NATS with
+ * the request id and actor in the envelope, a timeout on every call, and the
+ * answer's typed refusal — or the service's absence or silence — as a DomainError.
  */
-@Injectable()
 export class ServiceClient implements OnApplicationShutdown {
   private readonly logger = new Logger('ServiceClient');
+  private readonly client: PrefixedNatsClient;
+  private readonly timeoutMs: number;
 
-  constructor(
-    @Inject(NATS_CLIENT) private readonly client: ClientProxy,
-    @Inject(SERVICE_TIMEOUT_MS) private readonly timeoutMs: number,
-  ) {}
+  constructor(options: ServiceClientOptions) {
+    this.client = new PrefixedNatsClient(
+      { servers: options.servers, name: options.name, maxReconnectAttempts: -1 },
+      options.prefix,
+    );
+    this.timeoutMs = options.timeoutMs;
+  }
 
   async call<T>(
     subject: string,
     data: unknown,
-    actor: Actor | null,
+    actor: unknown = null,
     timeoutMs = this.timeoutMs,
   ): Promise<T> {
-    const envelope: RpcEnvelope<unknown, Actor> = {
+    const envelope: RpcEnvelope = {
       requestId: currentRequestId() ?? 'none',
       actor,
       data: data ?? {},
@@ -44,6 +55,8 @@ export class ServiceClient implements OnApplicationShutdown {
 
   private translate(error: unknown, subject: string, timeoutMs: number): DomainError {
     const service = subject.split('.')[0];
+    if (DomainError.isPayload(error))
+      return new DomainError(error.code, error.message, error.details);
     if (error instanceof TimeoutError) {
       return new DomainError(
         ErrorCode.SERVICE_TIMEOUT,
@@ -51,8 +64,6 @@ export class ServiceClient implements OnApplicationShutdown {
         { service },
       );
     }
-    if (DomainError.isPayload(error))
-      return new DomainError(error.code, error.message, error.details);
     const message = (error as { message?: string })?.message ?? String(error);
     // No responders (no copy of the service is running) arrives as an empty reply.
     if (
