@@ -249,6 +249,16 @@ describe('POST /requests', () => {
       funding: 'requester',
     });
     expect(await heldMinutes(resident.token)).toBe(90);
+    const inGridUnit = await residentWith(200, { gridUnitId: community.gridUnits[0].id });
+    const posted = ok(
+      await api('POST', '/requests', {
+        token: coordinator.token,
+        body: body({ requesterId: inGridUnit.member.id }),
+      }),
+      201,
+      "post for a resident, in the resident's grid unit",
+    );
+    expect(posted.gridUnitId).toBe(community.gridUnits[0].id);
     expectProblem(
       await api('POST', '/requests', {
         token: outsider.token,

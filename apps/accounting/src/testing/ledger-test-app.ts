@@ -36,6 +36,7 @@ export class FakeDirectory extends AccountDirectory {
       id,
       displayName,
       communityId,
+      gridUnitId: null,
       roles: ['volunteer'],
       priorityHousehold: false,
     });

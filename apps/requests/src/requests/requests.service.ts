@@ -333,7 +333,7 @@ export class RequestsService {
     return {
       id: requester.id,
       communityId: requester.communityId,
-      gridUnitId: null,
+      gridUnitId: requester.gridUnitId,
       priorityHousehold: requester.priorityHousehold,
     };
   }

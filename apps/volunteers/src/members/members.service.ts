@@ -115,6 +115,7 @@ export class MembersService {
       id: member.id,
       displayName: member.displayName,
       communityId: member.communityId,
+      gridUnitId: member.gridUnitId,
       roles: member.roles,
       priorityHousehold: member.priorityHousehold,
     };

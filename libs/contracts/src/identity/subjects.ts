@@ -21,6 +21,7 @@ export interface MemberSummary {
   id: string;
   displayName: string;
   communityId: string | null;
+  gridUnitId: string | null;
   roles: string[];
   priorityHousehold: boolean;
 }
