@@ -27,6 +27,12 @@ export class AccountingConfig extends ServiceConfig {
   @Max(1000)
   TRANSFER_BATCH_MAX: number = 100;
 
+  /** Batches committed at the same time (accounts are locked in id order, so they cannot deadlock). */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  TRANSFER_BATCH_CONCURRENCY: number = 2;
+
   /** How often open holds past their expiry are voided. */
   @IsInt()
   @Min(100)

@@ -38,7 +38,7 @@ interface Pending {
 }
 
 /**
- * Group commit: transfers that arrive while a batch is being committed wait
+ * Group commit: transfers that arrive while batches are being committed wait
  * for the next one, so under load many transfers share one transaction (their
  * accounts locked once, in id order; inserts and updates set-based). Each
  * transfer still gets its own answer: one refused does not fail the others.
@@ -48,7 +48,8 @@ interface Pending {
 export class TransferBatcher {
   private readonly logger = new Logger('TransferBatcher');
   private readonly queue: Pending[] = [];
-  private running = false;
+  private scheduled = false;
+  private active = 0;
 
   constructor(
     private readonly transfers: TransfersRepository,
@@ -59,19 +60,29 @@ export class TransferBatcher {
   submit(request: TransferRequest): Promise<TransferView> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        // Let what arrives in the same turn of the event loop join the first batch.
-        setImmediate(() => void this.drain());
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // Let what arrives in the same turn of the event loop join the same batch.
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      await this.run(this.queue.splice(0, this.config.TRANSFER_BATCH_MAX));
+  /** Starts batches while there is work and a free slot; each finished batch looks again. */
+  private pump(): void {
+    while (this.queue.length > 0 && this.active < this.config.TRANSFER_BATCH_CONCURRENCY) {
+      const batch = this.queue.splice(0, this.config.TRANSFER_BATCH_MAX);
+      this.active += 1;
+      void this.run(batch)
+        .catch((error: unknown) => batch.forEach((pending) => pending.reject(error)))
+        .finally(() => {
+          this.active -= 1;
+          this.pump();
+        });
     }
-    this.running = false;
   }
 
   private async run(batch: Pending[]): Promise<void> {
