@@ -1,20 +1,8 @@
 import { ServiceConfig } from '@app/common';
-import { DEFAULT_TIER_HOURS, parseTierHours, tiersFromHours, Tier } from '@app/contracts';
-import { IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
-/** Settings of the accounting service: the common ones, tiers, gift allowance, batching. */
+/** Settings of the accounting service: the common ones (tiers among them), gift allowance, batching. */
 export class AccountingConfig extends ServiceConfig {
-  /** Lifetime hours at which each star tier starts, strictly rising. */
-  @IsString()
-  @ValidateBy({
-    name: 'tierHours',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && parseTierHours(value) !== null,
-      defaultMessage: () => 'must be strictly rising whole hours, comma-separated: 100,300,600',
-    },
-  })
-  TIER_THRESHOLDS_HOURS: string = DEFAULT_TIER_HOURS.join(',');
-
   /** How many minutes one member may give away in gifts per day (UTC). */
   @IsInt()
   @Min(1)
@@ -38,8 +26,4 @@ export class AccountingConfig extends ServiceConfig {
   @Min(100)
   @Max(3_600_000)
   HOLD_EXPIRY_INTERVAL_MS: number = 5000;
-
-  get tiers(): Tier[] {
-    return tiersFromHours(parseTierHours(this.TIER_THRESHOLDS_HOURS) ?? DEFAULT_TIER_HOURS);
-  }
 }

@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@app/common';
-import { DEFAULT_TIER_HOURS, parseTierHours, PASSWORD_MIN_LENGTH } from '@app/contracts';
+import { PASSWORD_MIN_LENGTH } from '@app/contracts';
 import { IsIn, isEmail, IsString, MinLength, ValidateBy } from 'class-validator';
 import { getCountries } from 'libphonenumber-js/max';
 import { isEmailLogin, normalisePhone } from './members/phone';
@@ -40,17 +40,6 @@ export class VolunteersConfig extends ServiceConfig {
   /** Region assumed for phone numbers written without a country code. */
   @IsIn(getCountries(), { message: 'must be an ISO 3166-1 alpha-2 region such as CN' })
   DEFAULT_PHONE_REGION: string = 'CN';
-
-  /** Tier thresholds in whole hours, strictly rising; the entry tier sits below the first. */
-  @IsString()
-  @ValidateBy({
-    name: 'tierHours',
-    validator: {
-      validate: (value: string) => parseTierHours(value) !== null,
-      defaultMessage: () => 'must be strictly rising whole hours, comma-separated: 100,300,600',
-    },
-  })
-  TIER_THRESHOLDS_HOURS: string = DEFAULT_TIER_HOURS.join(',');
 
   /** Whose calendar says which day is today, so hours are not logged for a day still to come. */
   @IsString()

@@ -1,4 +1,4 @@
-import { parseTierHours, Tier, tiersFromHours } from '@app/contracts';
+import { Tier } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { VolunteersConfig } from '../volunteers.config';
 
@@ -8,8 +8,6 @@ export class TierSchedule {
   readonly tiers: Tier[];
 
   constructor(config: VolunteersConfig) {
-    const hours = parseTierHours(config.TIER_THRESHOLDS_HOURS);
-    if (!hours) throw new Error('TIER_THRESHOLDS_HOURS is not valid'); // VolunteersConfig refuses it first
-    this.tiers = tiersFromHours(hours);
+    this.tiers = config.tiers;
   }
 }

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { DEFAULT_TIER_HOURS, parseTierHours, Tier, tiersFromHours } from '@app/contracts';
+import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
@@ -38,4 +39,22 @@ export class BaseConfig {
 export class ServiceConfig extends BaseConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string = DEFAULT_DATABASE_URL;
+
+  /**
+   * Lifetime hours at which each star tier starts, strictly rising; the entry
+   * tier sits below the first. One setting for every service that needs tiers.
+   */
+  @IsString()
+  @ValidateBy({
+    name: 'tierHours',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTierHours(value) !== null,
+      defaultMessage: () => 'must be strictly rising whole hours, comma-separated: 100,300,600',
+    },
+  })
+  TIER_THRESHOLDS_HOURS: string = DEFAULT_TIER_HOURS.join(',');
+
+  get tiers(): Tier[] {
+    return tiersFromHours(parseTierHours(this.TIER_THRESHOLDS_HOURS) ?? DEFAULT_TIER_HOURS);
+  }
 }
