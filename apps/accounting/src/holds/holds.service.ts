@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, Outbox } from '@app/common';
+import { DomainError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
 import {
   AccountingEvents,
   CreateHoldCommand,
@@ -10,7 +10,6 @@ import {
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
-import { pgError, UNIQUE_VIOLATION } from '../database/query-results';
 import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
 import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
 import { accountRef, transferPostedEvent } from '../transfers/transfer-views';

@@ -1,9 +1,8 @@
-import { DomainError, ErrorCode, Outbox } from '@app/common';
+import { DomainError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
 import { AccountingEvents, TransferKind, TransferView } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccountingConfig } from '../accounting.config';
-import { pgError, UNIQUE_VIOLATION } from '../database/query-results';
 import { idempotencyMismatch } from './idempotency';
 import { AccountState, applyMovement, GiftAllowance } from './ledger-rules';
 import { toTransferView, transferPostedEvent } from './transfer-views';

@@ -1,4 +1,4 @@
-import { Outbox } from '@app/common';
+import { Outbox, violatedUniqueConstraint } from '@app/common';
 import {
   HoursVerifiedEvent,
   RequestCategory,
@@ -9,7 +9,6 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Brackets, EntityManager } from 'typeorm';
-import { violatedUniqueConstraint } from '../postgres-errors';
 import { RatingEntity } from '../ratings/ratings.entity';
 import { RequestChanges } from './request-rules';
 import { HelpRequestEntity } from './requests.entity';

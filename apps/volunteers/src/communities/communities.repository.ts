@@ -1,9 +1,8 @@
-import { DomainError, ErrorCode, Outbox } from '@app/common';
+import { DomainError, ErrorCode, Outbox, violatedUniqueConstraint } from '@app/common';
 import { CommunityCreatedEvent, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager, In } from 'typeorm';
-import { violatedUniqueConstraint } from '../postgres-errors';
 import { CommunityEntity, GridUnitEntity } from './communities.entity';
 
 export interface NewCommunity {

@@ -1,9 +1,8 @@
-import { DomainError, ErrorCode, Outbox } from '@app/common';
+import { DomainError, ErrorCode, Outbox, violatedUniqueConstraint } from '@app/common';
 import { HourLogStatus, HoursVerifiedEvent, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Brackets, EntityManager } from 'typeorm';
-import { violatedUniqueConstraint } from '../postgres-errors';
 import { HourLogEntity } from './hours.entity';
 import { ListScope } from './hour-rules';
 

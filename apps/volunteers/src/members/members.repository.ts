@@ -1,9 +1,14 @@
-import { DomainError, ErrorCode, Outbox } from '@app/common';
+import {
+  DomainError,
+  ErrorCode,
+  Outbox,
+  violatedForeignKey,
+  violatedUniqueConstraint,
+} from '@app/common';
 import { MemberCreatedEvent, Role, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { violatedForeignKey, violatedUniqueConstraint } from '../postgres-errors';
 import { MemberEntity } from './members.entity';
 
 export interface NewMember {
