@@ -6,3 +6,4 @@ export * from './service';
 export * from './hours';
 export * from './reports';
 export * from './requests';
+export * from './rewards';

@@ -8,6 +8,8 @@ export const ReportSubjects = {
   volunteers: 'volunteers.report.get',
   /** Answered by the requests service: requests posted, confirmed, time to accept. */
   requests: 'requests.report.get',
+  /** Answered by the rewards service: vouchers redeemed (RewardsReport). */
+  rewards: 'rewards.report.get',
 } as const;
 
 /** The default period of a report when `from` is left out. */
@@ -28,7 +30,7 @@ export class CommunityReportQueryDto {
   to?: string;
 }
 
-/** `volunteers.report.get` and `requests.report.get`: one community, whole days from–to inclusive. */
+/** `volunteers.report.get`, `requests.report.get` and `rewards.report.get`: one community, whole days from–to inclusive. */
 export class CommunityPeriodQuery {
   @IsUUID('all') communityId!: string;
   @IsCalendarDate() from!: string;
@@ -64,5 +66,6 @@ export class CommunityReportView {
   medianMinutesToAccept!: number | null;
   @ApiProperty({ description: 'Volunteers with verified service in the period' })
   activeVolunteers!: number;
-  @ApiProperty({ description: 'Always 0 until rewards exist' }) vouchersRedeemed!: number;
+  @ApiProperty({ description: "Vouchers redeemed at the community's merchants in the period" })
+  vouchersRedeemed!: number;
 }

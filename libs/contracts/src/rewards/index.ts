@@ -1,0 +1,3 @@
+export * from './rewards.dto';
+export * from './rewards.types';
+export * from './subjects';

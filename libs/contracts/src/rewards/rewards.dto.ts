@@ -1,0 +1,378 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/page';
+import { MAX_TRANSFER_MINUTES } from '../ledger/ledger.types';
+import {
+  DISCOUNT_KINDS,
+  DiscountKind,
+  MAX_OFFER_QUANTITY,
+  MERCHANT_STATUSES,
+  MerchantStatus,
+  OFFER_STATUSES,
+  OfferStatus,
+  VOUCHER_STATUSES,
+  VoucherStatus,
+} from './rewards.types';
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what it looks for
+const NO_NUL = /^[^\u0000]*$/;
+
+/** A moment with its time zone, e.g. 2026-05-03T09:00:00Z. */
+function isDateTime(field: string): PropertyDecorator {
+  return (target, key) => {
+    IsISO8601({ strict: true }, { message: `${field} must be an ISO 8601 date-time` })(target, key);
+    Matches(DATE_TIME, { message: `${field} must be a date-time with a time zone` })(target, key);
+  };
+}
+
+function text(field: string, max: number, min = 1): PropertyDecorator {
+  return (target, key) => {
+    IsString()(target, key);
+    MinLength(min, { message: `${field} must not be empty` })(target, key);
+    MaxLength(max)(target, key);
+    Matches(NO_NUL, { message: `${field} must not contain the NUL character` })(target, key);
+    if (min > 0) Matches(/\S/, { message: `${field} must not be blank` })(target, key);
+  };
+}
+
+function wholeNumber(field: string, min: number, max: number): PropertyDecorator {
+  const message = `${field} must be a whole number from ${min} to ${max}`;
+  return (target, key) => {
+    IsInt({ message })(target, key);
+    Min(min, { message })(target, key);
+    Max(max, { message })(target, key);
+  };
+}
+
+/** A discount's value as its kind needs it: percent 1–100, an amount of money, or an item. */
+export function discountValueProblem(kind: unknown, value: unknown): string | null {
+  switch (kind) {
+    case 'percent':
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100
+        ? null
+        : 'value must be a whole percentage from 1 to 100';
+    case 'amount':
+      return typeof value === 'number' &&
+        value > 0 &&
+        value <= 1_000_000 &&
+        Math.round(value * 100) === value * 100
+        ? null
+        : 'value must be an amount above 0 with at most 2 decimals';
+    case 'item':
+      return typeof value === 'string' &&
+        /\S/.test(value) &&
+        value.length <= 200 &&
+        NO_NUL.test(value)
+        ? null
+        : 'value must name the item (1 to 200 characters)';
+    default:
+      return null; // the kind's own check reports it
+  }
+}
+
+function IsDiscountValue(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isDiscountValue',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown, args) =>
+          discountValueProblem((args?.object as DiscountDto).kind, value) === null,
+        defaultMessage: (args) =>
+          discountValueProblem((args?.object as DiscountDto).kind, args?.value) ?? 'bad value',
+      },
+    });
+}
+
+// ---- public HTTP bodies and queries (gateway) ----
+
+export class CreateMerchantDto {
+  @ApiProperty({ maxLength: 100, example: '青山豆浆铺' })
+  @text('name', 100)
+  name!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  communityId!: string;
+
+  @ApiProperty({ maxLength: 300, example: '青山路 12 号' })
+  @text('address', 300)
+  address!: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: '王老板 138 0013 8000' })
+  @IsOptional()
+  @text('contact', 200, 0)
+  contact?: string;
+}
+
+export class DiscountDto {
+  @ApiProperty({ enum: DISCOUNT_KINDS })
+  @IsIn(DISCOUNT_KINDS, { message: `kind must be one of ${DISCOUNT_KINDS.join(', ')}` })
+  kind!: DiscountKind;
+
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    description:
+      'percent: 1–100; amount: money off, e.g. 5.5; item: what is given, e.g. "一杯豆浆"',
+    example: 10,
+  })
+  @IsDefined({ message: 'value is required' })
+  @IsDiscountValue()
+  value!: number | string;
+}
+
+export class CreateOfferDto {
+  @ApiProperty({ maxLength: 200, example: '豆浆九折' })
+  @text('title', 200)
+  title!: string;
+
+  @ApiProperty({ maxLength: 4000, example: '每天早上 6 点到 10 点' })
+  @text('description', 4000, 0)
+  description!: string;
+
+  @ApiProperty({ type: DiscountDto })
+  @IsDefined({ message: 'discount is required' })
+  @ValidateNested()
+  @Type(() => DiscountDto)
+  discount!: DiscountDto;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
+  @wholeNumber('creditCostMinutes', 1, MAX_TRANSFER_MINUTES)
+  creditCostMinutes!: number;
+
+  @ApiProperty({ minimum: 0, description: 'The lowest tier level that may claim it (0: everyone)' })
+  @wholeNumber('minTier', 0, 100)
+  minTier!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  @isDateTime('validFrom')
+  validFrom!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'After validFrom' })
+  @isDateTime('validUntil')
+  validUntil!: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_OFFER_QUANTITY, example: 50 })
+  @wholeNumber('quantity', 1, MAX_OFFER_QUANTITY)
+  quantity!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 1000, example: 1 })
+  @wholeNumber('perMemberLimit', 1, 1000)
+  perMemberLimit!: number;
+}
+
+export class ListOffersQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  communityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  merchantId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only offers the caller may claim now (tier, limit, window, stock, credits)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'eligible must be true or false' })
+  eligible?: 'true' | 'false';
+}
+
+export class MyVouchersQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: VOUCHER_STATUSES })
+  @IsOptional()
+  @IsIn(VOUCHER_STATUSES)
+  status?: VoucherStatus;
+}
+
+export class RedeemVoucherDto {
+  @ApiProperty({
+    maxLength: 100,
+    example: 'K7QM3XPA',
+    description: 'The code as printed (case, spaces and dashes do not matter) or the QR payload',
+  })
+  @IsString()
+  @MinLength(1, { message: 'code must not be empty' })
+  @MaxLength(100)
+  code!: string;
+}
+
+export class SettlementDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_TRANSFER_MINUTES,
+    description: "Default: all of the merchant's available credits",
+  })
+  @IsOptional()
+  @wholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
+  minutes?: number;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @text('memo', 500, 0)
+  memo?: string;
+}
+
+// ---- NATS commands (services) ----
+
+class IdempotentCommand {
+  @IsString() @MinLength(1) @MaxLength(300) idempotencyKey!: string;
+}
+
+/** `rewards.merchant.get` (internal) and other commands naming one thing by id. */
+export class RewardsIdCommand {
+  @IsUUID('all') id!: string;
+}
+
+/** `rewards.offer.create`. */
+export class CreateOfferCommand {
+  @IsUUID('all') merchantId!: string;
+  @ValidateNested() @Type(() => CreateOfferDto) offer!: CreateOfferDto;
+}
+
+/** `rewards.offer.claim`. */
+export class ClaimOfferCommand extends IdempotentCommand {
+  @IsUUID('all') id!: string;
+}
+
+/** `rewards.voucher.redeem`. */
+export class RedeemVoucherCommand extends IdempotentCommand {
+  @ValidateNested() @Type(() => RedeemVoucherDto) redemption!: RedeemVoucherDto;
+}
+
+/** `rewards.redemption.list`. */
+export class MerchantRedemptionsQuery extends PageQueryDto {
+  @IsUUID('all') merchantId!: string;
+}
+
+/** `rewards.settlement.create`. */
+export class CreateSettlementCommand extends IdempotentCommand {
+  @IsUUID('all') merchantId!: string;
+  @ValidateNested() @Type(() => SettlementDto) settlement!: SettlementDto;
+}
+
+// ---- views ----
+
+export class MerchantView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: MERCHANT_STATUSES }) status!: MerchantStatus;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty({ type: String, nullable: true }) contact!: string | null;
+  @ApiProperty({ format: 'uuid' }) createdBy!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class DiscountView {
+  @ApiProperty({ enum: DISCOUNT_KINDS }) kind!: DiscountKind;
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }] }) value!: number | string;
+}
+
+export class OfferView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) merchantId!: string;
+  @ApiProperty() merchantName!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: DiscountView }) discount!: DiscountView;
+  @ApiProperty() creditCostMinutes!: number;
+  @ApiProperty() minTier!: number;
+  @ApiProperty({ format: 'date-time' }) validFrom!: string;
+  @ApiProperty({ format: 'date-time' }) validUntil!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() perMemberLimit!: number;
+  @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
+  @ApiProperty({ description: 'Vouchers still to be had: quantity − issued − redeemed' })
+  remaining!: number;
+  @ApiProperty({ format: 'uuid' }) createdBy!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) approvedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class OfferPage {
+  @ApiProperty({ type: [OfferView] }) items!: OfferView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class VoucherView {
+  @ApiProperty({ format: 'uuid' }) voucherId!: string;
+  @ApiProperty({ example: 'K7QM3XPA' }) code!: string;
+  @ApiProperty({ example: 'TB:V1:K7QM3XPA', description: 'What a QR code of the voucher carries' })
+  qrPayload!: string;
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty() offerTitle!: string;
+  @ApiProperty({ format: 'uuid' }) merchantId!: string;
+  @ApiProperty({ type: DiscountView }) discount!: DiscountView;
+  @ApiProperty() creditCostMinutes!: number;
+  @ApiProperty({ enum: VOUCHER_STATUSES }) status!: VoucherStatus;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) redeemedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
+}
+
+export class VoucherPage {
+  @ApiProperty({ type: [VoucherView] }) items!: VoucherView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class RedeemedVoucherView {
+  @ApiProperty({ format: 'uuid' }) voucherId!: string;
+  @ApiProperty({ enum: ['redeemed'] }) status!: 'redeemed';
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty() offerTitle!: string;
+  @ApiProperty() memberDisplayName!: string;
+  @ApiProperty({ type: DiscountView }) discount!: DiscountView;
+  @ApiProperty() creditCostMinutes!: number;
+  @ApiProperty({ format: 'date-time' }) redeemedAt!: string;
+}
+
+export class RedemptionView {
+  @ApiProperty({ format: 'uuid' }) voucherId!: string;
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty() offerTitle!: string;
+  @ApiProperty({ format: 'uuid' }) memberId!: string;
+  @ApiProperty() memberDisplayName!: string;
+  @ApiProperty({ type: DiscountView }) discount!: DiscountView;
+  @ApiProperty() creditCostMinutes!: number;
+  @ApiProperty({ format: 'date-time' }) redeemedAt!: string;
+  @ApiProperty({ format: 'uuid', description: 'The staff member who redeemed it' })
+  redeemedBy!: string;
+}
+
+export class RedemptionPage {
+  @ApiProperty({ type: [RedemptionView] }) items!: RedemptionView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** `rewards.report.get` answer. */
+export interface RewardsReport {
+  communityId: string;
+  /** Vouchers redeemed at the community's merchants in the period. */
+  vouchersRedeemed: number;
+}
