@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { bootstrapService, ServiceConfig } from '@app/common';
+import { bootstrapService } from '@app/common';
+import { RewardsConfig } from './rewards.config';
 import { RewardsModule } from './rewards.module';
 import { RewardsSchema } from './rewards.schema';
 
 void bootstrapService({
   name: 'rewards',
-  config: ServiceConfig,
+  config: RewardsConfig,
   database: RewardsSchema,
   module: (config) => RewardsModule.forRoot(config),
 });

@@ -1,11 +1,35 @@
+import {
+  dataSourceOptions,
+  EventsModule,
+  ServiceClient,
+  serviceHealthController,
+} from '@app/common';
+import { RewardsEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, serviceHealthController, ServiceConfig } from '@app/common';
+import { MerchantsController } from './merchants/merchants.controller';
+import { MerchantsRepository } from './merchants/merchants.repository';
+import { MerchantsService } from './merchants/merchants.service';
+import { OffersController } from './offers/offers.controller';
+import { OffersRepository } from './offers/offers.repository';
+import { OffersService } from './offers/offers.service';
+import { LedgerClient } from './peers/ledger.client';
+import { VolunteersDirectory } from './peers/volunteers.directory';
+import { ReportController } from './report/report.controller';
+import { ReportRepository } from './report/report.repository';
+import { RewardsConfig } from './rewards.config';
 import { RewardsSchema } from './rewards.schema';
+import { SettlementsController } from './settlements/settlements.controller';
+import { SettlementsRepository } from './settlements/settlements.repository';
+import { SettlementsService } from './settlements/settlements.service';
+import { VoucherExpiry } from './vouchers/voucher-expiry';
+import { VouchersController } from './vouchers/vouchers.controller';
+import { VouchersRepository } from './vouchers/vouchers.repository';
+import { VouchersService } from './vouchers/vouchers.service';
 
 @Module({})
 export class RewardsModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: RewardsConfig): DynamicModule {
     return {
       module: RewardsModule,
       imports: [
@@ -13,8 +37,46 @@ export class RewardsModule {
           ...dataSourceOptions(config.DATABASE_URL, RewardsSchema, 'rewards'),
           retryAttempts: 0,
         }),
+        EventsModule.forService({
+          service: 'rewards',
+          schema: RewardsSchema.schema,
+          config,
+          publishes: Object.values(RewardsEvents),
+        }),
       ],
-      controllers: [serviceHealthController('rewards')],
+      controllers: [
+        serviceHealthController('rewards'),
+        MerchantsController,
+        OffersController,
+        VouchersController,
+        SettlementsController,
+        ReportController,
+      ],
+      providers: [
+        { provide: RewardsConfig, useValue: config },
+        {
+          provide: ServiceClient,
+          useFactory: () =>
+            new ServiceClient({
+              servers: config.NATS_URL.split(','),
+              name: 'rewards',
+              prefix: config.NATS_SUBJECT_PREFIX,
+              timeoutMs: config.PEER_TIMEOUT_MS,
+            }),
+        },
+        VolunteersDirectory,
+        LedgerClient,
+        MerchantsRepository,
+        OffersRepository,
+        VouchersRepository,
+        SettlementsRepository,
+        ReportRepository,
+        MerchantsService,
+        OffersService,
+        VouchersService,
+        SettlementsService,
+        VoucherExpiry,
+      ],
     };
   }
 }

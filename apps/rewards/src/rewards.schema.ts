@@ -1,9 +1,18 @@
-import { ServiceSchema } from '@app/common';
+import { eventTablesMigration, ServiceSchema } from '@app/common';
+import { MerchantEntity } from './merchants/merchants.entity';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
+import { Rewards1764400000000 } from './migrations/1764400000000-rewards';
+import { OfferEntity } from './offers/offers.entity';
+import { SettlementEntity } from './settlements/settlements.entity';
+import { VoucherEntity } from './vouchers/vouchers.entity';
 
 /** The rewards service's own PostgreSQL schema: its tables and migrations. */
 export const RewardsSchema: ServiceSchema = {
   schema: 'rewards',
-  entities: [],
-  migrations: [CreateSchema1764100000000],
+  entities: [MerchantEntity, OfferEntity, VoucherEntity, SettlementEntity],
+  migrations: [
+    CreateSchema1764100000000,
+    eventTablesMigration('rewards', 1764200000000),
+    Rewards1764400000000,
+  ],
 };

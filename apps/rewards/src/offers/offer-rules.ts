@@ -1,0 +1,151 @@
+import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { Actor, canCoordinate, CreateOfferDto, OfferStatus, Tier } from '@app/contracts';
+
+/**
+ * Who may do what with merchants and offers, and whether a member may claim an
+ * offer now, as pure functions. Checks run in one order everywhere: who
+ * (403, or 409 NOT_ELIGIBLE for one's own merchant), then the offer's state
+ * (409 INVALID_STATE), then the member's eligibility (409 NOT_ELIGIBLE), then
+ * stock (409 SOLD_OUT); the ledger answers for credits last.
+ */
+
+export interface MerchantFacts {
+  id: string;
+  communityId: string;
+}
+
+export type OfferFacts = {
+  merchantId: string;
+  communityId: string;
+  status: OfferStatus;
+  minTier: number;
+  validFrom: Date;
+  validUntil: Date;
+  quantity: number;
+  perMemberLimit: number;
+};
+
+export function isStaffOf(actor: Actor, merchantId: string): boolean {
+  return actor.roles.includes('merchant') && actor.merchantId === merchantId;
+}
+
+/** Its staff and the coordinators of its community (and admins). */
+export function mayManageMerchant(actor: Actor, merchant: MerchantFacts): boolean {
+  return isStaffOf(actor, merchant.id) || canCoordinate(actor, merchant.communityId);
+}
+
+/** What is wrong with a new offer beyond the shape of its fields. */
+export function offerErrors(offer: CreateOfferDto, tiers: Tier[]): FieldError[] {
+  const errors: FieldError[] = [];
+  if (new Date(offer.validUntil).getTime() <= new Date(offer.validFrom).getTime()) {
+    errors.push({ field: 'validUntil', message: 'validUntil must be after validFrom' });
+  }
+  const top = tiers[tiers.length - 1].level;
+  if (offer.minTier > top) {
+    errors.push({ field: 'minTier', message: `minTier must be a tier level from 0 to ${top}` });
+  }
+  if (offer.perMemberLimit > offer.quantity) {
+    errors.push({ field: 'perMemberLimit', message: 'perMemberLimit must be at most quantity' });
+  }
+  return errors;
+}
+
+export type OfferAction = 'approve' | 'pause' | 'resume';
+
+const FROM: Record<OfferAction, { from: OfferStatus; to: OfferStatus; doing: string }> = {
+  approve: { from: 'pending_approval', to: 'active', doing: 'approved' },
+  pause: { from: 'active', to: 'paused', doing: 'paused' },
+  resume: { from: 'paused', to: 'active', doing: 'resumed' },
+};
+
+/** The offer's next status, or the refusal: only coordinators approve; staff pause and resume. */
+export function offerTransition(offer: OfferFacts, action: OfferAction, actor: Actor): OfferStatus {
+  const merchant = { id: offer.merchantId, communityId: offer.communityId };
+  const allowed =
+    action === 'approve'
+      ? canCoordinate(actor, offer.communityId)
+      : mayManageMerchant(actor, merchant);
+  if (!allowed) {
+    throw DomainError.forbidden(
+      action === 'approve'
+        ? "Only coordinators of the merchant's community approve its offers"
+        : "Only the merchant's staff and coordinators of its community change its offers",
+    );
+  }
+  const { from, to, doing } = FROM[action];
+  if (offer.status !== from) {
+    throw new DomainError(
+      ErrorCode.INVALID_STATE,
+      `This offer is ${offer.status}: only ${from} offers can be ${doing}`,
+      { status: offer.status },
+    );
+  }
+  return to;
+}
+
+export interface ClaimFacts {
+  offer: OfferFacts;
+  actor: Actor;
+  now: Date;
+  /** The claimant's tier level from lifetime earned minutes. */
+  tierLevel: number;
+  /** Vouchers the claimant holds or used on this offer (issued or redeemed). */
+  claimedByMember: number;
+  /** Vouchers issued or redeemed on this offer, by anyone. */
+  taken: number;
+}
+
+/** Why `actor` may not claim the offer now; null when they may. */
+export function claimRefusal({
+  offer,
+  actor,
+  now,
+  tierLevel,
+  claimedByMember,
+  taken,
+}: ClaimFacts): DomainError | null {
+  if (!actor.roles.includes('volunteer')) {
+    return DomainError.forbidden('Only volunteers claim offers');
+  }
+  if (isStaffOf(actor, offer.merchantId)) {
+    return new DomainError(
+      ErrorCode.NOT_ELIGIBLE,
+      "Merchant staff cannot claim their own merchant's offers",
+    );
+  }
+  if (offer.status !== 'active') {
+    return new DomainError(
+      ErrorCode.INVALID_STATE,
+      `This offer is ${offer.status}: only active offers can be claimed`,
+      { status: offer.status },
+    );
+  }
+  if (now.getTime() < offer.validFrom.getTime()) {
+    return new DomainError(ErrorCode.INVALID_STATE, 'This offer is not valid yet', {
+      validFrom: offer.validFrom.toISOString(),
+    });
+  }
+  if (now.getTime() >= offer.validUntil.getTime()) {
+    return new DomainError(ErrorCode.INVALID_STATE, 'This offer has ended', {
+      validUntil: offer.validUntil.toISOString(),
+    });
+  }
+  if (tierLevel < offer.minTier) {
+    return new DomainError(
+      ErrorCode.NOT_ELIGIBLE,
+      `This offer needs tier ${offer.minTier}; yours is ${tierLevel}`,
+      { minTier: offer.minTier, tier: tierLevel },
+    );
+  }
+  if (claimedByMember >= offer.perMemberLimit) {
+    return new DomainError(
+      ErrorCode.NOT_ELIGIBLE,
+      `You have claimed this offer ${claimedByMember} time(s): the limit is ${offer.perMemberLimit}`,
+      { perMemberLimit: offer.perMemberLimit },
+    );
+  }
+  if (taken >= offer.quantity) {
+    return new DomainError(ErrorCode.SOLD_OUT, 'No vouchers are left on this offer');
+  }
+  return null;
+}

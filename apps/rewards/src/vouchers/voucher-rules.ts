@@ -1,0 +1,58 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { VoucherStatus } from '@app/contracts';
+import { RedemptionFailureReason } from './vouchers.repository';
+
+export interface RedeemFacts {
+  merchantId: string;
+  status: VoucherStatus;
+  expiresAt: Date;
+}
+
+export interface Refusal {
+  reason: RedemptionFailureReason;
+  error: DomainError;
+}
+
+/**
+ * One answer for a code that does not exist and one of another merchant:
+ * a 403 would tell a guesser that the code is real.
+ */
+export function noSuchVoucher(reason: 'malformed' | 'unknown' | 'other_merchant'): Refusal {
+  return { reason, error: DomainError.notFound('Voucher') };
+}
+
+/** Why this merchant's staff may not redeem the voucher now; null when they may. */
+export function redemptionRefusal(
+  voucher: RedeemFacts | null,
+  merchantId: string,
+  now: Date,
+): Refusal | null {
+  if (!voucher) return noSuchVoucher('unknown');
+  if (voucher.merchantId !== merchantId) return noSuchVoucher('other_merchant');
+  const expired =
+    voucher.status === 'expired' ||
+    (voucher.status === 'issued' && voucher.expiresAt.getTime() <= now.getTime());
+  if (expired) {
+    return {
+      reason: 'expired',
+      error: new DomainError(ErrorCode.INVALID_STATE, 'This voucher has expired', {
+        status: 'expired',
+      }),
+    };
+  }
+  if (voucher.status === 'redeemed' || voucher.status === 'cancelled') {
+    return {
+      reason: voucher.status,
+      error: new DomainError(ErrorCode.INVALID_STATE, `This voucher is already ${voucher.status}`, {
+        status: voucher.status,
+      }),
+    };
+  }
+  return null;
+}
+
+export function rateLimited(windowSeconds: number): DomainError {
+  return new DomainError(ErrorCode.RATE_LIMITED, 'Too many failed redemptions: try again later', {
+    retryAfterSeconds: windowSeconds,
+  });
+}
