@@ -21,6 +21,7 @@ import { HoldsService } from './holds/holds.service';
 import { LedgerCheckController } from './ledger-check/ledger-check.controller';
 import { LedgerCheckRepository } from './ledger-check/ledger-check.repository';
 import { LedgerCheckService } from './ledger-check/ledger-check.service';
+import { RewardsEventsConsumer } from './rewards/rewards-events.consumer';
 import { VerifiedServiceConsumer } from './service-credits/verified-service.consumer';
 import { StatementsController } from './statements/statements.controller';
 import { StatementsRepository } from './statements/statements.repository';
@@ -87,6 +88,7 @@ export class AccountingModule {
         ...LEDGER_PROVIDERS,
         AccountEventsConsumer,
         VerifiedServiceConsumer,
+        RewardsEventsConsumer,
         HoldExpiryScheduler,
       ],
     };
