@@ -1,11 +1,13 @@
-import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { DomainError, ErrorCode, FieldError, ServiceClient } from '@app/common';
 import {
   Actor,
   CreateMemberDto,
   LoginDto,
   MemberSummary,
   MemberView,
+  MerchantView,
   RegisterMemberDto,
+  RewardsInternalSubjects,
   Role,
   UpdateMemberCommand,
 } from '@app/contracts';
@@ -66,6 +68,7 @@ export class MembersService {
     private readonly authority: ActorAuthority,
     private readonly passwords: PasswordHasher,
     private readonly config: VolunteersConfig,
+    private readonly services: ServiceClient,
   ) {}
 
   /** Self-registration: a resident and/or volunteer of an existing community. */
@@ -92,7 +95,7 @@ export class MembersService {
         { field: 'coordinatorOf', message: `no such community: ${unknown.join(', ')}` },
       ]);
     }
-    // TODO(rewards): check that merchantId names an approved merchant once merchants exist.
+    if (dto.merchantId !== undefined) await this.assertMerchantOf(dto.merchantId, dto.communityId);
     return this.addMember(dto);
   }
 
@@ -183,6 +186,26 @@ export class MembersService {
       merchantId: null,
       coordinatorOf: [],
     });
+  }
+
+  /** Merchant staff belong to a merchant the rewards service knows, in the member's community. */
+  private async assertMerchantOf(merchantId: string, communityId: string): Promise<void> {
+    let merchant: MerchantView;
+    try {
+      merchant = await this.services.call<MerchantView>(RewardsInternalSubjects.merchantGet, {
+        id: merchantId,
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
+        throw DomainError.validation([{ field: 'merchantId', message: 'no such merchant' }]);
+      }
+      throw error;
+    }
+    if (merchant.communityId !== communityId) {
+      throw DomainError.validation([
+        { field: 'merchantId', message: 'merchantId names a merchant of another community' },
+      ]);
+    }
   }
 
   private async findByLogin(login: string): Promise<MemberEntity | null> {
