@@ -22,6 +22,9 @@ import { MembersController } from './identity/members.controller';
 import { CommunityReportController } from './reports/community-report.controller';
 import { RequestsController } from './requests/requests.controller';
 import { VolunteerRatingsController } from './requests/volunteer-ratings.controller';
+import { MerchantsController } from './rewards/merchants.controller';
+import { OffersController } from './rewards/offers.controller';
+import { VouchersController } from './rewards/vouchers.controller';
 import { HoursController } from './service/hours.controller';
 import { ServiceRecordsController } from './service/service-records.controller';
 import { TransportModule } from './transport/transport.module';
@@ -61,6 +64,9 @@ export class GatewayModule {
         CommunityReportController,
         RequestsController,
         VolunteerRatingsController,
+        MerchantsController,
+        OffersController,
+        VouchersController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -7,6 +7,7 @@ import {
   CommunityReportView,
   ReportSubjects,
   RequestsReport,
+  RewardsReport,
   VolunteersReport,
 } from '@app/contracts';
 import { Access, inParams } from '../auth/access.decorator';
@@ -25,7 +26,7 @@ export class CommunityReportController {
   @ApiOperation({
     summary: "A community's report for whole days from–to (default the last 30 days)",
     description:
-      'Gathered from the volunteers and requests services; when either cannot answer, so does ' +
+      'Gathered from the volunteers, requests and rewards services; when one cannot answer, so does ' +
       'the report (503/504 naming the service) rather than show partial figures.',
   })
   @ApiResponse({ status: 200, type: CommunityReportView })
@@ -48,6 +49,7 @@ export class CommunityReportController {
       period,
       actor,
     );
+    const rewards = await this.services.call<RewardsReport>(ReportSubjects.rewards, period, actor);
     return {
       communityId: id,
       from,
@@ -57,8 +59,7 @@ export class CommunityReportController {
       requestsConfirmed: requests.requestsConfirmed,
       medianMinutesToAccept: requests.medianMinutesToAccept,
       activeVolunteers: service.activeVolunteers,
-      // Rewards do not exist yet (their issue brings redemptions).
-      vouchersRedeemed: 0,
+      vouchersRedeemed: rewards.vouchersRedeemed,
     };
   }
 }

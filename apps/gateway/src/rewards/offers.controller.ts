@@ -1,0 +1,84 @@
+import { ServiceClient } from '@app/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  ListOffersQuery,
+  OfferPage,
+  OfferView,
+  RewardsSubjects,
+  VoucherView,
+} from '@app/contracts';
+import { Access } from '../auth/access.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../docs/api-problems.decorator';
+import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
+import { IdParam } from '../identity/id-param.dto';
+
+@ApiTags('Rewards')
+@Controller('offers')
+export class OffersController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get()
+  @Access()
+  @ApiOperation({
+    summary: 'Offers, newest first, with what remains of each',
+    description:
+      'Everyone sees active offers; staff and coordinators also their own pending and paused ones. ' +
+      'eligible=true: only what the caller may claim now.',
+  })
+  @ApiResponse({ status: 200, type: OfferPage })
+  @ApiProblems(400)
+  list(@CurrentActor() actor: Actor, @Query() query: ListOffersQuery): Promise<OfferPage> {
+    return this.services.call(RewardsSubjects.offerList, query, actor);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Access(['coordinator', 'admin'])
+  @ApiOperation({ summary: 'Approve a pending offer (coordinator in scope): active' })
+  @ApiResponse({ status: 200, type: OfferView })
+  @ApiProblems(400, 404, 409)
+  approve(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<OfferView> {
+    return this.services.call(RewardsSubjects.offerApprove, { id }, actor);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @Access(['merchant', 'coordinator', 'admin'])
+  @ApiOperation({ summary: 'Pause an active offer (its staff, coordinator in scope): no claims' })
+  @ApiResponse({ status: 200, type: OfferView })
+  @ApiProblems(400, 404, 409)
+  pause(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<OfferView> {
+    return this.services.call(RewardsSubjects.offerPause, { id }, actor);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Access(['merchant', 'coordinator', 'admin'])
+  @ApiOperation({ summary: 'Resume a paused offer (its staff, coordinator in scope)' })
+  @ApiResponse({ status: 200, type: OfferView })
+  @ApiProblems(400, 404, 409)
+  resume(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<OfferView> {
+    return this.services.call(RewardsSubjects.offerResume, { id }, actor);
+  }
+
+  @Post(':id/claim')
+  @Access(['volunteer'])
+  @MovesCredits()
+  @ApiOperation({
+    summary: 'Claim a voucher (volunteer); the credit cost is held until it is used or given back',
+    description:
+      '409 NOT_ELIGIBLE (tier, per-member limit, one’s own merchant), INVALID_STATE (not active: ' +
+      'pending or paused, or outside its validity window), SOLD_OUT, INSUFFICIENT_CREDITS.',
+  })
+  @ApiResponse({ status: 201, type: VoucherView })
+  claim(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @IdempotencyKey() idempotencyKey: string,
+  ): Promise<VoucherView> {
+    return this.services.call(RewardsSubjects.offerClaim, { id, idempotencyKey }, actor);
+  }
+}
