@@ -30,11 +30,15 @@ beforeAll(async () => {
   tokens.anonymous = undefined;
   tokens.resident = (await register(home.id)).token;
   tokens.volunteer = (await register(home.id, { roles: ['volunteer'] })).token;
+  const merchant = await api('POST', '/merchants', {
+    token: admin,
+    body: { name: unique('merchant'), communityId: home.id, address: '青山路 1 号' },
+  });
   tokens.merchant = (
     await createMember(admin, {
       communityId: home.id,
       roles: ['merchant'],
-      merchantId: '8d0f7e52-1c55-4c43-9c1e-6a1c4f0b7d21',
+      merchantId: merchant.body.id as string,
     })
   ).token;
   tokens.coordinator = (await coordinatorOf(admin, home.id)).token;

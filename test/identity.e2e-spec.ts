@@ -265,7 +265,11 @@ describe('POST /members', () => {
 
   it('lets a coordinator create merchant staff in their own community', async () => {
     const coordinator = await coordinatorOf(admin, community.id);
-    const merchantId = '5b7ad6b5-3c0e-4d8e-9a3b-0d2b6f7c9e11';
+    const merchant = await api('POST', '/merchants', {
+      token: coordinator.token,
+      body: { name: '青山豆浆铺', communityId: community.id, address: '青山路 12 号' },
+    });
+    const merchantId = merchant.body.id as string;
     const staff = await createMember(coordinator.token, {
       communityId: community.id,
       roles: ['merchant'],
