@@ -1,0 +1,107 @@
+import { dataSourceOptions, Outbox, runMigrations } from '@app/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { RewardsSchema } from '../rewards.schema';
+import { newVoucherCode } from './voucher-code';
+import { VouchersRepository } from './vouchers.repository';
+
+// Against the real PostgreSQL: several copies of the service expiring vouchers at once.
+const id = randomBytes(4).toString('hex');
+const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseUrl = `postgres://postgres@127.0.0.1:5432/timebank_test_rw${id}`;
+const COPIES = 4;
+const DUE = 60;
+
+let copies: DataSource[] = [];
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+beforeAll(async () => {
+  await adminQuery(`CREATE DATABASE "timebank_test_rw${id}"`);
+  const options = dataSourceOptions(databaseUrl, RewardsSchema, 'rewards-spec');
+  await runMigrations(options);
+  copies = await Promise.all(
+    Array.from({ length: COPIES }, () => new DataSource(options).initialize()),
+  );
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(copies.map((c) => c.destroy()));
+  await adminQuery(`DROP DATABASE IF EXISTS "timebank_test_rw${id}" WITH (FORCE)`);
+});
+
+async function issue(count: number, expiresAt: Date): Promise<void> {
+  const db = copies[0];
+  const merchantId = randomUUID();
+  const communityId = randomUUID();
+  const offerId = randomUUID();
+  await db.query(
+    `INSERT INTO rewards.merchants (id, name, community_id, address, created_by)
+     VALUES ($1, 'm', $2, 'a', $3)`,
+    [merchantId, communityId, randomUUID()],
+  );
+  await db.query(
+    `INSERT INTO rewards.offers (id, merchant_id, community_id, title, description, discount,
+       credit_cost_minutes, min_tier, valid_from, valid_until, quantity, per_member_limit,
+       status, created_by)
+     VALUES ($1, $2, $3, 't', '', '{"kind":"percent","value":10}', 10, 0,
+       now() - interval '1 day', now() + interval '1 day', 1000, 1000, 'active', $4)`,
+    [offerId, merchantId, communityId, randomUUID()],
+  );
+  const repository = new VouchersRepository(db.manager, new Outbox('rewards'));
+  for (let i = 0; i < count; i++) {
+    await repository.insertIssued(
+      {
+        id: randomUUID(),
+        offerId,
+        merchantId,
+        communityId,
+        memberId: randomUUID(),
+        memberDisplayName: 'x',
+        holdId: randomUUID(),
+        offerTitle: 't',
+        discount: { kind: 'percent', value: 10 },
+        creditCostMinutes: 10,
+        expiresAt,
+        createdAt: new Date(),
+      },
+      () => newVoucherCode(),
+    );
+  }
+}
+
+describe('expiring vouchers from several copies at once', () => {
+  it('expires each due voucher once, and announces it once', async () => {
+    await issue(DUE, new Date(Date.now() - 1000));
+    await issue(5, new Date(Date.now() + 3600_000));
+    const repositories = copies.map(
+      (c) => new VouchersRepository(c.manager, new Outbox('rewards')),
+    );
+    const expiredBy = await Promise.all(
+      repositories.map(async (repository) => {
+        let total = 0;
+        for (let round = 0; round < 30; round++) total += await repository.expireDue(3);
+        return total;
+      }),
+    );
+    expect(expiredBy.reduce((a, b) => a + b, 0)).toBe(DUE);
+    const [counts] = await copies[0].query<Array<{ expired: number; issued: number }>>(
+      `SELECT count(*) FILTER (WHERE status = 'expired')::int AS expired,
+              count(*) FILTER (WHERE status = 'issued')::int AS issued
+         FROM rewards.vouchers`,
+    );
+    expect(counts).toEqual({ expired: DUE, issued: 5 });
+    const events = await copies[0].query<Array<{ id: string }>>(
+      `SELECT payload->>'voucherId' AS id FROM rewards.outbox
+        WHERE subject = 'rewards.voucher.closed' AND payload->>'reason' = 'expired'`,
+    );
+    expect(events).toHaveLength(DUE);
+    expect(new Set(events.map((e) => e.id)).size).toBe(DUE);
+  }, 30_000);
+});
