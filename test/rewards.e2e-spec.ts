@@ -939,7 +939,9 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
     for (const guess of ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC']) {
       expectProblem(await redeem(place, merchant.staff, guess), 404, 'NOT_FOUND');
     }
-    expectProblem(await redeem(place, merchant.staff, 'DDDDDDDD'), 429, 'RATE_LIMITED');
+    const limited = await redeem(place, merchant.staff, 'DDDDDDDD');
+    expectProblem(limited, 429, 'RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expectProblem(await redeem(place, merchant.staff, voucher.code), 429, 'RATE_LIMITED');
     // The second staff member has 2 failures left before the merchant's 5.
     expectProblem(await redeem(place, second, 'EEEEEEEE'), 404, 'NOT_FOUND');

@@ -2,20 +2,27 @@ import { DomainError, ErrorCode, ServiceClient } from '@app/common';
 import {
   CommunityView,
   MemberSummary,
+  MerchantView,
+  RewardsInternalSubjects,
   VolunteersInternalSubjects,
   VolunteersSubjects,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
 /**
- * Asks the volunteers service about owners the ledger has not heard of yet
- * (their announcement may still be on its way).
+ * Asks the owning service about owners the ledger has not heard of yet
+ * (their announcement may still be on its way): volunteers for members and
+ * communities, rewards for merchants.
  */
 export abstract class AccountDirectory {
   /** The member, or null when the volunteers service knows no such member. */
   abstract findMember(memberId: string): Promise<MemberSummary | null>;
   /** The community, or null when there is none with this id. */
   abstract findCommunity(communityId: string): Promise<{ id: string; name: string } | null>;
+  /** The merchant (asked of the rewards service), or null when there is none with this id. */
+  abstract findMerchant(
+    merchantId: string,
+  ): Promise<{ id: string; name: string; communityId: string } | null>;
 }
 
 @Injectable()
@@ -29,6 +36,20 @@ export class NatsAccountDirectory extends AccountDirectory {
       return await this.services.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
         id: memberId,
       });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  async findMerchant(
+    merchantId: string,
+  ): Promise<{ id: string; name: string; communityId: string } | null> {
+    try {
+      const merchant = await this.services.call<MerchantView>(RewardsInternalSubjects.merchantGet, {
+        id: merchantId,
+      });
+      return { id: merchant.id, name: merchant.name, communityId: merchant.communityId };
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
       throw error;

@@ -15,7 +15,6 @@ import { AccountingConfig } from '../accounting.config';
 import { AccountDirectory } from './account-directory';
 import { AccountRow, AccountsRepository } from './accounts.repository';
 
-const MERCHANT_NAME = 'Merchant';
 /** Owner → account id never changes; a bounded memo spares the lookup on every transfer. */
 const MAX_REMEMBERED_ACCOUNTS = 50_000;
 
@@ -121,8 +120,7 @@ export class AccountsService {
 
   /**
    * The account of an owner, created on the spot when its announcement has not
-   * arrived yet: members and communities are confirmed with the volunteers
-   * service first; merchants, which nothing announces yet, are trusted.
+   * arrived yet, once the owning service confirms the owner exists.
    */
   async resolve(owner: AccountOwnerRef): Promise<AccountRow> {
     const ownerId = owner.type === 'issuance' ? null : (owner.id ?? null);
@@ -169,13 +167,16 @@ export class AccountsService {
           displayName: community.name,
         });
       }
-      case 'merchant':
+      case 'merchant': {
+        const merchant = await this.directory.findMerchant(id);
+        if (!merchant) throw DomainError.notFound('Merchant');
         return this.accounts.insertIfAbsent({
           ownerType: 'merchant',
-          ownerId: id,
-          communityId: null,
-          displayName: MERCHANT_NAME,
+          ownerId: merchant.id,
+          communityId: merchant.communityId,
+          displayName: merchant.name,
         });
+      }
       case 'issuance':
         // Created by the migration: its absence is a broken installation.
         throw new Error('the issuance account is missing');

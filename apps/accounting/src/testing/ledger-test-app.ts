@@ -18,10 +18,11 @@ import { LEDGER_PROVIDERS } from '../accounting.module';
 import { AccountingSchema } from '../accounting.schema';
 import { AccountDirectory } from '../accounts/account-directory';
 
-/** The volunteers service as the ledger sees it: members and communities it can be asked about. */
+/** The owning services as the ledger sees them: members, communities and merchants it can be asked about. */
 export class FakeDirectory extends AccountDirectory {
   readonly members = new Map<string, MemberSummary>();
   readonly communities = new Map<string, string>();
+  readonly merchants = new Map<string, { id: string; name: string; communityId: string }>();
   lookups = 0;
 
   addCommunity(name = 'Qingshan'): string {
@@ -52,6 +53,18 @@ export class FakeDirectory extends AccountDirectory {
   async findCommunity(communityId: string): Promise<{ id: string; name: string } | null> {
     const name = this.communities.get(communityId);
     return name ? { id: communityId, name } : null;
+  }
+
+  addMerchant(communityId: string, name = 'Qingshan Pharmacy'): string {
+    const id = randomUUID();
+    this.merchants.set(id, { id, name, communityId });
+    return id;
+  }
+
+  async findMerchant(
+    merchantId: string,
+  ): Promise<{ id: string; name: string; communityId: string } | null> {
+    return this.merchants.get(merchantId) ?? null;
   }
 }
 

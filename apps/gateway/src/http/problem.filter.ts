@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/common';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { toProblem } from './to-problem';
 
@@ -21,16 +21,22 @@ export class ProblemFilter implements ExceptionFilter {
           : JSON.stringify(exception),
       );
     }
-    if (problem.code === ErrorCode.RATE_LIMITED) setRetryAfter(reply);
+    if (problem.code === ErrorCode.RATE_LIMITED) setRetryAfter(reply, exception);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
 
-/** The rate limiter names its wait per limit (Retry-After-account); clients read plain Retry-After. */
-function setRetryAfter(reply: FastifyReply): void {
+/**
+ * Clients read plain Retry-After: the gateway's own limiter names its wait per
+ * limit (Retry-After-account), a service's limit says it in its error's details.
+ */
+function setRetryAfter(reply: FastifyReply, exception: unknown): void {
+  const fromService =
+    exception instanceof DomainError ? Number(exception.details?.retryAfterSeconds) : NaN;
   const waits = Object.entries(reply.getHeaders())
     .filter(([name]) => name.toLowerCase().startsWith('retry-after'))
     .map(([, value]) => Number(value))
+    .concat(fromService)
     .filter((seconds) => Number.isFinite(seconds));
   if (waits.length > 0) void reply.header('retry-after', String(Math.max(...waits)));
 }
