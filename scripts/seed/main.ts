@@ -73,6 +73,13 @@ function report(result: SeedResult, baseUrl: string): void {
       `  curl -s $B/certificates/${result.certificateCode}                  # a volunteer's certificate, no sign-in`,
     );
   }
+  const staff = result.logins.find((l) => l.role === 'merchant');
+  if (staff && result.voucher) {
+    out(
+      `  # at ${result.voucher.merchant}'s counter, signed in as ${staff.login} (S=…): ` +
+        `curl -s -X POST $B/vouchers/redeem -H "authorization: Bearer $S" -H 'content-type: application/json' -d '{"code":"${result.voucher.code}"}'`,
+    );
+  }
   if (coordinator && community) {
     out(
       `  C=$(curl -s -X POST $B/auth/login -H 'content-type: application/json' ` +
