@@ -6,3 +6,4 @@ export * from './health';
 export * from './logging';
 export * from './nats';
 export * from './events';
+export * from './testing';

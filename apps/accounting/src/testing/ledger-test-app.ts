@@ -1,17 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
-  dataSourceOptions,
-  ensureDatabase,
+  createTestDatabase,
   loadConfig,
   Outbox,
-  runMigrations,
   strictValidationPipe,
+  TestDatabase,
 } from '@app/common';
 import { Actor, MemberSummary } from '@app/contracts';
 import { Type } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccountingConfig } from '../accounting.config';
 import { LEDGER_PROVIDERS } from '../accounting.module';
@@ -69,8 +67,8 @@ export class FakeDirectory extends AccountDirectory {
 }
 
 export interface LedgerTestApp {
-  /** The database's name, to attach a second copy of the service to it. */
-  database: string;
+  /** The database, to attach a second copy of the service to it. */
+  database: TestDatabase;
   module: TestingModule;
   dataSource: DataSource;
   directory: FakeDirectory;
@@ -78,10 +76,6 @@ export interface LedgerTestApp {
   /** Sums and reads straight from the tables. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
-}
-
-function baseUrl(): URL {
-  return new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/timebank');
 }
 
 /**
@@ -94,21 +88,17 @@ export async function createLedgerTestApp(
   /** Another copy of the service on the database of this one (which owns the database). */
   copyOf?: LedgerTestApp,
 ): Promise<LedgerTestApp> {
-  const url = baseUrl();
-  const name = copyOf?.database ?? `timebank_test_${randomBytes(6).toString('hex')}`;
-  url.pathname = `/${name}`;
-  const options = dataSourceOptions(url.toString(), AccountingSchema, 'accounting-test');
-  if (!copyOf) {
-    await ensureDatabase(url.toString());
-    await runMigrations(options);
-  }
+  const database = copyOf?.database ?? (await createTestDatabase());
+  const options = copyOf
+    ? database.options(AccountingSchema, 'accounting-test')
+    : await database.migrate(AccountingSchema);
   const directory = copyOf?.directory ?? new FakeDirectory();
   const module = await Test.createTestingModule({
     imports: [TypeOrmModule.forRoot({ ...options, retryAttempts: 0 })],
     providers: [
       {
         provide: AccountingConfig,
-        useValue: loadConfig(AccountingConfig, { DATABASE_URL: url.toString(), ...settings }),
+        useValue: loadConfig(AccountingConfig, { DATABASE_URL: database.url, ...settings }),
       },
       { provide: AccountDirectory, useValue: directory },
       { provide: Outbox, useValue: new Outbox('accounting') },
@@ -118,7 +108,7 @@ export async function createLedgerTestApp(
   await module.init();
   const dataSource = module.get(DataSource);
   return {
-    database: name,
+    database,
     module,
     dataSource,
     directory,
@@ -126,21 +116,9 @@ export async function createLedgerTestApp(
     query: (sql, params) => dataSource.query(sql, params),
     close: async () => {
       await module.close();
-      if (!copyOf) await dropDatabase(name);
+      if (!copyOf) await database.drop();
     },
   };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = baseUrl();
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Validates a payload as the service's pipe does with what arrives over NATS. */

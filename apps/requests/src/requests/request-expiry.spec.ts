@@ -1,30 +1,19 @@
-import { dataSourceOptions, Outbox, runMigrations } from '@app/common';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { createTestDatabase, Outbox, TestDatabase } from '@app/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RequestsSchema } from '../requests.schema';
 import { RequestsRepository } from './requests.repository';
 
 // Against the real PostgreSQL: several copies of the service expiring at once.
-const id = randomBytes(4).toString('hex');
-const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/timebank_test_rq${id}`;
 const COPIES = 4;
 const DUE = 60;
 
+let database: TestDatabase;
 let copies: DataSource[] = [];
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
 beforeAll(async () => {
-  await adminQuery(`CREATE DATABASE "timebank_test_rq${id}"`);
-  const options = dataSourceOptions(databaseUrl, RequestsSchema, 'requests-spec');
-  await runMigrations(options);
+  database = await createTestDatabase();
+  const options = await database.migrate(RequestsSchema);
   copies = await Promise.all(
     Array.from({ length: COPIES }, () => new DataSource(options).initialize()),
   );
@@ -32,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(copies.map((c) => c.destroy()));
-  await adminQuery(`DROP DATABASE IF EXISTS "timebank_test_rq${id}" WITH (FORCE)`);
+  await database?.drop();
 });
 
 async function insertRequests(count: number, windowEnd: Date): Promise<void> {

@@ -1,3 +1,4 @@
 export * from './actor';
 export * from './page';
 export * from './roles';
+export * from './validators';

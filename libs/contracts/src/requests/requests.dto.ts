@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
+import { FreeText, IsDateTimeWithZone } from '../common/validators';
 import {
   MAX_SERVICE_MINUTES,
   REQUEST_CATEGORIES,
@@ -25,41 +25,19 @@ import {
   RequestStatus,
 } from './requests.types';
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-/** PostgreSQL text cannot hold U+0000; everything else is stored exactly as given. */
-// eslint-disable-next-line no-control-regex -- U+0000 is exactly what it looks for
-const NO_NUL = /^[^\u0000]*$/;
-
 const serviceMinutes = (field: string) =>
   `${field} must be a whole number from 1 to ${MAX_SERVICE_MINUTES}`;
-
-/** A moment with its time zone, e.g. 2026-05-03T09:00:00Z. */
-function isDateTime(field: string): PropertyDecorator {
-  return (target, key) => {
-    IsISO8601({ strict: true }, { message: `${field} must be an ISO 8601 date-time` })(target, key);
-    Matches(DATE_TIME, { message: `${field} must be a date-time with a time zone` })(target, key);
-  };
-}
-
-function freeText(field: string, max: number, min = 1): PropertyDecorator {
-  return (target, key) => {
-    IsString()(target, key);
-    MinLength(min, { message: `${field} must not be empty` })(target, key);
-    MaxLength(max)(target, key);
-    Matches(NO_NUL, { message: `${field} must not contain the NUL character` })(target, key);
-  };
-}
 
 // ---- public HTTP bodies and queries (gateway) ----
 
 export class CreateHelpRequestDto {
   @ApiProperty({ maxLength: 200, example: '陪同去社区医院复诊' })
-  @freeText('title', 200)
+  @FreeText('title', 200)
   @Matches(/\S/, { message: 'title must not be blank' })
   title!: string;
 
   @ApiProperty({ maxLength: 4000, example: '周三上午九点，需要轮椅协助' })
-  @freeText('description', 4000, 0)
+  @FreeText('description', 4000, 0)
   description!: string;
 
   @ApiProperty({ enum: REQUEST_CATEGORIES })
@@ -67,11 +45,11 @@ export class CreateHelpRequestDto {
   category!: RequestCategory;
 
   @ApiProperty({ format: 'date-time' })
-  @isDateTime('windowStart')
+  @IsDateTimeWithZone('windowStart')
   windowStart!: string;
 
   @ApiProperty({ format: 'date-time', description: 'After windowStart and in the future' })
-  @isDateTime('windowEnd')
+  @IsDateTimeWithZone('windowEnd')
   windowEnd!: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 90 })
@@ -132,7 +110,7 @@ export class CompleteHelpRequestDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @freeText('note', 2000, 0)
+  @FreeText('note', 2000, 0)
   note?: string;
 }
 
@@ -157,13 +135,13 @@ export class ConfirmHelpRequestDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @freeText('comment', 2000, 0)
+  @FreeText('comment', 2000, 0)
   comment?: string;
 }
 
 export class DisputeHelpRequestDto {
   @ApiProperty({ maxLength: 2000, example: '志愿者只待了半小时' })
-  @freeText('reason', 2000)
+  @FreeText('reason', 2000)
   reason!: string;
 }
 
@@ -181,7 +159,7 @@ export class ResolveHelpRequestDto {
   minutes!: number;
 
   @ApiProperty({ maxLength: 2000 })
-  @freeText('note', 2000)
+  @FreeText('note', 2000)
   note!: string;
 }
 

@@ -3,20 +3,16 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
+import { FreeText, IsDateTimeWithZone, NO_NUL, WholeNumber } from '../common/validators';
 import { MAX_TRANSFER_MINUTES } from '../ledger/ledger.types';
 import {
   DISCOUNT_KINDS,
@@ -29,37 +25,6 @@ import {
   VOUCHER_STATUSES,
   VoucherStatus,
 } from './rewards.types';
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-// eslint-disable-next-line no-control-regex -- U+0000 is exactly what it looks for
-const NO_NUL = /^[^\u0000]*$/;
-
-/** A moment with its time zone, e.g. 2026-05-03T09:00:00Z. */
-function isDateTime(field: string): PropertyDecorator {
-  return (target, key) => {
-    IsISO8601({ strict: true }, { message: `${field} must be an ISO 8601 date-time` })(target, key);
-    Matches(DATE_TIME, { message: `${field} must be a date-time with a time zone` })(target, key);
-  };
-}
-
-function text(field: string, max: number, min = 1): PropertyDecorator {
-  return (target, key) => {
-    IsString()(target, key);
-    MinLength(min, { message: `${field} must not be empty` })(target, key);
-    MaxLength(max)(target, key);
-    Matches(NO_NUL, { message: `${field} must not contain the NUL character` })(target, key);
-    if (min > 0) Matches(/\S/, { message: `${field} must not be blank` })(target, key);
-  };
-}
-
-function wholeNumber(field: string, min: number, max: number): PropertyDecorator {
-  const message = `${field} must be a whole number from ${min} to ${max}`;
-  return (target, key) => {
-    IsInt({ message })(target, key);
-    Min(min, { message })(target, key);
-    Max(max, { message })(target, key);
-  };
-}
 
 /** A discount's value as its kind needs it: percent 1–100, an amount of money, or an item. */
 export function discountValueProblem(kind: unknown, value: unknown): string | null {
@@ -106,7 +71,7 @@ function IsDiscountValue(): PropertyDecorator {
 
 export class CreateMerchantDto {
   @ApiProperty({ maxLength: 100, example: '青山豆浆铺' })
-  @text('name', 100)
+  @FreeText('name', 100)
   name!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -114,12 +79,12 @@ export class CreateMerchantDto {
   communityId!: string;
 
   @ApiProperty({ maxLength: 300, example: '青山路 12 号' })
-  @text('address', 300)
+  @FreeText('address', 300)
   address!: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: '王老板 138 0013 8000' })
   @IsOptional()
-  @text('contact', 200, 0)
+  @FreeText('contact', 200, 0)
   contact?: string;
 }
 
@@ -141,11 +106,11 @@ export class DiscountDto {
 
 export class CreateOfferDto {
   @ApiProperty({ maxLength: 200, example: '豆浆九折' })
-  @text('title', 200)
+  @FreeText('title', 200)
   title!: string;
 
   @ApiProperty({ maxLength: 4000, example: '每天早上 6 点到 10 点' })
-  @text('description', 4000, 0)
+  @FreeText('description', 4000, 0)
   description!: string;
 
   @ApiProperty({ type: DiscountDto })
@@ -155,27 +120,27 @@ export class CreateOfferDto {
   discount!: DiscountDto;
 
   @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
-  @wholeNumber('creditCostMinutes', 1, MAX_TRANSFER_MINUTES)
+  @WholeNumber('creditCostMinutes', 1, MAX_TRANSFER_MINUTES)
   creditCostMinutes!: number;
 
   @ApiProperty({ minimum: 0, description: 'The lowest tier level that may claim it (0: everyone)' })
-  @wholeNumber('minTier', 0, 100)
+  @WholeNumber('minTier', 0, 100)
   minTier!: number;
 
   @ApiProperty({ format: 'date-time' })
-  @isDateTime('validFrom')
+  @IsDateTimeWithZone('validFrom')
   validFrom!: string;
 
   @ApiProperty({ format: 'date-time', description: 'After validFrom' })
-  @isDateTime('validUntil')
+  @IsDateTimeWithZone('validUntil')
   validUntil!: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_OFFER_QUANTITY, example: 50 })
-  @wholeNumber('quantity', 1, MAX_OFFER_QUANTITY)
+  @WholeNumber('quantity', 1, MAX_OFFER_QUANTITY)
   quantity!: number;
 
   @ApiProperty({ minimum: 1, maximum: 1000, example: 1 })
-  @wholeNumber('perMemberLimit', 1, 1000)
+  @WholeNumber('perMemberLimit', 1, 1000)
   perMemberLimit!: number;
 }
 
@@ -225,12 +190,12 @@ export class SettlementDto {
     description: "Default: all of the merchant's available credits",
   })
   @IsOptional()
-  @wholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
+  @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes?: number;
 
   @ApiPropertyOptional({ maxLength: 500 })
   @IsOptional()
-  @text('memo', 500, 0)
+  @FreeText('memo', 500, 0)
   memo?: string;
 }
 
