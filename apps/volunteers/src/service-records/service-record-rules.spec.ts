@@ -4,6 +4,7 @@ import {
   isCertificateCode,
   newCertificateCode,
   serviceDetailsProblems,
+  summarize,
   volunteerNumber,
 } from './service-record-rules';
 
@@ -60,5 +61,27 @@ describe('dates', () => {
     const now = new Date('2026-03-09T17:30:00Z');
     expect(todayIn('Asia/Shanghai', now)).toBe('2026-03-10');
     expect(todayIn('UTC', now)).toBe('2026-03-09');
+  });
+});
+
+describe('summarize', () => {
+  it('counts what was not reversed, from the entries themselves', () => {
+    const entries = [
+      { minutes: 90, servedOn: '2026-03-09', reversedAt: null },
+      { minutes: '30', servedOn: '2026-02-01', reversedAt: null },
+      { minutes: 60, servedOn: '2026-01-15', reversedAt: new Date() },
+    ];
+    expect(summarize(entries)).toEqual({
+      totalMinutes: 120,
+      serviceCount: 2,
+      firstServedOn: '2026-02-01',
+      lastServedOn: '2026-03-09',
+    });
+    expect(summarize([])).toEqual({
+      totalMinutes: 0,
+      serviceCount: 0,
+      firstServedOn: null,
+      lastServedOn: null,
+    });
   });
 });

@@ -63,3 +63,25 @@ export function serviceDetailsProblems(
   if (creditedTo !== details.volunteerId) problems.push('volunteerId (not the credited member)');
   return problems;
 }
+
+/**
+ * What still counts on a record: reversed service is left out. Derived from
+ * the very entries shown, so the totals can never disagree with the list.
+ */
+export function summarize(
+  entries: Array<{ minutes: number | string; servedOn: string; reversedAt: Date | null }>,
+): {
+  totalMinutes: number;
+  serviceCount: number;
+  firstServedOn: string | null;
+  lastServedOn: string | null;
+} {
+  const counted = entries.filter((e) => e.reversedAt === null);
+  const days = counted.map((e) => e.servedOn).sort();
+  return {
+    totalMinutes: counted.reduce((sum, e) => sum + Number(e.minutes), 0),
+    serviceCount: counted.length,
+    firstServedOn: days[0] ?? null,
+    lastServedOn: days[days.length - 1] ?? null,
+  };
+}

@@ -30,13 +30,6 @@ export interface EntryRow {
   reversedAt: Date | null;
 }
 
-export interface RecordSummary {
-  totalMinutes: number;
-  serviceCount: number;
-  firstServedOn: string | null;
-  lastServedOn: string | null;
-}
-
 @Injectable()
 export class ServiceRecordsRepository {
   constructor(
@@ -158,27 +151,5 @@ export class ServiceRecordsRepository {
         ORDER BY e.served_on DESC, e.verified_at DESC, e.id`,
       [volunteerId],
     );
-  }
-
-  /** Totals of what still counts: reversed service is left out. */
-  async summary(volunteerId: string): Promise<RecordSummary> {
-    const [row]: Array<{
-      minutes: string;
-      count: string;
-      first: string | null;
-      last: string | null;
-    }> = await this.manager.query(
-      `SELECT coalesce(sum(minutes), 0) AS minutes, count(*) AS count,
-              min(served_on)::text AS first, max(served_on)::text AS last
-         FROM volunteers.service_entries
-        WHERE volunteer_id = $1 AND reversed_at IS NULL`,
-      [volunteerId],
-    );
-    return {
-      totalMinutes: Number(row.minutes),
-      serviceCount: Number(row.count),
-      firstServedOn: row.first,
-      lastServedOn: row.last,
-    };
   }
 }

@@ -20,6 +20,7 @@ import {
   PostedTransfer,
   serviceDetailsProblems,
   volunteerNumber,
+  summarize,
 } from './service-record-rules';
 import { ServiceRecordEntity } from './service-records.entity';
 import { RecordHolder, ServiceRecordsRepository } from './service-records.repository';
@@ -52,10 +53,8 @@ export class ServiceRecordsService {
       await this.records.ensureRecord(volunteerId, newCertificateCode());
       record = (await this.records.findRecord(volunteerId))!;
     }
-    const [summary, entries] = await Promise.all([
-      this.records.summary(volunteerId),
-      this.records.entries(volunteerId),
-    ]);
+    const entries = await this.records.entries(volunteerId);
+    const summary = summarize(entries);
     return {
       volunteerId,
       volunteerNumber: volunteerNumber(record.volunteerNumber),
@@ -93,10 +92,8 @@ export class ServiceRecordsService {
     const record = isCertificateCode(code) ? await this.records.findRecordByCode(code) : null;
     const holder = record && (await this.records.holder(record.volunteerId));
     if (!record || !holder) throw DomainError.notFound('Certificate');
-    const [summary, entries] = await Promise.all([
-      this.records.summary(record.volunteerId),
-      this.records.entries(record.volunteerId),
-    ]);
+    const entries = await this.records.entries(record.volunteerId);
+    const summary = summarize(entries);
     return {
       certificateNumber: certificateNumber(record.certificateNumber, record.issuedAt),
       volunteerNumber: volunteerNumber(record.volunteerNumber),

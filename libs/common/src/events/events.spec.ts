@@ -1,7 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
+import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ErrorCode } from '../errors/error-code';
 import { DomainEvent, streamName } from './event';
 import { EventConsumers } from './event-consumers';
@@ -11,13 +12,11 @@ import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
 // Against the real PostgreSQL and NATS: the outbox, relay, consumers and inbox together.
-const id = randomBytes(4).toString('hex');
-const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/timebank_test_ev${id}`;
-const prefix = `tbtest_ev${id}`;
+const prefix = `tbtest_ev${randomBytes(4).toString('hex')}`;
 const schema = 'evtest';
 const TYPES = ['producer.thing.happened', 'producer.thing.failed', 'producer.thing.refused'];
 
+let database: TestDatabase;
 let dataSource: DataSource;
 let jetstream: JetStreamConnection;
 let outbox: Outbox;
@@ -26,13 +25,6 @@ let consumers: EventConsumers;
 const applied: string[] = [];
 let failures = 0;
 let refusals = 0;
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
 
 async function until(condition: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -43,10 +35,11 @@ async function until(condition: () => Promise<boolean> | boolean, ms = 10_000): 
 }
 
 beforeAll(async () => {
-  await adminQuery(`CREATE DATABASE "timebank_test_ev${id}"`);
+  Logger.overrideLogger(false); // the failures below are on purpose
+  database = await createTestDatabase();
   dataSource = new DataSource({
     type: 'postgres',
-    url: databaseUrl,
+    url: database.url,
     schema,
     migrations: [eventTablesMigration(schema, 1764200000000)],
   });
@@ -62,7 +55,7 @@ beforeAll(async () => {
     TYPES.map((t) => `${prefix}.${t}`),
   );
   outbox = new Outbox(schema);
-  relay = new OutboxRelay(dataSource, outbox, schema, jetstream, prefix, databaseUrl);
+  relay = new OutboxRelay(dataSource, outbox, schema, jetstream, prefix, database.url);
   consumers = new EventConsumers(dataSource, schema, 'consumer', jetstream, prefix, {
     maxDeliver: 3,
     ackWaitMs: 2000,
@@ -104,7 +97,7 @@ afterAll(async () => {
   await jetstream?.jsm.streams.delete(streamName(prefix, 'producer')).catch(() => undefined);
   await jetstream?.close();
   await dataSource?.destroy();
-  await adminQuery(`DROP DATABASE IF EXISTS "timebank_test_ev${id}" WITH (FORCE)`);
+  await database?.drop();
 });
 
 async function effectsOf(eventId: string): Promise<number> {
