@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { ServiceConfig } from '../config/service-config';
 import { streamName } from './event';
 import { EventConsumers } from './event-consumers';
+import { EventTablesJanitor } from './event-tables-janitor';
 import { JetStreamConnection } from './jetstream.connection';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
@@ -33,6 +34,7 @@ class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly jetstream: JetStreamConnection,
     private readonly relay: OutboxRelay,
     private readonly consumers: EventConsumers,
+    private readonly janitor: EventTablesJanitor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,9 +48,11 @@ class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       await this.relay.start();
     }
     await this.consumers.start();
+    this.janitor.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.janitor.stop();
     await this.consumers.stop();
     await this.relay.stop();
     await this.jetstream.close();
@@ -95,6 +99,11 @@ export class EventsModule {
               maxDeliver: options.maxDeliver ?? 10,
               ackWaitMs: 30_000,
             }),
+        },
+        {
+          provide: EventTablesJanitor,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new EventTablesJanitor(dataSource, schema),
         },
         EventsLifecycle,
       ],

@@ -6,6 +6,7 @@ import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ErrorCode } from '../errors/error-code';
 import { DomainEvent, streamName } from './event';
 import { EventConsumers } from './event-consumers';
+import { EventTablesJanitor } from './event-tables-janitor';
 import { eventTablesMigration } from './event-tables.migration';
 import { JetStreamConnection } from './jetstream.connection';
 import { Outbox } from './outbox';
@@ -188,5 +189,27 @@ describe('durable events', () => {
       return rows.length === 1;
     });
     expect(refusals).toBe(1);
+  });
+
+  it('prunes published events and old inbox entries, and nothing still needed', async () => {
+    const fresh = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
+    await until(async () => (await effectsOf(fresh)) === 1);
+    const old = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
+    await until(async () => (await effectsOf(old)) === 1);
+    await dataSource.query(
+      `UPDATE ${schema}.outbox SET published_at = now() - interval '8 days' WHERE id = $1`,
+      [old],
+    );
+    await dataSource.query(
+      `UPDATE ${schema}.inbox SET applied_at = now() - interval '31 days' WHERE event_id = $1`,
+      [old],
+    );
+    const pruned = await new EventTablesJanitor(dataSource, schema).prune();
+    expect(pruned).toEqual({ outbox: 1, inbox: 1 });
+    const left: Array<{ id: string }> = await dataSource.query(
+      `SELECT id FROM ${schema}.outbox WHERE id = ANY($1::uuid[])`,
+      [[fresh, old]],
+    );
+    expect(left.map((r) => r.id)).toEqual([fresh]);
   });
 });

@@ -1,5 +1,6 @@
 export * from './event';
 export * from './event-consumers';
+export * from './event-tables-janitor';
 export * from './event-tables.migration';
 export * from './events.module';
 export * from './jetstream.connection';
