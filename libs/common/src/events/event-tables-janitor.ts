@@ -1,0 +1,47 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+const HOUR_MS = 3600_000;
+/** Published events are only kept for looking into what happened. */
+export const OUTBOX_KEEP_DAYS = 7;
+/** Longer than the streams keep messages (14 days), so a redelivery is always recognised. */
+export const INBOX_KEEP_DAYS = 30;
+
+/** Keeps the outbox and inbox from growing forever: prunes what can no longer matter, hourly. */
+export class EventTablesJanitor {
+  private readonly logger = new Logger('EventTablesJanitor');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+  ) {}
+
+  start(): void {
+    void this.prune();
+    this.timer = setInterval(() => void this.prune(), HOUR_MS);
+    this.timer.unref();
+  }
+
+  async prune(): Promise<{ outbox: number; inbox: number }> {
+    try {
+      const [, outbox] = await this.dataSource.query<[unknown, number]>(
+        `DELETE FROM "${this.schema}".outbox
+          WHERE published_at < now() - make_interval(days => $1)`,
+        [OUTBOX_KEEP_DAYS],
+      );
+      const [, inbox] = await this.dataSource.query<[unknown, number]>(
+        `DELETE FROM "${this.schema}".inbox WHERE applied_at < now() - make_interval(days => $1)`,
+        [INBOX_KEEP_DAYS],
+      );
+      return { outbox, inbox };
+    } catch (error) {
+      this.logger.warn(`pruning the event tables failed: ${(error as Error).message}`);
+      return { outbox: 0, inbox: 0 };
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
