@@ -132,7 +132,68 @@ describe('access tokens', () => {
   });
 });
 
+/** Every route of API.md, as the OpenAPI document must name it. */
+const API_ROUTES = [
+  'GET /api/v1/accounts/me',
+  'GET /api/v1/accounts/me/statement',
+  'GET /api/v1/certificates/{code}',
+  'GET /api/v1/communities',
+  'GET /api/v1/communities/{id}/fund',
+  'GET /api/v1/health',
+  'GET /api/v1/hours',
+  'GET /api/v1/ledger/check',
+  'GET /api/v1/me',
+  'GET /api/v1/merchants/{id}/redemptions',
+  'GET /api/v1/offers',
+  'GET /api/v1/reports/communities/{id}',
+  'GET /api/v1/requests',
+  'GET /api/v1/requests/{id}',
+  'GET /api/v1/tiers',
+  'GET /api/v1/volunteers/{id}/service-record',
+  'GET /api/v1/vouchers/mine',
+  'PATCH /api/v1/members/{id}',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/register',
+  'POST /api/v1/communities',
+  'POST /api/v1/communities/{id}/fund/allocations',
+  'POST /api/v1/hours',
+  'POST /api/v1/hours/{id}/approve',
+  'POST /api/v1/hours/{id}/reject',
+  'POST /api/v1/members',
+  'POST /api/v1/members/{id}/adjustments',
+  'POST /api/v1/merchants',
+  'POST /api/v1/merchants/{id}/offers',
+  'POST /api/v1/merchants/{id}/settlements',
+  'POST /api/v1/offers/{id}/approve',
+  'POST /api/v1/offers/{id}/claim',
+  'POST /api/v1/requests',
+  'POST /api/v1/requests/{id}/accept',
+  'POST /api/v1/requests/{id}/cancel',
+  'POST /api/v1/requests/{id}/complete',
+  'POST /api/v1/requests/{id}/confirm',
+  'POST /api/v1/requests/{id}/dispute',
+  'POST /api/v1/requests/{id}/release',
+  'POST /api/v1/requests/{id}/resolve',
+  'POST /api/v1/transfers',
+  'POST /api/v1/transfers/{id}/reverse',
+  'POST /api/v1/vouchers/redeem',
+  'POST /api/v1/vouchers/{id}/cancel',
+  'PUT /api/v1/me/volunteer-profile',
+];
+
 describe('OpenAPI', () => {
+  it('describes every route of API.md, each with its responses', async () => {
+    const doc = await api('GET', process.env.TB_BASE_URL!.replace(/\/v1$/, '/docs-json'));
+    const described = Object.entries(
+      doc.body.paths as Record<string, Record<string, { responses: object }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => Object.keys(operation.responses ?? {}).length > 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(API_ROUTES.filter((route) => !described.includes(route))).toEqual([]);
+  });
+
   it('serves a document describing every route with its schemas, and its UI', async () => {
     const docsUrl = process.env.TB_BASE_URL!.replace(/\/v1$/, '/docs');
     const doc = await api('GET', `${docsUrl}-json`);
