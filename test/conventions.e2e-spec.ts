@@ -39,6 +39,31 @@ describe('conventions of every response', () => {
   });
 });
 
+describe('browsers', () => {
+  it('may call from an allowed web origin, and see the request id', async () => {
+    const preflight = await api('OPTIONS', '/transfers', {
+      headers: {
+        origin: 'https://app.timebank.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://app.timebank.example');
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/idempotency-key/i);
+    const res = await api('GET', '/communities', {
+      headers: { origin: 'https://app.timebank.example' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBe('https://app.timebank.example');
+    expect(res.headers['access-control-expose-headers']).toMatch(/x-request-id/i);
+  });
+
+  it('are not told they may call from any other origin', async () => {
+    const res = await api('GET', '/communities', { headers: { origin: 'https://evil.example' } });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
 describe('bad input', () => {
   it('answers malformed JSON with 400 naming the body', async () => {
     const res = await api('POST', '/auth/register', { rawBody: '{"email": "a@b.cn",' });

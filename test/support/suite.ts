@@ -29,6 +29,7 @@ export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   LOGIN_LIMIT_PER_ACCOUNT: '10000',
   LOGIN_LIMIT_PER_ADDRESS: '10000',
   TRUST_PROXY: 'true',
+  CORS_ORIGINS: 'https://app.timebank.example',
   BOOTSTRAP_ADMIN_LOGIN: 'admin@timebank.local',
   BOOTSTRAP_ADMIN_PASSWORD: 'admin-change-me',
 };

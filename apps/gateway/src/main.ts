@@ -54,6 +54,14 @@ async function bootstrap(): Promise<void> {
       },
     },
   });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      maxAge: 600,
+    });
+  }
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(strictValidationPipe());
   setUpApiDocs(app);

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig } from '@app/common';
 
 export const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
@@ -46,6 +46,18 @@ export class GatewayConfig extends BaseConfig {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   TRUST_PROXY: boolean = false;
+
+  /** Web origins allowed to call the API from a browser, comma-separated; empty: none. */
+  @Matches(/^$|^https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*$/, {
+    message: 'must be http(s) origins, comma-separated',
+  })
+  CORS_ORIGINS: string = '';
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  }
 }
 
 /** Production refuses the development secret. */
