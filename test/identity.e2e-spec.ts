@@ -201,6 +201,70 @@ describe('POST /auth/login', () => {
   });
 });
 
+describe('sessions: refresh and sign out', () => {
+  async function signIn(email: string) {
+    const res = await api('POST', '/auth/login', { body: { login: email, password: PASSWORD } });
+    expect(res.status).toBe(200);
+    return res.body as { accessToken: string; refreshToken: string; refreshExpiresAt: string };
+  }
+  const refresh = (refreshToken: string) =>
+    api('POST', '/auth/refresh', { body: { refreshToken } });
+
+  it('hands out a refresh token that lasts 30 days and buys a new access token once', async () => {
+    const { login: email, member } = await register(community.id);
+    const first = await signIn(email);
+    const days = (Date.parse(first.refreshExpiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+
+    const renewed = await refresh(first.refreshToken);
+    expect(renewed.status).toBe(200);
+    expect(renewed.body).toMatchObject({ expiresIn: 900, member: { id: member.id } });
+    expect(renewed.body.refreshToken).not.toBe(first.refreshToken);
+    const me = await api('GET', '/me', { token: renewed.body.accessToken });
+    expect(me.body.id).toBe(member.id);
+  });
+
+  it('ends every session of a member when a used refresh token comes back', async () => {
+    const { login: email } = await register(community.id);
+    const first = await signIn(email);
+    const second = (await refresh(first.refreshToken)).body.refreshToken as string;
+    expectProblem(await refresh(first.refreshToken), 401, 'UNAUTHENTICATED');
+    expectProblem(await refresh(second), 401, 'UNAUTHENTICATED');
+  });
+
+  it('gives the refreshed access token the roles the member has now', async () => {
+    const coordinator = await coordinatorOf(admin, community.id);
+    const resident = await register(community.id);
+    const session = await signIn(resident.login);
+    const patched = await api('PATCH', `/members/${resident.member.id}`, {
+      token: coordinator.token,
+      body: { roles: ['resident', 'volunteer'] },
+    });
+    expect(patched.status).toBe(200);
+    const renewed = await refresh(session.refreshToken);
+    expect(renewed.body.member.roles).toEqual(['resident', 'volunteer']);
+    const profile = await api('PUT', '/me/volunteer-profile', {
+      token: renewed.body.accessToken,
+      body: { skills: ['knitting'] },
+    });
+    expect(profile.status).toBe(200);
+  });
+
+  it('signs out: the refresh token stops working', async () => {
+    const { login: email } = await register(community.id);
+    const session = await signIn(email);
+    const out = await api('POST', '/auth/logout', { body: { refreshToken: session.refreshToken } });
+    expect(out.status).toBe(204);
+    expectProblem(await refresh(session.refreshToken), 401, 'UNAUTHENTICATED');
+  });
+
+  it('names a malformed refresh token', async () => {
+    expectProblem(await refresh('not-a-token'), 400, 'VALIDATION_FAILED', ['refreshToken']);
+    expectProblem(await refresh('A'.repeat(43)), 401, 'UNAUTHENTICATED');
+  });
+});
+
 describe('GET /me', () => {
   it('answers 401 without a token', async () => {
     expectProblem(await api('GET', '/me'), 401, 'UNAUTHENTICATED');

@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@app/common';
 import { PASSWORD_MIN_LENGTH } from '@app/contracts';
-import { IsIn, isEmail, IsString, MinLength, ValidateBy } from 'class-validator';
+import { isEmail, IsIn, IsInt, IsString, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { getCountries } from 'libphonenumber-js/max';
 import { isEmailLogin, normalisePhone } from './members/phone';
 
@@ -51,6 +51,12 @@ export class VolunteersConfig extends ServiceConfig {
     },
   })
   SERVICE_TIME_ZONE: string = 'Asia/Shanghai';
+
+  /** How long a session lasts without being used (each refresh starts the count again). */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS: number = 30;
 }
 
 function isTimeZone(value: string): boolean {

@@ -31,6 +31,9 @@ import { ServiceRecordsService } from './service-records/service-records.service
 import { TransferPostedConsumer } from './service-records/transfer-posted.consumer';
 import { TierSchedule } from './tiers/tier-schedule';
 import { TiersController } from './tiers/tiers.controller';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsService } from './sessions/sessions.service';
 import { VolunteersConfig } from './volunteers.config';
 import { VolunteersSchema } from './volunteers.schema';
 
@@ -56,6 +59,7 @@ export class VolunteersModule {
         MembersController,
         CommunitiesController,
         ProfilesController,
+        SessionsController,
         HoursController,
         ServiceRecordsController,
         TiersController,
@@ -81,6 +85,8 @@ export class VolunteersModule {
         MembersService,
         CommunitiesService,
         ProfilesService,
+        SessionsRepository,
+        SessionsService,
         BootstrapAdmin,
         HoursRepository,
         HoursService,

@@ -4,6 +4,7 @@ import { HourLogEntity } from './hours/hours.entity';
 import { MemberEntity } from './members/members.entity';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
 import { HoursAndServiceRecords1764300000000 } from './migrations/1764300000000-hours-and-service-records';
+import { RefreshTokens1764500000000 } from './migrations/1764500000000-refresh-tokens';
 import { VolunteerProfileEntity } from './profiles/profiles.entity';
 import { ServiceEntryEntity, ServiceRecordEntity } from './service-records/service-records.entity';
 
@@ -23,5 +24,6 @@ export const VolunteersSchema: ServiceSchema = {
     CreateSchema1764100000000,
     eventTablesMigration('volunteers', 1764200000000),
     HoursAndServiceRecords1764300000000,
+    RefreshTokens1764500000000,
   ],
 };

@@ -6,8 +6,11 @@ import {
   LoginDto,
   LoginResult,
   MemberView,
+  RefreshResult,
+  RefreshTokenDto,
   RegisterMemberDto,
   RegisterResult,
+  SessionGrant,
   VolunteersSubjects,
 } from '@app/contracts';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -35,7 +38,13 @@ export class AuthController {
       body,
       null,
     );
-    return { member, accessToken: this.tokens.issue(member).accessToken };
+    const session = await this.openSession(member.id);
+    return {
+      member: session.member,
+      accessToken: this.tokens.issue(session.member).accessToken,
+      refreshToken: session.refreshToken,
+      refreshExpiresAt: session.refreshExpiresAt,
+    };
   }
 
   @Post('login')
@@ -52,6 +61,51 @@ export class AuthController {
       body,
       null,
     );
-    return { ...this.tokens.issue(member), member };
+    return this.signedIn(await this.openSession(member.id));
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  @SkipThrottle({ account: true })
+  @ApiOperation({
+    summary: 'Trade a refresh token for a new access token (and a new refresh token)',
+    description:
+      'Each refresh token works once; the access token carries the roles as they are now. ' +
+      'A refresh token used a second time ends every session of its member.',
+  })
+  @ApiResponse({ status: 200, type: RefreshResult })
+  @ApiProblems(400, 401, 429)
+  async refresh(@Body() { refreshToken }: RefreshTokenDto): Promise<RefreshResult> {
+    const session = await this.services.call<SessionGrant>(
+      VolunteersSubjects.sessionRefresh,
+      { refreshToken },
+      null,
+    );
+    return this.signedIn(session);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Public()
+  @SkipThrottle({ account: true })
+  @ApiOperation({ summary: 'End a session: its refresh token stops working' })
+  @ApiResponse({ status: 204, description: 'Signed out' })
+  @ApiProblems(400)
+  async logout(@Body() { refreshToken }: RefreshTokenDto): Promise<void> {
+    await this.services.call(VolunteersSubjects.sessionClose, { refreshToken }, null);
+  }
+
+  private openSession(memberId: string): Promise<SessionGrant> {
+    return this.services.call<SessionGrant>(VolunteersSubjects.sessionOpen, { memberId }, null);
+  }
+
+  private signedIn(session: SessionGrant): LoginResult {
+    return {
+      ...this.tokens.issue(session.member),
+      member: session.member,
+      refreshToken: session.refreshToken,
+      refreshExpiresAt: session.refreshExpiresAt,
+    };
   }
 }

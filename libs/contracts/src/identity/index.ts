@@ -3,3 +3,4 @@ export * from './member.dto';
 export * from './subjects';
 export * from './volunteer-profile.dto';
 export * from './events';
+export * from './session.dto';

@@ -167,11 +167,17 @@ export class LoginResult {
   @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
   expiresIn!: number;
   @ApiProperty({ type: MemberView }) member!: MemberView;
+  @ApiProperty({ description: 'Trade it at POST /auth/refresh for a new access token' })
+  refreshToken!: string;
+  @ApiProperty({ format: 'date-time' }) refreshExpiresAt!: string;
 }
 
 export class RegisterResult {
   @ApiProperty({ type: MemberView }) member!: MemberView;
   @ApiProperty() accessToken!: string;
+  @ApiProperty({ description: 'Trade it at POST /auth/refresh for a new access token' })
+  refreshToken!: string;
+  @ApiProperty({ format: 'date-time' }) refreshExpiresAt!: string;
 }
 
 /** Payload of `volunteers.member.update`: which member, and what changes. */

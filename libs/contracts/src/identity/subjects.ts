@@ -9,6 +9,9 @@ export const VolunteersSubjects = {
   profileUpsert: 'volunteers.profile.upsert',
   communityList: 'volunteers.community.list',
   communityCreate: 'volunteers.community.create',
+  sessionOpen: 'volunteers.session.open',
+  sessionRefresh: 'volunteers.session.refresh',
+  sessionClose: 'volunteers.session.close',
 } as const;
 
 /** Internal: other services look a member up (no actor rules; never exposed over HTTP). */

@@ -1,0 +1,83 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { SessionGrant } from '@app/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { MembersRepository } from '../members/members.repository';
+import { toMemberView } from '../members/members.service';
+import { VolunteersConfig } from '../volunteers.config';
+import { newRefreshToken, refreshTokenHash } from './refresh-token';
+import { SessionsRepository } from './sessions.repository';
+
+const NOT_SIGNED_IN = 'Sign in again: this session has ended';
+
+/**
+ * Sessions outlive the 15-minute access tokens: a refresh token, used once,
+ * buys a new access token (with the member's roles as they are now) and a new
+ * refresh token. A refresh token presented a second time means someone else
+ * has a copy: every session of that member ends.
+ */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger('Sessions');
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly members: MembersRepository,
+    private readonly config: VolunteersConfig,
+  ) {}
+
+  async open(memberId: string): Promise<SessionGrant> {
+    const member = await this.members.findById(memberId);
+    if (!member) throw DomainError.notFound('Member');
+    const token = newRefreshToken();
+    const expiresAt = this.expiry();
+    await this.sessions.insert(member.id, refreshTokenHash(token), expiresAt);
+    return {
+      member: toMemberView(member),
+      refreshToken: token,
+      refreshExpiresAt: expiresAt.toISOString(),
+    };
+  }
+
+  async refresh(refreshToken: string): Promise<SessionGrant> {
+    const grant = await this.sessions.transaction(async (sessions) => {
+      const current = await sessions.lockByHash(refreshTokenHash(refreshToken));
+      if (!current) return null;
+      if (current.revokedAt) {
+        if (current.replacedBy) {
+          this.logger.warn(
+            `a used refresh token came back: ending every session of ${current.memberId}`,
+          );
+          await sessions.revokeAllOf(current.memberId);
+        }
+        return null;
+      }
+      if (current.expiresAt.getTime() <= Date.now()) return null;
+      const member = await this.members.findById(current.memberId);
+      if (!member) return null;
+      const token = newRefreshToken();
+      const expiresAt = this.expiry();
+      const next = await sessions.insert(member.id, refreshTokenHash(token), expiresAt);
+      await sessions.revoke(current.id, next);
+      return {
+        member: toMemberView(member),
+        refreshToken: token,
+        refreshExpiresAt: expiresAt.toISOString(),
+      };
+    });
+    if (!grant) throw new DomainError(ErrorCode.UNAUTHENTICATED, NOT_SIGNED_IN);
+    return grant;
+  }
+
+  /** Signing out: the token stops working; an unknown one is already as good as closed. */
+  async close(refreshToken: string): Promise<Record<string, never>> {
+    await this.sessions.transaction(async (sessions) => {
+      const current = await sessions.lockByHash(refreshTokenHash(refreshToken));
+      if (current) await sessions.revoke(current.id);
+    });
+    return {};
+  }
+
+  private expiry(): Date {
+    return new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600 * 1000);
+  }
+}

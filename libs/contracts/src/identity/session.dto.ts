@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, IsUUID, Matches } from 'class-validator';
+import { MemberView } from './member.dto';
+
+/** Refresh tokens: 32 random bytes, base64url. */
+const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** `POST /auth/refresh` and `POST /auth/logout`. */
+export class RefreshTokenDto {
+  @ApiProperty({ description: 'The refresh token from sign-in, registration or the last refresh' })
+  @IsString()
+  @Matches(REFRESH_TOKEN, { message: 'refreshToken is not a refresh token' })
+  refreshToken!: string;
+}
+
+/** `volunteers.session.open` (internal): a new session for a member who just proved who they are. */
+export class OpenSessionCommand {
+  @IsUUID('all') memberId!: string;
+}
+
+/** What the volunteers service answers when it opens or renews a session. */
+export interface SessionGrant {
+  member: MemberView;
+  refreshToken: string;
+  refreshExpiresAt: string;
+}
+
+export class RefreshResult {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  expiresIn!: number;
+  @ApiProperty({ description: 'Use it once: every refresh hands out a new one' })
+  refreshToken!: string;
+  @ApiProperty({ format: 'date-time' }) refreshExpiresAt!: string;
+  @ApiProperty({ type: MemberView }) member!: MemberView;
+}
