@@ -33,12 +33,12 @@ export class AuthController {
   @ApiResponse({ status: 201, type: RegisterResult })
   @ApiProblems(400, 409, 429)
   async register(@Body() body: RegisterMemberDto): Promise<RegisterResult> {
-    const member = await this.services.call<MemberView>(
+    // The member and its first session are made together: no account without a way in.
+    const session = await this.services.call<SessionGrant>(
       VolunteersSubjects.memberRegister,
       body,
       null,
     );
-    const session = await this.openSession(member.id);
     return {
       member: session.member,
       accessToken: this.tokens.issue(session.member).accessToken,

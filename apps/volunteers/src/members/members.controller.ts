@@ -6,6 +6,7 @@ import {
   MemberSummary,
   MemberView,
   RegisterMemberDto,
+  SessionGrant,
   UpdateMemberCommand,
   VolunteersInternalSubjects,
   VolunteersSubjects,
@@ -19,7 +20,7 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @MessagePattern(VolunteersSubjects.memberRegister)
-  register(@Payload('data') dto: RegisterMemberDto): Promise<MemberView> {
+  register(@Payload('data') dto: RegisterMemberDto): Promise<SessionGrant> {
     return this.members.register(dto);
   }
 

@@ -74,9 +74,13 @@ export class MembersRepository {
 
   /**
    * Inserts a member and announces it (`volunteers.member.created`) in one
-   * transaction; a taken e-mail or phone is a CONFLICT naming the field.
+   * transaction, with `alsoInTransaction` (a first session, say); a taken
+   * e-mail or phone is a CONFLICT naming the field.
    */
-  async insert(member: NewMember): Promise<MemberEntity> {
+  async insert(
+    member: NewMember,
+    alsoInTransaction?: (manager: EntityManager, saved: MemberEntity) => Promise<void>,
+  ): Promise<MemberEntity> {
     try {
       return await this.manager.transaction(async (manager) => {
         const saved = await manager
@@ -85,6 +89,7 @@ export class MembersRepository {
             manager.getRepository(MemberEntity).create({ ...member, priorityHousehold: false }),
           );
         await this.announce(manager, saved);
+        await alsoInTransaction?.(manager, saved);
         return saved;
       });
     } catch (error) {

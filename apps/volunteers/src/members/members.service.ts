@@ -9,9 +9,12 @@ import {
   RegisterMemberDto,
   RewardsInternalSubjects,
   Role,
+  SessionGrant,
   UpdateMemberCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { SessionsService } from '../sessions/sessions.service';
 import { CommunitiesRepository } from '../communities/communities.repository';
 import { hasNulCharacter, nulCharacterErrors } from '../stored-text';
 import { VolunteersConfig } from '../volunteers.config';
@@ -69,17 +72,26 @@ export class MembersService {
     private readonly passwords: PasswordHasher,
     private readonly config: VolunteersConfig,
     private readonly services: ServiceClient,
+    private readonly sessions: SessionsService,
   ) {}
 
-  /** Self-registration: a resident and/or volunteer of an existing community. */
-  async register(dto: RegisterMemberDto): Promise<MemberView> {
+  /**
+   * Self-registration: a resident and/or volunteer of an existing community,
+   * signed in at once — the member and its first session are one transaction,
+   * so a registration that answers no reply leaves no half-made account behind.
+   */
+  async register(dto: RegisterMemberDto): Promise<SessionGrant> {
     const roles = dto.roles ?? DEFAULT_ROLES;
     if (roles.length === 0) {
       throw DomainError.validation([
         { field: 'roles', message: 'roles must hold at least one role' },
       ]);
     }
-    return this.addMember({ ...dto, roles });
+    let session: SessionGrant | undefined;
+    await this.addMember({ ...dto, roles }, async (manager, member) => {
+      session = await this.sessions.openIn(manager, member);
+    });
+    return session as SessionGrant;
   }
 
   /** Staff-made members: coordinators and merchant staff above all. */
@@ -215,7 +227,10 @@ export class MembersService {
     return phone ? this.members.findByPhone(phone) : null;
   }
 
-  private async addMember(input: NewMemberInput): Promise<MemberView> {
+  private async addMember(
+    input: NewMemberInput,
+    alsoInTransaction?: (manager: EntityManager, member: MemberEntity) => Promise<void>,
+  ): Promise<MemberView> {
     const errors: FieldError[] = nulCharacterErrors({ displayName: input.displayName });
     const phone =
       input.phone === undefined
@@ -231,17 +246,20 @@ export class MembersService {
     if (input.gridUnitId !== undefined) {
       await this.assertGridUnitOf(input.gridUnitId, input.communityId);
     }
-    const member = await this.members.insert({
-      email: input.email ?? null,
-      phone,
-      passwordHash: await this.passwords.hash(input.password),
-      displayName: input.displayName,
-      roles: input.roles,
-      communityId: input.communityId,
-      gridUnitId: input.gridUnitId ?? null,
-      merchantId: input.merchantId ?? null,
-      coordinatorOf: input.coordinatorOf ?? [],
-    });
+    const member = await this.members.insert(
+      {
+        email: input.email ?? null,
+        phone,
+        passwordHash: await this.passwords.hash(input.password),
+        displayName: input.displayName,
+        roles: input.roles,
+        communityId: input.communityId,
+        gridUnitId: input.gridUnitId ?? null,
+        merchantId: input.merchantId ?? null,
+        coordinatorOf: input.coordinatorOf ?? [],
+      },
+      alsoInTransaction,
+    );
     return toMemberView(member);
   }
 

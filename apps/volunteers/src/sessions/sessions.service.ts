@@ -1,6 +1,8 @@
 import { DomainError, ErrorCode } from '@app/common';
 import { SessionGrant } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MemberEntity } from '../members/members.entity';
 import { MembersRepository } from '../members/members.repository';
 import { toMemberView } from '../members/members.service';
 import { VolunteersConfig } from '../volunteers.config';
@@ -28,9 +30,18 @@ export class SessionsService {
   async open(memberId: string): Promise<SessionGrant> {
     const member = await this.members.findById(memberId);
     if (!member) throw DomainError.notFound('Member');
+    return this.grant(this.sessions, member);
+  }
+
+  /** A first session inside the transaction that creates the member (registration). */
+  openIn(manager: EntityManager, member: MemberEntity): Promise<SessionGrant> {
+    return this.grant(new SessionsRepository(manager), member);
+  }
+
+  private async grant(sessions: SessionsRepository, member: MemberEntity): Promise<SessionGrant> {
     const token = newRefreshToken();
     const expiresAt = this.expiry();
-    await this.sessions.insert(member.id, refreshTokenHash(token), expiresAt);
+    await sessions.insert(member.id, refreshTokenHash(token), expiresAt);
     return {
       member: toMemberView(member),
       refreshToken: token,
