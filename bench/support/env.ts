@@ -3,25 +3,17 @@
  * own, a request–reply client speaking Nest's wire format, and a sampler of a
  * process's resident memory.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { connect, NatsConnection, StringCodec } from 'nats';
 import { Client } from 'pg';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
-export function randomSuffix(): string {
-  return randomBytes(4).toString('hex');
-}
+// The same helpers the end-to-end suites use to give a run its own database, prefix and port.
+import { randomSuffix } from '../../test/support/suite';
 
-/** The developer's DATABASE_URL (or the default) pointing at another database. */
-export function databaseUrlFor(name: string, base = DEFAULT_DATABASE_URL): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export { databaseUrlFor, deleteStreams, freePort, randomSuffix } from '../../test/support/suite';
 
 function adminUrl(databaseUrl: string): { url: string; name: string } {
   const url = new URL(databaseUrl);
@@ -50,35 +42,6 @@ export function createDatabase(databaseUrl: string): Promise<void> {
 
 export function dropDatabase(databaseUrl: string): Promise<void> {
   return onAdmin(databaseUrl, (name) => `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-}
-
-/** Deletes the JetStream streams a run made (their names start with its prefix). */
-export async function deleteStreams(natsUrl: string, prefix: string): Promise<void> {
-  const nc = await connect({ servers: natsUrl.split(','), timeout: 3000, reconnect: false });
-  try {
-    const jsm = await nc.jetstreamManager();
-    const names: string[] = [];
-    for await (const stream of jsm.streams.list()) {
-      if (stream.config.name.toLowerCase().startsWith(prefix.toLowerCase()))
-        names.push(stream.config.name);
-    }
-    for (const name of names) await jsm.streams.delete(name);
-  } finally {
-    await nc.close();
-  }
-}
-
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The error a service answered with (its wire `err`), as an Error carrying the code. */

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   dataSourceOptions,
   EventsModule,
-  ServiceClient,
+  serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
 import { AccountingEvents } from '@app/contracts';
@@ -74,16 +74,7 @@ export class AccountingModule {
       controllers: [serviceHealthController('accounting'), ...LEDGER_CONTROLLERS],
       providers: [
         { provide: AccountingConfig, useValue: config },
-        {
-          provide: ServiceClient,
-          useFactory: () =>
-            new ServiceClient({
-              servers: config.NATS_URL.split(','),
-              name: 'accounting',
-              prefix: config.NATS_SUBJECT_PREFIX,
-              timeoutMs: config.PEER_TIMEOUT_MS,
-            }),
-        },
+        serviceClientProvider('accounting', config),
         { provide: AccountDirectory, useClass: NatsAccountDirectory },
         ...LEDGER_PROVIDERS,
         AccountEventsConsumer,

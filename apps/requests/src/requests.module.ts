@@ -1,8 +1,8 @@
 import {
   dataSourceOptions,
   EventsModule,
+  serviceClientProvider,
   serviceHealthController,
-  ServiceClient,
 } from '@app/common';
 import { RequestsEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -47,16 +47,7 @@ export class RequestsModule {
       ],
       providers: [
         { provide: RequestsConfig, useValue: config },
-        {
-          provide: ServiceClient,
-          useFactory: () =>
-            new ServiceClient({
-              servers: config.NATS_URL.split(','),
-              name: 'requests',
-              prefix: config.NATS_SUBJECT_PREFIX,
-              timeoutMs: config.PEER_TIMEOUT_MS,
-            }),
-        },
+        serviceClientProvider('requests', config),
         VolunteersDirectory,
         LedgerClient,
         RequestsRepository,

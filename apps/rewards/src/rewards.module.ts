@@ -1,7 +1,7 @@
 import {
   dataSourceOptions,
   EventsModule,
-  ServiceClient,
+  serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
 import { RewardsEvents } from '@app/contracts';
@@ -54,16 +54,7 @@ export class RewardsModule {
       ],
       providers: [
         { provide: RewardsConfig, useValue: config },
-        {
-          provide: ServiceClient,
-          useFactory: () =>
-            new ServiceClient({
-              servers: config.NATS_URL.split(','),
-              name: 'rewards',
-              prefix: config.NATS_SUBJECT_PREFIX,
-              timeoutMs: config.PEER_TIMEOUT_MS,
-            }),
-        },
+        serviceClientProvider('rewards', config),
         VolunteersDirectory,
         LedgerClient,
         MerchantsRepository,

@@ -1,8 +1,8 @@
 import {
   dataSourceOptions,
   EventsModule,
+  serviceClientProvider,
   serviceHealthController,
-  ServiceClient,
 } from '@app/common';
 import { VolunteersEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -66,16 +66,7 @@ export class VolunteersModule {
         ReportsController,
       ],
       providers: [
-        {
-          provide: ServiceClient,
-          useFactory: () =>
-            new ServiceClient({
-              servers: config.NATS_URL.split(','),
-              name: 'volunteers',
-              prefix: config.NATS_SUBJECT_PREFIX,
-              timeoutMs: config.PEER_TIMEOUT_MS,
-            }),
-        },
+        serviceClientProvider('volunteers', config),
         { provide: VolunteersConfig, useValue: config },
         MembersRepository,
         CommunitiesRepository,

@@ -1,4 +1,5 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { BaseConfig } from '../config/service-config';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { DomainError } from '../errors/domain-error';
@@ -86,4 +87,18 @@ export class ServiceClient implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.client.close();
   }
+}
+
+/** The ServiceClient a backend uses to ask the others, with the suite's prefix and PEER_TIMEOUT_MS. */
+export function serviceClientProvider(name: string, config: BaseConfig): Provider {
+  return {
+    provide: ServiceClient,
+    useFactory: () =>
+      new ServiceClient({
+        servers: config.NATS_URL.split(','),
+        name,
+        prefix: config.NATS_SUBJECT_PREFIX,
+        timeoutMs: config.PEER_TIMEOUT_MS,
+      }),
+  };
 }
