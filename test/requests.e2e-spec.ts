@@ -1069,6 +1069,7 @@ describe('expiry', () => {
       409,
       'INVALID_STATE',
     );
+    // Three more sweeps (every 200 ms) must announce nothing again: absence can only be waited out.
     await new Promise((resolve) => setTimeout(resolve, 600));
     for (const request of due) {
       expect(await outboxFor(request.id, suite.databaseUrl)).toEqual([
