@@ -27,6 +27,10 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest 30 reads testTimeout only here, at the top level, never inside a project.
+  // Unit tests finish in milliseconds; the e2e suites talk to real services on
+  // a possibly busy two-core machine, so one generous bound serves both.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
@@ -39,7 +43,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };
