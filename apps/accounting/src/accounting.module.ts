@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
+  remoteRightsProviders,
   dataSourceOptions,
   EventsModule,
   serviceClientProvider,
@@ -75,6 +76,7 @@ export class AccountingModule {
       providers: [
         { provide: AccountingConfig, useValue: config },
         serviceClientProvider('accounting', config),
+        ...remoteRightsProviders('accounting', config),
         { provide: AccountDirectory, useClass: NatsAccountDirectory },
         ...LEDGER_PROVIDERS,
         AccountEventsConsumer,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { remoteRightsLookup, rightsProviders, ServiceClient } from '@app/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
@@ -71,6 +72,13 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         TokenService,
+        // The gateway checks rights in its guard; the backends check every command again.
+        ...rightsProviders({
+          name: 'gateway',
+          config,
+          checkCommands: false,
+          lookup: { useFactory: remoteRightsLookup, inject: [ServiceClient] },
+        }),
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },

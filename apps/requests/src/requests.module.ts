@@ -1,4 +1,5 @@
 import {
+  remoteRightsProviders,
   dataSourceOptions,
   EventsModule,
   serviceClientProvider,
@@ -48,6 +49,7 @@ export class RequestsModule {
       providers: [
         { provide: RequestsConfig, useValue: config },
         serviceClientProvider('requests', config),
+        ...remoteRightsProviders('requests', config),
         VolunteersDirectory,
         LedgerClient,
         RequestsRepository,

@@ -1,4 +1,5 @@
 import {
+  remoteRightsProviders,
   dataSourceOptions,
   EventsModule,
   serviceClientProvider,
@@ -55,6 +56,7 @@ export class RewardsModule {
       providers: [
         { provide: RewardsConfig, useValue: config },
         serviceClientProvider('rewards', config),
+        ...remoteRightsProviders('rewards', config),
         VolunteersDirectory,
         LedgerClient,
         MerchantsRepository,

@@ -1,6 +1,7 @@
 import {
   dataSourceOptions,
   EventsModule,
+  rightsProviders,
   serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
@@ -10,6 +11,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunitiesController } from './communities/communities.controller';
 import { CommunitiesRepository } from './communities/communities.repository';
 import { CommunitiesService } from './communities/communities.service';
+import { CredentialsController } from './credentials/credentials.controller';
+import { CredentialsService } from './credentials/credentials.service';
 import { HoursController } from './hours/hours.controller';
 import { HoursRepository } from './hours/hours.repository';
 import { HoursService } from './hours/hours.service';
@@ -23,6 +26,8 @@ import { ProfilesController } from './profiles/profiles.controller';
 import { ProfilesRepository } from './profiles/profiles.repository';
 import { ProfilesService } from './profiles/profiles.service';
 import { ReportsController } from './reports/reports.controller';
+import { RightsController } from './rights/rights.controller';
+import { RightsRepository } from './rights/rights.repository';
 import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
 import { ServiceRecordsController } from './service-records/service-records.controller';
@@ -64,9 +69,22 @@ export class VolunteersModule {
         ServiceRecordsController,
         TiersController,
         ReportsController,
+        RightsController,
+        CredentialsController,
       ],
       providers: [
         serviceClientProvider('volunteers', config),
+        RightsRepository,
+        // The volunteers service reads rights from its own tables; the cache spares the query.
+        ...rightsProviders({
+          name: 'volunteers',
+          config,
+          checkCommands: true,
+          lookup: {
+            useFactory: (rights: RightsRepository) => (memberId: string) => rights.find(memberId),
+            inject: [RightsRepository],
+          },
+        }),
         { provide: VolunteersConfig, useValue: config },
         MembersRepository,
         CommunitiesRepository,
@@ -74,6 +92,7 @@ export class VolunteersModule {
         PasswordHasher,
         ActorAuthority,
         MembersService,
+        CredentialsService,
         CommunitiesService,
         ProfilesService,
         SessionsRepository,

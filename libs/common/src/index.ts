@@ -7,3 +7,4 @@ export * from './logging';
 export * from './nats';
 export * from './events';
 export * from './testing';
+export * from './rights';

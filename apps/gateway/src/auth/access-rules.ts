@@ -1,7 +1,7 @@
 import { Actor, canCoordinate, hasRole } from '@app/contracts';
 import { AccessPolicy } from './access.decorator';
 
-export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';
+export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'password-change-required';
 
 /**
  * The gateway's rule for every route, kept pure so it can be tested alone:
@@ -15,6 +15,7 @@ export function decideAccess(
 ): AccessDecision {
   if (policy.public) return 'allow';
   if (!actor) return 'unauthenticated';
+  if (actor.mustChangePassword && !policy.beforePasswordChange) return 'password-change-required';
   if (policy.roles && !hasRole(actor, ...policy.roles)) return 'forbidden';
   if (!policy.scope || hasRole(actor, 'admin')) return 'allow';
   // A missing or malformed id is the validator's to report (400), not a 403.

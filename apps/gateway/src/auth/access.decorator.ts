@@ -18,6 +18,8 @@ export interface AccessPolicy {
   roles?: Role[];
   /** Coordinators pass only for communities they coordinate; admins always. */
   scope?: CommunityScope;
+  /** Open to a member who must still change a temporary password (GET /me, POST /me/password). */
+  beforePasswordChange?: boolean;
 }
 
 /** No sign-in needed. */
@@ -29,6 +31,17 @@ export const Access = (roles?: Role[], scope?: CommunityScope) =>
     SetMetadata(ACCESS_POLICY, { public: false, roles, scope } satisfies AccessPolicy),
     ApiBearerAuth(),
     ApiProblems(401, 403),
+  );
+
+/** Signed-in members, even one who must still change a temporary password. */
+export const AccessBeforePasswordChange = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_POLICY, {
+      public: false,
+      beforePasswordChange: true,
+    } satisfies AccessPolicy),
+    ApiBearerAuth(),
+    ApiProblems(401),
   );
 
 export const inBody = (key: string): CommunityScope => ({ source: 'body', key });

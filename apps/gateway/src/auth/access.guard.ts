@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '@app/common';
+import { currentActor, DomainError, ErrorCode, RightsCache } from '@app/common';
 import { Actor } from '@app/contracts';
 import { ACCESS_POLICY, AccessPolicy } from './access.decorator';
 import { decideAccess } from './access-rules';
-import { TokenService } from './token.service';
+import { claimedActor, TokenService } from './token.service';
 
 export type AuthenticatedRequest = FastifyRequest & { actor: Actor | null };
 
@@ -17,9 +17,10 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly rights: RightsCache,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
       context.getHandler(),
       context.getClass(),
@@ -32,7 +33,7 @@ export class AccessGuard implements CanActivate {
       throw DomainError.forbidden('This route is not open to anyone');
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.actor = this.tokens.actorFrom(request.headers.authorization);
+    request.actor = await this.actorOf(request, policy);
     const scoped = policy.scope
       ? (request[policy.scope.source] as Record<string, unknown> | undefined)?.[policy.scope.key]
       : undefined;
@@ -46,6 +47,33 @@ export class AccessGuard implements CanActivate {
         );
       case 'forbidden':
         throw DomainError.forbidden('Your role or community does not allow this');
+      case 'password-change-required':
+        throw new DomainError(
+          ErrorCode.PASSWORD_CHANGE_REQUIRED,
+          'Choose a new password first: this one was given to you by staff',
+        );
+    }
+  }
+
+  /**
+   * The member's rights as they are now, when the token is valid and was issued
+   * under the current rights version. On a public route a token that no longer
+   * holds is as good as none; elsewhere it is a 401.
+   */
+  private async actorOf(request: FastifyRequest, policy: AccessPolicy): Promise<Actor | null> {
+    const claim = this.tokens.claimFrom(request.headers.authorization);
+    if (!claim) return null;
+    try {
+      return currentActor(claimedActor(claim), await this.rights.get(claim.memberId));
+    } catch (error) {
+      if (
+        policy.public &&
+        error instanceof DomainError &&
+        error.code === ErrorCode.UNAUTHENTICATED
+      ) {
+        return null;
+      }
+      throw error;
     }
   }
 }

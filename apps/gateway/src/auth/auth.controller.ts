@@ -41,7 +41,7 @@ export class AuthController {
     );
     return {
       member: session.member,
-      accessToken: this.tokens.issue(session.member).accessToken,
+      accessToken: this.tokens.issue(session).accessToken,
       refreshToken: session.refreshToken,
       refreshExpiresAt: session.refreshExpiresAt,
     };
@@ -102,7 +102,7 @@ export class AuthController {
 
   private signedIn(session: SessionGrant): LoginResult {
     return {
-      ...this.tokens.issue(session.member),
+      ...this.tokens.issue(session),
       member: session.member,
       refreshToken: session.refreshToken,
       refreshExpiresAt: session.refreshExpiresAt,

@@ -5,6 +5,8 @@ const TITLES: Record<ErrorCode, string> = {
   [ErrorCode.VALIDATION_FAILED]: 'The request is not valid',
   [ErrorCode.UNAUTHENTICATED]: 'Authentication is required',
   [ErrorCode.FORBIDDEN]: 'Not allowed',
+  [ErrorCode.PASSWORD_CHANGE_REQUIRED]: 'Change your password first',
+  [ErrorCode.ACCOUNT_SUSPENDED]: 'This account is suspended',
   [ErrorCode.NOT_FOUND]: 'Not found',
   [ErrorCode.INVALID_STATE]: 'Not possible in the current state',
   [ErrorCode.INSUFFICIENT_CREDITS]: 'Not enough time credits',

@@ -1,14 +1,16 @@
 import { ServiceClient } from '@app/common';
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
+  ChangePasswordDto,
   MemberView,
+  UpdateMeDto,
   VolunteerProfileDto,
   VolunteerProfileView,
   VolunteersSubjects,
 } from '@app/contracts';
-import { Access } from '../auth/access.decorator';
+import { Access, AccessBeforePasswordChange } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 
@@ -18,11 +20,38 @@ export class MeController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get()
-  @Access()
+  @AccessBeforePasswordChange()
   @ApiOperation({ summary: 'The signed-in member' })
   @ApiResponse({ status: 200, type: MemberView })
   me(@CurrentActor() actor: Actor): Promise<MemberView> {
     return this.services.call(VolunteersSubjects.memberGet, { id: actor.memberId }, actor);
+  }
+
+  @Patch()
+  @Access()
+  @ApiOperation({ summary: 'Change your display name or the language messages come in' })
+  @ApiResponse({ status: 200, type: MemberView })
+  @ApiProblems(400)
+  updateMe(@CurrentActor() actor: Actor, @Body() changes: UpdateMeDto): Promise<MemberView> {
+    return this.services.call(VolunteersSubjects.meUpdate, { changes }, actor);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @AccessBeforePasswordChange()
+  @ApiOperation({
+    summary: 'Change your password',
+    description:
+      'Every other session of yours ends at once; this one goes on. A temporary password ' +
+      'given by staff must be changed here before anything else.',
+  })
+  @ApiResponse({ status: 204, description: 'Changed' })
+  @ApiProblems(400)
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() change: ChangePasswordDto,
+  ): Promise<void> {
+    await this.services.call(VolunteersSubjects.passwordChange, { change }, actor);
   }
 
   @Put('volunteer-profile')

@@ -1,10 +1,12 @@
 import { ServiceClient } from '@app/common';
-import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CreateMemberDto,
   MemberView,
+  SuspendMemberDto,
+  TemporaryPasswordView,
   UpdateMemberDto,
   VolunteersSubjects,
 } from '@app/contracts';
@@ -45,5 +47,52 @@ export class MembersController {
     @Body() changes: UpdateMemberDto,
   ): Promise<MemberView> {
     return this.services.call(VolunteersSubjects.memberUpdate, { id, changes }, actor);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Access(['admin', 'coordinator'])
+  @ApiOperation({
+    summary: 'Give a member a temporary password (shown once)',
+    description:
+      'Every session of the member ends; at the next sign-in they must choose their own ' +
+      'password. Coordinators for non-staff members of their communities; never oneself.',
+  })
+  @ApiResponse({ status: 200, type: TemporaryPasswordView })
+  @ApiProblems(404)
+  resetPassword(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+  ): Promise<TemporaryPasswordView> {
+    return this.services.call(VolunteersSubjects.passwordReset, { id }, actor);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Access(['admin', 'coordinator'])
+  @ApiOperation({
+    summary: 'Suspend a member: their tokens stop working at once and they cannot sign in',
+    description:
+      'Nothing of theirs is deleted; their credits, requests and hours stay as they are.',
+  })
+  @ApiResponse({ status: 200, type: MemberView })
+  @ApiProblems(400, 404)
+  suspend(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Body() suspension: SuspendMemberDto,
+  ): Promise<MemberView> {
+    return this.services.call(VolunteersSubjects.memberSuspend, { id, suspension }, actor);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @Access(['admin', 'coordinator'])
+  @ApiOperation({ summary: 'Let a suspended member sign in again' })
+  @ApiResponse({ status: 200, type: MemberView })
+  @ApiProblems(404)
+  reinstate(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<MemberView> {
+    return this.services.call(VolunteersSubjects.memberReinstate, { id }, actor);
   }
 }

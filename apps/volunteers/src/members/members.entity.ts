@@ -1,4 +1,4 @@
-import { Role } from '@app/contracts';
+import { Locale, MemberStatus, Role } from '@app/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -22,6 +22,13 @@ export class MemberEntity {
   @Column('boolean', { name: 'priority_household' }) priorityHousehold!: boolean;
   @Column('uuid', { name: 'merchant_id', nullable: true }) merchantId!: string | null;
   @Column('uuid', { name: 'coordinator_of', array: true }) coordinatorOf!: string[];
+  /** Moves on with every change that must end earlier access tokens (see MemberRights). */
+  @Column('integer', { name: 'rights_version', default: 0 }) rightsVersion!: number;
+  @Column('text', { default: 'active' }) status!: MemberStatus;
+  @Column('boolean', { name: 'must_change_password', default: false }) mustChangePassword!: boolean;
+  @Column('text', { default: 'zh-CN' }) locale!: Locale;
+  @Column('timestamptz', { name: 'suspended_at', nullable: true }) suspendedAt!: Date | null;
+  @Column('text', { name: 'suspension_reason', nullable: true }) suspensionReason!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

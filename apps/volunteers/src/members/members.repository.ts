@@ -9,6 +9,7 @@ import { MemberCreatedEvent, Role, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { RightsRepository } from '../rights/rights.repository';
 import { MemberEntity } from './members.entity';
 
 export interface NewMember {
@@ -21,10 +22,25 @@ export interface NewMember {
   gridUnitId: string | null;
   merchantId: string | null;
   coordinatorOf: string[];
+  mustChangePassword?: boolean;
 }
 
 export type MemberChanges = Partial<
-  Pick<MemberEntity, 'roles' | 'gridUnitId' | 'priorityHousehold' | 'merchantId' | 'coordinatorOf'>
+  Pick<
+    MemberEntity,
+    | 'roles'
+    | 'gridUnitId'
+    | 'priorityHousehold'
+    | 'merchantId'
+    | 'coordinatorOf'
+    | 'displayName'
+    | 'locale'
+    | 'passwordHash'
+    | 'mustChangePassword'
+    | 'status'
+    | 'suspendedAt'
+    | 'suspensionReason'
+  >
 >;
 
 const UNIQUE_FIELDS: Record<string, 'email' | 'phone'> = {
@@ -39,13 +55,22 @@ export class MembersRepository {
     private readonly outbox: Outbox,
   ) {}
 
+  /** Rights in this repository's transaction. */
+  get rights(): RightsRepository {
+    return RightsRepository.in(this.manager);
+  }
+
   private get members() {
     return this.manager.getRepository(MemberEntity);
   }
 
   /** Runs `work` in one transaction, against a repository bound to it. */
-  transaction<T>(work: (members: MembersRepository) => Promise<T>): Promise<T> {
-    return this.manager.transaction((manager) => work(new MembersRepository(manager, this.outbox)));
+  transaction<T>(
+    work: (members: MembersRepository, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.manager.transaction((manager) =>
+      work(new MembersRepository(manager, this.outbox), manager),
+    );
   }
 
   findById(id: string): Promise<MemberEntity | null> {

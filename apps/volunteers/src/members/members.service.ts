@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, FieldError, ServiceClient } from '@app/common';
+import { DomainError, ErrorCode, FieldError, RightsCache, ServiceClient } from '@app/common';
 import {
   Actor,
   CreateMemberDto,
@@ -47,6 +47,9 @@ export function toMemberView(member: MemberEntity): MemberView {
     priorityHousehold: member.priorityHousehold,
     merchantId: member.merchantId,
     coordinatorOf: member.coordinatorOf,
+    status: member.status,
+    mustChangePassword: member.mustChangePassword,
+    locale: member.locale,
     createdAt: member.createdAt.toISOString(),
   };
 }
@@ -73,6 +76,7 @@ export class MembersService {
     private readonly config: VolunteersConfig,
     private readonly services: ServiceClient,
     private readonly sessions: SessionsService,
+    private readonly rights: RightsCache,
   ) {}
 
   /**
@@ -140,7 +144,7 @@ export class MembersService {
   async update(actor: Actor | null, { id, changes }: UpdateMemberCommand): Promise<MemberView> {
     const current = await this.authority.current(actor);
     assertMayManageMembers(current);
-    return this.members.transaction(async (members) => {
+    const view = await this.members.transaction(async (members) => {
       const member = await members.findByIdForUpdate(id);
       if (!member) throw DomainError.notFound('Member');
       assertMayChangeMember(current, member);
@@ -153,6 +157,8 @@ export class MembersService {
           coordinatorOf: planned.coordinatorOf,
           merchantId: planned.merchantId,
         });
+        // Earlier access tokens carry the old roles: they stop working now.
+        await members.rights.moveOn(member.id);
       }
       if (changes.gridUnitId !== undefined) {
         if (changes.gridUnitId !== null) {
@@ -165,6 +171,8 @@ export class MembersService {
       }
       return toMemberView(await members.update(member.id, update));
     });
+    if (changes.roles !== undefined) this.rights.announce(id);
+    return view;
   }
 
   /** The member whose login and password these are; one answer for every kind of mismatch. */
@@ -174,6 +182,13 @@ export class MembersService {
       ? await this.passwords.verify(member.passwordHash, password)
       : await this.passwords.verifyNobody(password);
     if (!member || !valid) throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    // Said only to whoever knows the password, so it tells a guesser nothing.
+    if (member.status === 'suspended') {
+      throw new DomainError(
+        ErrorCode.ACCOUNT_SUSPENDED,
+        'This account is suspended: ask your community coordinator',
+      );
+    }
     return toMemberView(member);
   }
 
@@ -197,6 +212,8 @@ export class MembersService {
       gridUnitId: null,
       merchantId: null,
       coordinatorOf: [],
+      // A configured password has been seen by whoever deployed it: in production it is a first key only.
+      mustChangePassword: this.config.NODE_ENV === 'production',
     });
   }
 

@@ -1,9 +1,11 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, RightsCache } from '@app/common';
 import { SessionGrant } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MemberEntity } from '../members/members.entity';
 import { MembersRepository } from '../members/members.repository';
+import { RightsRepository } from '../rights/rights.repository';
 import { toMemberView } from '../members/members.service';
 import { VolunteersConfig } from '../volunteers.config';
 import { newRefreshToken, refreshTokenHash } from './refresh-token';
@@ -25,6 +27,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly members: MembersRepository,
     private readonly config: VolunteersConfig,
+    private readonly rights: RightsCache,
   ) {}
 
   async open(memberId: string): Promise<SessionGrant> {
@@ -41,16 +44,20 @@ export class SessionsService {
   private async grant(sessions: SessionsRepository, member: MemberEntity): Promise<SessionGrant> {
     const token = newRefreshToken();
     const expiresAt = this.expiry();
-    await sessions.insert(member.id, refreshTokenHash(token), expiresAt);
+    const sessionId = randomUUID();
+    await sessions.insert(member.id, sessionId, refreshTokenHash(token), expiresAt);
     return {
       member: toMemberView(member),
+      rightsVersion: member.rightsVersion,
+      sessionId,
       refreshToken: token,
       refreshExpiresAt: expiresAt.toISOString(),
     };
   }
 
   async refresh(refreshToken: string): Promise<SessionGrant> {
-    const grant = await this.sessions.transaction(async (sessions) => {
+    let replayedBy: string | null = null;
+    const grant = await this.sessions.transaction(async (sessions, manager) => {
       const current = await sessions.lockByHash(refreshTokenHash(refreshToken));
       if (!current) return null;
       if (current.revokedAt) {
@@ -58,34 +65,56 @@ export class SessionsService {
           this.logger.warn(
             `a used refresh token came back: ending every session of ${current.memberId}`,
           );
-          await sessions.revokeAllOf(current.memberId);
+          await sessions.endAllOf(current.memberId);
+          await RightsRepository.in(manager).moveOn(current.memberId);
+          replayedBy = current.memberId;
         }
         return null;
       }
       if (current.expiresAt.getTime() <= Date.now()) return null;
       const member = await this.members.findById(current.memberId);
-      if (!member) return null;
+      if (!member || member.status !== 'active') return null;
       const token = newRefreshToken();
       const expiresAt = this.expiry();
-      const next = await sessions.insert(member.id, refreshTokenHash(token), expiresAt);
+      const next = await sessions.insert(
+        member.id,
+        current.familyId,
+        refreshTokenHash(token),
+        expiresAt,
+      );
       await sessions.revoke(current.id, next);
       return {
         member: toMemberView(member),
+        rightsVersion: member.rightsVersion,
+        sessionId: current.familyId,
         refreshToken: token,
         refreshExpiresAt: expiresAt.toISOString(),
       };
     });
+    if (replayedBy) this.rights.announce(replayedBy);
     if (!grant) throw new DomainError(ErrorCode.UNAUTHENTICATED, NOT_SIGNED_IN);
     return grant;
   }
 
-  /** Signing out: the token stops working; an unknown one is already as good as closed. */
+  /**
+   * Signing out ends the session: its refresh token and its access tokens stop
+   * working at once; the member's other sessions go on. An unknown token is
+   * already as good as closed.
+   */
   async close(refreshToken: string): Promise<Record<string, never>> {
-    await this.sessions.transaction(async (sessions) => {
+    const memberId = await this.sessions.transaction(async (sessions) => {
       const current = await sessions.lockByHash(refreshTokenHash(refreshToken));
-      if (current) await sessions.revoke(current.id);
+      if (!current || current.revokedAt) return null;
+      await sessions.end(current.familyId);
+      return current.memberId;
     });
+    if (memberId) this.rights.announce(memberId);
     return {};
+  }
+
+  /** After a password change: every session but the one that changed it ends (in its transaction). */
+  endOthersIn(manager: EntityManager, memberId: string, keep: string | null): Promise<void> {
+    return new SessionsRepository(manager).endAllOf(memberId, keep);
   }
 
   private expiry(): Date {

@@ -33,6 +33,16 @@ export class BaseConfig {
   @Min(100)
   @Max(60_000)
   PEER_TIMEOUT_MS: number = 4000;
+
+  /**
+   * How long a member's rights may be served from this process's cache when no
+   * change is announced (changes are announced at once; this bounds a lost one).
+   * 0 asks the volunteers service on every call.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  RIGHTS_CACHE_TTL_MS: number = 30_000;
 }
 
 /** Settings of a service that owns a PostgreSQL schema. */

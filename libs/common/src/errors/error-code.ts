@@ -3,6 +3,8 @@ export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
+  ACCOUNT_SUSPENDED = 'ACCOUNT_SUSPENDED',
   NOT_FOUND = 'NOT_FOUND',
   INVALID_STATE = 'INVALID_STATE',
   INSUFFICIENT_CREDITS = 'INSUFFICIENT_CREDITS',
@@ -30,6 +32,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.UNAUTHENTICATED:
       return 401;
     case ErrorCode.FORBIDDEN:
+    case ErrorCode.PASSWORD_CHANGE_REQUIRED:
+    case ErrorCode.ACCOUNT_SUSPENDED:
       return 403;
     case ErrorCode.NOT_FOUND:
       return 404;

@@ -7,6 +7,15 @@ export interface Actor {
   communityId: string | null;
   coordinatorOf: string[];
   merchantId: string | null;
+  /**
+   * The member's rights version this actor was authenticated under. Every
+   * service compares it with the current one and refuses a stale actor.
+   */
+  rightsVersion?: number;
+  /** The session (one sign-in and its refreshes) the access token belongs to. */
+  sessionId?: string;
+  /** A temporary password must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): boolean {

@@ -4,3 +4,5 @@ export * from './subjects';
 export * from './volunteer-profile.dto';
 export * from './events';
 export * from './session.dto';
+export * from './rights';
+export * from './credentials.dto';

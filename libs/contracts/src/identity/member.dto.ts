@@ -1,3 +1,4 @@
+import { MEMBER_STATUSES, MemberStatus } from './rights';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -36,6 +37,19 @@ export class MemberView {
   @ApiProperty() priorityHousehold!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) merchantId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', isArray: true }) coordinatorOf!: string[];
+  @ApiProperty({
+    enum: MEMBER_STATUSES,
+    description: 'A suspended member cannot sign in; nothing of theirs is deleted',
+  })
+  status!: MemberStatus;
+  @ApiProperty({
+    description:
+      'A temporary password was given by staff: until it is changed, every route but GET /me, ' +
+      'POST /me/password and POST /auth/logout answers 403 PASSWORD_CHANGE_REQUIRED',
+  })
+  mustChangePassword!: boolean;
+  @ApiProperty({ enum: ['zh-CN', 'en'], description: 'The language of messages to this member' })
+  locale!: 'zh-CN' | 'en';
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

@@ -21,6 +21,10 @@ export class OpenSessionCommand {
 /** What the volunteers service answers when it opens or renews a session. */
 export interface SessionGrant {
   member: MemberView;
+  /** The member's rights version, for the access token (never shown to clients). */
+  rightsVersion: number;
+  /** The session the access token belongs to (never shown to clients). */
+  sessionId: string;
   refreshToken: string;
   refreshExpiresAt: string;
 }

@@ -12,11 +12,28 @@ export const VolunteersSubjects = {
   sessionOpen: 'volunteers.session.open',
   sessionRefresh: 'volunteers.session.refresh',
   sessionClose: 'volunteers.session.close',
+  passwordChange: 'volunteers.password.change',
+  passwordReset: 'volunteers.password.reset',
+  meUpdate: 'volunteers.me.update',
+  memberSuspend: 'volunteers.member.suspend',
+  memberReinstate: 'volunteers.member.reinstate',
 } as const;
 
 /** Internal: other services look a member up (no actor rules; never exposed over HTTP). */
 export const VolunteersInternalSubjects = {
   memberLookup: 'volunteers.member.lookup',
+  /** A member's rights as they are now (roles, scope, status, rights version). */
+  rightsGet: 'volunteers.rights.get',
+} as const;
+
+/**
+ * Plain NATS broadcasts (every copy of every service hears them, no queue
+ * group): at most once, so listeners also forget what they cached after a
+ * reconnect and after a short time to live.
+ */
+export const VolunteersBroadcasts = {
+  /** A member's rights changed: drop what you cached of them. Payload `RightsChanged`. */
+  rightsChanged: 'volunteers.rights.changed',
 } as const;
 
 /** `volunteers.member.lookup` answer. */
