@@ -122,7 +122,7 @@ function act(token: string, id: string, action: string, body?: unknown): Promise
 /** A request of `requester` (who is given credits first), accepted and completed by `helper`. */
 async function completedRequest(requester: SignedIn, helper: SignedIn): Promise<{ id: string }> {
   await adjust(coordinator.token, requester, 300);
-  const request = ok(
+  const request = ok<{ id: string }>(
     await api('POST', '/requests', { token: requester.token, body: requestBody() }),
     201,
     'post',
