@@ -413,7 +413,7 @@ describe('approving and rejecting', () => {
       coordinatorOf: [community.id],
     });
     const log = await logHours(both);
-    expectProblem(await approve(log.id, both.token), 409, 'NOT_ELIGIBLE');
+    expectProblem(await approve(log.id, both.token), 403, 'FORBIDDEN');
     expect((await approve(log.id, coordinator.token)).body.status).toBe('approved');
   });
 

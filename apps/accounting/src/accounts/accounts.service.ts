@@ -114,6 +114,15 @@ export class AccountsService {
 
   // ---- resolving owners to accounts ----
 
+  /** The member's account id, without creating the account when it has none yet. */
+  async memberAccountIdIfAny(memberId: string): Promise<string | null> {
+    const known = this.ids.get(`member:${memberId}`);
+    if (known) return known;
+    const account = await this.accounts.findByOwner('member', memberId);
+    if (account) this.remember(account);
+    return account?.id ?? null;
+  }
+
   member(memberId: string): Promise<AccountRow> {
     return this.resolve({ type: 'member', id: memberId });
   }

@@ -87,6 +87,9 @@ export class HoldsService {
     }
     const expiresAt = command.expiresAt ? new Date(command.expiresAt) : null;
     const key = scopedKey('hold', null, command.idempotencyKey);
+    // What the hold reserves, not until when: callers compute the expiry from their
+    // clock, so the same hold asked for twice (a retry, or two approvals of one log at
+    // once) names two instants. The first ask sets it; a later one gets that hold back.
     const hash = requestHash({
       kind: command.kind,
       from: ownerKey(command.from),
@@ -94,7 +97,6 @@ export class HoldsService {
       minutes: command.minutes,
       reference: command.reference ?? null,
       memo: command.memo ?? null,
-      expiresAt: expiresAt?.toISOString() ?? null,
     });
     return onceMoreOnDuplicate(() =>
       this.holds.transaction(async (holds, ledger) => {

@@ -94,6 +94,24 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
     expect((await accounts.member(payer)).held).toBe(0);
   });
 
+  it('one key asked for at once, each with its own expiry, is one hold; other content is refused', async () => {
+    const idempotencyKey = randomUUID();
+    const ask = (minutes: number, inMs: number) =>
+      holds.create({
+        idempotencyKey,
+        kind: 'service',
+        from: { type: 'member', id: payer },
+        minutes,
+        expiresAt: new Date(Date.now() + 3_600_000 + inMs).toISOString(),
+      });
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((ms) => ask(20, ms)));
+    expect(new Set(answers.map((h) => h.holdId)).size).toBe(1);
+    expect((await accounts.member(payer)).held).toBe(20);
+    expect((await refusal(ask(21, 0))).code).toBe(ErrorCode.IDEMPOTENCY_MISMATCH);
+    await holds.void({ holdId: answers[0].holdId });
+    expect((await accounts.member(payer)).held).toBe(0);
+  });
+
   it('expired holds void themselves, each once, with several expirers at once', async () => {
     const past = new Date(Date.now() - 1000).toISOString();
     const due = await Promise.all([1, 2, 3, 4, 5].map(() => hold(10, { expiresAt: past })));

@@ -52,6 +52,12 @@ export class TransfersService {
     if (!hasRole(staff, 'admin', 'coordinator')) {
       throw DomainError.forbidden('Only admins and coordinators adjust balances');
     }
+    // Four eyes, in both directions: a credit is self-dealing, and a debit moves the
+    // member's credits into the fund its coordinator spends from (or undoes a correction
+    // someone else made). Another coordinator or an admin corrects a staff member's account.
+    if (memberId === staff.memberId) {
+      throw DomainError.forbidden('Nobody adjusts their own account: another coordinator must');
+    }
     const member = await this.accounts.member(memberId);
     if (!canCoordinate(staff, member.communityId)) {
       throw DomainError.forbidden("Only a coordinator of the member's community adjusts it");
@@ -99,6 +105,12 @@ export class TransfersService {
     if (!original) throw DomainError.notFound('Transfer');
     if (original.kind === 'reversal') {
       throw new DomainError(ErrorCode.INVALID_STATE, 'A reversal cannot itself be reversed');
+    }
+    // As with adjustments, either side: undoing one's own gift pays oneself back, and
+    // undoing a credit one received is a correction of one's own account.
+    const own = await this.accounts.memberAccountIdIfAny(admin.memberId);
+    if (own !== null && (original.fromAccountId === own || original.toAccountId === own)) {
+      throw DomainError.forbidden('Nobody reverses a transfer of their own: another admin must');
     }
     return this.batcher.submit({
       ...plain(

@@ -188,6 +188,16 @@ describe('who may act', () => {
       ErrorCode.FORBIDDEN,
     );
   });
+
+  it('never lets a requester resolve the dispute over their own request', () => {
+    const both = actor(requester.memberId, ['resident', 'coordinator'], [COMMUNITY]);
+    const zero: RequestAction = { type: 'resolve', minutes: 0, note: 'not owed' };
+    expect(refusal(() => transition(request('disputed'), zero, both, NOW))).toBe(
+      ErrorCode.FORBIDDEN,
+    );
+    // Confirming is still theirs: they are the one who pays.
+    expect(refusal(() => transition(request('completed'), ACTIONS.confirm, both, NOW))).toBeNull();
+  });
 });
 
 describe('settling', () => {

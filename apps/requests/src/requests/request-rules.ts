@@ -203,6 +203,7 @@ export function transition(
         throw DomainError.forbidden("Only a coordinator of the request's community may resolve it");
       }
       assertNotOwnService(actor, request);
+      assertNotOwnRequest(actor, request);
       requireStatus(request, 'resolved', 'disputed');
       atMostHeld(request, action.minutes);
       return {
@@ -244,6 +245,16 @@ function assertRequesterOrCoordinator(actor: Actor, request: RequestFacts, doing
 function assertNotOwnService(actor: Actor, request: RequestFacts): void {
   if (isVolunteer(actor, request)) {
     throw DomainError.forbidden('A volunteer cannot verify their own service');
+  }
+}
+
+/**
+ * A dispute is settled by someone with no part in it: the requester resolving their
+ * own dispute would decide what they pay (0 minutes gives them the hold back).
+ */
+function assertNotOwnRequest(actor: Actor, request: RequestFacts): void {
+  if (isRequester(actor, request)) {
+    throw DomainError.forbidden('A requester cannot resolve a dispute over their own request');
   }
 }
 

@@ -29,6 +29,12 @@ export class SettlementsService {
     if (!canCoordinate(actor, merchant.communityId)) {
       throw DomainError.forbidden("Only coordinators of the merchant's community settle it");
     }
+    // Whatever the role says today: one of its staff settling is the merchant paying itself out.
+    if (actor.merchantId === merchant.id) {
+      throw DomainError.forbidden(
+        "A merchant's own staff cannot settle it: another coordinator must",
+      );
+    }
     const id = settlementIdFor(idempotencyKey);
     const content = fingerprint({
       merchantId,

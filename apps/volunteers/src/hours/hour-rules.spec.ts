@@ -87,10 +87,10 @@ describe('reviewing', () => {
     );
   });
 
-  it('refuses approving one’s own log as NOT_ELIGIBLE', () => {
+  it('refuses approving one’s own log as FORBIDDEN (API.md: nobody acts in their own favour)', () => {
     expect(codeOf(() => assertNotOwnLog(coordinator, log))).toBeNull();
     expect(codeOf(() => assertNotOwnLog(coordinator, { volunteerId: coordinator.memberId }))).toBe(
-      ErrorCode.NOT_ELIGIBLE,
+      ErrorCode.FORBIDDEN,
     );
   });
 

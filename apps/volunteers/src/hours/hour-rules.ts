@@ -49,11 +49,10 @@ export function assertMayReview(actor: Actor, log: { communityId: string }): voi
   }
 }
 
-/** Nobody verifies their own service (like accepting one's own request: NOT_ELIGIBLE). */
+/** Nobody verifies their own service: approval pays them from the fund they manage. */
 export function assertNotOwnLog(actor: Actor, log: { volunteerId: string }): void {
   if (actor.memberId === log.volunteerId) {
-    throw new DomainError(
-      ErrorCode.NOT_ELIGIBLE,
+    throw DomainError.forbidden(
       'Coordinators may not approve their own hours: another coordinator must',
     );
   }

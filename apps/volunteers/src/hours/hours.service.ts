@@ -180,6 +180,9 @@ export class HoursService {
    * refuses the approval with INSUFFICIENT_CREDITS instead of approving hours
    * nobody pays), then approves and announces the verified hours with that hold
    * in one transaction; the ledger posts the hold to the volunteer.
+   * Every approval of one log asks for the same hold, so approvals sent at once
+   * share it: the first to lock the log approves, the others find it approved
+   * (INVALID_STATE), exactly as when they come one after another.
    * The same Idempotency-Key again answers with the approved log instead of INVALID_STATE.
    */
   private async approveOne(current: Actor, id: string, key: string): Promise<HourLogEntity> {
@@ -206,9 +209,11 @@ export class HoursService {
         );
       });
     } catch (error) {
-      // Rejected meanwhile: give the fund its minutes back. (Approved meanwhile: the hold is that approval's.)
+      // Rejected meanwhile: nothing will post the hold, give the fund its minutes back.
+      // Approved meanwhile, the hold is that approval's; still pending, the next approval
+      // takes it up again (and it frees itself should none come).
       const now = await this.hours.findById(id);
-      if (now?.status !== 'approved') {
+      if (now?.status === 'rejected') {
         await this.services
           .call(AccountingSubjects.holdVoid, { holdId: hold.holdId })
           .catch(() => undefined);
@@ -217,20 +222,37 @@ export class HoursService {
     }
   }
 
-  /** One hold per log: asking again returns the same hold. It frees itself if never posted. */
-  private reserveOnFund(log: HourLogEntity): Promise<HoldView> {
-    return this.services.call<HoldView>(AccountingSubjects.holdCreate, {
-      idempotencyKey: `hours:${log.id}`,
-      kind: 'service',
-      from: { type: 'community_fund', id: log.communityId },
-      to: { type: 'member', id: log.volunteerId },
-      minutes: log.minutes,
-      reference: `hours:${log.id}`,
-      memo: log.description.slice(0, 500),
-      expiresAt: new Date(Date.now() + HOLD_LIFETIME_MS).toISOString(),
-    });
+  /**
+   * The log's one open hold: asking again returns the same hold. One that was
+   * released before any approval took it up (it ran out) is followed by a fresh
+   * one keyed after it, so approvals at once still ask for the same one.
+   */
+  private async reserveOnFund(log: HourLogEntity): Promise<HoldView> {
+    let key = `hours:${log.id}`;
+    for (let attempt = 0; attempt < MAX_RELEASED_HOLDS; attempt += 1) {
+      const hold = await this.services.call<HoldView>(AccountingSubjects.holdCreate, {
+        idempotencyKey: key,
+        kind: 'service',
+        from: { type: 'community_fund', id: log.communityId },
+        to: { type: 'member', id: log.volunteerId },
+        minutes: log.minutes,
+        reference: `hours:${log.id}`,
+        memo: log.description.slice(0, 500),
+        expiresAt: new Date(Date.now() + HOLD_LIFETIME_MS).toISOString(),
+      });
+      if (hold.status === 'open') return hold;
+      // Posted: another approval of this log came first. Released: the log must still be pending.
+      const now = await this.hours.findById(log.id);
+      if (!now) throw DomainError.notFound('Hour log');
+      assertPending(now, 'approve');
+      key = `hours:${log.id}:after:${hold.holdId}`;
+    }
+    throw new Error(`hour log ${log.id}: ${MAX_RELEASED_HOLDS} holds in a row were released`);
   }
 }
 
 /** Long enough for the ledger to post it even after an outage of days. */
 const HOLD_LIFETIME_MS = 14 * 24 * 3600 * 1000;
+
+/** A log pending for months with failed approvals: past this, something else is wrong. */
+const MAX_RELEASED_HOLDS = 20;
