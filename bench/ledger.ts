@@ -336,8 +336,8 @@ async function main(): Promise<void> {
       JWT_SECRET: `bench-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}`,
       BOOTSTRAP_ADMIN_LOGIN: admin.login,
       BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      LOGIN_LIMIT_PER_ADDRESS: '100000',
-      LOGIN_LIMIT_PER_ACCOUNT: '100000',
+      AUTH_LIMIT_PER_ADDRESS: '100000',
+      SIGN_IN_FAILURES_PER_ADDRESS: '100000',
       SHUTDOWN_GRACE_MS: '2000',
     },
     log: (line, service, stream) => {

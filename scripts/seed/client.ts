@@ -33,8 +33,9 @@ function explain(status: number, body: unknown): string {
   let line = `${status} ${problem.code ?? ''} ${problem.detail ?? text}${fields ? ` (${fields})` : ''}`;
   if (status === 429) {
     line +=
-      '\n  The gateway limits sign-ins and sign-ups per address (LOGIN_LIMIT_PER_ADDRESS, default 100 per 15 minutes).' +
-      '\n  Wait for the window to pass, or restart the suite with LOGIN_LIMIT_PER_ADDRESS=1000.';
+      '\n  The gateway limits sign-ups per address (AUTH_LIMIT_PER_ADDRESS, default 100 per 15 minutes),' +
+      '\n  the volunteers service failed sign-ins (SIGN_IN_FAILURES_PER_ADDRESS and the others in the README).' +
+      '\n  Wait for the window to pass, or restart the suite with AUTH_LIMIT_PER_ADDRESS=1000.';
   }
   if (status === 503 || status === 504) {
     line += '\n  A service behind the gateway is down or slow: check the `npm start` output.';

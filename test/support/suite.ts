@@ -24,10 +24,12 @@ export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'warn',
   SHUTDOWN_GRACE_MS: '2000',
-  // Every test signs in from 127.0.0.1, many as the one bootstrap admin; the limits
-  // themselves are exercised in a private suite with low ones (resilience.e2e-spec.ts).
-  LOGIN_LIMIT_PER_ACCOUNT: '10000',
-  LOGIN_LIMIT_PER_ADDRESS: '10000',
+  // Every test signs up and in from 127.0.0.1, many as the one bootstrap admin; the
+  // limits themselves are exercised in a private suite with low ones (sign-in-limits.e2e-spec.ts).
+  AUTH_LIMIT_PER_ADDRESS: '10000',
+  SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS: '10000',
+  SIGN_IN_FAILURES_PER_ACCOUNT: '10000',
+  SIGN_IN_FAILURES_PER_ADDRESS: '10000',
   TRUST_PROXY: 'true',
   CORS_ORIGINS: 'https://app.timebank.example',
   BOOTSTRAP_ADMIN_LOGIN: 'admin@timebank.local',

@@ -5,7 +5,7 @@ import { remoteRightsLookup, rightsProviders, ServiceClient } from '@app/common'
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
-import { loginThrottling } from './auth/login-throttling';
+import { authThrottling } from './auth/auth-throttling';
 import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
 import { GATEWAY_CONFIG } from './config/config.token';
 import { GatewayConfig } from './config/gateway-config';
@@ -47,7 +47,7 @@ export class GatewayModule {
           },
           verifyOptions: { issuer: 'timebank', algorithms: ['HS256'] },
         }),
-        ThrottlerModule.forRoot(loginThrottling(config)),
+        ThrottlerModule.forRoot(authThrottling(config)),
       ],
       controllers: [
         HealthController,

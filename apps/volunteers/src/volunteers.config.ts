@@ -57,6 +57,27 @@ export class VolunteersConfig extends ServiceConfig {
   @Min(1)
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS: number = 30;
+
+  /** Failed sign-ins on one account from one client address per window. */
+  @IsInt()
+  @Min(1)
+  SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS: number = 5;
+
+  /** Failed sign-ins on one account from all addresses together per window. */
+  @IsInt()
+  @Min(1)
+  SIGN_IN_FAILURES_PER_ACCOUNT: number = 20;
+
+  /** Failed sign-ins from one client address across accounts per window (a centre may share one). */
+  @IsInt()
+  @Min(1)
+  SIGN_IN_FAILURES_PER_ADDRESS: number = 100;
+
+  /** How long a count lasts, from the first failure it holds. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SIGN_IN_WINDOW_SECONDS: number = 900;
 }
 
 function isTimeZone(value: string): boolean {

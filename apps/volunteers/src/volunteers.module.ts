@@ -36,6 +36,8 @@ import { ServiceRecordsService } from './service-records/service-records.service
 import { TransferPostedConsumer } from './service-records/transfer-posted.consumer';
 import { TierSchedule } from './tiers/tier-schedule';
 import { TiersController } from './tiers/tiers.controller';
+import { SignInAttemptsRepository } from './sign-in-limits/sign-in-attempts.repository';
+import { SignInLimitsService } from './sign-in-limits/sign-in-limits.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
@@ -97,6 +99,8 @@ export class VolunteersModule {
         ProfilesService,
         SessionsRepository,
         SessionsService,
+        SignInAttemptsRepository,
+        SignInLimitsService,
         BootstrapAdmin,
         HoursRepository,
         HoursService,

@@ -6,6 +6,7 @@ import { CreateSchema1764100000000 } from './migrations/1764100000000-create-sch
 import { HoursAndServiceRecords1764300000000 } from './migrations/1764300000000-hours-and-service-records';
 import { RefreshTokens1764500000000 } from './migrations/1764500000000-refresh-tokens';
 import { MemberRights1764600000000 } from './migrations/1764600000000-member-rights';
+import { SignInAttempts1764610000000 } from './migrations/1764610000000-sign-in-attempts';
 import { VolunteerProfileEntity } from './profiles/profiles.entity';
 import { ServiceEntryEntity, ServiceRecordEntity } from './service-records/service-records.entity';
 
@@ -27,5 +28,6 @@ export const VolunteersSchema: ServiceSchema = {
     HoursAndServiceRecords1764300000000,
     RefreshTokens1764500000000,
     MemberRights1764600000000,
+    SignInAttempts1764610000000,
   ],
 };

@@ -1,8 +1,9 @@
 import { ServiceClient } from '@app/common';
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import {
+  CLIENT_ADDRESS_MAX_LENGTH,
   LoginDto,
   LoginResult,
   MemberView,
@@ -11,6 +12,7 @@ import {
   RegisterMemberDto,
   RegisterResult,
   SessionGrant,
+  VerifyCredentialsCommand,
   VolunteersSubjects,
 } from '@app/contracts';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -28,7 +30,6 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @SkipThrottle({ account: true })
   @ApiOperation({ summary: 'Join the time bank as a resident and/or volunteer' })
   @ApiResponse({ status: 201, type: RegisterResult })
   @ApiProblems(400, 409, 429)
@@ -50,15 +51,22 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
+  // Failed sign-ins are counted by the volunteers service, shared by every gateway.
+  @SkipThrottle({ address: true })
   @ApiOperation({
-    summary: 'Sign in with e-mail or phone; attempts are limited per account and per address',
+    summary: 'Sign in with e-mail or phone; failed attempts are limited per account and address',
   })
   @ApiResponse({ status: 200, type: LoginResult })
   @ApiProblems(400, 401, 429)
-  async login(@Body() body: LoginDto): Promise<LoginResult> {
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResult> {
+    const command: VerifyCredentialsCommand = {
+      ...body,
+      // A forged X-Forwarded-For can be any length; cut, it is still one address.
+      clientAddress: ip.slice(0, CLIENT_ADDRESS_MAX_LENGTH),
+    };
     const member = await this.services.call<MemberView>(
       VolunteersSubjects.credentialsVerify,
-      body,
+      command,
       null,
     );
     return this.signedIn(await this.openSession(member.id));
@@ -67,7 +75,6 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @SkipThrottle({ account: true })
   @ApiOperation({
     summary: 'Trade a refresh token for a new access token (and a new refresh token)',
     description:
@@ -88,7 +95,6 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
-  @SkipThrottle({ account: true })
   @ApiOperation({ summary: 'End a session: its refresh token stops working' })
   @ApiResponse({ status: 204, description: 'Signed out' })
   @ApiProblems(400)

@@ -27,20 +27,18 @@ export class GatewayConfig extends BaseConfig {
   @Max(30_000)
   HEALTH_TIMEOUT_MS: number = 1500;
 
-  /** Login attempts per account (e-mail or phone) per window. */
+  /**
+   * Sign-ups, refreshes and sign-outs per client address per window (a community
+   * centre may share one). Failed sign-ins are limited by the volunteers service.
+   */
   @IsInt()
   @Min(1)
-  LOGIN_LIMIT_PER_ACCOUNT: number = 10;
-
-  /** Login attempts per client address per window (a community centre may share one). */
-  @IsInt()
-  @Min(1)
-  LOGIN_LIMIT_PER_ADDRESS: number = 100;
+  AUTH_LIMIT_PER_ADDRESS: number = 100;
 
   @IsInt()
   @Min(1)
   @Max(86_400)
-  LOGIN_LIMIT_WINDOW_SECONDS: number = 900;
+  AUTH_LIMIT_WINDOW_SECONDS: number = 900;
 
   /** Take the client address from X-Forwarded-For: only behind a proxy you run. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

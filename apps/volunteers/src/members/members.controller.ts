@@ -1,13 +1,13 @@
 import {
   Actor,
   CreateMemberDto,
-  LoginDto,
   MemberIdDto,
   MemberSummary,
   MemberView,
   RegisterMemberDto,
   SessionGrant,
   UpdateMemberCommand,
+  VerifyCredentialsCommand,
   VolunteersInternalSubjects,
   VolunteersSubjects,
 } from '@app/contracts';
@@ -25,8 +25,8 @@ export class MembersController {
   }
 
   @MessagePattern(VolunteersSubjects.credentialsVerify)
-  verifyCredentials(@Payload('data') dto: LoginDto): Promise<MemberView> {
-    return this.members.verifyCredentials(dto);
+  verifyCredentials(@Payload('data') command: VerifyCredentialsCommand): Promise<MemberView> {
+    return this.members.verifyCredentials(command);
   }
 
   @MessagePattern(VolunteersSubjects.memberGet)

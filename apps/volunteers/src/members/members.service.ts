@@ -2,7 +2,6 @@ import { DomainError, ErrorCode, FieldError, RightsCache, ServiceClient } from '
 import {
   Actor,
   CreateMemberDto,
-  LoginDto,
   MemberSummary,
   MemberView,
   MerchantView,
@@ -11,12 +10,14 @@ import {
   Role,
   SessionGrant,
   UpdateMemberCommand,
+  VerifyCredentialsCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SessionsService } from '../sessions/sessions.service';
 import { CommunitiesRepository } from '../communities/communities.repository';
-import { hasNulCharacter, nulCharacterErrors } from '../stored-text';
+import { SignInLimitsService } from '../sign-in-limits/sign-in-limits.service';
+import { nulCharacterErrors } from '../stored-text';
 import { VolunteersConfig } from '../volunteers.config';
 import { ActorAuthority } from './actor-authority';
 import {
@@ -29,7 +30,7 @@ import {
 } from './member-rules';
 import { MemberEntity } from './members.entity';
 import { MemberChanges, MembersRepository } from './members.repository';
-import { isEmailLogin, normalisePhone } from './phone';
+import { isEmailLogin, NormalisedLogin, normaliseLogin, normalisePhone } from './phone';
 import { PasswordHasher } from './password-hasher';
 
 const DEFAULT_ROLES: Role[] = ['resident'];
@@ -77,6 +78,7 @@ export class MembersService {
     private readonly services: ServiceClient,
     private readonly sessions: SessionsService,
     private readonly rights: RightsCache,
+    private readonly signInLimits: SignInLimitsService,
   ) {}
 
   /**
@@ -175,13 +177,24 @@ export class MembersService {
     return view;
   }
 
-  /** The member whose login and password these are; one answer for every kind of mismatch. */
-  async verifyCredentials({ login, password }: LoginDto): Promise<MemberView> {
-    const member = await this.findByLogin(login);
+  /**
+   * The member whose login and password these are; one answer for every kind
+   * of mismatch. The attempt is counted (or refused) before the costly hash,
+   * by its normalised login, whether or not such a member exists.
+   */
+  async verifyCredentials({
+    login,
+    password,
+    clientAddress,
+  }: VerifyCredentialsCommand): Promise<MemberView> {
+    const normalised = normaliseLogin(login, this.config.DEFAULT_PHONE_REGION);
+    const attempt = await this.signInLimits.begin(normalised, clientAddress);
+    const member = await this.findByNormalisedLogin(normalised);
     const valid = member
       ? await this.passwords.verify(member.passwordHash, password)
       : await this.passwords.verifyNobody(password);
     if (!member || !valid) throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    await this.signInLimits.succeeded(attempt);
     // Said only to whoever knows the password, so it tells a guesser nothing.
     if (member.status === 'suspended') {
       throw new DomainError(
@@ -237,11 +250,14 @@ export class MembersService {
     }
   }
 
-  private async findByLogin(login: string): Promise<MemberEntity | null> {
-    if (hasNulCharacter(login)) return null;
-    if (isEmailLogin(login)) return this.members.findByEmail(login);
-    const phone = normalisePhone(login, this.config.DEFAULT_PHONE_REGION);
-    return phone ? this.members.findByPhone(phone) : null;
+  private findByLogin(login: string): Promise<MemberEntity | null> {
+    return this.findByNormalisedLogin(normaliseLogin(login, this.config.DEFAULT_PHONE_REGION));
+  }
+
+  private async findByNormalisedLogin(login: NormalisedLogin): Promise<MemberEntity | null> {
+    if (login.kind === 'email') return this.members.findByEmail(login.value);
+    if (login.kind === 'phone') return this.members.findByPhone(login.value);
+    return null;
   }
 
   private async addMember(

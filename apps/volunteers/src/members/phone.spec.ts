@@ -1,4 +1,4 @@
-import { isEmailLogin, normalisePhone } from './phone';
+import { isEmailLogin, normaliseLogin, normalisePhone } from './phone';
 
 describe('normalisePhone', () => {
   it.each([
@@ -38,5 +38,32 @@ describe('isEmailLogin', () => {
   it('tells an e-mail from a phone number', () => {
     expect(isEmailLogin('Li.Hua@Example.cn')).toBe(true);
     expect(isEmailLogin('+8613800138000')).toBe(false);
+  });
+});
+
+describe('normaliseLogin', () => {
+  it.each(['+86 138 0000 3521', '+86.138.0000.3521', '008613800003521', '13800003521'])(
+    'reads the phone notation %s as the one E.164 number',
+    (typed) => {
+      expect(normaliseLogin(typed, 'CN')).toEqual({ kind: 'phone', value: '+8613800003521' });
+    },
+  );
+
+  it('gives a phone the form it is stored in at registration', () => {
+    const stored = normalisePhone('138 0000 3521', 'CN');
+    expect(normaliseLogin(' +86-138-0000-3521 ', 'CN').value).toBe(stored);
+  });
+
+  it('reads an e-mail trimmed and in lower case', () => {
+    expect(normaliseLogin('  Li.Hua@Example.CN ', 'CN')).toEqual({
+      kind: 'email',
+      value: 'li.hua@example.cn',
+    });
+  });
+
+  it('keeps a login that is neither, in one form however it is cased or padded', () => {
+    expect(normaliseLogin(' Not-A-Login ', 'CN')).toEqual({ kind: 'other', value: 'not-a-login' });
+    expect(normaliseLogin('12345', 'CN')).toEqual({ kind: 'other', value: '12345' });
+    expect(normaliseLogin('a\u0000b@example.cn', 'CN').kind).toBe('other');
   });
 });

@@ -22,6 +22,8 @@ import { Role, ROLES, SELF_SERVICE_ROLES } from '../common/roles';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
+/** Longer than any IPv6 address with a zone; a forged X-Forwarded-For is cut to it. */
+export const CLIENT_ADDRESS_MAX_LENGTH = 100;
 const PHONE_SHAPE = /^\+?[0-9][0-9 ()-]{3,30}$/;
 
 /** What a member looks like to clients (`member` in API.md). */
@@ -174,6 +176,18 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
+}
+
+/**
+ * `volunteers.credentials.verify`: a sign-in attempt and the address it came
+ * from, so failures are counted per account, per address and per both.
+ */
+export class VerifyCredentialsCommand extends LoginDto {
+  /** The client address the gateway saw (X-Forwarded-For only when it trusts a proxy). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CLIENT_ADDRESS_MAX_LENGTH)
+  clientAddress!: string;
 }
 
 export class LoginResult {
