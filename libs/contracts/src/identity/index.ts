@@ -4,3 +4,4 @@ export * from './subjects';
 export * from './volunteer-profile.dto';
 export * from './events';
 export * from './session.dto';
+export * from './card-number';
