@@ -5,6 +5,7 @@ import { MemberEntity } from './members/members.entity';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
 import { HoursAndServiceRecords1764300000000 } from './migrations/1764300000000-hours-and-service-records';
 import { RefreshTokens1764500000000 } from './migrations/1764500000000-refresh-tokens';
+import { MemberCards1764620000000 } from './migrations/1764620000000-member-cards';
 import { VolunteerProfileEntity } from './profiles/profiles.entity';
 import { ServiceEntryEntity, ServiceRecordEntity } from './service-records/service-records.entity';
 
@@ -25,5 +26,6 @@ export const VolunteersSchema: ServiceSchema = {
     eventTablesMigration('volunteers', 1764200000000),
     HoursAndServiceRecords1764300000000,
     RefreshTokens1764500000000,
+    MemberCards1764620000000,
   ],
 };

@@ -22,6 +22,8 @@ export class MemberEntity {
   @Column('boolean', { name: 'priority_household' }) priorityHousehold!: boolean;
   @Column('uuid', { name: 'merchant_id', nullable: true }) merchantId!: string | null;
   @Column('uuid', { name: 'coordinator_of', array: true }) coordinatorOf!: string[];
+  /** Printed on the member card: 10 digits, Luhn check digit last. */
+  @Column('text', { name: 'card_number' }) cardNumber!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,7 +1,14 @@
 import { DomainError, ErrorCode, FieldError, ServiceClient } from '@app/common';
 import {
   Actor,
+  cardNumberDigits,
   CreateMemberDto,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  FindMemberQuery,
+  ListMembersQuery,
+  MemberPage,
   LoginDto,
   MemberSummary,
   MemberView,
@@ -13,6 +20,7 @@ import {
   UpdateMemberCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { SessionsService } from '../sessions/sessions.service';
 import { CommunitiesRepository } from '../communities/communities.repository';
@@ -23,11 +31,13 @@ import {
   assertMayChangeMember,
   assertMayCreateMember,
   assertMayManageMembers,
+  directoryScope,
   mayViewMember,
   newMemberFieldErrors,
   planRoleChange,
 } from './member-rules';
 import { MemberEntity } from './members.entity';
+import { readMemberSearch } from './member-search';
 import { MemberChanges, MembersRepository } from './members.repository';
 import { isEmailLogin, normalisePhone } from './phone';
 import { PasswordHasher } from './password-hasher';
@@ -48,6 +58,18 @@ export function toMemberView(member: MemberEntity): MemberView {
     merchantId: member.merchantId,
     coordinatorOf: member.coordinatorOf,
     createdAt: member.createdAt.toISOString(),
+    cardNumber: member.cardNumber,
+  };
+}
+
+function toMemberSummary(member: MemberEntity): MemberSummary {
+  return {
+    id: member.id,
+    displayName: member.displayName,
+    communityId: member.communityId,
+    gridUnitId: member.gridUnitId,
+    roles: member.roles,
+    priorityHousehold: member.priorityHousehold,
   };
 }
 
@@ -126,13 +148,58 @@ export class MembersService {
   async lookup(id: string): Promise<MemberSummary> {
     const member = await this.members.findById(id);
     if (!member) throw DomainError.notFound('Member');
+    return toMemberSummary(member);
+  }
+
+  /**
+   * The member with this phone (any notation of the number, read as at
+   * registration) or card number (spaces and dashes allowed): how a gift finds
+   * its recipient. A number no member has, or that is no number, is NOT_FOUND.
+   */
+  async find({ phone, cardNumber }: FindMemberQuery): Promise<MemberSummary> {
+    if ((phone === undefined) === (cardNumber === undefined)) {
+      throw DomainError.validation([
+        { field: 'phone', message: 'give exactly one of phone and cardNumber' },
+      ]);
+    }
+    let member: MemberEntity | null = null;
+    if (phone !== undefined && !hasNulCharacter(phone)) {
+      const e164 = normalisePhone(phone, this.config.DEFAULT_PHONE_REGION);
+      member = e164 ? await this.members.findByPhone(e164) : null;
+    }
+    if (cardNumber !== undefined) {
+      const digits = cardNumberDigits(cardNumber);
+      member = digits ? await this.members.findByCardNumber(digits) : null;
+    }
+    if (!member) throw DomainError.notFound('Member');
+    return toMemberSummary(member);
+  }
+
+  /** The directory: coordinators see their communities' members, admins everyone's. */
+  async list(actor: Actor | null, query: ListMembersQuery): Promise<MemberPage> {
+    const current = await this.authority.current(actor);
+    assertMayManageMembers(current);
+    const communityIds = directoryScope(current, query.communityId);
+    const cursor = decodeCursor<{ n: string; i: string }>(query.cursor, ['n', 'i']);
+    if (cursor === null || (cursor && !isUUID(cursor.i, 'all'))) {
+      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.members.directory({
+      communityIds,
+      gridUnitId: query.gridUnitId,
+      role: query.role,
+      status: query.status,
+      search: readMemberSearch(query.q, this.config.DEFAULT_PHONE_REGION),
+      after: cursor ? { displayName: cursor.n, id: cursor.i } : null,
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
     return {
-      id: member.id,
-      displayName: member.displayName,
-      communityId: member.communityId,
-      gridUnitId: member.gridUnitId,
-      roles: member.roles,
-      priorityHousehold: member.priorityHousehold,
+      items: items.map(toMemberView),
+      nextCursor:
+        rows.length > limit ? encodeCursor({ n: last.displayName, i: last.id }) : null,
     };
   }
 

@@ -1,3 +1,5 @@
+import { ValidateBy } from 'class-validator';
+
 /**
  * Member card numbers: 10 digits, the last a Luhn check digit (ISO/IEC 7812-1).
  *
@@ -43,4 +45,18 @@ export function cardNumberDigits(typed: string): string | null {
   if (!/^[0-9][0-9 -]*$/.test(typed.trim())) return null;
   const digits = typed.replace(/[ -]/g, '');
   return digits.length === CARD_NUMBER_LENGTH ? digits : null;
+}
+
+/** A card number in any notation `cardNumberDigits` reads, with a right check digit. */
+export function IsCardNumber(field: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCardNumber',
+    validator: {
+      validate: (value: unknown) => {
+        const digits = typeof value === 'string' ? cardNumberDigits(value) : null;
+        return digits !== null && isValidCardNumber(digits);
+      },
+      defaultMessage: () => `${field} must be a member card number (10 digits, check digit right)`,
+    },
+  });
 }
