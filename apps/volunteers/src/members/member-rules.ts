@@ -91,7 +91,9 @@ export function directoryScope(actor: Actor, communityId?: string): string[] | n
   if (actor.roles.includes('admin')) return communityId === undefined ? null : [communityId];
   if (communityId === undefined) return actor.coordinatorOf;
   if (!canCoordinate(actor, communityId)) {
-    throw DomainError.forbidden('Coordinators may only list members of communities they coordinate');
+    throw DomainError.forbidden(
+      'Coordinators may only list members of communities they coordinate',
+    );
   }
   return [communityId];
 }

@@ -15,7 +15,12 @@ describe('readMemberSearch', () => {
   });
 
   it('reads a whole phone number in any notation as E.164, with its digits', () => {
-    for (const typed of ['139 1234 5678', '+86 139-1234-5678', '(+86) 13912345678', '13912345678']) {
+    for (const typed of [
+      '139 1234 5678',
+      '+86 139-1234-5678',
+      '(+86) 13912345678',
+      '13912345678',
+    ]) {
       expect(readMemberSearch(typed, 'CN')).toMatchObject({
         phone: '+8613912345678',
         namesOnly: false,

@@ -198,8 +198,7 @@ export class MembersService {
     const last = items[items.length - 1];
     return {
       items: items.map(toMemberView),
-      nextCursor:
-        rows.length > limit ? encodeCursor({ n: last.displayName, i: last.id }) : null,
+      nextCursor: rows.length > limit ? encodeCursor({ n: last.displayName, i: last.id }) : null,
     };
   }
 
