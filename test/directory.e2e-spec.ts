@@ -73,7 +73,7 @@ describe('member cards', () => {
   it('gives a valid card number at registration, the same on GET /me', async () => {
     const member = await register(community.id);
     expect(member.member.cardNumber).toMatch(/^[0-9]{10}$/);
-    expect(isValidCardNumber(member.member.cardNumber as string)).toBe(true);
+    expect(isValidCardNumber(member.member.cardNumber)).toBe(true);
     const me = await api('GET', '/me', { token: member.token });
     expect(me.body.cardNumber).toBe(member.member.cardNumber);
   });
@@ -83,7 +83,7 @@ describe('member cards', () => {
       communityId: community.id,
       roles: ['resident'],
     });
-    expect(isValidCardNumber(made.member.cardNumber as string)).toBe(true);
+    expect(isValidCardNumber(made.member.cardNumber)).toBe(true);
     const signIn = await api('POST', '/auth/login', {
       body: { login: made.login, password: PASSWORD },
     });
@@ -92,7 +92,7 @@ describe('member cards', () => {
 
   it('never gives the same number twice, nor numbers in sequence', async () => {
     const cards: string[] = [];
-    for (let i = 0; i < 12; i++) cards.push((await register(other.id)).member.cardNumber!);
+    for (let i = 0; i < 12; i++) cards.push((await register(other.id)).member.cardNumber);
     expect(new Set(cards).size).toBe(cards.length);
     const steps = cards.slice(1).map((card, i) => Number(card) - Number(cards[i]));
     expect(steps.filter((step) => Math.abs(step) < 1000)).toEqual([]);
@@ -207,7 +207,7 @@ describe('GET /members (the directory)', () => {
   });
 
   it('matches a card number, with or without spaces and dashes', async () => {
-    const card = zhang.member.cardNumber as string;
+    const card = zhang.member.cardNumber;
     for (const typed of [
       card,
       `${card.slice(0, 4)} ${card.slice(4, 8)} ${card.slice(8)}`,
@@ -334,7 +334,7 @@ describe('gifts by phone and by card', () => {
 
   it('finds the recipient by its card number, spaces and dashes allowed', async () => {
     const receiver = await register(community.id);
-    const card = receiver.member.cardNumber as string;
+    const card = receiver.member.cardNumber;
     expect((await gift({ toCardNumber: card })).status).toBe(201);
     expect((await gift({ toCardNumber: `${card.slice(0, 4)} ${card.slice(4)}` })).status).toBe(201);
     expect((await gift({ toCardNumber: `${card.slice(0, 5)}-${card.slice(5)}` })).status).toBe(201);
@@ -379,7 +379,7 @@ describe('gifts by phone and by card', () => {
 
   it('refuses a card number with a wrong check digit or length, and a non-phone, as 400', async () => {
     const receiver = await register(community.id);
-    const card = receiver.member.cardNumber as string;
+    const card = receiver.member.cardNumber;
     const typo = `${card.slice(0, 9)}${(Number(card[9]) + 1) % 10}`;
     for (const toCardNumber of [typo, card.slice(0, 9), `${card}1`, 'abcdefghij']) {
       expectProblem(await gift({ toCardNumber }), 400, 'VALIDATION_FAILED', ['toCardNumber']);
@@ -429,8 +429,8 @@ describe('OpenAPI', () => {
     expect(Object.keys(schemas.GiftDto.properties)).toEqual(
       expect.arrayContaining(['toMemberId', 'toPhone', 'toCardNumber']),
     );
-    const list = doc.body.paths['/api/v1/members'].get;
-    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+    const list = doc.body.paths['/api/v1/members'].get as { parameters: Array<{ name: string }> };
+    expect(list.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining([
         'q',
         'communityId',
