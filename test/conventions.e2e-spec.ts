@@ -168,6 +168,8 @@ const API_ROUTES = [
   'GET /api/v1/hours',
   'GET /api/v1/ledger/check',
   'GET /api/v1/me',
+  'GET /api/v1/members',
+  'GET /api/v1/members/{id}',
   'GET /api/v1/merchants/{id}/redemptions',
   'GET /api/v1/offers',
   'GET /api/v1/reports/communities/{id}',

@@ -38,6 +38,7 @@ export interface Member {
   priorityHousehold: boolean;
   merchantId: string | null;
   coordinatorOf: string[];
+  cardNumber: string;
 }
 
 export interface SignedIn {

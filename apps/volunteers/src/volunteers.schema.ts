@@ -7,6 +7,7 @@ import { HoursAndServiceRecords1764300000000 } from './migrations/1764300000000-
 import { RefreshTokens1764500000000 } from './migrations/1764500000000-refresh-tokens';
 import { MemberRights1764600000000 } from './migrations/1764600000000-member-rights';
 import { SignInAttempts1764610000000 } from './migrations/1764610000000-sign-in-attempts';
+import { MemberCards1764620000000 } from './migrations/1764620000000-member-cards';
 import { VolunteerProfileEntity } from './profiles/profiles.entity';
 import { ServiceEntryEntity, ServiceRecordEntity } from './service-records/service-records.entity';
 
@@ -29,5 +30,6 @@ export const VolunteersSchema: ServiceSchema = {
     RefreshTokens1764500000000,
     MemberRights1764600000000,
     SignInAttempts1764610000000,
+    MemberCards1764620000000,
   ],
 };

@@ -17,6 +17,10 @@ import { Injectable } from '@nestjs/common';
 export abstract class AccountDirectory {
   /** The member, or null when the volunteers service knows no such member. */
   abstract findMember(memberId: string): Promise<MemberSummary | null>;
+  /** The member with this phone (any notation) or card number, or null when nobody has it. */
+  abstract findMemberBy(
+    contact: { phone: string } | { cardNumber: string },
+  ): Promise<MemberSummary | null>;
   /** The community, or null when there is none with this id. */
   abstract findCommunity(communityId: string): Promise<{ id: string; name: string } | null>;
   /** The merchant (asked of the rewards service), or null when there is none with this id. */
@@ -36,6 +40,20 @@ export class NatsAccountDirectory extends AccountDirectory {
       return await this.services.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
         id: memberId,
       });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  async findMemberBy(
+    contact: { phone: string } | { cardNumber: string },
+  ): Promise<MemberSummary | null> {
+    try {
+      return await this.services.call<MemberSummary>(
+        VolunteersInternalSubjects.memberFind,
+        contact,
+      );
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
       throw error;

@@ -127,6 +127,13 @@ export class AccountsService {
     return this.resolve({ type: 'member', id: memberId });
   }
 
+  /** The id of the member with this phone or card number (the volunteers service knows). */
+  async memberIdBy(contact: { phone: string } | { cardNumber: string }): Promise<string> {
+    const member = await this.directory.findMemberBy(contact);
+    if (!member) throw DomainError.notFound('Member');
+    return member.id;
+  }
+
   /**
    * The account of an owner, created on the spot when its announcement has not
    * arrived yet, once the owning service confirms the owner exists.

@@ -23,6 +23,11 @@ export class FakeDirectory extends AccountDirectory {
   readonly merchants = new Map<string, { id: string; name: string; communityId: string }>();
   lookups = 0;
 
+  /** Members are only known by id here; tests of gifts by phone or card run end to end. */
+  findMemberBy(): Promise<MemberSummary | null> {
+    return Promise.resolve(null);
+  }
+
   addCommunity(name = 'Qingshan'): string {
     const id = randomUUID();
     this.communities.set(id, name);

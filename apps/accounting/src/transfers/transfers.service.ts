@@ -12,6 +12,7 @@ import {
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { AccountsService, requireActor } from '../accounts/accounts.service';
+import { giftRecipient } from './gift-recipient';
 import { ownerKey, requestHash, scopedKey } from './idempotency';
 import { TransferBatcher, TransferRequest } from './transfer-batcher';
 import { TransfersRepository } from './transfers.repository';
@@ -27,18 +28,31 @@ export class TransfersService {
   /** A member gives credits to another member (family, within the daily allowance). */
   async gift(actor: Actor | null, { idempotencyKey, gift }: GiftCommand): Promise<TransferView> {
     const giver = requireActor(actor);
-    if (gift.toMemberId === giver.memberId) {
+    const recipient = giftRecipient(gift);
+    const toMemberId =
+      recipient.field === 'toMemberId'
+        ? recipient.memberId
+        : await this.accounts.memberIdBy(
+            recipient.field === 'toPhone'
+              ? { phone: recipient.phone }
+              : { cardNumber: recipient.cardNumber },
+          );
+    if (toMemberId === giver.memberId) {
       throw DomainError.validation([
-        { field: 'toMemberId', message: 'toMemberId must be another member than yourself' },
+        {
+          field: recipient.field,
+          message: `${recipient.field} must name another member than yourself`,
+        },
       ]);
     }
     const from = await this.accounts.member(giver.memberId);
-    const to = await this.accounts.member(gift.toMemberId);
+    const to = await this.accounts.member(toMemberId);
     const memo = gift.memo ?? null;
     return this.batcher.submit({
       ...plain('gift', from.id, to.id, gift.minutes, null, memo, giver.memberId),
       key: scopedKey('gift', giver.memberId, idempotencyKey),
-      hash: requestHash({ toMemberId: gift.toMemberId, minutes: gift.minutes, memo }),
+      // The member, however named: the same gift by phone and by card is the same request.
+      hash: requestHash({ toMemberId, minutes: gift.minutes, memo }),
       giftAllowance: true,
     });
   }

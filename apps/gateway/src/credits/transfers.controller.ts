@@ -15,7 +15,12 @@ export class TransfersController {
   @Post()
   @Access()
   @MovesCredits()
-  @ApiOperation({ summary: 'Give some of my credits to another member (family)' })
+  @ApiOperation({
+    summary: 'Give some of my credits to another member (family)',
+    description:
+      'Name the recipient by exactly one of toMemberId, toPhone (any notation of the number) ' +
+      'or toCardNumber; a phone or card number nobody has is 404.',
+  })
   @ApiResponse({ status: 201, type: TransferView })
   gift(
     @CurrentActor() actor: Actor,

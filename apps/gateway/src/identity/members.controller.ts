@@ -1,16 +1,18 @@
 import { ServiceClient } from '@app/common';
-import { Body, Controller, Header, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CreateMemberDto,
+  ListMembersQuery,
+  MemberPage,
   MemberView,
   SuspendMemberDto,
   TemporaryPasswordView,
   UpdateMemberDto,
   VolunteersSubjects,
 } from '@app/contracts';
-import { Access, inBody } from '../auth/access.decorator';
+import { Access, inBody, inQuery } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdParam } from './id-param.dto';
@@ -19,6 +21,34 @@ import { IdParam } from './id-param.dto';
 @Controller('members')
 export class MembersController {
   constructor(private readonly services: ServiceClient) {}
+
+  @Get()
+  @Access(['admin', 'coordinator'], inQuery('communityId'))
+  @ApiOperation({
+    summary: 'The member directory: search by name, phone, e-mail or card number',
+    description:
+      'Coordinators see the members of their communities, admins everyone. `q` matches any ' +
+      'part of the display name (case-insensitive; one or two characters match names only), ' +
+      'any part of the e-mail, 3 or more digits of the phone, a whole phone number in any ' +
+      'notation, or a card number. In name order.',
+  })
+  @ApiResponse({ status: 200, type: MemberPage })
+  @ApiProblems(400)
+  list(@CurrentActor() actor: Actor, @Query() query: ListMembersQuery): Promise<MemberPage> {
+    return this.services.call(VolunteersSubjects.memberList, query, actor);
+  }
+
+  @Get(':id')
+  @Access()
+  @ApiOperation({
+    summary: 'One member',
+    description: 'The member themself, a coordinator of its community, or an admin; else 404.',
+  })
+  @ApiResponse({ status: 200, type: MemberView })
+  @ApiProblems(400, 404)
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<MemberView> {
+    return this.services.call(VolunteersSubjects.memberGet, { id }, actor);
+  }
 
   @Post()
   @Access(['admin', 'coordinator'], inBody('communityId'))

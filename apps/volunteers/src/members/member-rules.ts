@@ -82,6 +82,22 @@ export function assertMayChangeMember(actor: Actor, member: { communityId: strin
   }
 }
 
+/**
+ * The communities whose members the directory lists to `actor` (null: every
+ * community, for admins), narrowed to `communityId` when one is asked for;
+ * asking for a community one does not coordinate is refused.
+ */
+export function directoryScope(actor: Actor, communityId?: string): string[] | null {
+  if (actor.roles.includes('admin')) return communityId === undefined ? null : [communityId];
+  if (communityId === undefined) return actor.coordinatorOf;
+  if (!canCoordinate(actor, communityId)) {
+    throw DomainError.forbidden(
+      'Coordinators may only list members of communities they coordinate',
+    );
+  }
+  return [communityId];
+}
+
 /** A member is visible to itself, to coordinators of its community and to admins. */
 export function mayViewMember(
   actor: Actor,

@@ -1,7 +1,10 @@
 import {
   Actor,
   CreateMemberDto,
+  FindMemberQuery,
+  ListMembersQuery,
   MemberIdDto,
+  MemberPage,
   MemberSummary,
   MemberView,
   RegisterMemberDto,
@@ -37,6 +40,14 @@ export class MembersController {
     return this.members.get(actor, dto.id);
   }
 
+  @MessagePattern(VolunteersSubjects.memberList)
+  list(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') query: ListMembersQuery,
+  ): Promise<MemberPage> {
+    return this.members.list(actor, query);
+  }
+
   @MessagePattern(VolunteersSubjects.memberCreate)
   create(
     @Payload('actor') actor: Actor | null,
@@ -57,5 +68,11 @@ export class MembersController {
   @MessagePattern(VolunteersInternalSubjects.memberLookup)
   lookup(@Payload('data') dto: MemberIdDto): Promise<MemberSummary> {
     return this.members.lookup(dto.id);
+  }
+
+  /** For the ledger: whose phone or card number this is (gifts name their recipient so). */
+  @MessagePattern(VolunteersInternalSubjects.memberFind)
+  find(@Payload('data') query: FindMemberQuery): Promise<MemberSummary> {
+    return this.members.find(query);
   }
 }

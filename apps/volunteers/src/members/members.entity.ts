@@ -29,6 +29,8 @@ export class MemberEntity {
   @Column('text', { default: 'zh-CN' }) locale!: Locale;
   @Column('timestamptz', { name: 'suspended_at', nullable: true }) suspendedAt!: Date | null;
   @Column('text', { name: 'suspension_reason', nullable: true }) suspensionReason!: string | null;
+  /** Printed on the member card: 10 digits, Luhn check digit last. */
+  @Column('text', { name: 'card_number' }) cardNumber!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -5,11 +5,13 @@ import {
   violatedForeignKey,
   violatedUniqueConstraint,
 } from '@app/common';
-import { MemberCreatedEvent, Role, VolunteersEvents } from '@app/contracts';
+import { MemberCreatedEvent, MemberStatus, Role, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { EntityManager } from 'typeorm';
+import { Brackets, EntityManager } from 'typeorm';
 import { RightsRepository } from '../rights/rights.repository';
+import { newCardNumber } from './card-number';
+import { containsPattern, MemberSearch } from './member-search';
 import { MemberEntity } from './members.entity';
 
 export interface NewMember {
@@ -47,6 +49,23 @@ const UNIQUE_FIELDS: Record<string, 'email' | 'phone'> = {
   members_email_key: 'email',
   members_phone_key: 'phone',
 };
+const CARD_NUMBER_KEY = 'members_card_number_key';
+/** Random card numbers collide about once in 9,000 new members at 100,000; five draws in a row never do. */
+const CARD_NUMBER_ATTEMPTS = 5;
+
+
+/** What the directory lists: a page of members in name order, within scope and filters. */
+export interface DirectoryQuery {
+  /** The communities in scope; null for all (admins). */
+  communityIds: string[] | null;
+  gridUnitId?: string;
+  role?: Role;
+  status?: MemberStatus;
+  search: MemberSearch | null;
+  /** The last member of the previous page. */
+  after: { displayName: string; id: string } | null;
+  limit: number;
+}
 
 @Injectable()
 export class MembersRepository {
@@ -106,38 +125,107 @@ export class MembersRepository {
     member: NewMember,
     alsoInTransaction?: (manager: EntityManager, saved: MemberEntity) => Promise<void>,
   ): Promise<MemberEntity> {
-    try {
-      return await this.manager.transaction(async (manager) => {
-        const saved = await manager
-          .getRepository(MemberEntity)
-          .save(
-            manager.getRepository(MemberEntity).create({ ...member, priorityHousehold: false }),
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.manager.transaction(async (manager) => {
+          const members = manager.getRepository(MemberEntity);
+          const saved = await members.save(
+            members.create({ ...member, cardNumber: newCardNumber(), priorityHousehold: false }),
           );
-        await this.announce(manager, saved);
-        await alsoInTransaction?.(manager, saved);
-        return saved;
-      });
-    } catch (error) {
-      throw refusalOf(error) ?? error;
+          await this.announce(manager, saved);
+          await alsoInTransaction?.(manager, saved);
+          return saved;
+        });
+      } catch (error) {
+        // Someone already holds this random card number: draw another.
+        if (violatedUniqueConstraint(error) === CARD_NUMBER_KEY && attempt < CARD_NUMBER_ATTEMPTS) {
+          continue;
+        }
+        throw refusalOf(error) ?? error;
+      }
     }
   }
 
   /** Inserts (and announces) the member unless its e-mail or phone is already taken; true when inserted. */
   async insertUnlessTaken(member: NewMember): Promise<boolean> {
-    return this.manager.transaction(async (manager) => {
-      const result = await manager
-        .getRepository(MemberEntity)
-        .createQueryBuilder()
-        .insert()
-        .values({ ...member, priorityHousehold: false })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const [inserted] = result.raw as Array<{ id: string }>;
-      if (!inserted) return false;
-      await this.announce(manager, { ...member, id: inserted.id });
-      return true;
-    });
+    for (let attempt = 1; ; attempt++) {
+      const cardNumber = newCardNumber();
+      const inserted = await this.manager.transaction(async (manager) => {
+        const result = await manager
+          .getRepository(MemberEntity)
+          .createQueryBuilder()
+          .insert()
+          .values({ ...member, cardNumber, priorityHousehold: false })
+          .orIgnore()
+          .returning('id')
+          .execute();
+        const [row] = result.raw as Array<{ id: string }>;
+        if (row) await this.announce(manager, { ...member, id: row.id });
+        return !!row;
+      });
+      if (inserted) return true;
+      // Ignored because of the login, or (rarely) because the random card number was taken.
+      if (!(await this.members.existsBy({ cardNumber })) || attempt >= CARD_NUMBER_ATTEMPTS) {
+        return false;
+      }
+    }
+  }
+
+  findByCardNumber(cardNumber: string): Promise<MemberEntity | null> {
+    return this.members.findOneBy({ cardNumber });
+  }
+
+  /**
+   * One page of the directory, in name order. Each way of matching `search` is
+   * served by an index of its own (see migration 1764620000000), so PostgreSQL
+   * can OR their bitmaps instead of reading every member.
+   */
+  directory(query: DirectoryQuery): Promise<MemberEntity[]> {
+    const qb = this.members.createQueryBuilder('m');
+    if (query.communityIds !== null) {
+      qb.andWhere('m.community_id = ANY(:communityIds)', { communityIds: query.communityIds });
+    }
+    if (query.gridUnitId !== undefined) {
+      qb.andWhere('m.grid_unit_id = :gridUnitId', { gridUnitId: query.gridUnitId });
+    }
+    if (query.role !== undefined) qb.andWhere(':role = ANY(m.roles)', { role: query.role });
+    if (query.status !== undefined) {
+      qb.andWhere('m.status = :status', { status: query.status });
+    }
+    const search = query.search;
+    if (search) {
+      const pattern = containsPattern(search.text);
+      qb.andWhere(
+        new Brackets((any) => {
+          if (search.namesOnly) {
+            // One or two characters: pg_trgm has no trigram to look up, the name's pairs do.
+            any.orWhere(
+              'm.name_grams @> volunteers.name_grams(:text) AND lower(m.display_name) LIKE lower(:pattern)',
+            );
+            return;
+          }
+          any.orWhere('lower(m.display_name) LIKE lower(:pattern)');
+          any.orWhere('lower(m.email) LIKE lower(:pattern)');
+          if (search.phone !== null) any.orWhere('m.phone = :phone', { phone: search.phone });
+          if (search.phoneDigits !== null) {
+            any.orWhere('m.phone LIKE :phonePattern', {
+              phonePattern: containsPattern(search.phoneDigits),
+            });
+          }
+          if (search.cardNumber !== null) {
+            any.orWhere('m.card_number = :cardNumber', { cardNumber: search.cardNumber });
+          }
+        }),
+        { text: search.text, pattern },
+      );
+    }
+    if (query.after !== null) {
+      qb.andWhere('(m.display_name, m.id) > (:afterName, :afterId)', {
+        afterName: query.after.displayName,
+        afterId: query.after.id,
+      });
+    }
+    return qb.orderBy('m.displayName').addOrderBy('m.id').limit(query.limit).getMany();
   }
 
   private async announce(

@@ -1,7 +1,14 @@
 import { DomainError, ErrorCode, FieldError, RightsCache, ServiceClient } from '@app/common';
 import {
   Actor,
+  cardNumberDigits,
   CreateMemberDto,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  FindMemberQuery,
+  ListMembersQuery,
+  MemberPage,
   MemberSummary,
   MemberView,
   MerchantView,
@@ -13,22 +20,25 @@ import {
   VerifyCredentialsCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { SessionsService } from '../sessions/sessions.service';
 import { CommunitiesRepository } from '../communities/communities.repository';
 import { SignInLimitsService } from '../sign-in-limits/sign-in-limits.service';
-import { nulCharacterErrors } from '../stored-text';
+import { hasNulCharacter, nulCharacterErrors } from '../stored-text';
 import { VolunteersConfig } from '../volunteers.config';
 import { ActorAuthority } from './actor-authority';
 import {
   assertMayChangeMember,
   assertMayCreateMember,
   assertMayManageMembers,
+  directoryScope,
   mayViewMember,
   newMemberFieldErrors,
   planRoleChange,
 } from './member-rules';
 import { MemberEntity } from './members.entity';
+import { readMemberSearch } from './member-search';
 import { MemberChanges, MembersRepository } from './members.repository';
 import { isEmailLogin, NormalisedLogin, normaliseLogin, normalisePhone } from './phone';
 import { PasswordHasher } from './password-hasher';
@@ -52,6 +62,18 @@ export function toMemberView(member: MemberEntity): MemberView {
     mustChangePassword: member.mustChangePassword,
     locale: member.locale,
     createdAt: member.createdAt.toISOString(),
+    cardNumber: member.cardNumber,
+  };
+}
+
+function toMemberSummary(member: MemberEntity): MemberSummary {
+  return {
+    id: member.id,
+    displayName: member.displayName,
+    communityId: member.communityId,
+    gridUnitId: member.gridUnitId,
+    roles: member.roles,
+    priorityHousehold: member.priorityHousehold,
   };
 }
 
@@ -132,13 +154,57 @@ export class MembersService {
   async lookup(id: string): Promise<MemberSummary> {
     const member = await this.members.findById(id);
     if (!member) throw DomainError.notFound('Member');
+    return toMemberSummary(member);
+  }
+
+  /**
+   * The member with this phone (any notation of the number, read as at
+   * registration) or card number (spaces and dashes allowed): how a gift finds
+   * its recipient. A number no member has, or that is no number, is NOT_FOUND.
+   */
+  async find({ phone, cardNumber }: FindMemberQuery): Promise<MemberSummary> {
+    if ((phone === undefined) === (cardNumber === undefined)) {
+      throw DomainError.validation([
+        { field: 'phone', message: 'give exactly one of phone and cardNumber' },
+      ]);
+    }
+    let member: MemberEntity | null = null;
+    if (phone !== undefined && !hasNulCharacter(phone)) {
+      const e164 = normalisePhone(phone, this.config.DEFAULT_PHONE_REGION);
+      member = e164 ? await this.members.findByPhone(e164) : null;
+    }
+    if (cardNumber !== undefined) {
+      const digits = cardNumberDigits(cardNumber);
+      member = digits ? await this.members.findByCardNumber(digits) : null;
+    }
+    if (!member) throw DomainError.notFound('Member');
+    return toMemberSummary(member);
+  }
+
+  /** The directory: coordinators see their communities' members, admins everyone's. */
+  async list(actor: Actor | null, query: ListMembersQuery): Promise<MemberPage> {
+    const current = await this.authority.current(actor);
+    assertMayManageMembers(current);
+    const communityIds = directoryScope(current, query.communityId);
+    const cursor = decodeCursor<{ n: string; i: string }>(query.cursor, ['n', 'i']);
+    if (cursor === null || (cursor && !isUUID(cursor.i, 'all'))) {
+      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.members.directory({
+      communityIds,
+      gridUnitId: query.gridUnitId,
+      role: query.role,
+      status: query.status,
+      search: readMemberSearch(query.q, this.config.DEFAULT_PHONE_REGION),
+      after: cursor ? { displayName: cursor.n, id: cursor.i } : null,
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
     return {
-      id: member.id,
-      displayName: member.displayName,
-      communityId: member.communityId,
-      gridUnitId: member.gridUnitId,
-      roles: member.roles,
-      priorityHousehold: member.priorityHousehold,
+      items: items.map(toMemberView),
+      nextCursor: rows.length > limit ? encodeCursor({ n: last.displayName, i: last.id }) : null,
     };
   }
 

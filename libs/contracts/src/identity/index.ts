@@ -6,3 +6,4 @@ export * from './events';
 export * from './session.dto';
 export * from './rights';
 export * from './credentials.dto';
+export * from './card-number';

@@ -8,23 +8,29 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/page';
 import { Role, ROLES, SELF_SERVICE_ROLES } from '../common/roles';
+import { NO_NUL } from '../common/validators';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 /** Longer than any IPv6 address with a zone; a forged X-Forwarded-For is cut to it. */
 export const CLIENT_ADDRESS_MAX_LENGTH = 100;
-const PHONE_SHAPE = /^\+?[0-9][0-9 ()-]{3,30}$/;
+/** What a phone number may look like when typed: the service normalises it (E.164). */
+export const PHONE_SHAPE = /^\+?[0-9][0-9 ()-]{3,30}$/;
 
 /** What a member looks like to clients (`member` in API.md). */
 export class MemberView {
@@ -53,6 +59,12 @@ export class MemberView {
   @ApiProperty({ enum: ['zh-CN', 'en'], description: 'The language of messages to this member' })
   locale!: 'zh-CN' | 'en';
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    example: '3141592653',
+    pattern: '^[0-9]{10}$',
+    description: 'Printed on the member card: 10 digits, the last a Luhn check digit',
+  })
+  cardNumber!: string;
 }
 
 class ContactFields {
@@ -222,4 +234,76 @@ export class MemberIdDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all')
   id!: string;
+}
+
+export const MEMBER_SEARCH_MAX_LENGTH = 100;
+
+/** `GET /members`: the directory, for coordinators (their communities) and admins. */
+export class ListMembersQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  @Min(1, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  @Max(MAX_PAGE_SIZE, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  limit?: number;
+
+  @ApiPropertyOptional({
+    maxLength: MEMBER_SEARCH_MAX_LENGTH,
+    example: '秀英',
+    description:
+      'Part of the display name (any part, case-insensitive), of the e-mail, or of the phone ' +
+      'digits (3 or more, e.g. the last 4), a phone number in any notation, or a card number ' +
+      '(spaces and dashes allowed). One or two characters match names only.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MEMBER_SEARCH_MAX_LENGTH)
+  @Matches(NO_NUL, { message: 'q must not contain the NUL character' })
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  communityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  gridUnitId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: MEMBER_STATUSES })
+  @IsOptional()
+  @IsIn(MEMBER_STATUSES, { message: 'status must be active or suspended' })
+  status?: MemberStatus;
+
+  // Longer than other lists' cursors: it carries the last display name (100 characters of any script).
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  cursor?: string;
+}
+
+export class MemberPage {
+  @ApiProperty({ type: [MemberView] }) items!: MemberView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** `volunteers.member.find` (internal): the member with this phone or card number. */
+export class FindMemberQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  phone?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  cardNumber?: string;
 }

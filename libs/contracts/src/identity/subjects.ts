@@ -5,6 +5,7 @@ export const VolunteersSubjects = {
   memberCreate: 'volunteers.member.create',
   memberGet: 'volunteers.member.get',
   memberUpdate: 'volunteers.member.update',
+  memberList: 'volunteers.member.list',
   credentialsVerify: 'volunteers.credentials.verify',
   profileUpsert: 'volunteers.profile.upsert',
   communityList: 'volunteers.community.list',
@@ -22,6 +23,8 @@ export const VolunteersSubjects = {
 /** Internal: other services look a member up (no actor rules; never exposed over HTTP). */
 export const VolunteersInternalSubjects = {
   memberLookup: 'volunteers.member.lookup',
+  /** FindMemberQuery → MemberSummary: whose phone or card number this is (gifts). */
+  memberFind: 'volunteers.member.find',
   /** A member's rights as they are now (roles, scope, status, rights version). */
   rightsGet: 'volunteers.rights.get',
 } as const;

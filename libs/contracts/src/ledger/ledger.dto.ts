@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,6 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
+import { IsCardNumber } from '../identity/card-number';
+import { PHONE_SHAPE } from '../identity/member.dto';
 import {
   ACCOUNT_OWNER_TYPES,
   AccountOwnerType,
@@ -48,10 +51,38 @@ class IdempotentCommand {
 
 // ---- public HTTP bodies (gateway) ----
 
+/** The three ways a gift names its recipient; a gift uses exactly one. */
+export const GIFT_RECIPIENT_FIELDS = ['toMemberId', 'toPhone', 'toCardNumber'] as const;
+
 export class GiftDto {
-  @ApiProperty({ format: 'uuid', description: 'The member who receives the credits' })
-  @IsUUID('all')
-  toMemberId!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The member who receives the credits (or toPhone, or toCardNumber)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'toMemberId must be a UUID' })
+  toMemberId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 32,
+    example: '139 1234 5678',
+    description: 'The phone number of the member who receives the credits, in any common notation',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  @Matches(PHONE_SHAPE, { message: 'toPhone must be a phone number' })
+  toPhone?: string;
+
+  @ApiPropertyOptional({
+    example: '3141 5926 53',
+    description: 'The card number of the member who receives the credits (spaces, dashes allowed)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  @IsCardNumber('toCardNumber')
+  toCardNumber?: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
   @IsInt({ message: minutesMessage })
