@@ -7,7 +7,6 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -18,6 +17,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { Role, ROLES, SELF_SERVICE_ROLES } from '../common/roles';
+import { Optional, OptionalNullable } from '../common/validators';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -51,7 +51,7 @@ class ContactFields {
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 32, description: 'Phone number, stored normalised (E.164)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(PHONE_SHAPE, { message: 'phone must be a phone number' })
   phone?: string;
@@ -77,12 +77,12 @@ class ContactFields {
 
 export class RegisterMemberDto extends ContactFields {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   gridUnitId?: string;
 
   @ApiPropertyOptional({ enum: SELF_SERVICE_ROLES, isArray: true, default: ['resident'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(SELF_SERVICE_ROLES.length)
@@ -92,7 +92,7 @@ export class RegisterMemberDto extends ContactFields {
 
 export class CreateMemberDto extends ContactFields {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   gridUnitId?: string;
 
@@ -104,7 +104,7 @@ export class CreateMemberDto extends ContactFields {
   roles!: Role[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for merchant staff' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   merchantId?: string;
 
@@ -114,7 +114,7 @@ export class CreateMemberDto extends ContactFields {
     isArray: true,
     description: 'Required for coordinators',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(50)
@@ -124,7 +124,7 @@ export class CreateMemberDto extends ContactFields {
 
 export class UpdateMemberDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   priorityHousehold?: boolean;
 
@@ -134,13 +134,12 @@ export class UpdateMemberDto {
     nullable: true,
     description: 'null takes the member out of any grid unit',
   })
-  @ValidateIf((_o, value) => value !== null)
-  @IsOptional()
+  @OptionalNullable()
   @IsUUID('all')
   gridUnitId?: string | null;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(ROLES.length)
