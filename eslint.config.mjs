@@ -31,7 +31,28 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       // Nest modules are classes with only static forRoot()/decorators.
       '@typescript-eslint/no-extraneous-class': 'off',
+      // IsOptional lets an explicit null skip every check of a field, and a null
+      // where the type is expected is a 500 later: fields say Optional() (left out
+      // only) or OptionalNullable() from @app/contracts instead.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use Optional() (or OptionalNullable() where null means something) from @app/contracts.',
+            },
+          ],
+        },
+      ],
     },
+  },
+
+  // The one place that wraps IsOptional.
+  {
+    files: ['libs/contracts/src/common/validators.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 
   // Nest's ServerNats hands bindEvents() the raw NATS connection typed as `any`.

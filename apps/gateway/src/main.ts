@@ -15,7 +15,13 @@ import {
 import { GatewayConfig, productionProblems } from './config/gateway-config';
 import { setUpApiDocs } from './docs/swagger';
 import { GatewayModule } from './gateway.module';
+import {
+  answerFrameworkError,
+  clientErrorHandler,
+  HELMET_OPTIONS,
+} from './http/framework-refusals';
 import { installHttpHooks } from './http/http-hooks';
+import { installJsonBodyParser } from './http/json-body';
 import { requestIdFor } from './http/request-id';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,23 +43,20 @@ async function bootstrap(): Promise<void> {
     genReqId: requestIdFor,
     requestIdHeader: false,
     logger: false,
+    // Refusals made before a request reaches any hook answer as problems too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: clientErrorHandler(logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.forRoot(config),
     adapter,
-    { logger: new PinoNestLogger(logger) },
+    // Nest's parsers (JSON without a depth limit, and forms) give way to ours.
+    { logger: new PinoNestLogger(logger), bodyParser: false },
   );
-  installHttpHooks(app.getHttpAdapter().getInstance(), logger);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
+  installHttpHooks(fastify, logger);
+  await app.register(helmet, HELMET_OPTIONS);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,

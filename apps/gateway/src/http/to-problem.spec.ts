@@ -51,4 +51,22 @@ describe('toProblem', () => {
     expect(problem.detail).not.toContain('secret');
     expect(internal).toBe(true);
   });
+
+  it.each([
+    ['FST_ERR_MAX_PARAM_LENGTH', 414, 'path'],
+    ['FST_ERR_BAD_URL', 400, 'path'],
+    ['HPE_HEADER_OVERFLOW', undefined, 'headers'],
+    ['HPE_INVALID_HEADER_TOKEN', undefined, 'request'],
+  ])('answers %s as 400 naming %s, never echoing the input', (code, statusCode, field) => {
+    const error = { code, statusCode, message: "'/requests/<script>' is exceeding the max" };
+    const { problem, internal } = toProblem(error, 'r');
+    expect([problem.status, problem.code, internal]).toEqual([400, 'VALIDATION_FAILED', false]);
+    expect(problem.errors?.map((e) => e.field)).toEqual([field]);
+    expect(JSON.stringify(problem)).not.toContain('script');
+  });
+
+  it("never passes a framework's message on", () => {
+    const { problem } = toProblem({ statusCode: 400, code: 'FST_X', message: '/secret/path' }, 'r');
+    expect(problem.detail).not.toContain('secret');
+  });
 });

@@ -16,11 +16,33 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   504: ErrorCode.SERVICE_TIMEOUT,
 };
 
-/** Fastify's own refusals (bad JSON, body too large, wrong content type) carry these. */
+/**
+ * Fastify's own refusals (bad JSON, body too large, wrong content type, a path
+ * it cannot route) and Node's refusals of what is not HTTP at all carry these.
+ */
 interface FrameworkError {
   statusCode?: number;
   code?: string;
   message?: string;
+}
+
+/**
+ * Refusals of the request line and headers, by the framework's or Node's code.
+ * Their messages quote the path or the input, so they are never passed on.
+ */
+const REQUEST_REFUSALS: Record<string, { detail: string; field: string }> = {
+  FST_ERR_MAX_PARAM_LENGTH: { detail: 'A path segment is too long', field: 'path' },
+  FST_ERR_BAD_URL: { detail: 'The path is not a valid URL', field: 'path' },
+  HPE_HEADER_OVERFLOW: { detail: 'The request headers are too large', field: 'headers' },
+  ERR_HTTP_REQUEST_TIMEOUT: { detail: 'The request did not arrive in time', field: 'request' },
+};
+
+/** What Node's HTTP parser refuses (`HPE_…`): a request that is not well-formed HTTP. */
+const NOT_HTTP = { detail: 'The request is not well-formed HTTP', field: 'request' };
+
+function requestRefusal(error: FrameworkError): { detail: string; field: string } | undefined {
+  const code = typeof error?.code === 'string' ? error.code : '';
+  return REQUEST_REFUSALS[code] ?? (code.startsWith('HPE_') ? NOT_HTTP : undefined);
 }
 
 function frameworkDetail(
@@ -36,9 +58,10 @@ function frameworkDetail(
     return { detail: 'The body is not valid JSON', field: 'body' };
   }
   if (status === 404) return { detail: 'No such route' };
+  // The gateway's own limiter words its message; nothing of the input is in it.
   if (status === 429)
     return { detail: error.message ?? 'Too many requests: wait before trying again' };
-  return { detail: error.message ?? 'The request was refused' };
+  return { detail: 'The request was refused' };
 }
 
 /**
@@ -71,6 +94,15 @@ export function toProblem(
     };
   }
   const framework = error as FrameworkError;
+  const refusal = requestRefusal(framework);
+  if (refusal) {
+    return {
+      problem: problemOf(ErrorCode.VALIDATION_FAILED, 400, refusal.detail, requestId, [
+        { field: refusal.field, message: refusal.detail },
+      ]),
+      internal: false,
+    };
+  }
   if (
     typeof framework?.statusCode === 'number' &&
     framework.statusCode >= 400 &&

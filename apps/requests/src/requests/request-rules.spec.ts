@@ -259,9 +259,11 @@ describe('settling', () => {
 });
 
 describe('windows, keys and list order', () => {
-  it('wants the window to end after it starts, and in the future', () => {
+  it('wants the window to end after it starts, in the future and within a year', () => {
     const at = (h: number) => new Date(NOW.getTime() + h * 3600_000);
     expect(windowErrors(at(1), at(2), NOW)).toEqual([]);
+    expect(windowErrors(at(1), at(365 * 24), NOW)).toEqual([]);
+    expect(windowErrors(at(1), at(365 * 24 + 1), NOW).map((e) => e.field)).toEqual(['windowEnd']);
     expect(windowErrors(at(2), at(1), NOW).map((e) => e.field)).toEqual(['windowEnd']);
     expect(windowErrors(at(-3), at(-1), NOW).map((e) => e.field)).toEqual(['windowEnd']);
   });

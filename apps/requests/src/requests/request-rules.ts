@@ -3,6 +3,7 @@ import {
   Actor,
   canCoordinate,
   HoursVerifiedEvent,
+  MAX_WINDOW_END_DAYS,
   RequestClosedEvent,
   RequestStatus,
 } from '@app/contracts';
@@ -265,6 +266,15 @@ export function windowErrors(windowStart: Date, windowEnd: Date, now: Date): Fie
   }
   if (windowEnd.getTime() <= now.getTime()) {
     return [{ field: 'windowEnd', message: 'windowEnd must be in the future' }];
+  }
+  // The hold of the estimate expires a grace period after the window: bounded here, not years away.
+  if (windowEnd.getTime() > now.getTime() + MAX_WINDOW_END_DAYS * 24 * 3600_000) {
+    return [
+      {
+        field: 'windowEnd',
+        message: `windowEnd must be within ${MAX_WINDOW_END_DAYS} days from now`,
+      },
+    ];
   }
   return [];
 }

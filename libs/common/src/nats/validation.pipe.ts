@@ -1,8 +1,11 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { firstBadString } from '@app/contracts';
 import { DomainError } from '../errors/domain-error';
 import { flattenValidationErrors } from '../errors/validation-errors';
 
 const OBJECT_SOURCES = new Set(['body', 'query']);
+/** What comes from outside: HTTP body, query and path, and a NATS message's payload (RpcParamtype.PAYLOAD). */
+const OUTSIDE_SOURCES = new Set<unknown>(['body', 'query', 'param', 3]);
 
 /**
  * Validates payload classes strictly (unknown fields refused, types converted)
@@ -33,6 +36,13 @@ class StrictValidationPipe extends ValidationPipe {
         ? metadata.type
         : (metadata.data ?? 'payload');
       throw DomainError.validation([{ field, message: `${field} must be a JSON object` }]);
+    }
+    if (OUTSIDE_SOURCES.has(metadata.type)) {
+      // Strings no text column can hold, in any field, typed or not. A payload's
+      // `data` is the envelope's, not a field the client named.
+      const named = typeof metadata.type === 'string' ? (metadata.data ?? '') : '';
+      const bad = firstBadString(value, named);
+      if (bad) throw DomainError.validation([bad]);
     }
     return super.transform(value, metadata);
   }

@@ -2,7 +2,10 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar day written `YYYY-MM-DD` (2026-02-30 is not one). */
+/**
+ * A real calendar day written `YYYY-MM-DD` (2026-02-30 is not one), from 1900
+ * to 9998: the day after 9999-12-31 is no four-digit date, and periods add days.
+ */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = DATE_SHAPE.exec(value);
@@ -11,6 +14,7 @@ export function isCalendarDate(value: unknown): value is string {
   const date = new Date(Date.UTC(year, month - 1, day));
   return (
     year >= 1900 &&
+    year < 9999 &&
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day

@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -18,6 +17,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
+import { Optional } from '../common/validators';
 import { IsCalendarDate } from './dates';
 
 export const HOUR_LOG_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -52,24 +52,24 @@ export class LogHoursDto {
     format: 'uuid',
     description: "Where the service was done; defaults to the volunteer's own community",
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   communityId?: string;
 }
 
 export class HoursQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: HOUR_LOG_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(HOUR_LOG_STATUSES)
   status?: HourLogStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   communityId?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only my own logs' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )

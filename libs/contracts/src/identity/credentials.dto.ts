@@ -3,14 +3,13 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { FreeText } from '../common/validators';
+import { FreeText, Optional } from '../common/validators';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './member.dto';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -19,12 +18,12 @@ export type Locale = (typeof LOCALES)[number];
 /** `PATCH /me`. */
 export class UpdateMeDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: '王秀英' })
-  @IsOptional()
+  @Optional()
   @FreeText('displayName', 100)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'The language of messages to this member' })
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
   locale?: Locale;
 }

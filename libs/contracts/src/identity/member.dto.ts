@@ -9,7 +9,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -23,7 +22,7 @@ import {
 import { Type } from 'class-transformer';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/page';
 import { Role, ROLES, SELF_SERVICE_ROLES } from '../common/roles';
-import { NO_NUL } from '../common/validators';
+import { NO_NUL, Optional, OptionalNullable } from '../common/validators';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -79,7 +78,7 @@ class ContactFields {
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 32, description: 'Phone number, stored normalised (E.164)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(PHONE_SHAPE, { message: 'phone must be a phone number' })
   phone?: string;
@@ -105,12 +104,12 @@ class ContactFields {
 
 export class RegisterMemberDto extends ContactFields {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   gridUnitId?: string;
 
   @ApiPropertyOptional({ enum: SELF_SERVICE_ROLES, isArray: true, default: ['resident'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(SELF_SERVICE_ROLES.length)
@@ -120,7 +119,7 @@ export class RegisterMemberDto extends ContactFields {
 
 export class CreateMemberDto extends ContactFields {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   gridUnitId?: string;
 
@@ -132,7 +131,7 @@ export class CreateMemberDto extends ContactFields {
   roles!: Role[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for merchant staff' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   merchantId?: string;
 
@@ -142,7 +141,7 @@ export class CreateMemberDto extends ContactFields {
     isArray: true,
     description: 'Required for coordinators',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(50)
@@ -152,7 +151,7 @@ export class CreateMemberDto extends ContactFields {
 
 export class UpdateMemberDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   priorityHousehold?: boolean;
 
@@ -162,13 +161,12 @@ export class UpdateMemberDto {
     nullable: true,
     description: 'null takes the member out of any grid unit',
   })
-  @ValidateIf((_o, value) => value !== null)
-  @IsOptional()
+  @OptionalNullable()
   @IsUUID('all')
   gridUnitId?: string | null;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(ROLES.length)
@@ -241,7 +239,7 @@ export const MEMBER_SEARCH_MAX_LENGTH = 100;
 /** `GET /members`: the directory, for coordinators (their communities) and admins. */
 export class ListMembersQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
   @Min(1, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
@@ -256,35 +254,35 @@ export class ListMembersQuery {
       'digits (3 or more, e.g. the last 4), a phone number in any notation, or a card number ' +
       '(spaces and dashes allowed). One or two characters match names only.',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(MEMBER_SEARCH_MAX_LENGTH)
   @Matches(NO_NUL, { message: 'q must not contain the NUL character' })
   q?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   communityId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   gridUnitId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ enum: MEMBER_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(MEMBER_STATUSES, { message: 'status must be active or suspended' })
   status?: MemberStatus;
 
   // Longer than other lists' cursors: it carries the last display name (100 characters of any script).
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page', maxLength: 1000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   cursor?: string;
@@ -297,12 +295,12 @@ export class MemberPage {
 
 /** `volunteers.member.find` (internal): the member with this phone or card number. */
 export class FindMemberQuery {
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   phone?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   cardNumber?: string;

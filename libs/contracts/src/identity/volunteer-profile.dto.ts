@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
+import { Optional } from '../common/validators';
 
 export class VolunteerProfileDto {
   @ApiProperty({ type: [String], example: ['陪诊', 'shopping', 'home repair'], maxItems: 30 })
@@ -11,13 +12,13 @@ export class VolunteerProfileDto {
   skills!: string[];
 
   @ApiPropertyOptional({ example: 'Weekday mornings', maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   availability?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   bio?: string;

@@ -5,7 +5,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -20,6 +19,7 @@ import {
 import { PageQueryDto } from '../common/page';
 import { IsCardNumber } from '../identity/card-number';
 import { PHONE_SHAPE } from '../identity/member.dto';
+import { Optional } from '../common/validators';
 import {
   ACCOUNT_OWNER_TYPES,
   AccountOwnerType,
@@ -59,7 +59,7 @@ export class GiftDto {
     format: 'uuid',
     description: 'The member who receives the credits (or toPhone, or toCardNumber)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'toMemberId must be a UUID' })
   toMemberId?: string;
 
@@ -68,7 +68,7 @@ export class GiftDto {
     example: '139 1234 5678',
     description: 'The phone number of the member who receives the credits, in any common notation',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(32)
   @Matches(PHONE_SHAPE, { message: 'toPhone must be a phone number' })
@@ -78,7 +78,7 @@ export class GiftDto {
     example: '3141 5926 53',
     description: 'The card number of the member who receives the credits (spaces, dashes allowed)',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(32)
   @IsCardNumber('toCardNumber')
@@ -91,7 +91,7 @@ export class GiftDto {
   minutes!: number;
 
   @ApiPropertyOptional({ maxLength: 500, example: '给妈妈的时间' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   memo?: string;
@@ -124,7 +124,7 @@ export class AllocationDto {
   minutes!: number;
 
   @ApiPropertyOptional({ maxLength: 500, example: '2026 Q4 allocation' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   memo?: string;
@@ -176,10 +176,10 @@ export class CreateTransferCommand extends IdempotentCommand {
   @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
   minutes!: number;
 
-  @IsOptional() @IsString() @MaxLength(200) reference?: string;
-  @IsOptional() @IsString() @MaxLength(500) memo?: string;
+  @Optional() @IsString() @MaxLength(200) reference?: string;
+  @Optional() @IsString() @MaxLength(500) memo?: string;
   /** Carried unchanged into the transfer-posted event (a service record entry's details). */
-  @IsOptional() @IsObject() details?: Record<string, unknown>;
+  @Optional() @IsObject() details?: Record<string, unknown>;
 }
 
 /** `accounting.hold.create`: reserve credits now, post or void them later. */
@@ -187,29 +187,29 @@ export class CreateHoldCommand extends IdempotentCommand {
   @IsIn(TRANSFER_KINDS) kind!: TransferKind;
   @ValidateNested() @Type(() => AccountOwnerRef) from!: AccountOwnerRef;
   /** The recipient, when already known; otherwise named when the hold is posted. */
-  @IsOptional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
+  @Optional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
 
   @IsInt({ message: minutesMessage })
   @Min(1, { message: minutesMessage })
   @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
   minutes!: number;
 
-  @IsOptional() @IsString() @MaxLength(200) reference?: string;
-  @IsOptional() @IsString() @MaxLength(500) memo?: string;
+  @Optional() @IsString() @MaxLength(200) reference?: string;
+  @Optional() @IsString() @MaxLength(500) memo?: string;
   /** When an unresolved hold voids itself; none means never. */
-  @IsOptional() @IsDateString() expiresAt?: string;
+  @Optional() @IsDateString() expiresAt?: string;
 }
 
 /** `accounting.hold.post`: pays up to the held amount to the hold's recipient; the rest is released. */
 export class PostHoldCommand extends IdempotentCommand {
   @IsUUID('all') holdId!: string;
   /** Defaults to the held amount; 0 releases it all without a transfer. */
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_TRANSFER_MINUTES) minutes?: number;
+  @Optional() @IsInt() @Min(0) @Max(MAX_TRANSFER_MINUTES) minutes?: number;
   /** The recipient, when it is only known at posting time (the volunteer who served). */
-  @IsOptional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
-  @IsOptional() @IsString() @MaxLength(500) memo?: string;
+  @Optional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
+  @Optional() @IsString() @MaxLength(500) memo?: string;
   /** Carried unchanged into the transfer-posted event (a service record entry's details). */
-  @IsOptional() @IsObject() details?: Record<string, unknown>;
+  @Optional() @IsObject() details?: Record<string, unknown>;
 }
 
 /** `accounting.hold.void`. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../hours/dates';
+import { Optional } from '../common/validators';
 
 /** Request–reply subjects other services answer for the community report. */
 export const ReportSubjects = {
@@ -20,12 +21,12 @@ export class CommunityReportQueryDto {
     format: 'date',
     description: 'First day, inclusive; default 29 days before `to`',
   })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last day, inclusive; default today (UTC)' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   to?: string;
 }

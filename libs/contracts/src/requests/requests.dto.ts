@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -14,9 +13,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
-import { FreeText, IsDateTimeWithZone } from '../common/validators';
+import { AtMostDaysAhead, FreeText, IsDateTimeWithZone, Optional } from '../common/validators';
 import {
   MAX_SERVICE_MINUTES,
+  MAX_WINDOW_END_DAYS,
   REQUEST_CATEGORIES,
   REQUEST_FUNDINGS,
   REQUEST_STATUSES,
@@ -48,8 +48,12 @@ export class CreateHelpRequestDto {
   @IsDateTimeWithZone('windowStart')
   windowStart!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'After windowStart and in the future' })
+  @ApiProperty({
+    format: 'date-time',
+    description: `After windowStart, in the future, and within ${MAX_WINDOW_END_DAYS} days`,
+  })
   @IsDateTimeWithZone('windowEnd')
+  @AtMostDaysAhead('windowEnd', MAX_WINDOW_END_DAYS)
   windowEnd!: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 90 })
@@ -62,7 +66,7 @@ export class CreateHelpRequestDto {
     format: 'uuid',
     description: "A grid unit of the requester's community; defaults to the requester's own",
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   gridUnitId?: string;
 
@@ -71,24 +75,24 @@ export class CreateHelpRequestDto {
     description:
       'A coordinator posting for a resident who cannot use the app names the resident here',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   requesterId?: string;
 }
 
 export class ListHelpRequestsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(REQUEST_STATUSES)
   status?: RequestStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   communityId?: string;
 
   @ApiPropertyOptional({ enum: REQUEST_CATEGORIES })
-  @IsOptional()
+  @Optional()
   @IsIn(REQUEST_CATEGORIES)
   category?: RequestCategory;
 
@@ -96,7 +100,7 @@ export class ListHelpRequestsQuery extends PageQueryDto {
     enum: ['true', 'false'],
     description: 'Only requests I posted or took',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'], { message: 'mine must be true or false' })
   mine?: 'true' | 'false';
 }
@@ -109,7 +113,7 @@ export class CompleteHelpRequestDto {
   minutes!: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @FreeText('note', 2000, 0)
   note?: string;
 }
@@ -120,21 +124,21 @@ export class ConfirmHelpRequestDto {
     maximum: MAX_SERVICE_MINUTES,
     description: 'Defaults to the completed minutes; at most the estimated minutes held',
   })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: serviceMinutes('minutes') })
   @Min(1, { message: serviceMinutes('minutes') })
   @Max(MAX_SERVICE_MINUTES, { message: serviceMinutes('minutes') })
   minutes?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'rating must be a whole number from 1 to 5' })
   @Min(1, { message: 'rating must be a whole number from 1 to 5' })
   @Max(5, { message: 'rating must be a whole number from 1 to 5' })
   rating?: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @FreeText('comment', 2000, 0)
   comment?: string;
 }

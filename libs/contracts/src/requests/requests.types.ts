@@ -28,3 +28,10 @@ export type RequestFunding = (typeof REQUEST_FUNDINGS)[number];
 
 /** Minutes of one piece of service: at most a day. */
 export const MAX_SERVICE_MINUTES = 1440;
+
+/**
+ * How far ahead a help request's window may end. The payer's hold expires a
+ * grace period after the window (requests service), so this also bounds the
+ * hold: nobody's credits are held for years by one request.
+ */
+export const MAX_WINDOW_END_DAYS = 365;

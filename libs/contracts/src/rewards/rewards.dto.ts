@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -12,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
-import { FreeText, IsDateTimeWithZone, NO_NUL, WholeNumber } from '../common/validators';
+import { FreeText, IsDateTimeWithZone, NO_NUL, Optional, WholeNumber } from '../common/validators';
 import { MAX_TRANSFER_MINUTES } from '../ledger/ledger.types';
 import {
   DISCOUNT_KINDS,
@@ -83,7 +82,7 @@ export class CreateMerchantDto {
   address!: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: '王老板 138 0013 8000' })
-  @IsOptional()
+  @Optional()
   @FreeText('contact', 200, 0)
   contact?: string;
 }
@@ -146,12 +145,12 @@ export class CreateOfferDto {
 
 export class ListOffersQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   communityId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   merchantId?: string;
 
@@ -159,14 +158,14 @@ export class ListOffersQuery extends PageQueryDto {
     enum: ['true', 'false'],
     description: 'Only offers the caller may claim now (tier, limit, window, stock, credits)',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'], { message: 'eligible must be true or false' })
   eligible?: 'true' | 'false';
 }
 
 export class MyVouchersQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: VOUCHER_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(VOUCHER_STATUSES)
   status?: VoucherStatus;
 }
@@ -189,12 +188,12 @@ export class SettlementDto {
     maximum: MAX_TRANSFER_MINUTES,
     description: "Default: all of the merchant's available credits",
   })
-  @IsOptional()
+  @Optional()
   @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes?: number;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @FreeText('memo', 500, 0)
   memo?: string;
 }

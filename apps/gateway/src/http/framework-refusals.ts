@@ -1,0 +1,105 @@
+import helmet, { HelmetOptions } from 'helmet';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { toProblem } from './to-problem';
+
+/** The gateway's one helmet configuration: for the plugin and for answers sent before it runs. */
+export const HELMET_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+    },
+  },
+};
+
+/** Nothing the gateway answers may be kept by a cache: tokens, personal data, problems. */
+export const NO_STORE = 'no-store';
+
+let securityHeadersOnce: Record<string, string> | undefined;
+
+/**
+ * The headers helmet sets, computed once by running helmet against a stand-in
+ * response: the answers below are sent before (or without) Fastify's hooks.
+ */
+export function securityHeaders(): Record<string, string> {
+  if (!securityHeadersOnce) {
+    const headers: Record<string, string> = {};
+    const collector = {
+      setHeader: (name: string, value: string) => {
+        headers[name.toLowerCase()] = String(value);
+      },
+      removeHeader: (name: string) => {
+        delete headers[name.toLowerCase()];
+      },
+    };
+    helmet(HELMET_OPTIONS)(
+      {} as IncomingMessage,
+      collector as unknown as ServerResponse,
+      () => undefined,
+    );
+    securityHeadersOnce = headers;
+  }
+  return securityHeadersOnce;
+}
+
+/**
+ * Fastify's `frameworkErrors`: refusals made while routing (a path segment
+ * over maxParamLength, a URL that does not decode), before any hook has run.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const { problem } = toProblem(error, String(request.id));
+  void reply
+    .status(problem.status)
+    .headers({
+      ...securityHeaders(),
+      'x-request-id': String(request.id),
+      'cache-control': NO_STORE,
+      'content-type': PROBLEM_CONTENT_TYPE,
+    })
+    .send(problem);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses (headers too
+ * large, not HTTP at all) never becomes a request, so the answer is written to
+ * the socket by hand, still as the contract's problem.
+ */
+export function clientErrorHandler(logger: Logger) {
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    // A reset connection is gone; there is nobody to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const requestId = randomUUID();
+    const { problem } = toProblem(error, requestId);
+    logger.info({ requestId, code: error.code, status: problem.status }, 'client error');
+    if (socket.writable) {
+      const body = JSON.stringify(problem);
+      const headers: Record<string, string> = {
+        ...securityHeaders(),
+        'x-request-id': requestId,
+        'cache-control': NO_STORE,
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'content-length': String(Buffer.byteLength(body)),
+        connection: 'close',
+      };
+      const head = Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\r\n');
+      socket.write(
+        `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n${head}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  };
+}
