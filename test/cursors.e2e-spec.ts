@@ -22,6 +22,9 @@ describe('a forged list cursor', () => {
   it.each([
     ['/vouchers/mine', { t: DAY, i: 'not-a-uuid' }],
     ['/offers', { c: DAY, i: 'not-a-uuid' }],
+    ['/requests', { r: 'x', w: DAY, i: ID }],
+    ['/requests', { r: 1e300, w: DAY, i: ID }],
+    ['/requests', { r: 0, w: DAY, i: 'not-a-uuid' }],
   ])('on GET %s (%j) is 400 naming the cursor', async (path, key) => {
     const res = await api('GET', `${path}?cursor=${forged(key)}`, { token: admin });
     expectProblem(res, 400, 'VALIDATION_FAILED', ['cursor']);
