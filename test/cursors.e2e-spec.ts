@@ -25,6 +25,7 @@ describe('a forged list cursor', () => {
     ['/requests', { r: 'x', w: DAY, i: ID }],
     ['/requests', { r: 1e300, w: DAY, i: ID }],
     ['/requests', { r: 0, w: DAY, i: 'not-a-uuid' }],
+    ['/hours', { s: '9999999999999999999' }],
   ])('on GET %s (%j) is 400 naming the cursor', async (path, key) => {
     const res = await api('GET', `${path}?cursor=${forged(key)}`, { token: admin });
     expectProblem(res, 400, 'VALIDATION_FAILED', ['cursor']);
