@@ -20,7 +20,6 @@ import {
 } from './support/fixtures';
 import {
   describe as describeExchange,
-  encodeAny,
   FuzzOperation,
   FuzzRequest,
   FuzzResponse,
@@ -49,7 +48,39 @@ function ok(res: { status: number; body: any }, status: number, what: string): a
 }
 
 /** One member of each role with something of theirs to act on, all through the public API. */
-async function world(): Promise<{
+const FORGED_VALUES: unknown[] = [
+  'x',
+  '',
+  -1,
+  1.5,
+  1e300,
+  '99999999999999999999',
+  null,
+  [],
+  {},
+  '+275760-09-13T00:00:00.000Z',
+];
+
+/** A real cursor, cut short, and with each of its values replaced by one the query cannot take. */
+function forgedFrom(cursor: string): string[] {
+  const out = [cursor, cursor.slice(0, -2)];
+  let key: Record<string, unknown>;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return out;
+  }
+  for (const name of Object.keys(key)) {
+    for (const value of FORGED_VALUES) {
+      out.push(
+        Buffer.from(JSON.stringify({ ...key, [name]: value }), 'utf8').toString('base64url'),
+      );
+    }
+  }
+  return out;
+}
+
+async function world(operations: FuzzOperation[]): Promise<{
   tokens: Record<string, string | undefined>;
   pools: IdPools;
   cursors: string[];
@@ -110,6 +141,36 @@ async function world(): Promise<{
     201,
     'help request',
   );
+  // A second of each listed thing, so every list has a next page and its cursor can be read.
+  ok(
+    await api('POST', '/requests', {
+      token: resident.token,
+      body: {
+        title: '买菜',
+        description: '周四',
+        category: 'errands',
+        windowStart: new Date(Date.now() + 48 * HOUR).toISOString(),
+        windowEnd: new Date(Date.now() + 50 * HOUR).toISOString(),
+        estimatedMinutes: 30,
+      },
+    }),
+    201,
+    'second help request',
+  );
+  for (const daysAgo of [4, 5]) {
+    ok(
+      await api('POST', '/hours', {
+        token: volunteer.token,
+        body: {
+          minutes: 60,
+          servedOn: new Date(Date.now() - daysAgo * 24 * HOUR).toISOString().slice(0, 10),
+          description: '社区清洁',
+        },
+      }),
+      201,
+      'more hours',
+    );
+  }
   const hours = ok(
     await api('POST', '/hours', {
       token: volunteer.token,
@@ -153,16 +214,25 @@ async function world(): Promise<{
     201,
     'claim',
   );
-  // Real cursors, read from two-item pages, so mutated ones are near the real thing.
-  const cursors = ['', 'x', 'eyJ9', 'bnVsbA', 'W10', encodeAny('{"id":1}')];
-  for (const [path, token] of [
-    ['/accounts/me/statement?limit=1', volunteer.token],
-    ['/requests?limit=1', admin.token],
-    ['/hours?limit=1', admin.token],
-    ['/offers?limit=1', volunteer.token],
-  ] as const) {
-    const page = await api('GET', path, { token });
-    if (typeof page.body?.nextCursor === 'string') cursors.push(page.body.nextCursor);
+  ok(
+    await api('POST', `/offers/${offer.id}/claim`, {
+      token: volunteer.token,
+      headers: { 'idempotency-key': unique('claim') },
+    }),
+    201,
+    'second claim',
+  );
+  // Real cursors, read from the first page of every list, and the same with each value forged.
+  const cursors = ['', 'x', 'eyJ9', 'bnVsbA', 'W10'];
+  for (const op of operations.filter(
+    (o) => o.method === 'GET' && o.queryParams.some((q) => q.name === 'cursor'),
+  )) {
+    const path = op.path.replace(/\{[^}]+\}/g, merchant.id).replace(/^\/api\/v1/, '');
+    for (const token of [admin.token, volunteer.token, staff.token]) {
+      const page = await api('GET', `${path}?limit=1`, { token });
+      if (typeof page.body?.nextCursor === 'string')
+        cursors.push(...forgedFrom(page.body.nextCursor));
+    }
   }
   return {
     tokens: {
@@ -185,7 +255,7 @@ async function world(): Promise<{
       vouchers: [voucher.voucherId],
       transfers: transfers.filter(Boolean),
     },
-    cursors: [...cursors, ...cursors.filter((c) => c.length > 8).map((c) => c.slice(0, -2))],
+    cursors: [...new Set(cursors)],
   };
 }
 
@@ -234,7 +304,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
   });
 
   it(`answers ${RUNS} hostile requests without a 5xx, a bare refusal or a leak, and the ledger balances`, async () => {
-    const { tokens, pools, cursors } = await world();
+    const { tokens, pools, cursors } = await world(operations);
     const actors = Object.keys(tokens);
     const request = fc.oneof(
       ...operations.map((op) => ({
@@ -291,7 +361,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     }
     console.log(
       `fuzz: ${cases} cases over ${operations.length} operations, ${fives} 5xx, ` +
-        `${failures.size} distinct failures, seed ${SEED}`,
+        `${failures.size} distinct failures, ${cursors.length} cursors, seed ${SEED}`,
     );
     if (failures.size > 0) {
       throw new Error(

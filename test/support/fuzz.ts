@@ -511,13 +511,13 @@ function queryString(op: FuzzOperation, pools: IdPools, cursors: string[]): fc.A
         ? fc.constantFrom(...cursors)
         : valueOf(schema, pools, 0, name).map((v) => String(v));
     const value = fc.oneof(
-      { weight: 4, arbitrary: valid.map(encodeAny) },
-      { weight: 3, arbitrary: hostileString.map(encodeAny) },
+      { weight: 8, arbitrary: valid.map(encodeAny) },
+      { weight: 2, arbitrary: hostileString.map(encodeAny) },
       { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '%00', '%ED%A0%80', '') },
     );
     return fc.oneof(
       { weight: 3, arbitrary: fc.constant<string[]>([]) },
-      { weight: 6, arbitrary: value.map((v) => [`${name}=${v}`]) },
+      { weight: 8, arbitrary: value.map((v) => [`${name}=${v}`]) },
       {
         weight: 1,
         arbitrary: fc.tuple(value, value).map(([a, b]) => [`${name}=${a}`, `${name}=${b}`]),
