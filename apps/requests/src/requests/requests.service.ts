@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { isUUID } from 'class-validator';
 import {
   Actor,
   canCoordinate,
@@ -146,7 +147,14 @@ export class RequestsService {
   async list(actor: Actor | null, query: ListHelpRequestsQuery): Promise<HelpRequestPage> {
     const { actor: me, member } = await this.volunteers.current(actor);
     const after = decodeCursor<{ r: number; w: string; i: string }>(query.cursor, ['r', 'w', 'i']);
-    if (after === null || (after && Number.isNaN(new Date(after.w).getTime()))) {
+    // Every part is checked here: a forged rank or id would make PostgreSQL fail.
+    const forged =
+      after &&
+      (Number.isNaN(new Date(after.w).getTime()) ||
+        !Number.isSafeInteger(after.r) ||
+        Math.abs(after.r) > 2_147_483_647 ||
+        !isUUID(after.i));
+    if (after === null || forged) {
       throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
     }
     const viewer = me.roles.includes('volunteer')

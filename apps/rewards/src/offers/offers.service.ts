@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@app/common';
+import { isUUID } from 'class-validator';
 import {
   Actor,
   CreateOfferCommand,
@@ -93,7 +94,11 @@ export class OffersService {
   async list(actor: Actor | null, query: ListOffersQuery): Promise<OfferPage> {
     const me = signedIn(actor);
     const after = decodeCursor<{ c: string; i: string }>(query.cursor, ['c', 'i']);
-    if (after === null || (after && Number.isNaN(new Date(after.c).getTime()))) {
+    // A forged id or time must be refused here: PostgreSQL would fail on it.
+    if (
+      after === null ||
+      (after && (Number.isNaN(new Date(after.c).getTime()) || !isUUID(after.i)))
+    ) {
       throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
     }
     let claimable: Claimable | null = null;

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@app/common';
+import { isUUID } from 'class-validator';
 import {
   Actor,
   ClaimOfferCommand,
@@ -43,7 +44,11 @@ function idempotencyMismatch(): DomainError {
 
 function readCursor(cursor: string | undefined): Position | null {
   const after = decodeCursor<{ t: string; i: string }>(cursor, ['t', 'i']);
-  if (after === null || (after && Number.isNaN(new Date(after.t).getTime()))) {
+  // A forged id or time must be refused here: PostgreSQL would fail on it.
+  if (
+    after === null ||
+    (after && (Number.isNaN(new Date(after.t).getTime()) || !isUUID(after.i)))
+  ) {
     throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
   }
   return after ? { at: new Date(after.t), id: after.i } : null;

@@ -35,6 +35,8 @@ import {
 import { HourLogEntity } from './hours.entity';
 import { HoursRepository } from './hours.repository';
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 function toHourLogView(log: HourLogEntity): HourLogView {
   return {
     id: log.id,
@@ -106,7 +108,11 @@ export class HoursService {
   async list(actor: Actor | null, query: HoursQueryDto): Promise<HourLogPage> {
     const current = await this.authority.current(actor);
     const cursor = decodeCursor<{ s: string }>(query.cursor, ['s']);
-    if (cursor === null || (cursor && !/^\d{1,19}$/.test(cursor.s))) {
+    // The sequence is a bigint: 19 digits may still be past its largest value.
+    if (
+      cursor === null ||
+      (cursor && !(/^\d{1,19}$/.test(cursor.s) && BigInt(cursor.s) <= MAX_BIGINT))
+    ) {
       throw DomainError.validation([{ field: 'cursor', message: 'cursor is not one of ours' }]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
