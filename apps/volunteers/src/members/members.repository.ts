@@ -53,7 +53,6 @@ const CARD_NUMBER_KEY = 'members_card_number_key';
 /** Random card numbers collide about once in 9,000 new members at 100,000; five draws in a row never do. */
 const CARD_NUMBER_ATTEMPTS = 5;
 
-
 /** What the directory lists: a page of members in name order, within scope and filters. */
 export interface DirectoryQuery {
   /** The communities in scope; null for all (admins). */
