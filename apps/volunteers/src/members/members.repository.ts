@@ -5,7 +5,7 @@ import {
   violatedForeignKey,
   violatedUniqueConstraint,
 } from '@app/common';
-import { MemberCreatedEvent, Role, VolunteersEvents } from '@app/contracts';
+import { MemberCreatedEvent, MemberUpdatedEvent, Role, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
@@ -24,7 +24,16 @@ export interface NewMember {
 }
 
 export type MemberChanges = Partial<
-  Pick<MemberEntity, 'roles' | 'gridUnitId' | 'priorityHousehold' | 'merchantId' | 'coordinatorOf'>
+  Pick<
+    MemberEntity,
+    | 'roles'
+    | 'gridUnitId'
+    | 'priorityHousehold'
+    | 'merchantId'
+    | 'coordinatorOf'
+    | 'displayName'
+    | 'phone'
+  >
 >;
 
 const UNIQUE_FIELDS: Record<string, 'email' | 'phone'> = {
@@ -106,26 +115,44 @@ export class MembersRepository {
         .insert()
         .values({ ...member, priorityHousehold: false })
         .orIgnore()
-        .returning('id')
+        .returning('id, updated_at')
         .execute();
-      const [inserted] = result.raw as Array<{ id: string }>;
+      const [inserted] = result.raw as Array<{ id: string; updated_at: Date }>;
       if (!inserted) return false;
-      await this.announce(manager, { ...member, id: inserted.id });
+      await this.announce(manager, { ...member, id: inserted.id, updatedAt: inserted.updated_at });
       return true;
     });
   }
 
   private async announce(
     manager: EntityManager,
-    member: Pick<MemberEntity, 'id' | 'displayName' | 'communityId' | 'roles'>,
+    member: Pick<
+      MemberEntity,
+      'id' | 'displayName' | 'communityId' | 'roles' | 'phone' | 'updatedAt'
+    >,
   ): Promise<void> {
     const event: MemberCreatedEvent = {
       memberId: member.id,
       displayName: member.displayName,
       communityId: member.communityId,
       roles: member.roles,
+      phone: member.phone,
+      asOf: new Date(member.updatedAt).toISOString(),
     };
     await this.outbox.add(manager, VolunteersEvents.memberCreated, event);
+  }
+
+  /** `volunteers.member.updated`, in this repository's transaction: copies of name and phone follow. */
+  async announceUpdated(
+    member: Pick<MemberEntity, 'id' | 'displayName' | 'phone' | 'updatedAt'>,
+  ): Promise<void> {
+    const event: MemberUpdatedEvent = {
+      memberId: member.id,
+      displayName: member.displayName,
+      phone: member.phone,
+      asOf: member.updatedAt.toISOString(),
+    };
+    await this.outbox.add(this.manager, VolunteersEvents.memberUpdated, event);
   }
 
   async update(id: string, changes: MemberChanges): Promise<MemberEntity> {
