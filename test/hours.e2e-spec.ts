@@ -210,6 +210,7 @@ describe('logging hours', () => {
       id: expect.any(String),
       status: 'pending',
       volunteerId: v.member.id,
+      volunteer: { id: v.member.id, displayName: v.member.displayName },
       communityId: community.id,
       minutes: 90,
       servedOn,

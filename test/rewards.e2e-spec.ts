@@ -634,11 +634,12 @@ describe('bad input leaves the ledger untouched', () => {
     expect(await account(home, who)).toEqual(before);
   }
 
-  it('refuses a claim by a non-volunteer with 403 FORBIDDEN', async () => {
+  // Every member may claim (amended rules): credits and the merchant's own staff decide here.
+  it('refuses a resident without credits (409 INSUFFICIENT_CREDITS) and its own staff (409 NOT_ELIGIBLE)', async () => {
     const offer = await activeOffer(home, merchant);
     const resident = await register(home.community.id);
-    await refusedClaim(resident, offer.id, 403, 'FORBIDDEN');
-    await refusedClaim(merchant.staff, offer.id, 403, 'FORBIDDEN');
+    await refusedClaim(resident, offer.id, 409, 'INSUFFICIENT_CREDITS');
+    await refusedClaim(merchant.staff, offer.id, 409, 'NOT_ELIGIBLE');
   });
 
   it('refuses a claim below the tier with 409 NOT_ELIGIBLE', async () => {

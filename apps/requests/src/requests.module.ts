@@ -8,6 +8,9 @@ import {
 import { RequestsEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MemberEventsConsumer } from './members/member-events.consumer';
+import { MemberNamesRepository } from './members/member-names.repository';
+import { MemberNamesService } from './members/member-names.service';
 import { LedgerClient } from './peers/ledger.client';
 import { VolunteersDirectory } from './peers/volunteers.directory';
 import { RatingsController } from './ratings/ratings.controller';
@@ -59,6 +62,9 @@ export class RequestsModule {
         RatingsService,
         ReportService,
         RequestExpiry,
+        MemberNamesRepository,
+        MemberNamesService,
+        MemberEventsConsumer,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { eventTablesMigration, ServiceSchema } from '@app/common';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
 import { HelpRequests1764300000000 } from './migrations/1764300000000-help-requests';
+import { MemberNames1764630000000 } from './migrations/1764630000000-member-names';
 import { RatingEntity } from './ratings/ratings.entity';
 import { HelpRequestEntity } from './requests/requests.entity';
 
@@ -12,5 +13,6 @@ export const RequestsSchema: ServiceSchema = {
     CreateSchema1764100000000,
     eventTablesMigration('requests', 1764200000000),
     HelpRequests1764300000000,
+    MemberNames1764630000000,
   ],
 };

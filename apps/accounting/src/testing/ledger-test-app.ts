@@ -43,6 +43,8 @@ export class FakeDirectory extends AccountDirectory {
       gridUnitId: null,
       roles: ['volunteer'],
       priorityHousehold: false,
+      phone: null,
+      updatedAt: new Date().toISOString(),
     });
     return id;
   }

@@ -65,9 +65,10 @@ export class MembersController {
   @Patch(':id')
   @Access(['admin', 'coordinator'])
   @ApiOperation({
-    summary: "Change a member's priority household flag, grid unit or roles",
+    summary: "Change a member's priority household flag, grid unit, roles, name or phone",
     description:
-      'Coordinators only for members of their communities (checked by the volunteers service).',
+      'Coordinators only for members of their communities (checked by the volunteers service). ' +
+      'A new name or phone reaches every view that shows it (requests, hours) within moments.',
   })
   @ApiResponse({ status: 200, type: MemberView })
   @ApiProblems(400, 404)

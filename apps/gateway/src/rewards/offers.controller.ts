@@ -26,7 +26,9 @@ export class OffersController {
     summary: 'Offers, newest first, with what remains of each',
     description:
       'Everyone sees active offers; staff and coordinators also their own pending and paused ones. ' +
-      'eligible=true: only what the caller may claim now.',
+      'Each item’s eligibility says whether the caller may claim it now and, if not, why ' +
+      '(reason: own_merchant, not_active, not_yet_valid, expired, tier_too_low, limit_reached, ' +
+      'sold_out, insufficient_credits). eligible=true: only what the caller may claim now.',
   })
   @ApiResponse({ status: 200, type: OfferPage })
   @ApiProblems(400)
@@ -65,13 +67,15 @@ export class OffersController {
   }
 
   @Post(':id/claim')
-  @Access(['volunteer'])
+  @Access()
   @MovesCredits()
   @ApiOperation({
-    summary: 'Claim a voucher (volunteer); the credit cost is held until it is used or given back',
+    summary: 'Claim a voucher (any member); the credit cost is held until it is used or given back',
     description:
-      '409 NOT_ELIGIBLE (tier, per-member limit, one’s own merchant), INVALID_STATE (not active: ' +
-      'pending or paused, or outside its validity window), SOLD_OUT, INSUFFICIENT_CREDITS.',
+      'Residents and volunteers alike: tier, stock, the per-member limit and available credits ' +
+      'decide. 409 NOT_ELIGIBLE (tier, per-member limit, one’s own merchant), INVALID_STATE (not ' +
+      'active: pending or paused, or outside its validity window), SOLD_OUT, ' +
+      'INSUFFICIENT_CREDITS. GET /offers says which applies in each item’s eligibility.reason.',
   })
   @ApiResponse({ status: 201, type: VoucherView })
   claim(

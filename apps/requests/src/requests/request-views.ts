@@ -1,14 +1,42 @@
-import { HelpRequestView } from '@app/contracts';
+import { HelpRequestView, PersonView, RequestContactView } from '@app/contracts';
+import { MemberName } from '../members/member-names.repository';
 import { RatingEntity } from '../ratings/ratings.entity';
+import { CONTACT_STATUSES, RequestViewer, seesPrivateDetails } from './request-visibility';
 import { HelpRequestEntity } from './requests.entity';
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
+function person(id: string, names: Map<string, MemberName>): PersonView {
+  // '' only while a name can be neither found here nor fetched (volunteers service away).
+  return { id, displayName: names.get(id)?.displayName ?? '' };
+}
+
+/** The other party's phone for a party; both for a coordinator in scope or an admin. */
+function contactFor(
+  request: HelpRequestEntity,
+  viewer: RequestViewer,
+  names: Map<string, MemberName>,
+): RequestContactView | null {
+  if (request.volunteerId === null || !CONTACT_STATUSES.includes(request.status)) return null;
+  const requesterPhone = names.get(request.requesterId)?.phone ?? null;
+  const volunteerPhone = names.get(request.volunteerId)?.phone ?? null;
+  if (viewer.memberId === request.requesterId) return { phone: volunteerPhone };
+  if (viewer.memberId === request.volunteerId) return { phone: requesterPhone };
+  return { phone: requesterPhone, requesterPhone, volunteerPhone };
+}
+
+/**
+ * The request as `viewer` may see it (they may: see maySee). Names come from
+ * the local copy; the dispute reason, the rating comment and contact details
+ * are left out for anyone who is not a party, a coordinator in scope or an admin.
+ */
 export function toHelpRequestView(
   request: HelpRequestEntity,
   rating: RatingEntity | null | undefined,
+  names: Map<string, MemberName>,
+  viewer: RequestViewer,
 ): HelpRequestView {
-  return {
+  const view: HelpRequestView = {
     id: request.id,
     title: request.title,
     description: request.description,
@@ -17,6 +45,8 @@ export function toHelpRequestView(
     requesterId: request.requesterId,
     createdBy: request.createdBy,
     volunteerId: request.volunteerId,
+    requester: person(request.requesterId, names),
+    volunteer: request.volunteerId === null ? null : person(request.volunteerId, names),
     communityId: request.communityId,
     gridUnitId: request.gridUnitId,
     windowStart: request.windowStart.toISOString(),
@@ -26,12 +56,10 @@ export function toHelpRequestView(
     confirmedMinutes: request.confirmedMinutes,
     funding: request.funding,
     completionNote: request.completionNote,
-    disputeReason: request.disputeReason,
     resolutionNote: request.resolutionNote,
     confirmedBy: request.confirmedBy,
     cancelledBy: request.cancelledBy,
     rating: rating?.rating ?? null,
-    ratingComment: rating?.comment ?? null,
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
     acceptedAt: iso(request.acceptedAt),
@@ -40,5 +68,12 @@ export function toHelpRequestView(
     disputedAt: iso(request.disputedAt),
     cancelledAt: iso(request.cancelledAt),
     expiredAt: iso(request.expiredAt),
+  };
+  if (!seesPrivateDetails(viewer, request)) return view;
+  return {
+    ...view,
+    contact: contactFor(request, viewer, names),
+    disputeReason: request.disputeReason,
+    ratingComment: rating?.comment ?? null,
   };
 }

@@ -11,6 +11,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { Brackets, EntityManager } from 'typeorm';
 import { RatingEntity } from '../ratings/ratings.entity';
 import { RequestChanges } from './request-rules';
+import { RequestViewer } from './request-visibility';
 import { HelpRequestEntity } from './requests.entity';
 
 export type NewHelpRequest = Pick<
@@ -126,9 +127,14 @@ export class RequestsRepository {
     return this.outbox.add(this.manager, RequestsEvents.requestClosed, event);
   }
 
-  /** One page in the viewer's order (rank, window start, id), after `after`. */
+  /**
+   * One page of what `seer` may see, in the viewer's order (rank, window start,
+   * id), after `after`. The visibility filter is maySee (request-visibility.ts)
+   * in SQL: change one, change both.
+   */
   list(
     filter: RequestFilter,
+    seer: RequestViewer,
     viewer: ListViewer,
     after: ListPosition | null,
     limit: number,
@@ -137,6 +143,19 @@ export class RequestsRepository {
       viewerGridUnitId: viewer.gridUnitId,
       viewerCommunityId: viewer.communityId,
     });
+    if (!seer.admin) {
+      query.andWhere(
+        new Brackets((visible) => {
+          visible
+            .where('r.requester_id = :seer', { seer: seer.memberId })
+            .orWhere('r.volunteer_id = :seer')
+            .orWhere('r.community_id = ANY(CAST(:coordinated AS uuid[]))', {
+              coordinated: seer.coordinatorOf,
+            });
+          if (seer.volunteer) visible.orWhere(`r.status = 'open'`);
+        }),
+      );
+    }
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.communityId) {
       query.andWhere('r.community_id = :communityId', { communityId: filter.communityId });

@@ -18,6 +18,7 @@ import {
   ResolveHelpRequestCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { MemberNamesService } from '../members/member-names.service';
 import { LedgerClient } from '../peers/ledger.client';
 import { VolunteersDirectory } from '../peers/volunteers.directory';
 import { RequestsConfig } from '../requests.config';
@@ -33,6 +34,7 @@ import {
   windowErrors,
 } from './request-rules';
 import { toHelpRequestView } from './request-views';
+import { maySee, RequestViewer, viewerOf } from './request-visibility';
 import { HelpRequestEntity } from './requests.entity';
 import { RequestsRepository } from './requests.repository';
 
@@ -58,6 +60,7 @@ export class RequestsService {
     private readonly volunteers: VolunteersDirectory,
     private readonly ledger: LedgerClient,
     private readonly config: RequestsConfig,
+    private readonly names: MemberNamesService,
   ) {}
 
   /**
@@ -97,7 +100,7 @@ export class RequestsService {
       requesterId: requester.id,
     });
     const earlier = await this.requests.findById(id);
-    if (earlier) return this.replayOfCreate(earlier, content);
+    if (earlier) return this.replayOfCreate(earlier, content, me);
 
     const funding: RequestFunding = requester.priorityHousehold ? 'community' : 'requester';
     const hold = await this.ledger.createHold({
@@ -131,21 +134,27 @@ export class RequestsService {
     });
     if (!saved) {
       // The same POST, retried at the same moment, stored it first.
-      return this.replayOfCreate(await this.requests.findById(id), content);
+      return this.replayOfCreate(await this.requests.findById(id), content, me);
     }
-    return toHelpRequestView(saved, null);
+    return this.view(saved, me);
   }
 
+  /** One request, if the rules let the caller see it; otherwise 404, as if there were none. */
   async get(actor: Actor | null, id: string): Promise<HelpRequestView> {
     if (!actor) throw DomainError.notFound('Help request');
     const request = await this.requests.findById(id);
-    if (!request) throw DomainError.notFound('Help request');
-    return this.view(request);
+    if (!request || !maySee(viewerOf(actor), request)) throw DomainError.notFound('Help request');
+    return this.view(request, actor);
   }
 
-  /** Every member may look; a volunteer sees their grid unit's, then their community's first. */
+  /**
+   * What the caller may see (the same rule as `get`, as SQL); a volunteer sees
+   * their grid unit's, then their community's first.
+   */
   async list(actor: Actor | null, query: ListHelpRequestsQuery): Promise<HelpRequestPage> {
     const { actor: me, member } = await this.volunteers.current(actor);
+    // The caller's rights as the gateway verified them, as `get` uses them: both agree.
+    const seer = viewerOf(actor as Actor);
     const after = decodeCursor<{ r: number; w: string; i: string }>(query.cursor, ['r', 'w', 'i']);
     // Every part is checked here: a forged rank or id would make PostgreSQL fail.
     const forged =
@@ -168,15 +177,15 @@ export class RequestsService {
         category: query.category,
         mineOf: query.mine === 'true' ? me.memberId : undefined,
       },
+      seer,
       viewer,
       after ? { rank: after.r, windowStart: new Date(after.w), id: after.i } : null,
       limit + 1,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const ratings = await this.requests.ratingsOf(page.map((r) => r.id));
     return {
-      items: page.map((r) => toHelpRequestView(r, ratings.get(r.id))),
+      items: await this.views(page, seer),
       nextCursor:
         rows.length > limit && last
           ? encodeCursor({
@@ -296,12 +305,24 @@ export class RequestsService {
       }
       return saved;
     });
-    return this.view(updated);
+    return this.view(updated, me);
   }
 
-  private async view(request: HelpRequestEntity): Promise<HelpRequestView> {
-    const ratings = await this.requests.ratingsOf([request.id]);
-    return toHelpRequestView(request, ratings.get(request.id));
+  private async view(request: HelpRequestEntity, actor: Actor): Promise<HelpRequestView> {
+    const [view] = await this.views([request], viewerOf(actor));
+    return view;
+  }
+
+  /** Views of one page: its ratings and its people's names in one query each. */
+  private async views(
+    requests: HelpRequestEntity[],
+    viewer: RequestViewer,
+  ): Promise<HelpRequestView[]> {
+    const ratings = await this.requests.ratingsOf(requests.map((r) => r.id));
+    const names = await this.names.of(
+      requests.flatMap((r) => (r.volunteerId ? [r.requesterId, r.volunteerId] : [r.requesterId])),
+    );
+    return requests.map((r) => toHelpRequestView(r, ratings.get(r.id), names, viewer));
   }
 
   /** The member the request is for: the acting resident, or the resident a coordinator names. */
@@ -349,9 +370,10 @@ export class RequestsService {
   private async replayOfCreate(
     earlier: HelpRequestEntity | null,
     content: string,
+    me: Actor,
   ): Promise<HelpRequestView> {
     if (!earlier) throw new Error('a request stored a moment ago is gone');
     if (earlier.createFingerprint !== content) throw idempotencyMismatch();
-    return this.view(earlier);
+    return this.view(earlier, me);
   }
 }

@@ -1,5 +1,5 @@
 import { Actor } from '@app/contracts';
-import { claimRefusal, ClaimFacts, offerTransition } from './offer-rules';
+import { claimIneligibility, claimRefusal, ClaimFacts, offerTransition } from './offer-rules';
 
 const MERCHANT = '11111111-1111-4111-8111-111111111111';
 const COMMUNITY = '22222222-2222-4222-8222-222222222222';
@@ -18,6 +18,7 @@ function facts(change: Partial<ClaimFacts> = {}, offer: Partial<ClaimFacts['offe
     actor: volunteer,
     now,
     tierLevel: 1,
+    availableMinutes: 100,
     claimedByMember: 0,
     taken: 0,
     ...change,
@@ -30,6 +31,7 @@ function facts(change: Partial<ClaimFacts> = {}, offer: Partial<ClaimFacts['offe
       validUntil: new Date('2026-06-01T00:00:00Z'),
       quantity: 10,
       perMemberLimit: 2,
+      creditCostMinutes: 30,
       ...offer,
     },
   };
@@ -38,21 +40,35 @@ function facts(change: Partial<ClaimFacts> = {}, offer: Partial<ClaimFacts['offe
 const codeOf = (f: ClaimFacts) => claimRefusal(f)?.code ?? null;
 
 describe('claiming an offer', () => {
-  it('is open to an eligible volunteer', () => {
+  it('is open to every member, resident or volunteer, who meets the rules', () => {
     expect(codeOf(facts())).toBeNull();
+    expect(codeOf(facts({ actor: { ...volunteer, roles: ['resident'] } }))).toBeNull();
+    expect(codeOf(facts({ actor: { ...volunteer, roles: ['coordinator'] } }))).toBeNull();
   });
 
-  it('refuses in order: who, the offer’s state, the member’s eligibility, then stock', () => {
-    expect(codeOf(facts({ actor: { ...volunteer, roles: ['resident'] } }))).toBe('FORBIDDEN');
+  it('refuses in order: own merchant, the offer’s state, tier, limit, stock, then credits', () => {
     const staff: Actor = { ...volunteer, roles: ['volunteer', 'merchant'], merchantId: MERCHANT };
+    const reasonOf = (f: ClaimFacts) => claimIneligibility(f);
+    expect(reasonOf(facts({ actor: staff }, { status: 'paused' }))).toBe('own_merchant');
     expect(codeOf(facts({ actor: staff }))).toBe('NOT_ELIGIBLE');
+    expect(reasonOf(facts({ taken: 10 }, { status: 'paused' }))).toBe('not_active');
     expect(codeOf(facts({ taken: 10 }, { status: 'paused' }))).toBe('INVALID_STATE');
     expect(codeOf(facts({}, { status: 'pending_approval' }))).toBe('INVALID_STATE');
+    expect(reasonOf(facts({ now: new Date('2026-06-01T00:00:00Z') }))).toBe('expired');
     expect(codeOf(facts({ now: new Date('2026-06-01T00:00:00Z') }))).toBe('INVALID_STATE');
+    expect(reasonOf(facts({ now: new Date('2026-03-31T23:59:59Z') }))).toBe('not_yet_valid');
     expect(codeOf(facts({ now: new Date('2026-03-31T23:59:59Z') }))).toBe('INVALID_STATE');
+    expect(reasonOf(facts({ tierLevel: 0, taken: 10 }))).toBe('tier_too_low');
     expect(codeOf(facts({ tierLevel: 0, taken: 10 }))).toBe('NOT_ELIGIBLE');
+    expect(reasonOf(facts({ claimedByMember: 2, taken: 10 }))).toBe('limit_reached');
     expect(codeOf(facts({ claimedByMember: 2, taken: 10 }))).toBe('NOT_ELIGIBLE');
+    expect(reasonOf(facts({ claimedByMember: 1, taken: 10, availableMinutes: 0 }))).toBe(
+      'sold_out',
+    );
     expect(codeOf(facts({ claimedByMember: 1, taken: 10 }))).toBe('SOLD_OUT');
+    expect(reasonOf(facts({ availableMinutes: 29 }))).toBe('insufficient_credits');
+    expect(codeOf(facts({ availableMinutes: 29 }))).toBe('INSUFFICIENT_CREDITS');
+    expect(codeOf(facts({ availableMinutes: 30 }))).toBeNull();
   });
 });
 

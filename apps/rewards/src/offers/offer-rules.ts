@@ -1,12 +1,19 @@
 import { DomainError, ErrorCode, FieldError } from '@app/common';
-import { Actor, canCoordinate, CreateOfferDto, OfferStatus, Tier } from '@app/contracts';
+import {
+  Actor,
+  canCoordinate,
+  CreateOfferDto,
+  OfferIneligibilityReason,
+  OfferStatus,
+  Tier,
+} from '@app/contracts';
 
 /**
  * Who may do what with merchants and offers, and whether a member may claim an
- * offer now, as pure functions. Checks run in one order everywhere: who
- * (403, or 409 NOT_ELIGIBLE for one's own merchant), then the offer's state
- * (409 INVALID_STATE), then the member's eligibility (409 NOT_ELIGIBLE), then
- * stock (409 SOLD_OUT); the ledger answers for credits last.
+ * offer now, as pure functions. A claim's checks run in one order everywhere:
+ * one's own merchant (409 NOT_ELIGIBLE), the offer's state (409 INVALID_STATE),
+ * the member's tier and limit (409 NOT_ELIGIBLE), stock (409 SOLD_OUT), then
+ * available credits (409 INSUFFICIENT_CREDITS; the ledger has the last word).
  */
 
 export interface MerchantFacts {
@@ -84,68 +91,96 @@ export function offerTransition(offer: OfferFacts, action: OfferAction, actor: A
 }
 
 export interface ClaimFacts {
-  offer: OfferFacts;
+  offer: OfferFacts & { creditCostMinutes: number };
   actor: Actor;
   now: Date;
   /** The claimant's tier level from lifetime earned minutes. */
   tierLevel: number;
+  /** The claimant's available credits (balance − held + overdraft limit). */
+  availableMinutes: number;
   /** Vouchers the claimant holds or used on this offer (issued or redeemed). */
   claimedByMember: number;
   /** Vouchers issued or redeemed on this offer, by anyone. */
   taken: number;
 }
 
-/** Why `actor` may not claim the offer now; null when they may. */
-export function claimRefusal({
+/**
+ * The first reason `actor` may not claim the offer now, or null. Every signed-in
+ * member may claim (residents spend credits family gave them): tier, stock, the
+ * per-member limit and available credits decide.
+ */
+export function claimIneligibility({
   offer,
   actor,
   now,
   tierLevel,
+  availableMinutes,
   claimedByMember,
   taken,
-}: ClaimFacts): DomainError | null {
-  if (!actor.roles.includes('volunteer')) {
-    return DomainError.forbidden('Only volunteers claim offers');
-  }
-  if (isStaffOf(actor, offer.merchantId)) {
-    return new DomainError(
-      ErrorCode.NOT_ELIGIBLE,
-      "Merchant staff cannot claim their own merchant's offers",
-    );
-  }
-  if (offer.status !== 'active') {
-    return new DomainError(
-      ErrorCode.INVALID_STATE,
-      `This offer is ${offer.status}: only active offers can be claimed`,
-      { status: offer.status },
-    );
-  }
-  if (now.getTime() < offer.validFrom.getTime()) {
-    return new DomainError(ErrorCode.INVALID_STATE, 'This offer is not valid yet', {
-      validFrom: offer.validFrom.toISOString(),
-    });
-  }
-  if (now.getTime() >= offer.validUntil.getTime()) {
-    return new DomainError(ErrorCode.INVALID_STATE, 'This offer has ended', {
-      validUntil: offer.validUntil.toISOString(),
-    });
-  }
-  if (tierLevel < offer.minTier) {
-    return new DomainError(
-      ErrorCode.NOT_ELIGIBLE,
-      `This offer needs tier ${offer.minTier}; yours is ${tierLevel}`,
-      { minTier: offer.minTier, tier: tierLevel },
-    );
-  }
-  if (claimedByMember >= offer.perMemberLimit) {
-    return new DomainError(
-      ErrorCode.NOT_ELIGIBLE,
-      `You have claimed this offer ${claimedByMember} time(s): the limit is ${offer.perMemberLimit}`,
-      { perMemberLimit: offer.perMemberLimit },
-    );
-  }
-  if (taken >= offer.quantity) {
-    return new DomainError(ErrorCode.SOLD_OUT, 'No vouchers are left on this offer');
-  }
+}: ClaimFacts): OfferIneligibilityReason | null {
+  if (isStaffOf(actor, offer.merchantId)) return 'own_merchant';
+  if (offer.status !== 'active') return 'not_active';
+  if (now.getTime() < offer.validFrom.getTime()) return 'not_yet_valid';
+  if (now.getTime() >= offer.validUntil.getTime()) return 'expired';
+  if (tierLevel < offer.minTier) return 'tier_too_low';
+  if (claimedByMember >= offer.perMemberLimit) return 'limit_reached';
+  if (taken >= offer.quantity) return 'sold_out';
+  if (availableMinutes < offer.creditCostMinutes) return 'insufficient_credits';
   return null;
+}
+
+/** Why `actor` may not claim the offer now, as the error the claim answers; null when they may. */
+export function claimRefusal(facts: ClaimFacts): DomainError | null {
+  const reason = claimIneligibility(facts);
+  return reason === null ? null : refusalFor(reason, facts);
+}
+
+function refusalFor(
+  reason: OfferIneligibilityReason,
+  { offer, tierLevel, availableMinutes }: ClaimFacts,
+): DomainError {
+  switch (reason) {
+    case 'own_merchant':
+      return new DomainError(
+        ErrorCode.NOT_ELIGIBLE,
+        "Merchant staff cannot claim their own merchant's offers",
+        { reason },
+      );
+    case 'not_active':
+      return new DomainError(
+        ErrorCode.INVALID_STATE,
+        `This offer is ${offer.status}: only active offers can be claimed`,
+        { status: offer.status, reason },
+      );
+    case 'not_yet_valid':
+      return new DomainError(ErrorCode.INVALID_STATE, 'This offer is not valid yet', {
+        validFrom: offer.validFrom.toISOString(),
+        reason,
+      });
+    case 'expired':
+      return new DomainError(ErrorCode.INVALID_STATE, 'This offer has ended', {
+        validUntil: offer.validUntil.toISOString(),
+        reason,
+      });
+    case 'tier_too_low':
+      return new DomainError(
+        ErrorCode.NOT_ELIGIBLE,
+        `This offer needs tier ${offer.minTier}; yours is ${tierLevel}`,
+        { minTier: offer.minTier, tier: tierLevel, reason },
+      );
+    case 'limit_reached':
+      return new DomainError(
+        ErrorCode.NOT_ELIGIBLE,
+        `You have claimed this offer the most times allowed: the limit is ${offer.perMemberLimit}`,
+        { perMemberLimit: offer.perMemberLimit, reason },
+      );
+    case 'sold_out':
+      return new DomainError(ErrorCode.SOLD_OUT, 'No vouchers are left on this offer', { reason });
+    case 'insufficient_credits':
+      return new DomainError(
+        ErrorCode.INSUFFICIENT_CREDITS,
+        `This offer costs ${offer.creditCostMinutes} minutes; you have ${availableMinutes} available`,
+        { creditCostMinutes: offer.creditCostMinutes, reason },
+      );
+  }
 }

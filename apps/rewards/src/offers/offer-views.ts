@@ -1,7 +1,12 @@
-import { OfferView } from '@app/contracts';
+import { OfferEligibilityView, OfferView } from '@app/contracts';
 import { OfferEntity } from './offers.entity';
 
-export function toOfferView(offer: OfferEntity, merchantName: string, taken: number): OfferView {
+export function toOfferView(
+  offer: OfferEntity,
+  merchantName: string,
+  taken: number,
+  eligibility: OfferEligibilityView,
+): OfferView {
   return {
     id: offer.id,
     merchantId: offer.merchantId,
@@ -18,6 +23,7 @@ export function toOfferView(offer: OfferEntity, merchantName: string, taken: num
     perMemberLimit: offer.perMemberLimit,
     status: offer.status,
     remaining: Math.max(0, offer.quantity - taken),
+    eligibility,
     createdBy: offer.createdBy,
     approvedBy: offer.approvedBy,
     approvedAt: offer.approvedAt?.toISOString() ?? null,

@@ -82,7 +82,18 @@ export class OffersRepository {
     return new Map(rows.map((r) => [r.offer_id, r.taken]));
   }
 
-  /** One page, newest first, after `after`. */
+  /** Vouchers `memberId` holds or used, per offer. */
+  async claimedByMemberOf(offerIds: string[], memberId: string): Promise<Map<string, number>> {
+    if (offerIds.length === 0) return new Map();
+    const rows = await this.manager.query<Array<{ offer_id: string; mine: number }>>(
+      `SELECT offer_id, count(*)::int AS mine FROM rewards.vouchers
+        WHERE offer_id = ANY($1::uuid[]) AND member_id = $2 AND ${TAKEN} GROUP BY offer_id`,
+      [offerIds, memberId],
+    );
+    return new Map(rows.map((r) => [r.offer_id, r.mine]));
+  }
+
+  /** One page, newest first, after `after`; `claimable` keeps what claimIneligibility allows. */
   list(
     filter: OfferFilter,
     viewer: OfferViewer,

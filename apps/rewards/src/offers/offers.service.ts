@@ -17,10 +17,21 @@ import { randomUUID } from 'node:crypto';
 import { MerchantsRepository } from '../merchants/merchants.repository';
 import { LedgerClient } from '../peers/ledger.client';
 import { RewardsConfig } from '../rewards.config';
-import { mayManageMerchant, OfferAction, offerErrors, offerTransition } from './offer-rules';
+import {
+  claimIneligibility,
+  mayManageMerchant,
+  OfferAction,
+  offerErrors,
+  offerTransition,
+} from './offer-rules';
 import { toOfferView } from './offer-views';
 import { OfferEntity } from './offers.entity';
 import { Claimable, OffersRepository } from './offers.repository';
+
+interface Claimant {
+  tierLevel: number;
+  availableMinutes: number;
+}
 
 function signedIn(actor: Actor | null): Actor {
   if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
@@ -72,7 +83,8 @@ export class OffersService {
       createdAt: now,
       updatedAt: now,
     });
-    return toOfferView(offer, merchant.name, 0);
+    const [view] = await this.views(me, [offer]);
+    return view;
   }
 
   approve(actor: Actor | null, id: string): Promise<OfferView> {
@@ -89,7 +101,8 @@ export class OffersService {
 
   /**
    * Active offers for everyone; their own pending and paused ones for staff and
-   * coordinators. `eligible=true`: only what the caller may claim now.
+   * coordinators. Each says whether the caller may claim it now, and if not why;
+   * `eligible=true` keeps only those (the same rules, as SQL).
    */
   async list(actor: Actor | null, query: ListOffersQuery): Promise<OfferPage> {
     const me = signedIn(actor);
@@ -101,18 +114,17 @@ export class OffersService {
     ) {
       throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
     }
-    let claimable: Claimable | null = null;
-    if (query.eligible === 'true') {
-      if (!hasRole(me, 'volunteer')) return { items: [], nextCursor: null };
-      const account = await this.ledger.account({ type: 'member', id: me.memberId });
-      claimable = {
-        memberId: me.memberId,
-        tierLevel: tierFor(account.lifetimeEarnedMinutes, this.config.tiers).level,
-        availableMinutes: account.availableMinutes,
-        ownMerchantId: hasRole(me, 'merchant') ? me.merchantId : null,
-        now: new Date(),
-      };
-    }
+    const claimant = await this.claimant(me);
+    const claimable: Claimable | null =
+      query.eligible === 'true'
+        ? {
+            memberId: me.memberId,
+            tierLevel: claimant.tierLevel,
+            availableMinutes: claimant.availableMinutes,
+            ownMerchantId: hasRole(me, 'merchant') ? me.merchantId : null,
+            now: new Date(),
+          }
+        : null;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.offers.list(
       { communityId: query.communityId, merchantId: query.merchantId },
@@ -128,7 +140,7 @@ export class OffersService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await this.views(page),
+      items: await this.views(me, page, claimant),
       nextCursor:
         rows.length > limit && last
           ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id })
@@ -150,13 +162,47 @@ export class OffersService {
         ...(action === 'approve' ? { approvedBy: me.memberId, approvedAt: now } : {}),
       });
     });
-    const [view] = await this.views([updated]);
+    const [view] = await this.views(me, [updated]);
     return view;
   }
 
-  private async views(offers: OfferEntity[]): Promise<OfferView[]> {
-    const taken = await this.offers.takenOf(offers.map((o) => o.id));
+  /** The caller's tier and available credits; a member the ledger does not know yet has none. */
+  private async claimant(me: Actor): Promise<Claimant> {
+    try {
+      const account = await this.ledger.account({ type: 'member', id: me.memberId });
+      return {
+        tierLevel: tierFor(account.lifetimeEarnedMinutes, this.config.tiers).level,
+        availableMinutes: account.availableMinutes,
+      };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
+        return { tierLevel: 0, availableMinutes: 0 };
+      }
+      throw error;
+    }
+  }
+
+  private async views(me: Actor, offers: OfferEntity[], known?: Claimant): Promise<OfferView[]> {
+    const ids = offers.map((o) => o.id);
+    const taken = await this.offers.takenOf(ids);
+    const mine = await this.offers.claimedByMemberOf(ids, me.memberId);
     const names = await this.merchants.namesOf(offers.map((o) => o.merchantId));
-    return offers.map((o) => toOfferView(o, names.get(o.merchantId) ?? '', taken.get(o.id) ?? 0));
+    const claimant = known ?? (await this.claimant(me));
+    const now = new Date();
+    return offers.map((o) => {
+      const reason = claimIneligibility({
+        offer: o,
+        actor: me,
+        now,
+        tierLevel: claimant.tierLevel,
+        availableMinutes: claimant.availableMinutes,
+        claimedByMember: mine.get(o.id) ?? 0,
+        taken: taken.get(o.id) ?? 0,
+      });
+      return toOfferView(o, names.get(o.merchantId) ?? '', taken.get(o.id) ?? 0, {
+        ok: reason === null,
+        reason,
+      });
+    });
   }
 }

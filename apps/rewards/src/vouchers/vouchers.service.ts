@@ -82,7 +82,7 @@ export class VouchersService {
   ) {}
 
   /**
-   * A volunteer claims an offer. Eligibility is checked, the credit cost is
+   * Any member claims an offer. Eligibility is checked, the credit cost is
    * held in the ledger, then the voucher is stored under the offer's row lock,
    * where stock and the member's limit are counted again. If that refuses
    * (someone took the last one a moment before), the hold is voided at once;
@@ -112,6 +112,7 @@ export class VouchersService {
       actor: me,
       now,
       tierLevel,
+      availableMinutes: account.availableMinutes,
       claimedByMember: counted.mine,
       taken: counted.taken,
     });
@@ -149,6 +150,8 @@ export class VouchersService {
           actor: me,
           now: new Date(),
           tierLevel,
+          // Credits were checked above and are held now: the hold answers for them.
+          availableMinutes: account.availableMinutes,
           claimedByMember: recount.mine,
           taken: recount.taken,
         });

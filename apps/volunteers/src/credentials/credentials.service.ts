@@ -10,7 +10,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { MemberEntity } from '../members/members.entity';
 import { MembersRepository } from '../members/members.repository';
-import { toMemberView } from '../members/members.service';
+import { MembersService, toMemberView } from '../members/members.service';
 import { PasswordHasher } from '../members/password-hasher';
 import { SessionsService } from '../sessions/sessions.service';
 import { assertMayManageAccess, temporaryPassword } from './credential-rules';
@@ -27,13 +27,19 @@ export class CredentialsService {
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly rights: RightsCache,
+    private readonly memberChanges: MembersService,
   ) {}
 
   async updateMe(actor: Actor | null, changes: UpdateMeDto): Promise<MemberView> {
     const me = signedIn(actor);
-    const member = await this.members.update(me.memberId, {
-      ...(changes.displayName !== undefined && { displayName: changes.displayName }),
-      ...(changes.locale !== undefined && { locale: changes.locale }),
+    const member = await this.members.transaction(async (members) => {
+      const current = await members.findByIdForUpdate(me.memberId);
+      if (!current) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+      // Through MembersService.change, so a new name reaches every service that copies it.
+      return this.memberChanges.change(members, current, {
+        ...(changes.displayName !== undefined && { displayName: changes.displayName }),
+        ...(changes.locale !== undefined && { locale: changes.locale }),
+      });
     });
     return toMemberView(member);
   }

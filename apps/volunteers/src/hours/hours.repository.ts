@@ -40,6 +40,16 @@ export class HoursRepository {
     return this.manager.transaction((manager) => work(new HoursRepository(manager, this.outbox)));
   }
 
+  /** The volunteers' names now (members live in this service): the hours views name them. */
+  async volunteerNamesOf(volunteerIds: string[]): Promise<Map<string, string>> {
+    if (volunteerIds.length === 0) return new Map();
+    const rows = await this.manager.query<Array<{ id: string; display_name: string }>>(
+      `SELECT id, display_name FROM volunteers.members WHERE id = ANY($1::uuid[])`,
+      [[...new Set(volunteerIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
   /**
    * Serialises logging for one volunteer and day until the transaction ends,
    * so two logs sent at once cannot both fit under the daily limit.

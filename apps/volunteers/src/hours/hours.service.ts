@@ -37,11 +37,12 @@ import { HoursRepository } from './hours.repository';
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
-function toHourLogView(log: HourLogEntity): HourLogView {
+function toHourLogView(log: HourLogEntity, names: Map<string, string>): HourLogView {
   return {
     id: log.id,
     status: log.status,
     volunteerId: log.volunteerId,
+    volunteer: { id: log.volunteerId, displayName: names.get(log.volunteerId) ?? '' },
     communityId: log.communityId,
     minutes: log.minutes,
     servedOn: log.servedOn,
@@ -94,14 +95,14 @@ export class HoursService {
         description: dto.description,
       });
     });
-    return toHourLogView(log);
+    return this.view(log);
   }
 
   async get(actor: Actor | null, id: string): Promise<HourLogView> {
     const current = await this.authority.current(actor);
     const log = await this.hours.findById(id);
     if (!log || !mayViewLog(current, log)) throw DomainError.notFound('Hour log');
-    return toHourLogView(log);
+    return this.view(log);
   }
 
   /** Own logs for everyone, the communities' for their coordinators, every log for admins. */
@@ -127,14 +128,14 @@ export class HoursService {
     const items = rows.slice(0, limit);
     const more = rows.length > limit;
     return {
-      items: items.map(toHourLogView),
+      items: await this.views(items),
       nextCursor: more ? encodeCursor({ s: items[items.length - 1].seq }) : null,
     };
   }
 
   async approve(actor: Actor | null, command: ApproveHoursCommand): Promise<HourLogView> {
     const current = await this.authority.current(actor);
-    return toHourLogView(await this.approveOne(current, command.id, command.idempotencyKey));
+    return this.view(await this.approveOne(current, command.id, command.idempotencyKey));
   }
 
   /**
@@ -153,7 +154,7 @@ export class HoursService {
     for (const id of command.ids) {
       try {
         const log = await this.approveOne(current, id, `${command.idempotencyKey}:${id}`);
-        results.push({ id, outcome: 'approved', log: toHourLogView(log) });
+        results.push({ id, outcome: 'approved', log: await this.view(log) });
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === ErrorCode.INTERNAL) throw error;
         results.push({
@@ -178,7 +179,18 @@ export class HoursService {
       assertPending(log, 'reject');
       return hours.reject(log.id, current.memberId, new Date(), reason);
     });
-    return toHourLogView(log);
+    return this.view(log);
+  }
+
+  private async view(log: HourLogEntity): Promise<HourLogView> {
+    const [view] = await this.views([log]);
+    return view;
+  }
+
+  /** Views naming each volunteer as they are called now (one query per page). */
+  private async views(logs: HourLogEntity[]): Promise<HourLogView[]> {
+    const names = await this.hours.volunteerNamesOf(logs.map((l) => l.volunteerId));
+    return logs.map((log) => toHourLogView(log, names));
   }
 
   /**

@@ -5,7 +5,13 @@ import {
   violatedForeignKey,
   violatedUniqueConstraint,
 } from '@app/common';
-import { MemberCreatedEvent, MemberStatus, Role, VolunteersEvents } from '@app/contracts';
+import {
+  MemberCreatedEvent,
+  MemberStatus,
+  MemberUpdatedEvent,
+  Role,
+  VolunteersEvents,
+} from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Brackets, EntityManager } from 'typeorm';
@@ -42,6 +48,7 @@ export type MemberChanges = Partial<
     | 'status'
     | 'suspendedAt'
     | 'suspensionReason'
+    | 'phone'
   >
 >;
 
@@ -156,10 +163,12 @@ export class MembersRepository {
           .insert()
           .values({ ...member, cardNumber, priorityHousehold: false })
           .orIgnore()
-          .returning('id')
+          .returning('id, updated_at')
           .execute();
-        const [row] = result.raw as Array<{ id: string }>;
-        if (row) await this.announce(manager, { ...member, id: row.id });
+        const [row] = result.raw as Array<{ id: string; updated_at: Date }>;
+        if (row) {
+          await this.announce(manager, { ...member, id: row.id, updatedAt: row.updated_at });
+        }
         return !!row;
       });
       if (inserted) return true;
@@ -229,15 +238,33 @@ export class MembersRepository {
 
   private async announce(
     manager: EntityManager,
-    member: Pick<MemberEntity, 'id' | 'displayName' | 'communityId' | 'roles'>,
+    member: Pick<
+      MemberEntity,
+      'id' | 'displayName' | 'communityId' | 'roles' | 'phone' | 'updatedAt'
+    >,
   ): Promise<void> {
     const event: MemberCreatedEvent = {
       memberId: member.id,
       displayName: member.displayName,
       communityId: member.communityId,
       roles: member.roles,
+      phone: member.phone,
+      asOf: new Date(member.updatedAt).toISOString(),
     };
     await this.outbox.add(manager, VolunteersEvents.memberCreated, event);
+  }
+
+  /** `volunteers.member.updated`, in this repository's transaction: copies of name and phone follow. */
+  async announceUpdated(
+    member: Pick<MemberEntity, 'id' | 'displayName' | 'phone' | 'updatedAt'>,
+  ): Promise<void> {
+    const event: MemberUpdatedEvent = {
+      memberId: member.id,
+      displayName: member.displayName,
+      phone: member.phone,
+      asOf: member.updatedAt.toISOString(),
+    };
+    await this.outbox.add(this.manager, VolunteersEvents.memberUpdated, event);
   }
 
   async update(id: string, changes: MemberChanges): Promise<MemberEntity> {

@@ -74,6 +74,8 @@ function toMemberSummary(member: MemberEntity): MemberSummary {
     gridUnitId: member.gridUnitId,
     roles: member.roles,
     priorityHousehold: member.priorityHousehold,
+    phone: member.phone,
+    updatedAt: member.updatedAt.toISOString(),
   };
 }
 
@@ -208,7 +210,7 @@ export class MembersService {
     };
   }
 
-  /** Priority household, grid unit and roles, by an admin or a coordinator in scope. */
+  /** Priority household, grid unit, roles, name and phone, by an admin or a coordinator in scope. */
   async update(actor: Actor | null, { id, changes }: UpdateMemberCommand): Promise<MemberView> {
     const current = await this.authority.current(actor);
     assertMayManageMembers(current);
@@ -237,10 +239,49 @@ export class MembersService {
       if (changes.priorityHousehold !== undefined) {
         update.priorityHousehold = changes.priorityHousehold;
       }
-      return toMemberView(await members.update(member.id, update));
+      Object.assign(update, this.contactChanges(changes));
+      return toMemberView(await this.change(members, member, update));
     });
     if (changes.roles !== undefined) this.rights.announce(id);
     return view;
+  }
+
+  /**
+   * Every change to a member goes through here, inside the caller's transaction
+   * (with the member locked): when the name or phone changes, the services that
+   * keep a copy of them hear it (`volunteers.member.updated`) in the same commit.
+   */
+  async change(
+    members: MembersRepository,
+    member: MemberEntity,
+    update: MemberChanges,
+  ): Promise<MemberEntity> {
+    const saved = await members.update(member.id, update);
+    if (saved.displayName !== member.displayName || saved.phone !== member.phone) {
+      await members.announceUpdated(saved);
+    }
+    return saved;
+  }
+
+  /** A new display name or phone, checked and normalised; 400 naming the field when bad. */
+  private contactChanges(changes: {
+    displayName?: string;
+    phone?: string;
+  }): Pick<MemberChanges, 'displayName' | 'phone'> {
+    const errors: FieldError[] =
+      changes.displayName === undefined
+        ? []
+        : nulCharacterErrors({ displayName: changes.displayName });
+    const update: Pick<MemberChanges, 'displayName' | 'phone'> = {};
+    if (changes.displayName !== undefined) update.displayName = changes.displayName;
+    if (changes.phone !== undefined) {
+      const phone = normalisePhone(changes.phone, this.config.DEFAULT_PHONE_REGION);
+      if (phone === null)
+        errors.push({ field: 'phone', message: 'phone must be a valid phone number' });
+      else update.phone = phone;
+    }
+    if (errors.length > 0) throw DomainError.validation(errors);
+    return update;
   }
 
   /**

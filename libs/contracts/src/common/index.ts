@@ -2,3 +2,4 @@ export * from './actor';
 export * from './page';
 export * from './roles';
 export * from './validators';
+export * from './person';

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
 import { Optional } from '../common/validators';
+import { PersonView } from '../common/person';
 import { IsCalendarDate } from './dates';
 
 export const HOUR_LOG_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -138,6 +139,8 @@ export class HourLogView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: HOUR_LOG_STATUSES }) status!: HourLogStatus;
   @ApiProperty({ format: 'uuid' }) volunteerId!: string;
+  @ApiProperty({ type: PersonView, description: 'Who served: the volunteer and their name now' })
+  volunteer!: PersonView;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ example: 90 }) minutes!: number;
   @ApiProperty({ format: 'date' }) servedOn!: string;

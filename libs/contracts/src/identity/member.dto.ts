@@ -172,6 +172,26 @@ export class UpdateMemberDto {
   @ArrayMaxSize(ROLES.length)
   @IsIn(ROLES, { each: true })
   roles?: Role[];
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 100,
+    description: 'Correct the name on the member’s card; every view naming them follows',
+  })
+  @Optional()
+  @IsString()
+  @Matches(/\S/, { message: 'displayName must not be blank' })
+  @MaxLength(100)
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 32,
+    description: 'A new phone number, stored normalised (E.164)',
+  })
+  @Optional()
+  @IsString()
+  @Matches(PHONE_SHAPE, { message: 'phone must be a phone number' })
+  phone?: string;
 }
 
 export class LoginDto {

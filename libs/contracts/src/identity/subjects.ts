@@ -47,4 +47,8 @@ export interface MemberSummary {
   gridUnitId: string | null;
   roles: string[];
   priorityHousehold: boolean;
+  /** E.164 or null. */
+  phone: string | null;
+  /** The member row's version: what MemberUpdatedEvent.asOf compares with. */
+  updatedAt: string;
 }

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
+import { PersonView } from '../common/person';
 import { AtMostDaysAhead, FreeText, IsDateTimeWithZone, Optional } from '../common/validators';
 import {
   MAX_SERVICE_MINUTES,
@@ -215,7 +216,40 @@ export class VolunteerRatingsQuery {
 
 // ---- views ----
 
-/** A help request as clients see it (API.md "Help requests"), with its lifecycle times. */
+/**
+ * How to reach the other party of an accepted request. The requester gets the
+ * volunteer's phone and the volunteer the requester's; a coordinator in scope
+ * or an admin (no party) gets both, `phone` being the requester's.
+ */
+export class RequestContactView {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+8613912345678',
+    description: 'The other party’s phone (E.164); for a coordinator, the requester’s',
+  })
+  phone!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Coordinators in scope and admins only: the requester’s phone',
+  })
+  requesterPhone?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Coordinators in scope and admins only: the volunteer’s phone',
+  })
+  volunteerPhone?: string | null;
+}
+
+/**
+ * A help request as clients see it (API.md "Help requests"), with its lifecycle
+ * times. Who sees it: its requester and volunteer, every volunteer while it is
+ * open (the board), coordinators of its community, admins. `disputeReason`,
+ * `ratingComment` and `contact` are left out for anyone but its requester, its
+ * volunteer, a coordinator in scope and an admin.
+ */
 export class HelpRequestView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
@@ -226,6 +260,17 @@ export class HelpRequestView {
   @ApiProperty({ format: 'uuid', description: 'Who posted it: the requester or a coordinator' })
   createdBy!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) volunteerId!: string | null;
+  @ApiProperty({ type: PersonView, description: 'Who asked for help' }) requester!: PersonView;
+  @ApiProperty({ type: PersonView, nullable: true, description: 'Who took it, while someone has' })
+  volunteer!: PersonView | null;
+  @ApiPropertyOptional({
+    type: RequestContactView,
+    nullable: true,
+    description:
+      'Once accepted (accepted, completed, disputed, confirmed): the other party’s phone; ' +
+      'null before or after. Left out for anyone but the parties, coordinators in scope, admins.',
+  })
+  contact?: RequestContactView | null;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) gridUnitId!: string | null;
   @ApiProperty({ format: 'date-time' }) windowStart!: string;
@@ -235,14 +280,24 @@ export class HelpRequestView {
   @ApiProperty({ type: Number, nullable: true }) confirmedMinutes!: number | null;
   @ApiProperty({ enum: REQUEST_FUNDINGS }) funding!: RequestFunding;
   @ApiProperty({ type: String, nullable: true }) completionNote!: string | null;
-  @ApiProperty({ type: String, nullable: true }) disputeReason!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for anyone but the parties, coordinators in scope, admins',
+  })
+  disputeReason?: string | null;
   @ApiProperty({ type: String, nullable: true }) resolutionNote!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who confirmed' })
   confirmedBy!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who cancelled' })
   cancelledBy!: string | null;
   @ApiProperty({ type: Number, nullable: true }) rating!: number | null;
-  @ApiProperty({ type: String, nullable: true }) ratingComment!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for anyone but the parties, coordinators in scope, admins',
+  })
+  ratingComment?: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt!: string | null;

@@ -17,6 +17,8 @@ import {
   DISCOUNT_KINDS,
   DiscountKind,
   MAX_OFFER_QUANTITY,
+  OFFER_INELIGIBILITY_REASONS,
+  OfferIneligibilityReason,
   MERCHANT_STATUSES,
   MerchantStatus,
   OFFER_STATUSES,
@@ -254,6 +256,21 @@ export class DiscountView {
   @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }] }) value!: number | string;
 }
 
+export class OfferEligibilityView {
+  @ApiProperty({ description: 'Whether the caller may claim this offer now' }) ok!: boolean;
+  @ApiProperty({
+    type: String,
+    enum: OFFER_INELIGIBILITY_REASONS,
+    nullable: true,
+    description:
+      'Why not (null when ok): own_merchant (staff of its merchant), not_active (pending or ' +
+      'paused), not_yet_valid, expired (past validUntil), tier_too_low, limit_reached ' +
+      '(per-member limit), sold_out, insufficient_credits (available credits below the cost). ' +
+      'The claim answers 409 NOT_ELIGIBLE, INVALID_STATE, SOLD_OUT or INSUFFICIENT_CREDITS alike.',
+  })
+  reason!: OfferIneligibilityReason | null;
+}
+
 export class OfferView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) merchantId!: string;
@@ -271,6 +288,8 @@ export class OfferView {
   @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
   @ApiProperty({ description: 'Vouchers still to be had: quantity − issued − redeemed' })
   remaining!: number;
+  @ApiProperty({ type: OfferEligibilityView, description: 'Whether the caller may claim it now' })
+  eligibility!: OfferEligibilityView;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) approvedBy!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt!: string | null;

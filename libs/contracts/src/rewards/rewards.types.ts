@@ -4,6 +4,23 @@ export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
 export const OFFER_STATUSES = ['pending_approval', 'active', 'paused'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
+/**
+ * Why the caller may not claim an offer now (`OfferView.eligibility.reason`),
+ * in the order they are checked: own merchant, offer state and window, tier,
+ * per-member limit, stock, available credits.
+ */
+export const OFFER_INELIGIBILITY_REASONS = [
+  'own_merchant',
+  'not_active',
+  'not_yet_valid',
+  'expired',
+  'tier_too_low',
+  'limit_reached',
+  'sold_out',
+  'insufficient_credits',
+] as const;
+export type OfferIneligibilityReason = (typeof OFFER_INELIGIBILITY_REASONS)[number];
+
 export const VOUCHER_STATUSES = ['issued', 'redeemed', 'cancelled', 'expired'] as const;
 export type VoucherStatus = (typeof VOUCHER_STATUSES)[number];
 

@@ -1,0 +1,70 @@
+import { EventConsumers } from '@app/common';
+import { MemberCreatedEvent, MemberUpdatedEvent, VolunteersEvents } from '@app/contracts';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { VolunteersDirectory } from '../peers/volunteers.directory';
+import { MemberNamesRepository } from './member-names.repository';
+
+/**
+ * Keeps `requests.member_names` from the volunteers service's member events.
+ * The durable consumers start from the beginning of the stream, so members
+ * announced within its retention (14 days) are copied when this first runs;
+ * older ones are fetched once on a miss (MemberNamesService).
+ */
+@Injectable()
+export class MemberEventsConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly names: MemberNamesRepository,
+    private readonly volunteers: VolunteersDirectory,
+  ) {}
+
+  onModuleInit(): void {
+    const streamSubjects = Object.values(VolunteersEvents);
+    this.consumers.subscribe<MemberCreatedEvent>({
+      producer: 'volunteers',
+      type: VolunteersEvents.memberCreated,
+      streamSubjects,
+      handler: async ({ data, occurredAt }, manager) => {
+        if (data.phone === undefined || data.asOf === undefined) {
+          // Announced before events carried phones: the source knows it now.
+          const member = await this.volunteers.lookup(data.memberId);
+          if (member) {
+            return this.names.keep(
+              {
+                memberId: member.id,
+                displayName: member.displayName,
+                phone: member.phone,
+                asOf: new Date(member.updatedAt),
+              },
+              manager,
+            );
+          }
+        }
+        return this.names.keep(
+          {
+            memberId: data.memberId,
+            displayName: data.displayName,
+            phone: data.phone ?? null,
+            asOf: new Date(data.asOf ?? occurredAt),
+          },
+          manager,
+        );
+      },
+    });
+    this.consumers.subscribe<MemberUpdatedEvent>({
+      producer: 'volunteers',
+      type: VolunteersEvents.memberUpdated,
+      streamSubjects,
+      handler: ({ data }, manager) =>
+        this.names.keep(
+          {
+            memberId: data.memberId,
+            displayName: data.displayName,
+            phone: data.phone,
+            asOf: new Date(data.asOf),
+          },
+          manager,
+        ),
+    });
+  }
+}
