@@ -61,6 +61,39 @@ interface Session {
   refreshToken: string;
 }
 
+/** The actor a service is sent for this token's member, as the gateway would send it. */
+function actorOfToken(token: string, member: { id: string; communityId: string | null }): Actor {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+    ver: number;
+    sid: string;
+  };
+  return {
+    memberId: member.id,
+    roles: ['resident'],
+    communityId: member.communityId,
+    coordinatorOf: [],
+    merchantId: null,
+    rightsVersion: claims.ver,
+    sessionId: claims.sid,
+  };
+}
+
+/** Each of the four services, asked directly with this actor, refuses it as not signed in. */
+async function expectEveryServiceRefuses(actor: Actor): Promise<void> {
+  const answers = {
+    volunteers: await refusalOf(ServiceSubjects.hoursList, {}, actor),
+    accounting: await refusalOf(AccountingSubjects.myAccount, {}, actor),
+    requests: await refusalOf(RequestsSubjects.requestList, {}, actor),
+    rewards: await refusalOf(RewardsSubjects.voucherMine, {}, actor),
+  };
+  expect(answers).toEqual({
+    volunteers: 'UNAUTHENTICATED',
+    accounting: 'UNAUTHENTICATED',
+    requests: 'UNAUTHENTICATED',
+    rewards: 'UNAUTHENTICATED',
+  });
+}
+
 async function signIn(loginName: string): Promise<Session> {
   const res = await api<Session>('POST', '/auth/login', {
     body: { login: loginName, password: PASSWORD },
@@ -197,7 +230,11 @@ describe('signing out', () => {
       'UNAUTHENTICATED',
     );
     expectProblem(await api('GET', '/me', { token: session.accessToken }), 401, 'UNAUTHENTICATED');
-    // A new sign-in works as before.
+    await expectEveryServiceRefuses(actorOfToken(session.accessToken, member.member));
+    // A new sign-in works as before, and the ended session's actor is still refused.
+    const other = await signIn(member.login);
+    expect((await api('GET', '/accounts/me', { token: other.accessToken })).status).toBe(200);
+    await expectEveryServiceRefuses(actorOfToken(session.accessToken, member.member));
     const again = await signIn(member.login);
     expect((await api('GET', '/accounts/me', { token: again.accessToken })).status).toBe(200);
   });
@@ -222,6 +259,31 @@ describe('a replayed refresh token', () => {
     for (const token of [reg.body.accessToken, other.accessToken, renewed.body.accessToken]) {
       expectProblem(await api('GET', '/accounts/me', { token }), 401, 'UNAUTHENTICATED');
     }
+  });
+});
+
+describe('a suspended member', () => {
+  it('is refused at the gateway and by every service, and only until reinstated', async () => {
+    const member = await register(community.id);
+    const session = await signIn(member.login);
+    const actor = actorOfToken(session.accessToken, member.member);
+    expect(await refusalOf(AccountingSubjects.myAccount, {}, actor)).toBe('answered');
+    const suspended = await api('POST', `/members/${member.member.id}/suspend`, {
+      token: admin,
+      body: { reason: '长期外出' },
+    });
+    expect(suspended.status).toBe(200);
+    expectProblem(
+      await api('GET', '/accounts/me', { token: session.accessToken }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    await expectEveryServiceRefuses(actor);
+    await api('POST', `/members/${member.member.id}/reinstate`, { token: admin });
+    // The old session ended with the suspension; a new sign-in works.
+    await expectEveryServiceRefuses(actor);
+    const back = await signIn(member.login);
+    expect((await api('GET', '/accounts/me', { token: back.accessToken })).status).toBe(200);
   });
 });
 

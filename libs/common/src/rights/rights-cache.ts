@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { MemberRights, RightsChanged, VolunteersBroadcasts } from '@app/contracts';
 import { connect, Events, JSONCodec, NatsConnection } from 'nats';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { subjectFor } from '../nats/envelope';
 
 /** Where the current rights come from: the volunteers service, or its own database there. */
@@ -19,6 +21,18 @@ export interface RightsCacheOptions {
 interface Entry {
   rights: Promise<MemberRights | null>;
   loadedAt: number;
+  /** The answer once it came: kept to bridge an outage of the volunteers service. */
+  settled?: { value: MemberRights | null };
+}
+
+/** As long as an access token lives: no answer older than that is ever served. */
+const MAX_STALE_MS = 15 * 60 * 1000;
+
+function isOutage(error: unknown): boolean {
+  return (
+    error instanceof DomainError &&
+    (error.code === ErrorCode.SERVICE_UNAVAILABLE || error.code === ErrorCode.SERVICE_TIMEOUT)
+  );
 }
 
 const codec = JSONCodec<RightsChanged>();
@@ -28,7 +42,10 @@ const codec = JSONCodec<RightsChanged>();
  * volunteers service broadcasts a change (`volunteers.rights.changed`, heard
  * by every copy of every service). A broadcast is at most once, so the cache
  * is also emptied whenever the connection drops or reconnects, and an entry
- * lives at most `ttlMs` in any case.
+ * lives at most `ttlMs` in any case. When the volunteers service cannot be
+ * reached, an entry past `ttlMs` that no broadcast has emptied is served
+ * still, for as long as an access token lives: an outage of one service does
+ * not sign everybody out, and no announced change is ever ignored.
  */
 export class RightsCache {
   private readonly logger = new Logger('RightsCache');
@@ -77,18 +94,26 @@ export class RightsCache {
   /** The member's current rights (null when there is no such member). */
   get(memberId: string): Promise<MemberRights | null> {
     const cached = this.entries.get(memberId);
-    if (cached && Date.now() - cached.loadedAt < this.options.ttlMs) return cached.rights;
+    const age = cached ? Date.now() - cached.loadedAt : Infinity;
+    if (cached && age < this.options.ttlMs) return cached.rights;
     const generation = this.generation;
-    const rights = this.lookup(memberId);
+    const stale = age < MAX_STALE_MS ? cached?.settled : undefined;
+    const rights = this.lookup(memberId).catch((error: unknown) => {
+      if (stale && isOutage(error) && generation === this.generation) return stale.value;
+      throw error;
+    });
     const entry: Entry = { rights, loadedAt: Date.now() };
     this.entries.set(memberId, entry);
     this.trim();
     rights.then(
-      () => {
+      (value) => {
         // A change announced while this lookup was under way may not be in its answer.
         if (generation !== this.generation && this.entries.get(memberId) === entry) {
           this.entries.delete(memberId);
         }
+        // An answer bridged from before an outage keeps its own age.
+        if (stale && value === stale.value) entry.loadedAt = cached!.loadedAt;
+        entry.settled = { value };
       },
       () => {
         if (this.entries.get(memberId) === entry) this.entries.delete(memberId);
