@@ -40,7 +40,7 @@ function availableMinutes(account: AccountRow): number {
 }
 
 export function requireActor(actor: Actor | null): Actor {
-  if (!actor?.memberId) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+  if (!actor?.memberId) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
   return actor;
 }
 

@@ -1,0 +1,5 @@
+export * from './en';
+export * from './zh-CN';
+export * from './locale';
+export * from './translate';
+export * from './field-message';
