@@ -112,11 +112,8 @@ export class DomainError extends Error {
     return DomainError.of(ErrorCode.NOT_FOUND, NOT_FOUND[what]);
   }
 
-  /** By key; a plain English text is still taken while call sites move to keys. */
-  static forbidden(
-    message: MessageKey | string = 'auth.forbidden',
-    params?: MessageParams,
-  ): DomainError {
+  /** By catalogue key; a plain English text is still taken while call sites move to keys. */
+  static forbidden(message: string = 'auth.forbidden', params?: MessageParams): DomainError {
     return isMessageKey(message)
       ? DomainError.of(ErrorCode.FORBIDDEN, message, params)
       : new DomainError(ErrorCode.FORBIDDEN, message);

@@ -14,7 +14,8 @@ function paramsOf(message: string): string[] {
       for (const option of Object.values(element.options ?? {})) walk(option.value);
     }
   };
-  walk(new IntlMessageFormat(message, 'en').getAst() as Element[]);
+  const ast: Element[] = new IntlMessageFormat(message, 'en').getAst();
+  walk(ast);
   return [...names].sort();
 }
 
