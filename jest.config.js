@@ -14,6 +14,8 @@ const moduleNameMapper = {
   '^@app/common/(.*)$': '<rootDir>/libs/common/src/$1',
   '^@app/contracts$': '<rootDir>/libs/contracts/src',
   '^@app/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
+  // An ES module only; see the shim for why and how.
+  '^intl-messageformat$': '<rootDir>/scripts/jest/intl-messageformat.cjs',
 };
 
 const common = {

@@ -41,7 +41,20 @@ export async function api<T = any>(
   options: ApiOptions = {},
 ): Promise<ApiResponse<T>> {
   const url = /^https?:\/\//.test(path) ? path : `${options.baseUrl ?? sharedBaseUrl()}${path}`;
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // The gateway answers in zh-CN by default; the suites assert the English texts, so they
+  // ask for English unless a test sets Accept-Language itself ('' sends none at all).
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': 'en',
+    ...options.headers,
+  };
+  for (const name of Object.keys(headers)) {
+    if (name !== 'accept-language' && name.toLowerCase() === 'accept-language') {
+      headers['accept-language'] = headers[name];
+      delete headers[name];
+    }
+  }
+  if (headers['accept-language'] === '') delete headers['accept-language'];
   let payload: string | undefined;
   if (options.rawBody !== undefined) {
     payload = options.rawBody;

@@ -22,6 +22,7 @@ import {
 } from './http/framework-refusals';
 import { installHttpHooks } from './http/http-hooks';
 import { installJsonBodyParser } from './http/json-body';
+import { setDefaultLocale } from './http/language';
 import { requestIdFor } from './http/request-id';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -36,6 +37,7 @@ async function bootstrap(): Promise<void> {
     if (error instanceof DependencyError) exitWith('gateway', error.message);
     throw error;
   }
+  setDefaultLocale(config.DEFAULT_LOCALE);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,

@@ -1,4 +1,4 @@
-import { FieldError } from '@app/common';
+import { FieldError, fieldError } from '@app/common';
 
 type TextFields = Record<string, string | readonly string[] | null | undefined>;
 
@@ -6,7 +6,7 @@ type TextFields = Record<string, string | readonly string[] | null | undefined>;
 export function nulCharacterErrors(fields: TextFields): FieldError[] {
   return Object.entries(fields)
     .filter(([, value]) => [value ?? []].flat().some((text) => text.includes('\u0000')))
-    .map(([field]) => ({ field, message: `${field} must not contain the NUL character` }));
+    .map(([field]) => fieldError(field, 'field.nul'));
 }
 
 export function hasNulCharacter(text: string): boolean {

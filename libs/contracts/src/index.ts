@@ -1,4 +1,5 @@
 export * from './common';
+export * from './i18n';
 export * from './identity';
 export * from './services';
 export * from './ledger';

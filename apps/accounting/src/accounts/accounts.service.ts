@@ -40,7 +40,7 @@ function availableMinutes(account: AccountRow): number {
 }
 
 export function requireActor(actor: Actor | null): Actor {
-  if (!actor?.memberId) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+  if (!actor?.memberId) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
   return actor;
 }
 
@@ -71,7 +71,7 @@ export class AccountsService {
 
   async fund(actor: Actor | null, communityId: string): Promise<FundView> {
     if (!canCoordinate(requireActor(actor), communityId)) {
-      throw DomainError.forbidden('Only admins and coordinators of this community see its fund');
+      throw DomainError.forbidden('credits.fundForbidden');
     }
     const fund = await this.resolve({ type: 'community_fund', id: communityId });
     return {
@@ -87,13 +87,14 @@ export class AccountsService {
     command: SetOverdraftLimitCommand,
   ): Promise<AccountView> {
     if (!hasRole(requireActor(actor), 'admin')) {
-      throw DomainError.forbidden('Only admins set overdraft limits');
+      throw DomainError.forbidden('credits.overdraftForbidden');
     }
     const account = await this.member(command.memberId);
     if (!(await this.accounts.setOverdraftLimit(account.id, command.overdraftLimitMinutes))) {
-      throw new DomainError(
+      throw DomainError.of(
         ErrorCode.INVALID_STATE,
-        'The account already uses more credit than this limit would allow',
+        'credits.overdraftTooLow',
+        {},
         { availableMinutes: availableMinutes(account) },
       );
     }

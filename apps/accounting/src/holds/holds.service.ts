@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
+import { DomainError, fieldError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
 import {
   AccountingEvents,
   CreateHoldCommand,
@@ -76,14 +76,12 @@ export class HoldsService {
 
   async create(command: CreateHoldCommand): Promise<HoldView> {
     if (command.kind === 'reversal') {
-      throw DomainError.validation([{ field: 'kind', message: 'a hold cannot be a reversal' }]);
+      throw DomainError.validation([fieldError('kind', 'credits.holdReversal')]);
     }
     const fromId = await this.accounts.resolveId(command.from);
     const toId = command.to ? await this.accounts.resolveId(command.to) : null;
     if (fromId === toId) {
-      throw DomainError.validation([
-        { field: 'to', message: 'to must be another account than from' },
-      ]);
+      throw DomainError.validation([fieldError('to', 'credits.otherAccount')]);
     }
     const expiresAt = command.expiresAt ? new Date(command.expiresAt) : null;
     const key = scopedKey('hold', null, command.idempotencyKey);
@@ -160,29 +158,25 @@ export class HoldsService {
           return toHoldView(hold);
         }
         if (hold.status !== 'open') {
-          throw new DomainError(ErrorCode.INVALID_STATE, `The hold is already ${hold.status}`);
+          throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
+            status: hold.status,
+          });
         }
         const minutes = command.minutes ?? hold.minutes;
         if (minutes > hold.minutes) {
           throw DomainError.validation([
-            { field: 'minutes', message: `minutes must not exceed the ${hold.minutes} held` },
+            fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
           ]);
         }
         if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
-          throw DomainError.validation([
-            { field: 'to', message: 'the hold already names another recipient' },
-          ]);
+          throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
         }
         const toId = namedTo ?? hold.toAccountId;
         if (minutes > 0 && !toId) {
-          throw DomainError.validation([
-            { field: 'to', message: 'to is required: the hold names no recipient' },
-          ]);
+          throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
         }
         if (toId === hold.fromAccountId) {
-          throw DomainError.validation([
-            { field: 'to', message: 'to must be another account than the payer' },
-          ]);
+          throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
         }
         const accounts = await ledger.lockAccounts(
           toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
@@ -271,7 +265,7 @@ export class HoldsService {
       if (!hold) throw DomainError.notFound('Hold');
       if (hold.status === 'voided' || hold.status === 'expired') return toHoldView(hold);
       if (hold.status === 'posted') {
-        throw new DomainError(ErrorCode.INVALID_STATE, 'The hold is already posted');
+        throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', { status: 'posted' });
       }
       const accounts = await ledger.lockAccounts(
         hold.toAccountId ? [hold.fromAccountId, hold.toAccountId] : [hold.fromAccountId],

@@ -11,7 +11,7 @@ export class LedgerCheckService {
   /** Checks every invariant of the ledger against what is stored now (admins). */
   async check(actor: Actor | null): Promise<LedgerCheckView> {
     if (!hasRole(requireActor(actor), 'admin')) {
-      throw DomainError.forbidden('Only admins check the ledger');
+      throw DomainError.forbidden('credits.ledgerCheckForbidden');
     }
     const { totals, violations } = await this.ledger.check();
     if (totals.totalMinutes !== 0) {

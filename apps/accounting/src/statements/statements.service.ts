@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, fieldError } from '@app/common';
 import {
   AccountQuery,
   Actor,
@@ -32,7 +32,7 @@ export class StatementsService {
   private async page(accountId: string, { limit, cursor }: PageQueryDto): Promise<StatementPage> {
     const decoded = decodeCursor<{ id: number }>(cursor, ['id']);
     if (decoded === null || (decoded && !(Number.isSafeInteger(decoded.id) && decoded.id > 0))) {
-      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not one of ours' }]);
+      throw DomainError.validation([fieldError('cursor', 'field.cursorNotOurs')]);
     }
     const size = limit ?? DEFAULT_PAGE_SIZE;
     // One more than asked tells whether another page follows.

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, fieldError } from '@app/common';
 import { GIFT_RECIPIENT_FIELDS, GiftDto } from '@app/contracts';
 
 export type GiftRecipient =
@@ -13,15 +13,14 @@ export function giftRecipient(gift: GiftDto): GiftRecipient {
   const given = GIFT_RECIPIENT_FIELDS.filter((field) => gift[field] != null);
   if (given.length === 0) {
     throw DomainError.validation(
-      GIFT_RECIPIENT_FIELDS.map((field) => ({
-        field,
-        message: `the recipient is required: give one of ${ONE_OF}`,
-      })),
+      GIFT_RECIPIENT_FIELDS.map((field) =>
+        fieldError(field, 'credits.recipientRequired', { fields: ONE_OF }),
+      ),
     );
   }
   if (given.length > 1) {
     throw DomainError.validation(
-      given.map((field) => ({ field, message: `give only one of ${ONE_OF}` })),
+      given.map((field) => fieldError(field, 'credits.oneRecipient', { fields: ONE_OF })),
     );
   }
   const [field] = given;

@@ -27,10 +27,7 @@ export function scopedKey(command: string, actorId: string | null, key: string):
 }
 
 export function idempotencyMismatch(): DomainError {
-  return new DomainError(
-    ErrorCode.IDEMPOTENCY_MISMATCH,
-    'This idempotency key was already used for a different request',
-  );
+  return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'credits.idempotencyMismatch');
 }
 
 /** How a request names an account in its hash: by owner, as the caller wrote it. */

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, fieldError, ErrorCode } from '@app/common';
 import { AccountOwnerType } from '@app/contracts';
 
 /** What the ledger's rules need to know of an account, as locked for a change. */
@@ -40,11 +40,8 @@ export function availableOf(account: AccountState): number {
 }
 
 export function insufficient(account: AccountState, minutes: number): DomainError {
-  return new DomainError(
-    ErrorCode.INSUFFICIENT_CREDITS,
-    `Not enough credits: ${availableOf(account)} minutes available, ${minutes} needed`,
-    { availableMinutes: availableOf(account), neededMinutes: minutes },
-  );
+  const figures = { availableMinutes: availableOf(account), neededMinutes: minutes };
+  return DomainError.of(ErrorCode.INSUFFICIENT_CREDITS, 'credits.insufficient', figures, figures);
 }
 
 /**
@@ -59,7 +56,7 @@ export function applyMovement(
   const to = accounts.get(movement.toAccountId);
   if (!from || !to) return DomainError.notFound('Account');
   if (from.id === to.id) {
-    return DomainError.validation([{ field: 'to', message: 'an account cannot pay itself' }]);
+    return DomainError.validation([fieldError('to', 'credits.payItself')]);
   }
   const { minutes, releasesHeld } = movement;
   if (
@@ -68,12 +65,12 @@ export function applyMovement(
     releasesHeld < 0 ||
     releasesHeld > from.held
   ) {
-    return DomainError.validation([{ field: 'minutes', message: 'minutes must be positive' }]);
+    return DomainError.validation([fieldError('minutes', 'credits.minutesPositive')]);
   }
   // What the payer has once its own hold is settled must cover the payment.
   if (availableOf(from) + releasesHeld < minutes) return insufficient(from, minutes);
   if (movement.unearns && from.lifetimeEarned < minutes) {
-    return new DomainError(ErrorCode.INVALID_STATE, 'Lifetime earned would go below zero');
+    return DomainError.of(ErrorCode.INVALID_STATE, 'credits.lifetimeBelowZero');
   }
   from.held -= releasesHeld;
   from.balance -= minutes;
@@ -109,9 +106,10 @@ export class GiftAllowance {
   check(accountId: string, minutes: number): DomainError | null {
     const given = this.givenToday.get(accountId) ?? 0;
     if (given + minutes <= this.maxPerDay) return null;
-    return new DomainError(
+    return DomainError.of(
       ErrorCode.NOT_ELIGIBLE,
-      `Gifts are limited to ${this.maxPerDay} minutes a day; ${Math.max(0, this.maxPerDay - given)} left today`,
+      'credits.giftLimit',
+      { maxMinutesPerDay: this.maxPerDay, leftMinutes: Math.max(0, this.maxPerDay - given) },
       { maxMinutesPerDay: this.maxPerDay, givenTodayMinutes: given },
     );
   }

@@ -158,7 +158,7 @@ export class TransferBatcher {
       for (const r of fresh) {
         const refusal =
           (r.reverses && reversed.has(r.reverses.transferId)
-            ? new DomainError(ErrorCode.INVALID_STATE, 'This transfer has already been reversed')
+            ? DomainError.of(ErrorCode.INVALID_STATE, 'credits.alreadyReversed')
             : null) ?? (r.giftAllowance ? allowance.check(r.fromAccountId, r.minutes) : null);
         const result =
           refusal ??

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, fieldError, ErrorCode } from '@app/common';
 import {
   Actor,
   AdjustmentCommand,
@@ -40,8 +40,7 @@ export class TransfersService {
     if (toMemberId === giver.memberId) {
       throw DomainError.validation([
         {
-          field: recipient.field,
-          message: `${recipient.field} must name another member than yourself`,
+          ...fieldError(recipient.field, 'credits.giftToSelf'),
         },
       ]);
     }
@@ -64,22 +63,20 @@ export class TransfersService {
   ): Promise<TransferView> {
     const staff = requireActor(actor);
     if (!hasRole(staff, 'admin', 'coordinator')) {
-      throw DomainError.forbidden('Only admins and coordinators adjust balances');
+      throw DomainError.forbidden('credits.adjustForbidden');
     }
     // Four eyes, in both directions: a credit is self-dealing, and a debit moves the
     // member's credits into the fund its coordinator spends from (or undoes a correction
     // someone else made). Another coordinator or an admin corrects a staff member's account.
     if (memberId === staff.memberId) {
-      throw DomainError.forbidden('Nobody adjusts their own account: another coordinator must');
+      throw DomainError.forbidden('credits.adjustOwn');
     }
     const member = await this.accounts.member(memberId);
     if (!canCoordinate(staff, member.communityId)) {
-      throw DomainError.forbidden("Only a coordinator of the member's community adjusts it");
+      throw DomainError.forbidden('credits.adjustScope');
     }
     if (member.communityId === null) {
-      throw DomainError.validation([
-        { field: 'memberId', message: 'the member belongs to no community, so has no fund' },
-      ]);
+      throw DomainError.validation([fieldError('memberId', 'credits.memberNoFund')]);
     }
     const fund = await this.accounts.resolve({ type: 'community_fund', id: member.communityId });
     const minutes = Math.abs(adjustment.minutes);
@@ -97,7 +94,7 @@ export class TransfersService {
     { idempotencyKey, communityId, allocation }: AllocationCommand,
   ): Promise<TransferView> {
     const admin = requireActor(actor);
-    if (!hasRole(admin, 'admin')) throw DomainError.forbidden('Only admins allocate credits');
+    if (!hasRole(admin, 'admin')) throw DomainError.forbidden('credits.allocateForbidden');
     const issuance = await this.accounts.resolveId({ type: 'issuance' });
     const fund = await this.accounts.resolve({ type: 'community_fund', id: communityId });
     const memo = allocation.memo ?? null;
@@ -114,17 +111,17 @@ export class TransfersService {
     { idempotencyKey, transferId, reason }: ReverseCommand,
   ): Promise<TransferView> {
     const admin = requireActor(actor);
-    if (!hasRole(admin, 'admin')) throw DomainError.forbidden('Only admins reverse transfers');
+    if (!hasRole(admin, 'admin')) throw DomainError.forbidden('credits.reverseForbidden');
     const original = await this.transfers.findById(transferId);
     if (!original) throw DomainError.notFound('Transfer');
     if (original.kind === 'reversal') {
-      throw new DomainError(ErrorCode.INVALID_STATE, 'A reversal cannot itself be reversed');
+      throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.reverseReversal');
     }
     // As with adjustments, either side: undoing one's own gift pays oneself back, and
     // undoing a credit one received is a correction of one's own account.
     const own = await this.accounts.memberAccountIdIfAny(admin.memberId);
     if (own !== null && (original.fromAccountId === own || original.toAccountId === own)) {
-      throw DomainError.forbidden('Nobody reverses a transfer of their own: another admin must');
+      throw DomainError.forbidden('credits.reverseOwn');
     }
     return this.batcher.submit({
       ...plain(
@@ -145,16 +142,12 @@ export class TransfersService {
   /** The ledger's own command, for other services: any kind but reversal, between any owners. */
   async create(command: CreateTransferCommand): Promise<TransferView> {
     if (command.kind === 'reversal') {
-      throw DomainError.validation([
-        { field: 'kind', message: 'reversals are made with accounting.transfer.reverse' },
-      ]);
+      throw DomainError.validation([fieldError('kind', 'credits.reversalSubject')]);
     }
     const from = await this.accounts.resolveId(command.from);
     const to = await this.accounts.resolveId(command.to);
     if (from === to) {
-      throw DomainError.validation([
-        { field: 'to', message: 'to must be another account than from' },
-      ]);
+      throw DomainError.validation([fieldError('to', 'credits.otherAccount')]);
     }
     const reference = command.reference ?? null;
     const memo = command.memo ?? null;

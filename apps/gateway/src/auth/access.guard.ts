@@ -30,7 +30,7 @@ export class AccessGuard implements CanActivate {
       this.logger.error(
         `route ${context.getClass().name}.${context.getHandler().name} has no access policy`,
       );
-      throw DomainError.forbidden('This route is not open to anyone');
+      throw DomainError.forbidden('auth.routeClosed');
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     request.actor = await this.actorOf(request, policy);
@@ -41,17 +41,11 @@ export class AccessGuard implements CanActivate {
       case 'allow':
         return true;
       case 'unauthenticated':
-        throw new DomainError(
-          ErrorCode.UNAUTHENTICATED,
-          'Sign in first: a valid bearer token is required',
-        );
+        throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.signInFirst');
       case 'forbidden':
-        throw DomainError.forbidden('Your role or community does not allow this');
+        throw DomainError.forbidden('auth.roleOrCommunity');
       case 'password-change-required':
-        throw new DomainError(
-          ErrorCode.PASSWORD_CHANGE_REQUIRED,
-          'Choose a new password first: this one was given to you by staff',
-        );
+        throw DomainError.of(ErrorCode.PASSWORD_CHANGE_REQUIRED, 'auth.changePasswordFirst');
     }
   }
 

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig } from '@app/common';
+import { Locale, LOCALES } from '@app/contracts';
 
 export const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 
@@ -44,6 +45,10 @@ export class GatewayConfig extends BaseConfig {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   TRUST_PROXY: boolean = false;
+
+  /** The language of problems and names when Accept-Language asks for none of ours. */
+  @IsIn(LOCALES, { message: `DEFAULT_LOCALE must be one of ${LOCALES.join(', ')}` })
+  DEFAULT_LOCALE: Locale = 'zh-CN';
 
   /** Web origins allowed to call the API from a browser, comma-separated; empty: none. */
   @Matches(/^$|^https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*$/, {

@@ -4,12 +4,15 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   AccountingSubjects,
   Actor,
+  Locale,
   MyAccountView,
   StatementPage,
   StatementQueryDto,
+  withTierName,
 } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequestLocale } from '../http/locale.decorator';
 
 @ApiTags('Credits')
 @Controller('accounts')
@@ -20,8 +23,14 @@ export class AccountsController {
   @Access()
   @ApiOperation({ summary: 'My time credits: balance, held, available, lifetime earned and tier' })
   @ApiResponse({ status: 200, type: MyAccountView })
-  mine(@CurrentActor() actor: Actor): Promise<MyAccountView> {
-    return this.services.call(AccountingSubjects.myAccount, {}, actor);
+  async mine(
+    @CurrentActor() actor: Actor,
+    @RequestLocale() locale: Locale,
+  ): Promise<MyAccountView> {
+    return withTierName(
+      await this.services.call<MyAccountView>(AccountingSubjects.myAccount, {}, actor),
+      locale,
+    );
   }
 
   @Get('me/statement')

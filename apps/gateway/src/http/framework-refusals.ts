@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE } from './problem';
+import { localeOf } from './language';
 import { toProblem } from './to-problem';
 
 /** The gateway's one helmet configuration: for the plugin and for answers sent before it runs. */
@@ -59,7 +60,8 @@ export function answerFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  const { problem } = toProblem(error, String(request.id));
+  const locale = localeOf(request.headers);
+  const { problem } = toProblem(error, String(request.id), locale);
   void reply
     .status(problem.status)
     .headers({
@@ -67,6 +69,7 @@ export function answerFrameworkError(
       'x-request-id': String(request.id),
       'cache-control': NO_STORE,
       'content-type': PROBLEM_CONTENT_TYPE,
+      'content-language': locale,
     })
     .send(problem);
 }
@@ -81,7 +84,9 @@ export function clientErrorHandler(logger: Logger) {
     // A reset connection is gone; there is nobody to answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     const requestId = randomUUID();
-    const { problem } = toProblem(error, requestId);
+    // Nothing of the request was parsed, its Accept-Language included.
+    const locale = localeOf(undefined);
+    const { problem } = toProblem(error, requestId, locale);
     logger.info({ requestId, code: error.code, status: problem.status }, 'client error');
     if (socket.writable) {
       const body = JSON.stringify(problem);
@@ -90,6 +95,7 @@ export function clientErrorHandler(logger: Logger) {
         'x-request-id': requestId,
         'cache-control': NO_STORE,
         'content-type': PROBLEM_CONTENT_TYPE,
+        'content-language': locale,
         'content-length': String(Buffer.byteLength(body)),
         connection: 'close',
       };

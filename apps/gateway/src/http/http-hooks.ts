@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { NO_STORE } from './framework-refusals';
+import { localeOf } from './language';
 
 /**
  * What Fastify does around every request: the X-Request-Id header and
- * Cache-Control: no-store on every response (tokens and personal data must
+ * Cache-Control: no-store and Content-Language on every response (tokens and personal data must
  * not sit in a shared cache; nothing served is worth caching) and one access
  * log line per request. (Fastify's own refusals, such
  * as bad JSON or a body over the limit, reach the ProblemFilter through Nest.)
  */
 export function installHttpHooks(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id).header('cache-control', NO_STORE);
+    void reply
+      .header('x-request-id', request.id)
+      .header('cache-control', NO_STORE)
+      // Problems and tier and category names are in this language (API.md "Language").
+      .header('content-language', localeOf(request.headers));
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@app/common';
+import { DomainError, fieldError } from '@app/common';
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '@app/contracts';
 import type { AuthenticatedRequest } from '../auth/access.guard';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -18,10 +18,9 @@ export const IdempotencyKey = createParamDecorator(
     const key = Array.isArray(sent) ? sent[0] : sent;
     if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
       throw DomainError.validation([
-        {
-          field: 'Idempotency-Key',
-          message: `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
-        },
+        fieldError('Idempotency-Key', 'auth.idempotencyKeyLength', {
+          max: MAX_IDEMPOTENCY_KEY_LENGTH,
+        }),
       ]);
     }
     return `${request.actor?.memberId ?? 'anonymous'}:${key ?? `unkeyed-${randomUUID()}`}`;

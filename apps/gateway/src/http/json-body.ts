@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { DomainError } from '@app/common';
+import { DomainError, fieldError } from '@app/common';
 
 /** API.md: JSON nested deeper than this is bad input. */
 export const MAX_JSON_DEPTH = 32;
@@ -49,8 +49,8 @@ export function installJsonBodyParser(fastify: FastifyInstance, bodyLimit: numbe
     (request, body, done) => {
       const text = body as string;
       if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-        const message = `The body nests deeper than ${MAX_JSON_DEPTH} levels`;
-        done(DomainError.validation([{ field: 'body', message }]), undefined);
+        const tooDeep = fieldError('body', 'http.jsonTooDeep', { maxDepth: MAX_JSON_DEPTH });
+        done(DomainError.validation([tooDeep]), undefined);
         return;
       }
       void parseJson(request, text, done);

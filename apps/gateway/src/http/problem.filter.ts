@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@app/common';
 import { PROBLEM_CONTENT_TYPE } from './problem';
+import { localeOf } from './language';
 import { toProblem } from './to-problem';
 
 /** Renders every error of a request, Fastify's own included, as application/problem+json. */
@@ -13,7 +14,8 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { problem, internal } = toProblem(exception, String(request.id));
+    const locale = localeOf(request.headers);
+    const { problem, internal } = toProblem(exception, String(request.id), locale);
     if (internal) {
       this.logger.error(
         exception instanceof Error
@@ -22,7 +24,10 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (problem.code === ErrorCode.RATE_LIMITED) setRetryAfter(reply, exception);
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    void reply
+      .status(problem.status)
+      .headers({ 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': locale })
+      .send(problem);
   }
 }
 

@@ -1,26 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorCode, FieldError } from '@app/common';
-
-const TITLES: Record<ErrorCode, string> = {
-  [ErrorCode.VALIDATION_FAILED]: 'The request is not valid',
-  [ErrorCode.UNAUTHENTICATED]: 'Authentication is required',
-  [ErrorCode.FORBIDDEN]: 'Not allowed',
-  [ErrorCode.PASSWORD_CHANGE_REQUIRED]: 'Change your password first',
-  [ErrorCode.ACCOUNT_SUSPENDED]: 'This account is suspended',
-  [ErrorCode.NOT_FOUND]: 'Not found',
-  [ErrorCode.INVALID_STATE]: 'Not possible in the current state',
-  [ErrorCode.INSUFFICIENT_CREDITS]: 'Not enough time credits',
-  [ErrorCode.NOT_ELIGIBLE]: 'Not eligible',
-  [ErrorCode.SOLD_OUT]: 'Sold out',
-  [ErrorCode.CONFLICT]: 'Conflict',
-  [ErrorCode.IDEMPOTENCY_MISMATCH]: 'Idempotency key reused with another request',
-  [ErrorCode.PAYLOAD_TOO_LARGE]: 'The request body is too large',
-  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 'Unsupported content type',
-  [ErrorCode.RATE_LIMITED]: 'Too many requests',
-  [ErrorCode.SERVICE_UNAVAILABLE]: 'A service is unavailable',
-  [ErrorCode.SERVICE_TIMEOUT]: 'A service did not answer in time',
-  [ErrorCode.INTERNAL]: 'Internal error',
-};
+import { formatMessage, Locale } from '@app/contracts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -38,20 +18,34 @@ export class Problem {
   @ApiProperty({ example: '3f0c7c1e-5a0e-4b1e-9d7e-2f1b2c3d4e5f' }) requestId!: string;
 }
 
+/** A field error as the client sees it: its message in the request's language. */
+function shownFieldError(error: FieldError, locale: Locale): { field: string; message: string } {
+  // English is the text itself; a message without a key (not yet moved to the catalogue) stays English.
+  const message =
+    locale === 'en' || !error.messageKey
+      ? error.message
+      : formatMessage(locale, error.messageKey, error.params);
+  return { field: error.field, message };
+}
+
+/** The problem of `code`: its title, and the field messages, in `locale`; `detail` already is. */
 export function problemOf(
   code: ErrorCode,
   status: number,
   detail: string,
   requestId: string,
+  locale: Locale,
   errors?: FieldError[],
 ): Problem {
   return {
     type: `https://timebank.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
-    title: TITLES[code],
+    title: formatMessage(locale, `title.${code}`),
     status,
     detail,
     code,
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(errors && errors.length > 0
+      ? { errors: errors.map((error) => shownFieldError(error, locale)) }
+      : {}),
     requestId,
   };
 }

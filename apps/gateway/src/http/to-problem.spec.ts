@@ -6,7 +6,7 @@ import { toProblem } from './to-problem';
 describe('toProblem', () => {
   it('keeps a domain error its code, status, message and field errors', () => {
     const error = DomainError.validation([{ field: 'password', message: 'too short' }]);
-    const { problem, internal } = toProblem(error, 'req-1');
+    const { problem, internal } = toProblem(error, 'req-1', 'en');
     expect(problem).toEqual({
       type: 'https://timebank.example/problems/validation-failed',
       title: 'The request is not valid',
@@ -26,27 +26,27 @@ describe('toProblem', () => {
     [ErrorCode.SERVICE_TIMEOUT, 504],
     [ErrorCode.RATE_LIMITED, 429],
   ])('answers %s with %i', (code, status) => {
-    expect(toProblem(new DomainError(code, 'x'), 'r').problem.status).toBe(status);
+    expect(toProblem(new DomainError(code, 'x'), 'r', 'en').problem.status).toBe(status);
   });
 
   it('names the body when the JSON cannot be parsed', () => {
-    const { problem } = toProblem(new BadRequestException('Unexpected token'), 'r');
+    const { problem } = toProblem(new BadRequestException('Unexpected token'), 'r', 'en');
     expect(problem.code).toBe('VALIDATION_FAILED');
     expect(problem.errors).toEqual([{ field: 'body', message: 'The body is not valid JSON' }]);
   });
 
   it('answers a body over the limit with 413', () => {
-    const { problem } = toProblem(new PayloadTooLargeException(), 'r');
+    const { problem } = toProblem(new PayloadTooLargeException(), 'r', 'en');
     expect([problem.status, problem.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
   it('answers an unknown route with NOT_FOUND and the rate limiter with RATE_LIMITED', () => {
-    expect(toProblem(new NotFoundException(), 'r').problem.code).toBe('NOT_FOUND');
-    expect(toProblem(new ThrottlerException(), 'r').problem.code).toBe('RATE_LIMITED');
+    expect(toProblem(new NotFoundException(), 'r', 'en').problem.code).toBe('NOT_FOUND');
+    expect(toProblem(new ThrottlerException(), 'r', 'en').problem.code).toBe('RATE_LIMITED');
   });
 
   it('hides what went wrong inside and flags it for the log', () => {
-    const { problem, internal } = toProblem(new TypeError('secret detail'), 'r');
+    const { problem, internal } = toProblem(new TypeError('secret detail'), 'r', 'en');
     expect(problem.status).toBe(500);
     expect(problem.detail).not.toContain('secret');
     expect(internal).toBe(true);
@@ -59,14 +59,18 @@ describe('toProblem', () => {
     ['HPE_INVALID_HEADER_TOKEN', undefined, 'request'],
   ])('answers %s as 400 naming %s, never echoing the input', (code, statusCode, field) => {
     const error = { code, statusCode, message: "'/requests/<script>' is exceeding the max" };
-    const { problem, internal } = toProblem(error, 'r');
+    const { problem, internal } = toProblem(error, 'r', 'en');
     expect([problem.status, problem.code, internal]).toEqual([400, 'VALIDATION_FAILED', false]);
     expect(problem.errors?.map((e) => e.field)).toEqual([field]);
     expect(JSON.stringify(problem)).not.toContain('script');
   });
 
   it("never passes a framework's message on", () => {
-    const { problem } = toProblem({ statusCode: 400, code: 'FST_X', message: '/secret/path' }, 'r');
+    const { problem } = toProblem(
+      { statusCode: 400, code: 'FST_X', message: '/secret/path' },
+      'r',
+      'en',
+    );
     expect(problem.detail).not.toContain('secret');
   });
 });

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, ErrorCode, httpStatusOf } from '@app/common';
+import { DomainError, ErrorCode, FieldError, httpStatusOf } from '@app/common';
+import { formatMessage, Locale, MessageKey } from '@app/contracts';
 import { Problem, problemOf } from './problem';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -30,38 +31,59 @@ interface FrameworkError {
  * Refusals of the request line and headers, by the framework's or Node's code.
  * Their messages quote the path or the input, so they are never passed on.
  */
-const REQUEST_REFUSALS: Record<string, { detail: string; field: string }> = {
-  FST_ERR_MAX_PARAM_LENGTH: { detail: 'A path segment is too long', field: 'path' },
-  FST_ERR_BAD_URL: { detail: 'The path is not a valid URL', field: 'path' },
-  HPE_HEADER_OVERFLOW: { detail: 'The request headers are too large', field: 'headers' },
-  ERR_HTTP_REQUEST_TIMEOUT: { detail: 'The request did not arrive in time', field: 'request' },
+const REQUEST_REFUSALS: Record<string, Refusal> = {
+  FST_ERR_MAX_PARAM_LENGTH: { detail: 'http.pathSegmentTooLong', field: 'path' },
+  FST_ERR_BAD_URL: { detail: 'http.badUrl', field: 'path' },
+  HPE_HEADER_OVERFLOW: { detail: 'http.headersTooLarge', field: 'headers' },
+  ERR_HTTP_REQUEST_TIMEOUT: { detail: 'http.requestTimeout', field: 'request' },
 };
 
-/** What Node's HTTP parser refuses (`HPE_…`): a request that is not well-formed HTTP. */
-const NOT_HTTP = { detail: 'The request is not well-formed HTTP', field: 'request' };
+/** A refusal of the framework's: the key of its detail, and the field it names (also said with that key). */
+interface Refusal {
+  detail: MessageKey;
+  field?: string;
+}
 
-function requestRefusal(error: FrameworkError): { detail: string; field: string } | undefined {
+/** What Node's HTTP parser refuses (`HPE_…`): a request that is not well-formed HTTP. */
+const NOT_HTTP: Refusal = { detail: 'http.notHttp', field: 'request' };
+
+function requestRefusal(error: FrameworkError): Refusal | undefined {
   const code = typeof error?.code === 'string' ? error.code : '';
   return REQUEST_REFUSALS[code] ?? (code.startsWith('HPE_') ? NOT_HTTP : undefined);
 }
 
-function frameworkDetail(
-  error: FrameworkError,
-  status: number,
-): { detail: string; field?: string } {
-  if (status === 413) return { detail: 'The request body is larger than 1 MB' };
-  if (status === 415) return { detail: 'Send JSON with Content-Type: application/json' };
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { detail: 'The JSON body is empty', field: 'body' };
-  }
+function frameworkDetail(error: FrameworkError, status: number): Refusal {
+  if (status === 413) return { detail: 'http.bodyTooLarge' };
+  if (status === 415) return { detail: 'http.unsupportedMediaType' };
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return { detail: 'http.emptyJson', field: 'body' };
   if (status === 400 && error.code?.startsWith('FST_ERR_CTP')) {
-    return { detail: 'The body is not valid JSON', field: 'body' };
+    return { detail: 'http.badJson', field: 'body' };
   }
-  if (status === 404) return { detail: 'No such route' };
-  // The gateway's own limiter words its message; nothing of the input is in it.
-  if (status === 429)
-    return { detail: error.message ?? 'Too many requests: wait before trying again' };
-  return { detail: 'The request was refused' };
+  if (status === 404) return { detail: 'http.noSuchRoute' };
+  if (status === 429) return { detail: 'http.tooManyRequests' };
+  return { detail: 'http.refused' };
+}
+
+/** A framework refusal as a problem: its detail, and its field error, in `locale`. */
+function refusalProblem(
+  code: ErrorCode,
+  refusal: Refusal,
+  requestId: string,
+  locale: Locale,
+): Problem {
+  const detail = formatMessage(locale, refusal.detail);
+  const errors: FieldError[] | undefined = refusal.field
+    ? [{ field: refusal.field, message: detail }]
+    : undefined;
+  return problemOf(code, httpStatusOf(code), detail, requestId, locale, errors);
+}
+
+/** A domain error's detail in `locale`: by its key, else (no key yet) its own English text. */
+function detailOf(error: DomainError, locale: Locale): string {
+  return locale === 'en' || !error.messageKey
+    ? error.message
+    : formatMessage(locale, error.messageKey, error.params);
 }
 
 /**
@@ -71,10 +93,18 @@ function frameworkDetail(
 export function toProblem(
   error: unknown,
   requestId: string,
+  locale: Locale,
 ): { problem: Problem; internal: boolean } {
   if (error instanceof DomainError) {
     return {
-      problem: problemOf(error.code, error.status, error.message, requestId, error.details?.errors),
+      problem: problemOf(
+        error.code,
+        error.status,
+        detailOf(error, locale),
+        requestId,
+        locale,
+        error.details?.errors,
+      ),
       internal: error.code === ErrorCode.INTERNAL,
     };
   }
@@ -83,23 +113,17 @@ export function toProblem(
     const status = error.getStatus();
     const code =
       CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
-    const { detail, field } = frameworkDetail(
+    const refusal = frameworkDetail(
       { statusCode: status, code: 'FST_ERR_CTP', message: error.message },
       status,
     );
-    const errors = field ? [{ field, message: detail }] : undefined;
-    return {
-      problem: problemOf(code, httpStatusOf(code), detail, requestId, errors),
-      internal: status >= 500,
-    };
+    return { problem: refusalProblem(code, refusal, requestId, locale), internal: status >= 500 };
   }
   const framework = error as FrameworkError;
   const refusal = requestRefusal(framework);
   if (refusal) {
     return {
-      problem: problemOf(ErrorCode.VALIDATION_FAILED, 400, refusal.detail, requestId, [
-        { field: refusal.field, message: refusal.detail },
-      ]),
+      problem: refusalProblem(ErrorCode.VALIDATION_FAILED, refusal, requestId, locale),
       internal: false,
     };
   }
@@ -110,10 +134,8 @@ export function toProblem(
   ) {
     const status = framework.statusCode;
     const code = CODE_BY_STATUS[status] ?? ErrorCode.VALIDATION_FAILED;
-    const { detail, field } = frameworkDetail(framework, status);
-    const errors = field ? [{ field, message: detail }] : undefined;
     return {
-      problem: problemOf(code, httpStatusOf(code), detail, requestId, errors),
+      problem: refusalProblem(code, frameworkDetail(framework, status), requestId, locale),
       internal: false,
     };
   }
@@ -121,8 +143,9 @@ export function toProblem(
     problem: problemOf(
       ErrorCode.INTERNAL,
       500,
-      'Something went wrong on our side; it has been logged',
+      formatMessage(locale, 'http.internal'),
       requestId,
+      locale,
     ),
     internal: true,
   };

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, fieldError } from '@app/common';
 import { addDays, DEFAULT_REPORT_DAYS } from '@app/contracts';
 
 /**
@@ -12,9 +12,7 @@ export function reportPeriod(
   const to = query.to ?? (query.from && query.from > today ? query.from : today);
   const from = query.from ?? addDays(to, -(DEFAULT_REPORT_DAYS - 1));
   if (from > to) {
-    throw DomainError.validation([
-      { field: 'from', message: `from (${from}) must not be after to (${to})` },
-    ]);
+    throw DomainError.validation([fieldError('from', 'field.fromAfterTo', { from, to })]);
   }
   return { from, to };
 }

@@ -3,15 +3,21 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
+  categoriesIn,
+  CategoryView,
   CertificateCodeDto,
+  Locale,
   CertificateView,
   ServiceRecordView,
   ServiceSubjects,
   TierListItemView,
+  tierName,
+  withTierName,
 } from '@app/contracts';
 import { Access, Public } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
+import { RequestLocale } from '../http/locale.decorator';
 import { IdParam } from '../identity/id-param.dto';
 
 @ApiTags('Logged hours and service records')
@@ -27,8 +33,17 @@ export class ServiceRecordsController {
   })
   @ApiResponse({ status: 200, type: ServiceRecordView })
   @ApiProblems(404)
-  record(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<ServiceRecordView> {
-    return this.services.call(ServiceSubjects.serviceRecordGet, { id }, actor);
+  async record(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @RequestLocale() locale: Locale,
+  ): Promise<ServiceRecordView> {
+    const record = await this.services.call<ServiceRecordView>(
+      ServiceSubjects.serviceRecordGet,
+      { id },
+      actor,
+    );
+    return withTierName(record, locale);
   }
 
   @Get('certificates/:code')
@@ -36,15 +51,35 @@ export class ServiceRecordsController {
   @ApiOperation({ summary: 'Verify a service certificate by its code (no sign-in)' })
   @ApiResponse({ status: 200, type: CertificateView })
   @ApiProblems(404)
-  certificate(@Param() { code }: CertificateCodeDto): Promise<CertificateView> {
-    return this.services.call(ServiceSubjects.certificateGet, { code }, null);
+  async certificate(
+    @Param() { code }: CertificateCodeDto,
+    @RequestLocale() locale: Locale,
+  ): Promise<CertificateView> {
+    const certificate = await this.services.call<CertificateView>(
+      ServiceSubjects.certificateGet,
+      { code },
+      null,
+    );
+    return withTierName(certificate, locale);
   }
 
   @Get('tiers')
   @Public()
   @ApiOperation({ summary: 'The tiers lifetime verified hours unlock, lowest first' })
   @ApiResponse({ status: 200, type: [TierListItemView] })
-  tiers(): Promise<TierListItemView[]> {
-    return this.services.call(ServiceSubjects.tierList, {}, null);
+  async tiers(@RequestLocale() locale: Locale): Promise<TierListItemView[]> {
+    const tiers = await this.services.call<TierListItemView[]>(ServiceSubjects.tierList, {}, null);
+    return tiers.map((tier) => ({ ...tier, name: tierName(tier.level, locale) }));
+  }
+
+  @Get('categories')
+  @Public()
+  @ApiTags('Help requests')
+  @ApiOperation({
+    summary: 'The help request categories, with their names in the language of Accept-Language',
+  })
+  @ApiResponse({ status: 200, type: [CategoryView] })
+  categories(@RequestLocale() locale: Locale): CategoryView[] {
+    return categoriesIn(locale);
   }
 }

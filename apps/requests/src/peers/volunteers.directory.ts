@@ -19,7 +19,7 @@ export class VolunteersDirectory {
    * grid unit are read from here, not from the token's copy, which may be stale.
    */
   async current(actor: Actor | null): Promise<{ actor: Actor; member: MemberView }> {
-    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     try {
       const member = await this.peers.call<MemberView>(
         VolunteersSubjects.memberGet,
@@ -38,7 +38,7 @@ export class VolunteersDirectory {
       };
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
-        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+        throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
       }
       throw error;
     }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { DomainError, fieldError, ErrorCode, FieldError } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
@@ -164,7 +164,7 @@ export class RequestsService {
         Math.abs(after.r) > 2_147_483_647 ||
         !isUUID(after.i));
     if (after === null || forged) {
-      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
+      throw DomainError.validation([fieldError('cursor', 'field.badCursor')]);
     }
     const viewer = me.roles.includes('volunteer')
       ? { gridUnitId: member.gridUnitId, communityId: member.communityId }
@@ -273,7 +273,7 @@ export class RequestsService {
   ): Promise<HelpRequestView> {
     // The gateway's verified token, not a fresh lookup: a request once posted moves
     // (and above all is confirmed) even while the volunteers service is down.
-    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     const me = actor;
     const updated = await this.requests.transaction(async (requests) => {
       const request = await requests.findByIdForUpdate(id);

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, fieldError, ErrorCode } from '@app/common';
 import { Actor, canCoordinate, CreateMerchantDto, MerchantView } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -28,12 +28,12 @@ export class MerchantsService {
 
   /** A coordinator of the community (or an admin) signs a partner merchant up: active at once. */
   async create(actor: Actor | null, dto: CreateMerchantDto): Promise<MerchantView> {
-    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     if (!canCoordinate(actor, dto.communityId)) {
       throw DomainError.forbidden('Only coordinators of the community and admins add merchants');
     }
     if (!(await this.volunteers.communityExists(dto.communityId))) {
-      throw DomainError.validation([{ field: 'communityId', message: 'no such community' }]);
+      throw DomainError.validation([fieldError('communityId', 'field.noSuchCommunity')]);
     }
     const merchant = await this.merchants.insert({
       id: randomUUID(),

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, fieldError, ErrorCode } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
@@ -34,7 +34,7 @@ interface Claimant {
 }
 
 function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+  if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
   return actor;
 }
 
@@ -112,7 +112,7 @@ export class OffersService {
       after === null ||
       (after && (Number.isNaN(new Date(after.c).getTime()) || !isUUID(after.i)))
     ) {
-      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
+      throw DomainError.validation([fieldError('cursor', 'field.badCursor')]);
     }
     const claimant = await this.claimant(me);
     const claimable: Claimable | null =

@@ -23,7 +23,7 @@ export class SettlementsService {
     actor: Actor | null,
     { merchantId, idempotencyKey, settlement }: CreateSettlementCommand,
   ): Promise<TransferView> {
-    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     const merchant = await this.merchants.findById(merchantId);
     if (!merchant) throw DomainError.notFound('Merchant');
     if (!canCoordinate(actor, merchant.communityId)) {

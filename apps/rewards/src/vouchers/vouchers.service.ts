@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, fieldError, ErrorCode } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
@@ -31,7 +31,7 @@ import { Position, VouchersRepository } from './vouchers.repository';
 const HOUR_MS = 3600 * 1000;
 
 function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+  if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
   return actor;
 }
 
@@ -49,7 +49,7 @@ function readCursor(cursor: string | undefined): Position | null {
     after === null ||
     (after && (Number.isNaN(new Date(after.t).getTime()) || !isUUID(after.i)))
   ) {
-    throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
+    throw DomainError.validation([fieldError('cursor', 'field.badCursor')]);
   }
   return after ? { at: new Date(after.t), id: after.i } : null;
 }
@@ -101,7 +101,7 @@ export class VouchersService {
     if (!offer) throw DomainError.notFound('Offer');
     // Roles as the volunteers service knows them now, not as the token remembers them.
     const member = await this.volunteers.lookup(token.memberId);
-    if (!member) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    if (!member) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     const me: Actor = { ...token, roles: member.roles as Actor['roles'] };
     const account = await this.ledger.account({ type: 'member', id: me.memberId });
     const tierLevel = tierFor(account.lifetimeEarnedMinutes, this.config.tiers).level;

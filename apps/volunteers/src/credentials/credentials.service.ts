@@ -34,7 +34,7 @@ export class CredentialsService {
     const me = signedIn(actor);
     const member = await this.members.transaction(async (members) => {
       const current = await members.findByIdForUpdate(me.memberId);
-      if (!current) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+      if (!current) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
       // Through MembersService.change, so a new name reaches every service that copies it.
       return this.memberChanges.change(members, current, {
         ...(changes.displayName !== undefined && { displayName: changes.displayName }),
@@ -55,7 +55,7 @@ export class CredentialsService {
     const hash = await this.passwords.hash(change.newPassword);
     await this.members.transaction(async (members, manager) => {
       const member = await members.findByIdForUpdate(me.memberId);
-      if (!member) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+      if (!member) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
       if (!(await this.passwords.verify(member.passwordHash, change.currentPassword))) {
         throw DomainError.validation([
           { field: 'currentPassword', message: 'currentPassword is not your current password' },
@@ -139,6 +139,6 @@ export class CredentialsService {
 }
 
 function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+  if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
   return actor;
 }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, FieldError, ServiceClient } from '@app/common';
+import { DomainError, fieldError, ErrorCode, FieldError, ServiceClient } from '@app/common';
 import {
   AccountingSubjects,
   Actor,
@@ -81,7 +81,7 @@ export class HoursService {
     }
     if (errors.length > 0) throw DomainError.validation(errors);
     if (!(await this.communities.exists(communityId!))) {
-      throw DomainError.validation([{ field: 'communityId', message: 'no such community' }]);
+      throw DomainError.validation([fieldError('communityId', 'field.noSuchCommunity')]);
     }
     const log = await this.hours.transaction(async (hours) => {
       await hours.lockVolunteerDay(current.memberId, dto.servedOn);
@@ -114,7 +114,7 @@ export class HoursService {
       cursor === null ||
       (cursor && !(/^\d{1,19}$/.test(cursor.s) && BigInt(cursor.s) <= MAX_BIGINT))
     ) {
-      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not one of ours' }]);
+      throw DomainError.validation([fieldError('cursor', 'field.cursorNotOurs')]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.hours.list({

@@ -26,7 +26,7 @@ export class ActorAuthority {
   async current(actor: Actor | null): Promise<Actor> {
     const memberId = actor?.memberId;
     const member = isUUID(memberId, 'all') ? await this.members.findById(memberId as string) : null;
-    if (!member) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+    if (!member) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     return actorOf(member);
   }
 }

@@ -1,4 +1,11 @@
-import { DomainError, ErrorCode, FieldError, RightsCache, ServiceClient } from '@app/common';
+import {
+  DomainError,
+  fieldError,
+  ErrorCode,
+  FieldError,
+  RightsCache,
+  ServiceClient,
+} from '@app/common';
 import {
   Actor,
   cardNumberDigits,
@@ -190,7 +197,7 @@ export class MembersService {
     const communityIds = directoryScope(current, query.communityId);
     const cursor = decodeCursor<{ n: string; i: string }>(query.cursor, ['n', 'i']);
     if (cursor === null || (cursor && !isUUID(cursor.i, 'all'))) {
-      throw DomainError.validation([{ field: 'cursor', message: 'cursor is not a valid cursor' }]);
+      throw DomainError.validation([fieldError('cursor', 'field.badCursor')]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.members.directory({
@@ -381,7 +388,7 @@ export class MembersService {
     }
     if (errors.length > 0) throw DomainError.validation(errors);
     if (!(await this.communities.exists(input.communityId))) {
-      throw DomainError.validation([{ field: 'communityId', message: 'no such community' }]);
+      throw DomainError.validation([fieldError('communityId', 'field.noSuchCommunity')]);
     }
     if (input.gridUnitId !== undefined) {
       await this.assertGridUnitOf(input.gridUnitId, input.communityId);

@@ -56,12 +56,12 @@ export class ServiceClient implements OnApplicationShutdown {
 
   private translate(error: unknown, subject: string, timeoutMs: number): DomainError {
     const service = subject.split('.')[0];
-    if (DomainError.isPayload(error))
-      return new DomainError(error.code, error.message, error.details);
+    if (DomainError.isPayload(error)) return DomainError.fromPayload(error);
     if (error instanceof TimeoutError) {
-      return new DomainError(
+      return DomainError.of(
         ErrorCode.SERVICE_TIMEOUT,
-        `The ${service} service did not answer within ${timeoutMs} ms`,
+        'http.serviceTimeout',
+        { service, timeoutMs },
         { service },
       );
     }
@@ -72,16 +72,17 @@ export class ServiceClient implements OnApplicationShutdown {
       message === NO_HANDLER ||
       /CONNECTION_REFUSED|DISCONNECT|CLOSED/i.test(message)
     ) {
-      return new DomainError(
+      return DomainError.of(
         ErrorCode.SERVICE_UNAVAILABLE,
-        `The ${service} service is unavailable`,
+        'http.serviceUnavailable',
+        { service },
         {
           service,
         },
       );
     }
     this.logger.error(`call to ${subject} failed: ${message}`);
-    return new DomainError(ErrorCode.INTERNAL, `The ${service} service failed`);
+    return DomainError.of(ErrorCode.INTERNAL, 'http.serviceFailed', { service });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { firstBadString } from '@app/contracts';
 import { DomainError } from '../errors/domain-error';
 import { flattenValidationErrors } from '../errors/validation-errors';
+import { fieldError } from '../errors/domain-error';
 
 const OBJECT_SOURCES = new Set(['body', 'query']);
 /** What comes from outside: HTTP body, query and path, and a NATS message's payload (RpcParamtype.PAYLOAD). */
@@ -35,7 +36,7 @@ class StrictValidationPipe extends ValidationPipe {
       const field = OBJECT_SOURCES.has(metadata.type)
         ? metadata.type
         : (metadata.data ?? 'payload');
-      throw DomainError.validation([{ field, message: `${field} must be a JSON object` }]);
+      throw DomainError.validation([fieldError(field, 'field.notJsonObject')]);
     }
     if (OUTSIDE_SOURCES.has(metadata.type)) {
       // Strings no text column can hold, in any field, typed or not. A payload's

@@ -30,7 +30,7 @@ export class ActorRightsInterceptor implements NestInterceptor {
     const claimed = envelope?.actor;
     if (envelope && claimed) {
       if (typeof claimed !== 'object' || !isUUID(claimed.memberId, 'all')) {
-        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'No signed-in member');
+        throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
       }
       const actor = currentActor(claimed, await this.rights.get(claimed.memberId));
       if (!opensBeforePasswordChange(context)) assertPasswordChanged(actor);

@@ -11,6 +11,9 @@ import {
   registerDecorator,
   ValidateIf,
 } from 'class-validator';
+import { MessageKey } from '../i18n/en';
+import { fieldMessage } from '../i18n/field-message';
+import { englishOf } from '../i18n/field-message';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 /** PostgreSQL text cannot hold U+0000; everything else is stored exactly as given. */
@@ -35,20 +38,20 @@ export function OptionalNullable(): PropertyDecorator {
  * Why a string cannot be taken as text: PostgreSQL text holds no U+0000, and a
  * lone UTF-16 surrogate is no character at all (it would be stored mangled).
  */
-export function badCharacterIn(text: string): string | null {
+export function badCharacterIn(text: string): 'field.nul' | 'field.loneSurrogate' | null {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit === 0) return 'must not contain the NUL character';
+    if (unit === 0) return 'field.nul';
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         i++;
         continue;
       }
-      return 'must not contain a lone surrogate (invalid Unicode)';
+      return 'field.loneSurrogate';
     }
     if (unit >= 0xdc00 && unit <= 0xdfff) {
-      return 'must not contain a lone surrogate (invalid Unicode)';
+      return 'field.loneSurrogate';
     }
   }
   return null;
@@ -64,7 +67,7 @@ export function badCharacterIn(text: string): string | null {
 export function firstBadString(
   value: unknown,
   root = '',
-): { field: string; message: string } | null {
+): { field: string; message: string; messageKey: MessageKey; params: { field: string } } | null {
   const stack: Array<{ value: unknown; path: string }> = [{ value, path: root }];
   const seen = new Set<object>();
   while (stack.length > 0) {
@@ -73,7 +76,8 @@ export function firstBadString(
       const problem = badCharacterIn(current);
       if (problem) {
         const field = path || 'value';
-        return { field, message: `${field} ${problem}` };
+        const params = { field };
+        return { field, message: englishOf({ key: problem, params }), messageKey: problem, params };
       }
       continue;
     }
@@ -106,7 +110,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function registerCheck(
   name: string,
   validate: (value: unknown) => boolean,
-  message: string,
+  message: ReturnType<typeof fieldMessage>,
 ): PropertyDecorator {
   return (target, key) =>
     registerDecorator({
@@ -121,15 +125,18 @@ function registerCheck(
 /** A moment with its time zone, e.g. 2026-05-03T09:00:00Z, from 1900 to 9998. */
 export function IsDateTimeWithZone(field: string): PropertyDecorator {
   return (target, key) => {
-    IsISO8601({ strict: true }, { message: `${field} must be an ISO 8601 date-time` })(target, key);
-    Matches(DATE_TIME, { message: `${field} must be a date-time with a time zone` })(target, key);
+    IsISO8601({ strict: true }, { message: fieldMessage('field.dateTime', { field }) })(
+      target,
+      key,
+    );
+    Matches(DATE_TIME, { message: fieldMessage('field.dateTimeWithZone', { field }) })(target, key);
     registerCheck(
       'isDateTimeInRange',
       (value) => {
         const at = typeof value === 'string' ? Date.parse(value) : NaN;
         return at >= EARLIEST_MOMENT && at < LATEST_MOMENT;
       },
-      `${field} must be between the years 1900 and 9998`,
+      fieldMessage('field.dateTimeInRange', { field }),
     )(target, key);
   };
 }
@@ -139,7 +146,7 @@ export function AtMostDaysAhead(field: string, days: number): PropertyDecorator 
   return registerCheck(
     'atMostDaysAhead',
     (value) => typeof value === 'string' && Date.parse(value) <= Date.now() + days * DAY_MS,
-    `${field} must be within ${days} days from now`,
+    fieldMessage('field.daysAhead', { field, days }),
   );
 }
 
@@ -150,16 +157,16 @@ export function AtMostDaysAhead(field: string, days: number): PropertyDecorator 
 export function FreeText(field: string, max: number, min = 1): PropertyDecorator {
   return (target, key) => {
     IsString()(target, key);
-    MinLength(min, { message: `${field} must not be empty` })(target, key);
-    MaxLength(max)(target, key);
-    Matches(NO_NUL, { message: `${field} must not contain the NUL character` })(target, key);
-    if (min > 0) Matches(/\S/, { message: `${field} must not be blank` })(target, key);
+    MinLength(min, { message: fieldMessage('field.notEmpty', { field }) })(target, key);
+    MaxLength(max, { message: fieldMessage('field.maxLength', { field, max }) })(target, key);
+    Matches(NO_NUL, { message: fieldMessage('field.nul', { field }) })(target, key);
+    if (min > 0) Matches(/\S/, { message: fieldMessage('field.notBlank', { field }) })(target, key);
   };
 }
 
 /** A whole number within bounds, with one message naming the field and the range. */
 export function WholeNumber(field: string, min: number, max: number): PropertyDecorator {
-  const message = `${field} must be a whole number from ${min} to ${max}`;
+  const message = fieldMessage('field.wholeNumberRange', { field, min, max });
   return (target, key) => {
     IsInt({ message })(target, key);
     Min(min, { message })(target, key);

@@ -319,3 +319,9 @@ export class VolunteerRatingsView {
   @ApiProperty({ type: Number, nullable: true, example: 4.75, description: 'null with no ratings' })
   average!: number | null;
 }
+
+/** A help request category with its name in the caller's language (GET /categories). */
+export class CategoryView {
+  @ApiProperty({ enum: REQUEST_CATEGORIES, example: 'escort' }) code!: RequestCategory;
+  @ApiProperty({ example: '陪同就医办事' }) name!: string;
+}
