@@ -11,7 +11,7 @@ import {
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
-import { startPrivateSuite, TestSuite } from './support/suite';
+import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 
 type Api = typeof api;
 
@@ -896,7 +896,7 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
       },
     });
     place = await newPlace(suite.api);
-  }, 90_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await suite?.stop();
