@@ -2,8 +2,13 @@ import { launchSuite, Suite } from '../scripts/launcher';
 import { apiFor, ApiResponse } from './support/http';
 import { adminToken, Community, createCommunity, PASSWORD, uniqueEmail } from './support/fixtures';
 import { expectProblem } from './support/problems';
-import { freePort, SERVICE_START_MS, startPrivateSuite, SUITE_START_MS } from './support/suite';
-import { TestSuite } from './support/suite';
+import {
+  freePort,
+  SERVICE_START_MS,
+  startPrivateSuite,
+  SUITE_START_MS,
+  TestSuite,
+} from './support/suite';
 
 // Low ceilings so a test reaches them in a few calls; the policy is the same at the defaults.
 const PER_ACCOUNT_ADDRESS = 3;
