@@ -67,7 +67,7 @@ function pastDay(): string {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 10_000): Promise<T> {
+async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     try {

@@ -612,7 +612,7 @@ describe('confirm', () => {
 
 describe('the ledger follows', () => {
   async function until(condition: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 45_000;
     while (!(await condition())) {
       if (Date.now() > deadline) throw new Error('the ledger did not follow in time');
       await new Promise((resolve) => setTimeout(resolve, 200));
