@@ -37,7 +37,7 @@ function ok<T = any>(res: ApiResponse, status: number, what: string): T {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 15_000): Promise<T> {
+async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     try {

@@ -12,7 +12,7 @@ import {
   SignedIn,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
-import { startPrivateSuite, TestSuite } from './support/suite';
+import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 
 interface HourLog {
   id: string;
@@ -67,7 +67,7 @@ function pastDay(): string {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 10_000): Promise<T> {
+async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     try {
@@ -869,7 +869,7 @@ describe('tiers from TIER_THRESHOLDS_HOURS, and the whole way from approval to t
       body: { minutes: 100_000 },
     });
     expect(allocation.status).toBe(201);
-  }, 120_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await suiteDb?.end();

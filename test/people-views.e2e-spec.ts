@@ -55,7 +55,7 @@ function ok<T = any>(res: ApiResponse, status: number, what: string): T {
   return res.body as T;
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000) {
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 45_000) {
   const deadline = Date.now() + ms;
   let value = await read();
   while (!done(value) && Date.now() < deadline) {

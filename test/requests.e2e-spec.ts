@@ -11,7 +11,7 @@ import {
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
-import { startPrivateSuite, TestSuite } from './support/suite';
+import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 
 let admin: string;
 let community: Community;
@@ -612,7 +612,7 @@ describe('confirm', () => {
 
 describe('the ledger follows', () => {
   async function until(condition: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 45_000;
     while (!(await condition())) {
       if (Date.now() > deadline) throw new Error('the ledger did not follow in time');
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -985,6 +985,8 @@ describe('the requests report for other services', () => {
 });
 
 describe('expiry', () => {
+  /** How long after its post a short window ends: enough for the post to arrive on a busy machine. */
+  const WINDOW_LEAD_MS = 8000;
   let suite: TestSuite;
 
   beforeAll(async () => {
@@ -992,7 +994,7 @@ describe('expiry', () => {
       label: 'requests-expiry',
       env: { REQUEST_EXPIRY_INTERVAL_MS: '200' },
     });
-  }, 90_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await suite?.stop();
@@ -1017,14 +1019,25 @@ describe('expiry', () => {
       { community: () => place, coordinator: () => placeCoordinator },
       call,
     );
-    const soon = {
+    // Each window ends a few seconds after the moment its own post is sent, read
+    // right before sending: a busy machine may take seconds between two posts, and
+    // a window that has already ended is refused (400).
+    const soon = () => ({
       windowStart: new Date(Date.now() - HOUR).toISOString(),
-      windowEnd: new Date(Date.now() + 2000).toISOString(),
-    };
+      windowEnd: new Date(Date.now() + WINDOW_LEAD_MS).toISOString(),
+    });
+    // Accepted first, so its window has ended before the others' have.
+    const taken = ok(
+      await call('POST', '/requests', { token: resident.token, body: body(soon()) }),
+      201,
+      'post',
+    );
+    const helper = await register(place.id, { roles: ['volunteer'] }, call);
+    ok(await call('POST', `/requests/${taken.id}/accept`, { token: helper.token }), 200, 'accept');
     const due = await Promise.all(
       Array.from({ length: 5 }, async () =>
         ok(
-          await call('POST', '/requests', { token: resident.token, body: body(soon) }),
+          await call('POST', '/requests', { token: resident.token, body: body(soon()) }),
           201,
           'post',
         ),
@@ -1035,26 +1048,21 @@ describe('expiry', () => {
       201,
       'post',
     );
-    const taken = ok(
-      await call('POST', '/requests', { token: resident.token, body: body(soon) }),
-      201,
-      'post',
-    );
-    const helper = await register(place.id, { roles: ['volunteer'] }, call);
-    ok(await call('POST', `/requests/${taken.id}/accept`, { token: helper.token }), 200, 'accept');
 
-    const deadline = Date.now() + 15_000;
-    let statuses: string[] = [];
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      statuses = await Promise.all(
+    const readStatuses = () =>
+      Promise.all(
         due.map(
           async (r) =>
             (await call<HelpRequest>('GET', `/requests/${r.id}`, { token: resident.token })).body
               .status,
         ),
       );
-    } while (statuses.some((s) => s !== 'expired') && Date.now() < deadline);
+    const deadline = Date.now() + WINDOW_LEAD_MS + 60_000;
+    let statuses = await readStatuses();
+    while (statuses.some((s) => s !== 'expired') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      statuses = await readStatuses();
+    }
     expect(statuses).toEqual(Array(5).fill('expired'));
     const expired = (await call('GET', `/requests/${due[0].id}`, { token: resident.token })).body;
     expect(expired.expiredAt).toEqual(expect.any(String));
@@ -1083,5 +1091,5 @@ describe('expiry', () => {
         },
       ]);
     }
-  });
+  }, 120_000);
 });

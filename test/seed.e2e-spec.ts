@@ -7,7 +7,7 @@
  */
 import { runSeed, SeedResult } from '../scripts/seed/seed';
 import { adminToken, BOOTSTRAP_ADMIN } from './support/fixtures';
-import { startPrivateSuite, TestSuite } from './support/suite';
+import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 
 let suite: TestSuite;
 let first: SeedResult;
@@ -17,11 +17,11 @@ beforeAll(async () => {
   suite = await startPrivateSuite({ label: 'seed', env: { REQUEST_EXPIRY_INTERVAL_MS: '500' } });
   await suite.stopService('rewards');
   first = await runSeed({ baseUrl: suite.baseUrl, admin: BOOTSTRAP_ADMIN, expiryWaitMs: 20_000 });
-}, 90_000);
+}, SUITE_START_MS + 120_000);
 
 afterAll(async () => {
   await suite?.stop();
-}, 60_000);
+}, 120_000);
 
 const count = (result: SeedResult, kind: string) =>
   result.counts.find(([k]) => k === kind)?.[1] ?? 0;

@@ -2,7 +2,13 @@ import { launchSuite, Suite } from '../scripts/launcher';
 import { apiFor, ApiResponse } from './support/http';
 import { adminToken, Community, createCommunity, PASSWORD, uniqueEmail } from './support/fixtures';
 import { expectProblem } from './support/problems';
-import { freePort, startPrivateSuite, TestSuite } from './support/suite';
+import {
+  freePort,
+  SERVICE_START_MS,
+  startPrivateSuite,
+  SUITE_START_MS,
+  TestSuite,
+} from './support/suite';
 
 // Low ceilings so a test reaches them in a few calls; the policy is the same at the defaults.
 const PER_ACCOUNT_ADDRESS = 3;
@@ -13,6 +19,8 @@ const WINDOW_SECONDS = 600;
 let suite: TestSuite;
 /** A second gateway in front of the same services: a copy behind the same load balancer. */
 let secondGateway: Suite;
+/** The private suite, then a second gateway over it: waiting for the machine. */
+const START_MS = SUITE_START_MS + 2 * SERVICE_START_MS;
 let community: Community;
 
 beforeAll(async () => {
@@ -28,10 +36,11 @@ beforeAll(async () => {
   secondGateway = await launchSuite({
     env: { ...suite.env, PORT: String(await freePort()) },
     services: ['gateway'],
+    startTimeoutMs: SERVICE_START_MS,
   });
-  await secondGateway.waitHealthy(30_000);
+  await secondGateway.waitHealthy(SERVICE_START_MS);
   community = await createCommunity(await adminToken(suite.api), 1, suite.api);
-}, 120_000);
+}, START_MS);
 
 afterAll(async () => {
   await secondGateway?.stop();

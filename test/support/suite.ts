@@ -36,6 +36,20 @@ export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   BOOTSTRAP_ADMIN_PASSWORD: 'admin-change-me',
 };
 
+/**
+ * How long one service may take to answer after it is spawned. This bounds
+ * waiting for the machine, not a product latency: on a two-core machine shared
+ * by several test runs, a NestJS service starting beside three others can take
+ * well over the launcher's default 30 s.
+ */
+export const SERVICE_START_MS = 90_000;
+
+/**
+ * The timeout for a hook or test that starts a private suite: its backends start
+ * in two waves, then the gateway, each within SERVICE_START_MS, then GET /health.
+ */
+export const SUITE_START_MS = 4 * SERVICE_START_MS;
+
 export function randomSuffix(): string {
   return randomBytes(4).toString('hex');
 }
@@ -129,7 +143,7 @@ export interface StartSuiteOptions {
   services?: ServiceName[];
   /** Tags its lines in test/logs/e2e.log (default: the prefix). */
   label?: string;
-  /** How long to wait for GET /health to answer 200 (default 60 s). */
+  /** How long to wait for GET /health to answer 200 (default SERVICE_START_MS). */
   healthyTimeoutMs?: number;
 }
 
@@ -162,6 +176,7 @@ export async function startPrivateSuite(options: StartSuiteOptions = {}): Promis
     suite = await launchSuite({
       env,
       services: options.services,
+      startTimeoutMs: SERVICE_START_MS,
       log: logTo(options.label ?? prefix),
     });
   } catch (error) {
@@ -175,7 +190,7 @@ export async function startPrivateSuite(options: StartSuiteOptions = {}): Promis
     return exits;
   };
   try {
-    await suite.waitHealthy(options.healthyTimeoutMs ?? 60_000);
+    await suite.waitHealthy(options.healthyTimeoutMs ?? SERVICE_START_MS);
   } catch (error) {
     await stop();
     throw error;

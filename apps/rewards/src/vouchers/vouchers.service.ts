@@ -18,6 +18,7 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { MerchantsRepository } from '../merchants/merchants.repository';
 import { claimRefusal, mayManageMerchant } from '../offers/offer-rules';
+import { KeyedTurns } from './offer-turns';
 import { LedgerClient } from '../peers/ledger.client';
 import { VolunteersDirectory } from '../peers/volunteers.directory';
 import { RewardsConfig } from '../rewards.config';
@@ -72,6 +73,7 @@ function pageOf<T>(
 @Injectable()
 export class VouchersService {
   private readonly logger = new Logger('VouchersService');
+  private readonly offerTurns = new KeyedTurns();
 
   constructor(
     private readonly vouchers: VouchersRepository,
@@ -84,7 +86,8 @@ export class VouchersService {
   /**
    * Any member claims an offer. Eligibility is checked, the credit cost is
    * held in the ledger, then the voucher is stored under the offer's row lock,
-   * where stock and the member's limit are counted again. If that refuses
+   * where stock and the member's limit are counted again (claims of one offer
+   * take turns first, so those waiting hold no pooled connection). If that refuses
    * (someone took the last one a moment before), the hold is voided at once;
    * its expiry frees it should even that fail.
    */
@@ -139,42 +142,44 @@ export class VouchersService {
       );
     }
     try {
-      const voucher = await this.vouchers.transaction(async (vouchers) => {
-        const locked = await vouchers.lockOffer(offerId);
-        if (!locked) throw DomainError.notFound('Offer');
-        const stored = await vouchers.findById(voucherId);
-        if (stored) return stored; // the same claim, retried at the same moment
-        const recount = await vouchers.takenOf(offerId, me.memberId);
-        const late = claimRefusal({
-          offer: locked,
-          actor: me,
-          now: new Date(),
-          tierLevel,
-          // Credits were checked above and are held now: the hold answers for them.
-          availableMinutes: account.availableMinutes,
-          claimedByMember: recount.mine,
-          taken: recount.taken,
-        });
-        if (late) throw late;
-        const issued = await vouchers.insertIssued(
-          {
-            id: voucherId,
-            offerId,
-            merchantId: locked.merchantId,
-            communityId: locked.communityId,
-            memberId: me.memberId,
-            memberDisplayName: member.displayName,
-            holdId: hold.holdId,
-            offerTitle: locked.title,
-            discount: locked.discount,
-            creditCostMinutes: locked.creditCostMinutes,
-            expiresAt,
-            createdAt: new Date(),
-          },
-          () => newVoucherCode(),
-        );
-        return issued ?? (await vouchers.findById(voucherId));
-      });
+      const voucher = await this.offerTurns.run(offerId, () =>
+        this.vouchers.transaction(async (vouchers) => {
+          const locked = await vouchers.lockOffer(offerId);
+          if (!locked) throw DomainError.notFound('Offer');
+          const stored = await vouchers.findById(voucherId);
+          if (stored) return stored; // the same claim, retried at the same moment
+          const recount = await vouchers.takenOf(offerId, me.memberId);
+          const late = claimRefusal({
+            offer: locked,
+            actor: me,
+            now: new Date(),
+            tierLevel,
+            // Credits were checked above and are held now: the hold answers for them.
+            availableMinutes: account.availableMinutes,
+            claimedByMember: recount.mine,
+            taken: recount.taken,
+          });
+          if (late) throw late;
+          const issued = await vouchers.insertIssued(
+            {
+              id: voucherId,
+              offerId,
+              merchantId: locked.merchantId,
+              communityId: locked.communityId,
+              memberId: me.memberId,
+              memberDisplayName: member.displayName,
+              holdId: hold.holdId,
+              offerTitle: locked.title,
+              discount: locked.discount,
+              creditCostMinutes: locked.creditCostMinutes,
+              expiresAt,
+              createdAt: new Date(),
+            },
+            () => newVoucherCode(),
+          );
+          return issued ?? (await vouchers.findById(voucherId));
+        }),
+      );
       if (!voucher) throw new Error('a voucher stored a moment ago is gone');
       return this.replayOfClaim(voucher, offerId);
     } catch (error) {
