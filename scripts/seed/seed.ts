@@ -9,6 +9,8 @@
  * call. A city is marked by its community codes (plus an optional run tag): when
  * it is already there, nothing is created twice.
  */
+import { cityDate, DEFAULT_CITY_TIME_ZONE } from '../../libs/contracts/src/common/city-time';
+import { addDays } from '../../libs/contracts/src/hours/dates';
 import { Api, eventually, inPool, SeedError } from './client';
 import {
   ACTIVITIES,
@@ -202,8 +204,10 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The city's date `days` ago (the suite counts days on the city's clocks, CITY_TIME_ZONE). */
 function dayAgo(days: number): string {
-  return new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+  const zone = process.env.CITY_TIME_ZONE || DEFAULT_CITY_TIME_ZONE;
+  return addDays(cityDate(new Date(), zone), -days);
 }
 
 /** The order of the summary table; kinds not listed come last. */
