@@ -113,7 +113,7 @@ it("dates a confirmed request's service on the city's day, and reports count the
   expect(entries.find((e) => e.sourceId === request.id)?.servedOn).toBe(today);
 
   const report = async (query: string) =>
-    ok(
+    ok<Record<string, unknown>>(
       await suite.api('GET', `/reports/communities/${communityId}${query}`, {
         token: coordinator.token,
       }),
@@ -128,7 +128,7 @@ it("dates a confirmed request's service on the city's day, and reports count the
     requestsPosted: 1,
     requestsConfirmed: 1,
   });
-  expect(onToday.minutesServed).toBeGreaterThanOrEqual(60);
+  expect(onToday.minutesServed as number).toBeGreaterThanOrEqual(60);
   // …the default period ends on it…
   expect(await report('')).toMatchObject({ to: today, requestsPosted: 1 });
   // …and the city's days either side hold nothing of it, though they share UTC hours with it.
