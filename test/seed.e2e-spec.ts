@@ -5,7 +5,7 @@
  * service (the seed skips that part and says so); the second, with it back,
  * adds the merchants to the same city.
  */
-import { runSeed, SeedResult } from '../scripts/seed/seed';
+import { Login, runSeed, SeedResult } from '../scripts/seed/seed';
 import { adminToken, BOOTSTRAP_ADMIN } from './support/fixtures';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   suite = await startPrivateSuite({ label: 'seed', env: { REQUEST_EXPIRY_INTERVAL_MS: '500' } });
   await suite.stopService('rewards');
   first = await runSeed({ baseUrl: suite.baseUrl, admin: BOOTSTRAP_ADMIN, expiryWaitMs: 20_000 });
-}, SUITE_START_MS + 120_000);
+}, SUITE_START_MS + 240_000); // a suite's start, then some 700 calls: minutes on a busy two-core machine
 
 afterAll(async () => {
   await suite?.stop();
@@ -60,15 +60,49 @@ it('builds six communities with 133 grid units, the people and weeks of history'
   expect(disputed.body.items.length).toBeGreaterThan(0);
 });
 
-it('leaves the ledger balanced and hands out logins that work', async () => {
+/** Signs in with a printed login (the admin keeps its own password). */
+async function signIn(result: SeedResult, role: string): Promise<string> {
+  const login = result.logins.find((l) => l.role === role);
+  if (!login) throw new Error(`no ${role} login printed`);
+  const password = role === 'admin' ? BOOTSTRAP_ADMIN.password : result.password;
+  const res = await suite.api('POST', '/auth/login', { body: { login: login.login, password } });
+  if (res.status !== 200) throw new Error(`${role} ${login.login}: ${res.status}`);
+  return res.body.accessToken as string;
+}
+
+const byRole = (logins: Login[]) => logins.map((l) => [l.role, l.name, l.login]);
+
+it('leaves the ledger balanced and hands out a login per role that shows what it says', async () => {
   expect(first.ledger).toMatchObject({ balanced: true, totalMinutes: 0, violations: [] });
-  const volunteer = first.logins.find((l) => l.role === 'volunteer')!;
-  const login = await suite.api('POST', '/auth/login', {
-    body: { login: volunteer.login, password: first.password },
-  });
-  expect(login.status).toBe(200);
-  const account = await suite.api('GET', '/accounts/me', { token: login.body.accessToken });
-  expect(account.body.tier.level).toBeGreaterThanOrEqual(1);
+  expect(first.logins.map((l) => l.role)).toEqual([
+    'household',
+    'volunteer',
+    'coordinator',
+    'admin',
+  ]);
+  for (const login of first.logins) expect(login.shows).not.toBe('');
+
+  // A priority household with credits of its own to spend.
+  const household = await signIn(first, 'household');
+  const me = await suite.api('GET', '/me', { token: household });
+  expect(me.body).toMatchObject({ priorityHousehold: true, roles: ['resident'] });
+  const credits = await suite.api('GET', '/accounts/me', { token: household });
+  expect(credits.body.availableMinutes).toBeGreaterThan(0);
+  expect(first.logins[0].shows).toContain(`${credits.body.availableMinutes} min available`);
+
+  // A volunteer above the entry tier.
+  const volunteer = await signIn(first, 'volunteer');
+  const account = await suite.api('GET', '/accounts/me', { token: volunteer });
+  expect(account.body.tier.level).toBeGreaterThan(0);
+
+  // A coordinator with hours to verify, and the admin.
+  const coordinator = await signIn(first, 'coordinator');
+  const pending = await suite.api('GET', '/hours?status=pending', { token: coordinator });
+  expect(pending.status).toBe(200);
+  expect(pending.body.items.length).toBeGreaterThan(0);
+  const admin = await signIn(first, 'admin');
+  expect((await suite.api('GET', '/ledger/check', { token: admin })).status).toBe(200);
+
   const certificate = await suite.api('GET', `/certificates/${first.certificateCode}`);
   expect(certificate.body.valid).toBe(true);
 });
@@ -100,8 +134,26 @@ it('creates nothing twice when run again, and adds the rewards once they answer'
     expect(count(again, 'vouchers redeemed')).toBeGreaterThan(0);
     expect(count(again, 'settlements')).toBe(1);
     expect(again.logins.map((l) => l.role)).toContain('merchant');
+    // The people named first are named again (found, not remembered), with the counter staff.
+    expect(byRole(again.logins).filter(([role]) => role !== 'merchant')).toEqual(
+      byRole(first.logins),
+    );
     const third = await runSeed({ baseUrl: suite.baseUrl, admin: BOOTSTRAP_ADMIN });
     expect(count(third, 'merchants')).toBe(0); // already there: nothing added twice
     expect(third.ledger.balanced).toBe(true);
+    expect(byRole(third.logins)).toEqual(byRole(again.logins));
+    expect(third.voucher).toEqual(again.voucher);
+
+    // The voucher is issued, and that counter staff redeems it.
+    const code = third.voucher?.code as string;
+    expect(third.logins.find((l) => l.role === 'merchant')?.shows).toContain(code);
+    const staff = await signIn(third, 'merchant');
+    const redeemed = await suite.api('POST', '/vouchers/redeem', {
+      token: staff,
+      body: { code },
+      headers: { 'idempotency-key': `seed-e2e-${code}` },
+    });
+    expect(redeemed.status).toBe(200);
+    expect(redeemed.body.status).toBe('redeemed');
   }
-});
+}, 240_000);

@@ -50,8 +50,8 @@ function report(result: SeedResult, baseUrl: string): void {
   out(`Logins (password for every demo account: ${result.password}; the admin keeps its own):`);
   out(
     table([
-      ['role', 'name', 'login', 'where'],
-      ...result.logins.map((l) => [l.role, l.name, l.login, l.where]),
+      ['role', 'name', 'login', 'where', 'shows'],
+      ...result.logins.map((l) => [l.role, l.name, l.login, l.where, l.shows]),
     ]),
   );
   const volunteer = result.logins.find((l) => l.role === 'volunteer');

@@ -9,6 +9,8 @@
  * call. A city is marked by its community codes (plus an optional run tag): when
  * it is already there, nothing is created twice.
  */
+import { cityDate, DEFAULT_CITY_TIME_ZONE } from '../../libs/contracts/src/common/city-time';
+import { addDays } from '../../libs/contracts/src/hours/dates';
 import { Api, eventually, inPool, SeedError } from './client';
 import {
   ACTIVITIES,
@@ -59,6 +61,8 @@ export interface Login {
   name: string;
   login: string;
   where: string;
+  /** What signing in shows (credits, tier, a voucher to redeem…). */
+  shows: string;
 }
 
 export interface LedgerCheck {
@@ -149,7 +153,6 @@ interface City {
   notes: string[];
   expiring: HelpRequest | null;
   /** A voucher left for the merchant staff login to redeem. */
-  unusedVoucher: { code: string; merchant: string } | null;
 }
 
 // ---- naming ----
@@ -170,30 +173,146 @@ const coordinatorLogin = (index: number, tag: string) =>
   mail(`coordinator.${COMMUNITIES[index].code}`, tag);
 const staffLogin = (key: string, tag: string) => mail(`staff.${key}`, tag);
 
-/** The logins the summary hands out; the same whether this run made them or an earlier one. */
-function demoLogins(tag: string, admin: string, rewards: boolean): Login[] {
+/**
+ * The logins the summary hands out, one per role, each chosen for what it
+ * shows: a priority household with credits (and a request under way), a
+ * volunteer above the entry tier, a coordinator, counter staff with a voucher
+ * still to redeem, the admin. They are found in the city as it is now, by
+ * signing in and looking, so a later run names the same people without
+ * remembering anything (and never a voucher redeemed since).
+ */
+async function findLogins(
+  api: Api,
+  tag: string,
+  admin: string,
+  rewards: boolean,
+): Promise<{ logins: Login[]; voucher: SeedResult['voucher'] }> {
   const home = COMMUNITIES[0].name;
-  const logins: Login[] = [
-    { role: 'resident', name: '', login: residentLogin(1, tag), where: home },
-    { role: 'volunteer', name: '', login: volunteerLogin(1, tag), where: home },
-    {
-      role: 'coordinator',
-      name: COMMUNITIES[0].coordinator,
-      login: coordinatorLogin(0, tag),
-      where: home,
-    },
-  ];
+  const logins: Login[] = [await findHousehold(api, tag)];
+
+  const veteran = volunteerLogin(1, tag);
+  const volunteer = await lookAt(api, veteran);
+  logins.push({
+    role: 'volunteer',
+    name: volunteer.me.displayName,
+    login: veteran,
+    where: home,
+    shows: `${volunteer.account.tier.name} (tier ${volunteer.account.tier.level}), ${volunteer.account.availableMinutes} min available`,
+  });
+
+  const coordinatorName = coordinatorLogin(0, tag);
+  const coordinator = await lookAt(api, coordinatorName);
+  const pending = await api.call<{ items: unknown[] }>(
+    'GET',
+    '/hours?status=pending&limit=100',
+    'pending hours',
+    { token: coordinator.token },
+  );
+  logins.push({
+    role: 'coordinator',
+    name: coordinator.me.displayName,
+    login: coordinatorName,
+    where: home,
+    shows: `${pending.items.length} hour logs to verify, the community's report`,
+  });
+
+  let voucher: SeedResult['voucher'] = null;
   if (rewards) {
     const pharmacy = MERCHANTS[0];
+    const staffName = staffLogin(pharmacy.key, tag);
+    const staff = await lookAt(api, staffName, false);
+    voucher = staff.me.merchantId
+      ? await findIssuedVoucher(api, tag, pharmacy, staff.me.merchantId)
+      : null;
     logins.push({
       role: 'merchant',
-      name: pharmacy.staff,
-      login: staffLogin(pharmacy.key, tag),
+      name: staff.me.displayName,
+      login: staffName,
       where: pharmacy.name,
+      shows: voucher
+        ? `voucher ${voucher.code} to redeem at the counter`
+        : 'no voucher left to redeem',
     });
   }
-  logins.push({ role: 'admin', name: '', login: admin, where: 'city' });
-  return logins;
+  logins.push({ role: 'admin', name: '', login: admin, where: 'city', shows: 'everything' });
+  return { logins, voucher };
+}
+
+interface Look {
+  token: string;
+  me: { displayName: string; priorityHousehold: boolean; merchantId: string | null };
+  account: Account;
+}
+
+async function lookAt(api: Api, login: string, withAccount = true): Promise<Look> {
+  const token = await signIn(api, login, DEMO_PASSWORD);
+  const me = await api.call<Look['me']>('GET', '/me', `profile of ${login}`, { token });
+  const account = withAccount
+    ? await api.call<Account>('GET', '/accounts/me', `account of ${login}`, { token })
+    : { availableMinutes: 0, lifetimeEarnedMinutes: 0, tier: { level: 0, name: '' } };
+  return { token, me, account };
+}
+
+/** A priority household with credits, one with a request under way first; the home community's first. */
+async function findHousehold(api: Api, tag: string): Promise<Login> {
+  let best = null as { login: Login; rank: number } | null;
+  let first = 0;
+  for (const [community, residents] of RESIDENTS_PER_COMMUNITY.entries()) {
+    for (let i = 0; i < PRIORITY_PER_COMMUNITY; i += 1) {
+      const login = residentLogin(first + SELF_REGISTERED_PER_COMMUNITY[community] + i + 1, tag);
+      const look = await lookAt(api, login);
+      if (!look.me.priorityHousehold) continue;
+      let request: { title: string; status: string } | undefined;
+      for (const status of ['accepted', 'open']) {
+        const page = await api.call<{ items: Array<{ title: string; status: string }> }>(
+          'GET',
+          `/requests?mine=true&status=${status}&limit=1`,
+          `requests of ${login}`,
+          { token: look.token },
+        );
+        request ??= page.items[0];
+      }
+      const credits = look.account.availableMinutes;
+      const rank = (credits > 0 ? 2 : 0) + (request ? 1 : 0);
+      if (!best || rank > best.rank) {
+        const under = request ? `, request "${request.title}" ${request.status}` : '';
+        best = {
+          rank,
+          login: {
+            role: 'household',
+            name: look.me.displayName,
+            login,
+            where: COMMUNITIES[community].name,
+            shows: `priority household, ${credits} min available${under}`,
+          },
+        };
+      }
+      if (best.rank === 3) return best.login;
+    }
+    if (best && best.rank >= 2) return best.login;
+    first += residents;
+  }
+  if (!best) throw new SeedError('no priority household found in the demo city');
+  return best.login;
+}
+
+/** An issued voucher of `merchantId`, held by one of the volunteers who claim its offers. */
+async function findIssuedVoucher(
+  api: Api,
+  tag: string,
+  merchant: (typeof MERCHANTS)[number],
+  merchantId: string,
+): Promise<SeedResult['voucher']> {
+  const holders = volunteerSlots().filter((v) => v.community === merchant.community || v.veteran);
+  for (const holder of holders) {
+    const token = await signIn(api, volunteerLogin(holder.n, tag), DEMO_PASSWORD);
+    const mine = await api.call<{
+      items: Array<{ code: string; status: string; merchantId: string }>;
+    }>('GET', '/vouchers/mine?limit=100', 'vouchers of a volunteer', { token });
+    const issued = mine.items.find((v) => v.status === 'issued' && v.merchantId === merchantId);
+    if (issued) return { code: issued.code, merchant: merchant.name };
+  }
+  return null;
 }
 
 // ---- time ----
@@ -202,8 +321,10 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The city's date `days` ago (the suite counts days on the city's clocks, CITY_TIME_ZONE). */
 function dayAgo(days: number): string {
-  return new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+  const zone = process.env.CITY_TIME_ZONE || DEFAULT_CITY_TIME_ZONE;
+  return addDays(cityDate(new Date(), zone), -days);
 }
 
 /** The order of the summary table; kinds not listed come last. */
@@ -1000,9 +1121,8 @@ async function playRewards(city: City): Promise<boolean> {
             expect: 200,
           });
           redeemed += 1;
-        } else {
-          city.unusedVoucher ??= { code: voucher.code, merchant: plan.name };
         }
+        // The rest stay issued: vouchers to try at the counter (the summary names one).
       }
     }
     if (plan.key === 'pharmacy' && redeemed > 0) {
@@ -1123,7 +1243,6 @@ function newCity(api: Api, admin: string, tag: string, log: (line: string) => vo
     counts: new Map(),
     notes: [],
     expiring: null,
-    unusedVoucher: null,
   };
 }
 
@@ -1188,16 +1307,17 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
       notes.push(rewardsSkipped(missing));
     }
     const ledger = await ledgerCheck(api, admin);
+    const found = await findLogins(api, tag, options.admin.login, hasMerchants);
     return {
       status: 'existing',
       counts: ordered(counts),
-      logins: demoLogins(tag, options.admin.login, hasMerchants),
+      logins: found.logins,
       password: DEMO_PASSWORD,
       ledger,
       notes,
       communities: mine,
       certificateCode: null,
-      voucher: resumed?.unusedVoucher ?? null,
+      voucher: found.voucher,
       calls: api.calls,
       elapsedMs: Date.now() - started,
     };
@@ -1216,7 +1336,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
   await waitForExpiry(city, options.expiryWaitMs ?? 75_000);
 
   const veteran = city.volunteers[0];
-  const veteranAccount = await paid(city, veteran);
+  await paid(city, veteran); // its service is paid before its record is read
   const record = await api.call<{ certificateCode: string }>(
     'GET',
     `/volunteers/${veteran.id}/service-record`,
@@ -1226,20 +1346,17 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
     },
   );
   const ledger = await ledgerCheck(api, admin);
-  const logins = demoLogins(tag, options.admin.login, rewards);
-  logins[0].name = city.residents[0].name;
-  logins[1].name = veteran.name;
-  logins[1].where += `, ${veteranAccount.tier.name}`;
+  const found = await findLogins(api, tag, options.admin.login, rewards);
   return {
     status: 'created',
     counts: ordered(city.counts),
-    logins,
+    logins: found.logins,
     password: DEMO_PASSWORD,
     ledger,
     notes: city.notes,
     communities: city.communities,
     certificateCode: record.certificateCode,
-    voucher: city.unusedVoucher,
+    voucher: found.voucher,
     calls: api.calls,
     elapsedMs: Date.now() - started,
   };

@@ -3,7 +3,7 @@ import { IsInt, Max, Min } from 'class-validator';
 
 /** Settings of the accounting service: the common ones (tiers among them), gift allowance, batching. */
 export class AccountingConfig extends ServiceConfig {
-  /** How many minutes one member may give away in gifts per day (UTC). */
+  /** How many minutes one member may give away in gifts per day (the city's day, CITY_TIME_ZONE). */
   @IsInt()
   @Min(1)
   @Max(10_000_000)

@@ -33,18 +33,18 @@ describe('VolunteersConfig', () => {
     );
   });
 
-  it('reads tier thresholds and the service time zone, refusing bad ones by name', () => {
+  it("reads tier thresholds and the city's time zone, refusing bad ones by name", () => {
     const config = loadConfig(VolunteersConfig, {});
     expect(config.TIER_THRESHOLDS_HOURS).toBe('100,300,600,1000,1500');
-    expect(config.SERVICE_TIME_ZONE).toBe('Asia/Shanghai');
+    expect(config.CITY_TIME_ZONE).toBe('Asia/Shanghai');
     expect(loadConfig(VolunteersConfig, { TIER_THRESHOLDS_HOURS: '1, 2,3' })).toBeDefined();
     for (const bad of ['100,50', 'ten', '0,5', '1.5']) {
       expect(() => loadConfig(VolunteersConfig, { TIER_THRESHOLDS_HOURS: bad })).toThrow(
         /TIER_THRESHOLDS_HOURS/,
       );
     }
-    expect(() => loadConfig(VolunteersConfig, { SERVICE_TIME_ZONE: 'Mars/Olympus' })).toThrow(
-      /SERVICE_TIME_ZONE/,
+    expect(() => loadConfig(VolunteersConfig, { CITY_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /CITY_TIME_ZONE/,
     );
   });
 });

@@ -41,17 +41,6 @@ export class VolunteersConfig extends ServiceConfig {
   @IsIn(getCountries(), { message: 'must be an ISO 3166-1 alpha-2 region such as CN' })
   DEFAULT_PHONE_REGION: string = 'CN';
 
-  /** Whose calendar says which day is today, so hours are not logged for a day still to come. */
-  @IsString()
-  @ValidateBy({
-    name: 'timeZone',
-    validator: {
-      validate: (value: string) => isTimeZone(value),
-      defaultMessage: () => 'must be an IANA time zone such as Asia/Shanghai',
-    },
-  })
-  SERVICE_TIME_ZONE: string = 'Asia/Shanghai';
-
   /** How long a session lasts without being used (each refresh starts the count again). */
   @IsInt()
   @Min(1)
@@ -78,13 +67,4 @@ export class VolunteersConfig extends ServiceConfig {
   @Min(1)
   @Max(86_400)
   SIGN_IN_WINDOW_SECONDS: number = 900;
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,11 @@
 import { DomainError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
-import { AccountingEvents, TransferKind, TransferView } from '@app/contracts';
+import {
+  AccountingEvents,
+  cityDate,
+  startOfCityDay,
+  TransferKind,
+  TransferView,
+} from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccountingConfig } from '../accounting.config';
@@ -143,11 +149,14 @@ export class TransferBatcher {
       const reversed = await tx.reversedAmong(
         fresh.flatMap((r) => (r.reverses ? [r.reverses.transferId] : [])),
       );
+      const zone = this.config.CITY_TIME_ZONE;
       const allowance = new GiftAllowance(
         this.config.GIFT_MAX_MINUTES_PER_DAY,
-        await tx.giftsToday([
-          ...new Set(fresh.filter((r) => r.giftAllowance).map((r) => r.fromAccountId)),
-        ]),
+        await tx.giftsSince(
+          [...new Set(fresh.filter((r) => r.giftAllowance).map((r) => r.fromAccountId))],
+          // A day's allowance is the city's day: it starts again at midnight there.
+          startOfCityDay(cityDate(new Date(), zone), zone),
+        ),
       );
 
       const at = new Date();

@@ -149,15 +149,15 @@ export class TransfersRepository {
     );
   }
 
-  /** Minutes each account has given as gifts since the start of today (UTC). */
-  async giftsToday(accountIds: string[]): Promise<Map<string, number>> {
+  /** Minutes each account has given as gifts since `since` (the start of the city's day). */
+  async giftsSince(accountIds: string[], since: Date): Promise<Map<string, number>> {
     if (accountIds.length === 0) return new Map();
     const rows: { id: string; minutes: string }[] = await this.manager.query(
       `SELECT from_account_id AS id, sum(minutes) AS minutes FROM accounting.transfers
         WHERE kind = 'gift' AND from_account_id = ANY($1::uuid[])
-          AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+          AND created_at >= $2
         GROUP BY from_account_id`,
-      [accountIds],
+      [accountIds, since],
     );
     return new Map(rows.map((r) => [r.id, Number(r.minutes)]));
   }

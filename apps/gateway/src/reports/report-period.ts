@@ -2,7 +2,7 @@ import { DomainError, fieldError } from '@app/common';
 import { addDays, DEFAULT_REPORT_DAYS } from '@app/contracts';
 
 /**
- * The whole days a report covers: `to` defaults to today (UTC), `from` to the
+ * The whole days a report covers: `to` defaults to the city's today, `from` to the
  * 30 days ending on `to`; a period that ends before it starts names `from`.
  */
 export function reportPeriod(

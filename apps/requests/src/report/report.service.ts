@@ -1,17 +1,18 @@
-import { CommunityPeriodQuery, RequestsReport } from '@app/contracts';
+import { cityDays, CommunityPeriodQuery, RequestsReport } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { RequestsConfig } from '../requests.config';
 import { ReportRepository } from './report.repository';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 @Injectable()
 export class ReportService {
-  constructor(private readonly report: ReportRepository) {}
+  constructor(
+    private readonly report: ReportRepository,
+    private readonly config: RequestsConfig,
+  ) {}
 
-  /** Whole UTC days from `from` to `to`, both included. */
+  /** The city's whole days from `from` to `to`, both included. */
   async figures({ communityId, from, to }: CommunityPeriodQuery): Promise<RequestsReport> {
-    const start = new Date(`${from}T00:00:00Z`);
-    const until = new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS);
+    const { start, until } = cityDays(from, to, this.config.CITY_TIME_ZONE);
     return { communityId, ...(await this.report.figures(communityId, start, until)) };
   }
 }

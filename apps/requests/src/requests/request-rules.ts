@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, FieldError } from '@app/common';
 import {
   Actor,
   canCoordinate,
+  cityDate,
   HoursVerifiedEvent,
   MAX_WINDOW_END_DAYS,
   RequestClosedEvent,
@@ -306,6 +307,7 @@ export function hoursVerifiedEvent(
   minutes: number,
   verifiedBy: string,
   at: Date,
+  zone: string,
 ): HoursVerifiedEvent {
   return {
     details: {
@@ -314,7 +316,8 @@ export function hoursVerifiedEvent(
       volunteerId: request.volunteerId as string,
       description: request.title,
       communityId: request.communityId,
-      servedOn: (request.completedAt ?? at).toISOString().slice(0, 10),
+      // The city's date of the service, not UTC's: late evening in Shanghai is still that day.
+      servedOn: cityDate(request.completedAt ?? at, zone),
       minutes,
       verifiedBy,
       verifiedAt: at.toISOString(),

@@ -298,7 +298,7 @@ export class RequestsService {
       }
       if (effect.type === 'hoursVerified') {
         await requests.announceHoursVerified(
-          hoursVerifiedEvent(request, effect.minutes, me.memberId, now),
+          hoursVerifiedEvent(request, effect.minutes, me.memberId, now, this.config.CITY_TIME_ZONE),
         );
       } else if (effect.type === 'closed') {
         await requests.announceClosed(requestClosedEvent(request, effect.reason));

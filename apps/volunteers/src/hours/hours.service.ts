@@ -1,5 +1,6 @@
 import { DomainError, fieldError, ErrorCode, FieldError, ServiceClient } from '@app/common';
 import {
+  cityDate,
   AccountingSubjects,
   Actor,
   ApprovalResultView,
@@ -15,7 +16,6 @@ import {
   LogHoursDto,
   RejectHoursCommand,
   ApproveManyResultView,
-  todayIn,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { CommunitiesRepository } from '../communities/communities.repository';
@@ -74,7 +74,7 @@ export class HoursService {
     const communityId = dto.communityId ?? current.communityId;
     const errors: FieldError[] = [
       ...nulCharacterErrors({ description: dto.description }),
-      ...servedOnErrors(dto.servedOn, todayIn(this.config.SERVICE_TIME_ZONE)),
+      ...servedOnErrors(dto.servedOn, cityDate(new Date(), this.config.CITY_TIME_ZONE)),
     ];
     if (communityId === null) {
       errors.push({ field: 'communityId', message: 'communityId is required: you have none' });

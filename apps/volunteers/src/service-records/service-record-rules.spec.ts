@@ -1,4 +1,4 @@
-import { isCalendarDate, todayIn } from '@app/contracts';
+import { cityDate, isCalendarDate } from '@app/contracts';
 import {
   certificateNumber,
   isCertificateCode,
@@ -37,7 +37,13 @@ describe('certificate codes', () => {
 describe('numbers on a record', () => {
   it('reads like an official record', () => {
     expect(volunteerNumber('42')).toBe('V00000042');
-    expect(certificateNumber('7', new Date('2026-05-01T00:00:00Z'))).toBe('TB-2026-00000007');
+    expect(certificateNumber('7', new Date('2026-05-01T00:00:00Z'), 'UTC')).toBe(
+      'TB-2026-00000007',
+    );
+    // 2026-12-31T16:30Z is already New Year's Day in Shanghai.
+    const newYearsNight = new Date('2026-12-31T16:30:00Z');
+    expect(certificateNumber('8', newYearsNight, 'Asia/Shanghai')).toBe('TB-2027-00000008');
+    expect(certificateNumber('8', newYearsNight, 'UTC')).toBe('TB-2026-00000008');
   });
 });
 
@@ -59,8 +65,8 @@ describe('dates', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-3-1')).toBe(false);
     const now = new Date('2026-03-09T17:30:00Z');
-    expect(todayIn('Asia/Shanghai', now)).toBe('2026-03-10');
-    expect(todayIn('UTC', now)).toBe('2026-03-09');
+    expect(cityDate(now, 'Asia/Shanghai')).toBe('2026-03-10');
+    expect(cityDate(now, 'UTC')).toBe('2026-03-09');
   });
 });
 

@@ -3,6 +3,7 @@ import {
   Actor,
   canCoordinate,
   CERTIFICATE_CODE_SHAPE,
+  cityYear,
   isCalendarDate,
   ServiceDetails,
   TransferPostedEvent,
@@ -25,8 +26,9 @@ export function volunteerNumber(n: string | number): string {
   return `V${String(n).padStart(8, '0')}`;
 }
 
-export function certificateNumber(n: string | number, issuedAt: Date): string {
-  return `TB-${issuedAt.getUTCFullYear()}-${String(n).padStart(8, '0')}`;
+/** Numbered within the city's year it was issued in (New Year's night in Shanghai is the new year). */
+export function certificateNumber(n: string | number, issuedAt: Date, zone: string): string {
+  return `TB-${cityYear(issuedAt, zone)}-${String(n).padStart(8, '0')}`;
 }
 
 /** A record is the volunteer's own, and open to coordinators of its community and admins. */

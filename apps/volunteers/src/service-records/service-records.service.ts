@@ -11,6 +11,7 @@ import { EntityManager } from 'typeorm';
 import { ActorAuthority } from '../members/actor-authority';
 import { tierRise } from '../tiers/tier-rules';
 import { TierSchedule } from '../tiers/tier-schedule';
+import { VolunteersConfig } from '../volunteers.config';
 import {
   certificateNumber,
   creditedVolunteer,
@@ -35,6 +36,7 @@ export class ServiceRecordsService {
     private readonly records: ServiceRecordsRepository,
     private readonly authority: ActorAuthority,
     private readonly schedule: TierSchedule,
+    private readonly config: VolunteersConfig,
   ) {}
 
   /** The volunteer's record: for the volunteer, coordinators of its community and admins. */
@@ -67,7 +69,11 @@ export class ServiceRecordsService {
       lastServedOn: summary.lastServedOn,
       tier: this.tierOf(record),
       certificateCode: record.certificateCode,
-      certificateNumber: certificateNumber(record.certificateNumber, record.issuedAt),
+      certificateNumber: certificateNumber(
+        record.certificateNumber,
+        record.issuedAt,
+        this.config.CITY_TIME_ZONE,
+      ),
       issuedAt: record.issuedAt.toISOString(),
       entries: entries.map((e) => ({
         source: e.source,
@@ -95,7 +101,11 @@ export class ServiceRecordsService {
     const entries = await this.records.entries(record.volunteerId);
     const summary = summarize(entries);
     return {
-      certificateNumber: certificateNumber(record.certificateNumber, record.issuedAt),
+      certificateNumber: certificateNumber(
+        record.certificateNumber,
+        record.issuedAt,
+        this.config.CITY_TIME_ZONE,
+      ),
       volunteerNumber: volunteerNumber(record.volunteerNumber),
       displayName: holder.displayName,
       issuingCommunity: issuingCommunity(holder),

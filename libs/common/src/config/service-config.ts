@@ -1,4 +1,11 @@
-import { DEFAULT_TIER_HOURS, parseTierHours, Tier, tiersFromHours } from '@app/contracts';
+import {
+  DEFAULT_CITY_TIME_ZONE,
+  DEFAULT_TIER_HOURS,
+  isTimeZone,
+  parseTierHours,
+  Tier,
+  tiersFromHours,
+} from '@app/contracts';
 import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
@@ -43,6 +50,21 @@ export class BaseConfig {
   @Min(0)
   @Max(300_000)
   RIGHTS_CACHE_TTL_MS: number = 30_000;
+
+  /**
+   * The city's time zone: every date boundary (today, "not in the future", a
+   * day's gift allowance, report days, the date of a service) is a day on its
+   * clocks. One setting for every process, so no two of them disagree on a day.
+   */
+  @IsString()
+  @ValidateBy({
+    name: 'timeZone',
+    validator: {
+      validate: (value: unknown) => isTimeZone(value),
+      defaultMessage: () => 'must be an IANA time zone such as Asia/Shanghai',
+    },
+  })
+  CITY_TIME_ZONE: string = DEFAULT_CITY_TIME_ZONE;
 }
 
 /** Settings of a service that owns a PostgreSQL schema. */

@@ -3,3 +3,4 @@ export * from './page';
 export * from './roles';
 export * from './validators';
 export * from './person';
+export * from './city-time';

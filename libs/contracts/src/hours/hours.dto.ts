@@ -39,7 +39,11 @@ export class LogHoursDto {
   @Max(MAX_MINUTES_PER_DAY, { message: minutesMessage })
   minutes!: number;
 
-  @ApiProperty({ format: 'date', example: '2026-05-03', description: 'Not in the future' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-05-03',
+    description: "Not after the city's today (CITY_TIME_ZONE)",
+  })
   @IsCalendarDate()
   servedOn!: string;
 

@@ -25,7 +25,10 @@ export class CommunityReportQueryDto {
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Last day, inclusive; default today (UTC)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: "Last day, inclusive (the city's days); default the city's today",
+  })
   @Optional()
   @IsCalendarDate()
   to?: string;
