@@ -288,3 +288,89 @@ describe('windows, keys and list order', () => {
     ).toBe(2);
   });
 });
+
+describe('refusals in any language', () => {
+  /** Every refusal the rules can give, from every action, status and actor. */
+  function everyRefusal(): DomainError[] {
+    const refusals: DomainError[] = [];
+    const actors = [
+      requester,
+      volunteer,
+      otherVolunteer,
+      resident,
+      coordinator,
+      outsideCoordinator,
+      actor(requester.memberId, ['resident', 'volunteer']),
+      actor(requester.memberId, ['resident', 'coordinator'], [COMMUNITY]),
+      admin,
+    ];
+    for (const action of [
+      ...Object.values(ACTIONS),
+      { type: 'confirm', minutes: 91 } as const,
+      { type: 'resolve', minutes: 91, note: 'too much' } as const,
+    ]) {
+      for (const status of STATUSES) {
+        for (const facts of [request(status), request(status, { completedMinutes: 120 })]) {
+          for (const who of actors) {
+            for (const now of [NOW, new Date('2026-05-04T08:00:00Z')]) {
+              try {
+                transition(facts, action, who, now);
+              } catch (error) {
+                refusals.push(error as DomainError);
+              }
+            }
+          }
+        }
+      }
+    }
+    return refusals;
+  }
+
+  it('carry a catalogue key, and field errors too, so zh-CN callers never read English', () => {
+    const refusals = everyRefusal();
+    expect(refusals.length).toBeGreaterThan(100);
+    const fieldErrors = refusals.flatMap((e) => e.details?.errors ?? []);
+    const windows = [
+      windowErrors(NOW, new Date(NOW.getTime() - 1), NOW),
+      windowErrors(new Date(NOW.getTime() - 7200_000), new Date(NOW.getTime() - 1), NOW),
+      windowErrors(NOW, new Date(NOW.getTime() + 400 * 24 * 3600_000), NOW),
+    ].flat();
+    expect(fieldErrors.length).toBeGreaterThan(0);
+    expect(
+      [...refusals, ...fieldErrors, ...windows].filter((e) => !e.messageKey).map((e) => e.message),
+    ).toEqual([]);
+  });
+
+  it('keep the English texts callers knew', () => {
+    const messages = new Set(everyRefusal().map((e) => e.message));
+    for (const text of [
+      'Only volunteers accept requests',
+      'A volunteer cannot accept their own request',
+      "This request's window has passed",
+      'This request is confirmed: only open or accepted requests can be cancelled',
+      'Only the requester or a coordinator of its community may confirm a request',
+      'A requester cannot resolve a dispute over their own request',
+    ]) {
+      expect([text, messages.has(text)]).toEqual([text, true]);
+    }
+    const over = (minutes?: number) => {
+      try {
+        transition(
+          request('completed', { completedMinutes: 120 }),
+          { type: 'confirm', minutes },
+          requester,
+          NOW,
+        );
+      } catch (error) {
+        return (error as DomainError).details?.errors?.[0].message;
+      }
+    };
+    expect(over()).toBe(
+      'minutes must be at most the 90 estimated minutes held; 120 were reported, so name the minutes to confirm',
+    );
+    expect(over(91)).toBe('minutes must be at most the 90 estimated minutes held');
+    expect(windowErrors(NOW, new Date(NOW.getTime() + 400 * 24 * 3600_000), NOW)[0].message).toBe(
+      'windowEnd must be within 365 days from now',
+    );
+  });
+});

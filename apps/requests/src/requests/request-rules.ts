@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { DomainError, ErrorCode, FieldError, fieldError } from '@app/common';
 import {
   Actor,
   canCoordinate,
@@ -78,9 +78,10 @@ export interface Transition {
 }
 
 function invalidState(request: RequestFacts, doing: string, allowed: RequestStatus[]): DomainError {
-  return new DomainError(
+  return DomainError.of(
     ErrorCode.INVALID_STATE,
-    `This request is ${request.status}: only ${allowed.join(' or ')} requests can be ${doing}`,
+    'requests.invalidState',
+    { status: request.status, allowed: allowed.join(' or '), doing },
     { status: request.status },
   );
 }
@@ -89,13 +90,17 @@ function requireStatus(request: RequestFacts, doing: string, ...allowed: Request
   if (!allowed.includes(request.status)) throw invalidState(request, doing, allowed);
 }
 
-function atMostHeld(request: RequestFacts, minutes: number, hint = ''): void {
+/** `reported`: the volunteer's minutes, when the confirmer named none and so took them. */
+function atMostHeld(request: RequestFacts, minutes: number, reported?: number): void {
   if (minutes > request.estimatedMinutes) {
+    const held = { estimatedMinutes: request.estimatedMinutes };
     throw DomainError.validation([
-      {
-        field: 'minutes',
-        message: `minutes must be at most the ${request.estimatedMinutes} estimated minutes held${hint}`,
-      },
+      reported === undefined
+        ? fieldError('minutes', 'requests.minutesOverHeld', held)
+        : fieldError('minutes', 'requests.minutesOverHeldReported', {
+            ...held,
+            completedMinutes: reported,
+          }),
     ]);
   }
 }
@@ -114,17 +119,14 @@ export function transition(
   switch (action.type) {
     case 'accept': {
       if (!actor.roles.includes('volunteer')) {
-        throw DomainError.forbidden('Only volunteers accept requests');
+        throw DomainError.forbidden('requests.acceptVolunteersOnly');
       }
       if (isRequester(actor, request)) {
-        throw new DomainError(
-          ErrorCode.NOT_ELIGIBLE,
-          'A volunteer cannot accept their own request',
-        );
+        throw DomainError.of(ErrorCode.NOT_ELIGIBLE, 'requests.acceptOwn');
       }
       requireStatus(request, 'accepted', 'open');
       if (request.windowEnd.getTime() <= now.getTime()) {
-        throw new DomainError(ErrorCode.INVALID_STATE, "This request's window has passed", {
+        throw DomainError.of(ErrorCode.INVALID_STATE, 'requests.windowPassed', undefined, {
           status: 'expired',
         });
       }
@@ -141,7 +143,7 @@ export function transition(
     }
     case 'release':
       if (!isVolunteer(actor, request)) {
-        throw DomainError.forbidden('Only the volunteer who accepted a request may release it');
+        throw DomainError.forbidden('requests.releaseNotVolunteer');
       }
       requireStatus(request, 'released', 'accepted');
       return {
@@ -151,7 +153,7 @@ export function transition(
       };
     case 'complete':
       if (!isVolunteer(actor, request)) {
-        throw DomainError.forbidden('Only the volunteer who accepted a request may complete it');
+        throw DomainError.forbidden('requests.completeNotVolunteer');
       }
       requireStatus(request, 'completed', 'accepted');
       return {
@@ -169,13 +171,7 @@ export function transition(
       assertNotOwnService(actor, request);
       requireStatus(request, 'confirmed', 'completed');
       const minutes = action.minutes ?? (request.completedMinutes as number);
-      atMostHeld(
-        request,
-        minutes,
-        action.minutes === undefined
-          ? `; ${request.completedMinutes} were reported, so name the minutes to confirm`
-          : '',
-      );
+      atMostHeld(request, minutes, action.minutes === undefined ? minutes : undefined);
       return {
         changes: {
           status: 'confirmed',
@@ -192,7 +188,7 @@ export function transition(
     }
     case 'dispute':
       if (!isRequester(actor, request)) {
-        throw DomainError.forbidden('Only the requester may dispute a request');
+        throw DomainError.forbidden('requests.disputeNotRequester');
       }
       requireStatus(request, 'disputed', 'completed');
       return {
@@ -202,7 +198,7 @@ export function transition(
       };
     case 'resolve':
       if (!canCoordinate(actor, request.communityId)) {
-        throw DomainError.forbidden("Only a coordinator of the request's community may resolve it");
+        throw DomainError.forbidden('requests.resolveNotCoordinator');
       }
       assertNotOwnService(actor, request);
       assertNotOwnRequest(actor, request);
@@ -235,18 +231,20 @@ export function transition(
   }
 }
 
-function assertRequesterOrCoordinator(actor: Actor, request: RequestFacts, doing: string): void {
+function assertRequesterOrCoordinator(
+  actor: Actor,
+  request: RequestFacts,
+  doing: 'confirm' | 'cancel',
+): void {
   if (!isRequester(actor, request) && !canCoordinate(actor, request.communityId)) {
-    throw DomainError.forbidden(
-      `Only the requester or a coordinator of its community may ${doing} a request`,
-    );
+    throw DomainError.forbidden('requests.requesterOrCoordinator', { doing });
   }
 }
 
 /** Nobody verifies the hours they served themselves. */
 function assertNotOwnService(actor: Actor, request: RequestFacts): void {
   if (isVolunteer(actor, request)) {
-    throw DomainError.forbidden('A volunteer cannot verify their own service');
+    throw DomainError.forbidden('requests.verifyOwnService');
   }
 }
 
@@ -256,26 +254,21 @@ function assertNotOwnService(actor: Actor, request: RequestFacts): void {
  */
 function assertNotOwnRequest(actor: Actor, request: RequestFacts): void {
   if (isRequester(actor, request)) {
-    throw DomainError.forbidden('A requester cannot resolve a dispute over their own request');
+    throw DomainError.forbidden('requests.resolveOwnRequest');
   }
 }
 
 /** Field errors of a new request's window, as of `now`. */
 export function windowErrors(windowStart: Date, windowEnd: Date, now: Date): FieldError[] {
   if (windowEnd.getTime() <= windowStart.getTime()) {
-    return [{ field: 'windowEnd', message: 'windowEnd must be after windowStart' }];
+    return [fieldError('windowEnd', 'requests.windowEndBeforeStart')];
   }
   if (windowEnd.getTime() <= now.getTime()) {
-    return [{ field: 'windowEnd', message: 'windowEnd must be in the future' }];
+    return [fieldError('windowEnd', 'requests.windowEndPast')];
   }
   // The hold of the estimate expires a grace period after the window: bounded here, not years away.
   if (windowEnd.getTime() > now.getTime() + MAX_WINDOW_END_DAYS * 24 * 3600_000) {
-    return [
-      {
-        field: 'windowEnd',
-        message: `windowEnd must be within ${MAX_WINDOW_END_DAYS} days from now`,
-      },
-    ];
+    return [fieldError('windowEnd', 'field.daysAhead', { days: MAX_WINDOW_END_DAYS })];
   }
   return [];
 }
@@ -295,10 +288,7 @@ export function settleReplay(
 }
 
 export function idempotencyMismatch(): DomainError {
-  return new DomainError(
-    ErrorCode.IDEMPOTENCY_MISMATCH,
-    'This Idempotency-Key was used with another body',
-  );
+  return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'requests.idempotencyMismatch');
 }
 
 /** `requests.hours.verified`: what the ledger pays and the service record keeps. */

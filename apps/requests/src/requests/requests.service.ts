@@ -81,10 +81,7 @@ export class RequestsService {
       dto.gridUnitId !== undefined &&
       !(await this.volunteers.isGridUnitOf(dto.gridUnitId, requester.communityId))
     ) {
-      errors.push({
-        field: 'gridUnitId',
-        message: "gridUnitId is not a grid unit of the requester's community",
-      });
+      errors.push(fieldError('gridUnitId', 'requests.gridUnitNotOfCommunity'));
     }
     if (errors.length > 0) throw DomainError.validation(errors);
 
@@ -333,12 +330,10 @@ export class RequestsService {
   ): Promise<Requester> {
     if (requesterId === undefined || requesterId === me.memberId) {
       if (!me.roles.includes('resident')) {
-        throw DomainError.forbidden(
-          'Only residents post requests; a coordinator posting for a resident names them in requesterId',
-        );
+        throw DomainError.forbidden('requests.residentsOnly');
       }
       if (member.communityId === null) {
-        throw DomainError.forbidden('Only members of a community post requests');
+        throw DomainError.forbidden('requests.communityMembersOnly');
       }
       return {
         id: member.id,
@@ -348,16 +343,14 @@ export class RequestsService {
       };
     }
     if (!me.roles.includes('coordinator') && !me.roles.includes('admin')) {
-      throw DomainError.forbidden('Only coordinators post requests for other members');
+      throw DomainError.forbidden('requests.forOthersCoordinatorsOnly');
     }
     const requester = await this.volunteers.lookup(requesterId);
     if (!requester || requester.communityId === null || !requester.roles.includes('resident')) {
-      throw DomainError.validation([
-        { field: 'requesterId', message: 'requesterId must name a resident of a community' },
-      ]);
+      throw DomainError.validation([fieldError('requesterId', 'requests.requesterNotResident')]);
     }
     if (!canCoordinate(me, requester.communityId)) {
-      throw DomainError.forbidden('Coordinators post only for residents of their communities');
+      throw DomainError.forbidden('requests.requesterOutOfScope');
     }
     return {
       id: requester.id,

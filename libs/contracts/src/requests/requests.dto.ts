@@ -1,20 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../common/page';
 import { PersonView } from '../common/person';
-import { AtMostDaysAhead, FreeText, IsDateTimeWithZone, Optional } from '../common/validators';
+import {
+  AtMostDaysAhead,
+  FreeText,
+  IsDateTimeWithZone,
+  Optional,
+  WholeNumber,
+} from '../common/validators';
+import { fieldMessage } from '../i18n/field-message';
 import {
   MAX_SERVICE_MINUTES,
   MAX_WINDOW_END_DAYS,
@@ -26,15 +22,11 @@ import {
   RequestStatus,
 } from './requests.types';
 
-const serviceMinutes = (field: string) =>
-  `${field} must be a whole number from 1 to ${MAX_SERVICE_MINUTES}`;
-
 // ---- public HTTP bodies and queries (gateway) ----
 
 export class CreateHelpRequestDto {
   @ApiProperty({ maxLength: 200, example: '陪同去社区医院复诊' })
   @FreeText('title', 200)
-  @Matches(/\S/, { message: 'title must not be blank' })
   title!: string;
 
   @ApiProperty({ maxLength: 4000, example: '周三上午九点，需要轮椅协助' })
@@ -42,7 +34,9 @@ export class CreateHelpRequestDto {
   description!: string;
 
   @ApiProperty({ enum: REQUEST_CATEGORIES })
-  @IsIn(REQUEST_CATEGORIES, { message: `category must be one of ${REQUEST_CATEGORIES.join(', ')}` })
+  @IsIn(REQUEST_CATEGORIES, {
+    message: fieldMessage('field.isIn', { values: REQUEST_CATEGORIES.join(', ') }),
+  })
   category!: RequestCategory;
 
   @ApiProperty({ format: 'date-time' })
@@ -58,9 +52,7 @@ export class CreateHelpRequestDto {
   windowEnd!: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 90 })
-  @IsInt({ message: serviceMinutes('estimatedMinutes') })
-  @Min(1, { message: serviceMinutes('estimatedMinutes') })
-  @Max(MAX_SERVICE_MINUTES, { message: serviceMinutes('estimatedMinutes') })
+  @WholeNumber('estimatedMinutes', 1, MAX_SERVICE_MINUTES)
   estimatedMinutes!: number;
 
   @ApiPropertyOptional({
@@ -102,15 +94,13 @@ export class ListHelpRequestsQuery extends PageQueryDto {
     description: 'Only requests I posted or took',
   })
   @Optional()
-  @IsIn(['true', 'false'], { message: 'mine must be true or false' })
+  @IsIn(['true', 'false'], { message: fieldMessage('field.isBoolean') })
   mine?: 'true' | 'false';
 }
 
 export class CompleteHelpRequestDto {
   @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 75 })
-  @IsInt({ message: serviceMinutes('minutes') })
-  @Min(1, { message: serviceMinutes('minutes') })
-  @Max(MAX_SERVICE_MINUTES, { message: serviceMinutes('minutes') })
+  @WholeNumber('minutes', 1, MAX_SERVICE_MINUTES)
   minutes!: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -126,16 +116,12 @@ export class ConfirmHelpRequestDto {
     description: 'Defaults to the completed minutes; at most the estimated minutes held',
   })
   @Optional()
-  @IsInt({ message: serviceMinutes('minutes') })
-  @Min(1, { message: serviceMinutes('minutes') })
-  @Max(MAX_SERVICE_MINUTES, { message: serviceMinutes('minutes') })
+  @WholeNumber('minutes', 1, MAX_SERVICE_MINUTES)
   minutes?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
   @Optional()
-  @IsInt({ message: 'rating must be a whole number from 1 to 5' })
-  @Min(1, { message: 'rating must be a whole number from 1 to 5' })
-  @Max(5, { message: 'rating must be a whole number from 1 to 5' })
+  @WholeNumber('rating', 1, 5)
   rating?: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -156,11 +142,7 @@ export class ResolveHelpRequestDto {
     maximum: MAX_SERVICE_MINUTES,
     description: 'Minutes to credit, at most the estimated minutes held; 0 closes without credit',
   })
-  @IsInt({ message: `minutes must be a whole number from 0 to ${MAX_SERVICE_MINUTES}` })
-  @Min(0, { message: `minutes must be a whole number from 0 to ${MAX_SERVICE_MINUTES}` })
-  @Max(MAX_SERVICE_MINUTES, {
-    message: `minutes must be a whole number from 0 to ${MAX_SERVICE_MINUTES}`,
-  })
+  @WholeNumber('minutes', 0, MAX_SERVICE_MINUTES)
   minutes!: number;
 
   @ApiProperty({ maxLength: 2000 })

@@ -1,0 +1,147 @@
+import { api, ApiResponse } from './support/http';
+import {
+  adminToken,
+  Community,
+  coordinatorOf,
+  createCommunity,
+  register,
+  SignedIn,
+} from './support/fixtures';
+
+/**
+ * API.md "Language", for the requests service: its refusals (rules, posting
+ * checks, field messages) come in zh-CN by default and in English when asked,
+ * with the same status and code.
+ */
+const CHINESE = /[\u4e00-\u9fff]/;
+const NONE = { 'accept-language': '' };
+const EN = { 'accept-language': 'en' };
+const HOUR = 3600_000;
+
+interface Problem {
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+  errors?: Array<{ field: string; message: string }>;
+}
+
+let community: Community;
+let coordinator: SignedIn;
+
+beforeAll(async () => {
+  const admin = await adminToken();
+  community = await createCommunity(admin);
+  coordinator = await coordinatorOf(admin, community.id);
+  const allocated = await api('POST', `/communities/${community.id}/fund/allocations`, {
+    token: admin,
+    body: { minutes: 1000 },
+  });
+  expect(allocated.status).toBe(201);
+});
+
+function requestBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: '陪同去社区医院复诊',
+    description: '周三上午，需要轮椅协助',
+    category: 'escort',
+    windowStart: new Date(Date.now() + 1 * HOUR).toISOString(),
+    windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
+    estimatedMinutes: 90,
+    ...extra,
+  };
+}
+
+/** The same call without Accept-Language and in English: same status and code, each in its language. */
+async function inBothLanguages(
+  send: (headers: Record<string, string>) => Promise<ApiResponse<Problem>>,
+): Promise<{ zh: Problem; en: Problem }> {
+  const [zh, en] = [await send(NONE), await send(EN)];
+  expect([zh.headers['content-language'], en.headers['content-language']]).toEqual(['zh-CN', 'en']);
+  expect([zh.status, zh.body.code]).toEqual([en.status, en.body.code]);
+  expect([zh.body.title, zh.body.detail]).toEqual([
+    expect.stringMatching(CHINESE),
+    expect.stringMatching(CHINESE),
+  ]);
+  for (const error of zh.body.errors ?? []) expect(error.message).toMatch(CHINESE);
+  expect(`${en.body.title} ${en.body.detail}`).not.toMatch(CHINESE);
+  for (const error of en.body.errors ?? []) expect(error.message).not.toMatch(CHINESE);
+  return { zh: zh.body, en: en.body };
+}
+
+const messages = (problem: Problem) =>
+  Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
+
+describe('help request refusals in the language asked for', () => {
+  it('field messages of a new request: the DTO and the window checks', async () => {
+    const resident = await register(community.id);
+    const dto = await inBothLanguages((headers) =>
+      api('POST', '/requests', {
+        token: resident.token,
+        headers,
+        body: requestBody({ title: '   ', category: 'gardening', estimatedMinutes: 0 }),
+      }),
+    );
+    expect(dto.en.code).toBe('VALIDATION_FAILED');
+    expect(messages(dto.en)).toMatchObject({
+      title: 'title must not be blank',
+      category: expect.stringMatching(/^category must be one of companionship, escort, /),
+      estimatedMinutes: 'estimatedMinutes must be a whole number from 1 to 1440',
+    });
+    expect(messages(dto.zh)).toMatchObject({
+      title: 'title 不能只填空格',
+      estimatedMinutes: 'estimatedMinutes 应为 1 到 1440 之间的整数',
+    });
+
+    const now = Date.now();
+    const window = await inBothLanguages((headers) =>
+      api('POST', '/requests', {
+        token: resident.token,
+        headers,
+        body: requestBody({
+          windowStart: new Date(now + 3 * HOUR).toISOString(),
+          windowEnd: new Date(now + 2 * HOUR).toISOString(),
+        }),
+      }),
+    );
+    expect(window.en.errors).toEqual([
+      { field: 'windowEnd', message: 'windowEnd must be after windowStart' },
+    ]);
+    expect(window.zh.errors).toEqual([
+      { field: 'windowEnd', message: 'windowEnd（结束时间）应晚于开始时间' },
+    ]);
+  });
+
+  it('rules of the request’s life: cancelling it twice, accepting one’s own', async () => {
+    const resident = await register(community.id, { roles: ['resident', 'volunteer'] });
+    const funded = await api('POST', `/members/${resident.member.id}/adjustments`, {
+      token: coordinator.token,
+      body: { minutes: 120, reason: 'opening balance' },
+    });
+    expect(funded.status).toBe(201);
+    const posted = await api('POST', '/requests', { token: resident.token, body: requestBody() });
+    expect(posted.status).toBe(201);
+    const id = posted.body.id as string;
+    expect((await api('POST', `/requests/${id}/cancel`, { token: resident.token })).status).toBe(
+      200,
+    );
+
+    const again = await inBothLanguages((headers) =>
+      api('POST', `/requests/${id}/cancel`, { token: resident.token, headers }),
+    );
+    expect([again.en.code, again.en.detail]).toEqual([
+      'INVALID_STATE',
+      'This request is cancelled: only open or accepted requests can be cancelled',
+    ]);
+    expect(again.zh.detail).toBe('这条求助已经取消了，只有等待接单或已接单的求助才能取消');
+
+    const own = await inBothLanguages((headers) =>
+      api('POST', `/requests/${id}/accept`, { token: resident.token, headers }),
+    );
+    expect([own.en.code, own.en.detail]).toEqual([
+      'NOT_ELIGIBLE',
+      'A volunteer cannot accept their own request',
+    ]);
+    expect(own.zh.detail).toBe('不能接自己发布的求助');
+  });
+});
