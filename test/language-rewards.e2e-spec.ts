@@ -236,6 +236,43 @@ describe('offers and claims refuse in the language asked for', () => {
     expect(zh.errors?.map((e) => e.field)).toEqual(['validUntil', 'perMemberLimit']);
   });
 
+  it("a discount's kind and value, and a gift's phone, field by field", async () => {
+    const shop = await merchant();
+    const offer = (discount: Record<string, unknown>) => (headers: Record<string, string>) =>
+      api('POST', `/merchants/${shop.id}/offers`, {
+        token: shop.staff.token,
+        headers,
+        body: offerBody({ discount }),
+      });
+    const kind = await inBothLanguages(offer({ kind: 'coupon', value: 10 }));
+    expect(kind.en.errors).toEqual([
+      { field: 'discount.kind', message: 'discount.kind must be one of percent, amount, item' },
+    ]);
+    expect(kind.zh.errors?.[0].message).toBe('discount.kind 只能是以下之一：percent, amount, item');
+    const percent = await inBothLanguages(offer({ kind: 'percent', value: 150 }));
+    expect(percent.en.errors).toEqual([
+      {
+        field: 'discount.value',
+        message: 'discount.value must be a whole percentage from 1 to 100',
+      },
+    ]);
+    expect(percent.zh.errors?.[0].message).toBe(
+      'discount.value 应为 1 到 100 之间的整数（优惠的百分比）',
+    );
+    const volunteer = await volunteerWith(100);
+    const gift = await inBothLanguages((headers) =>
+      api('POST', '/transfers', {
+        token: volunteer.token,
+        headers,
+        body: { toPhone: 'call me', minutes: 10 },
+      }),
+    );
+    expect(gift.en.errors).toEqual([
+      { field: 'toPhone', message: 'toPhone must be a phone number' },
+    ]);
+    expect(gift.zh.errors?.[0].message).toBe('toPhone 应为有效的电话号码');
+  });
+
   it('an offer paused twice', async () => {
     const shop = await merchant();
     const offer = await activeOffer(shop);
