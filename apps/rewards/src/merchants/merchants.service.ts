@@ -30,7 +30,7 @@ export class MerchantsService {
   async create(actor: Actor | null, dto: CreateMerchantDto): Promise<MerchantView> {
     if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     if (!canCoordinate(actor, dto.communityId)) {
-      throw DomainError.forbidden('Only coordinators of the community and admins add merchants');
+      throw DomainError.forbidden('rewards.merchant.addForbidden');
     }
     if (!(await this.volunteers.communityExists(dto.communityId))) {
       throw DomainError.validation([fieldError('communityId', 'field.noSuchCommunity')]);

@@ -1,8 +1,9 @@
-import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { DomainError, ErrorCode, FieldError, fieldError } from '@app/common';
 import {
   Actor,
   canCoordinate,
   CreateOfferDto,
+  MessageKey,
   OfferIneligibilityReason,
   OfferStatus,
   Tier,
@@ -45,24 +46,24 @@ export function mayManageMerchant(actor: Actor, merchant: MerchantFacts): boolea
 export function offerErrors(offer: CreateOfferDto, tiers: Tier[]): FieldError[] {
   const errors: FieldError[] = [];
   if (new Date(offer.validUntil).getTime() <= new Date(offer.validFrom).getTime()) {
-    errors.push({ field: 'validUntil', message: 'validUntil must be after validFrom' });
+    errors.push(fieldError('validUntil', 'rewards.offer.validUntilAfterFrom'));
   }
   const top = tiers[tiers.length - 1].level;
   if (offer.minTier > top) {
-    errors.push({ field: 'minTier', message: `minTier must be a tier level from 0 to ${top}` });
+    errors.push(fieldError('minTier', 'rewards.offer.minTierRange', { top }));
   }
   if (offer.perMemberLimit > offer.quantity) {
-    errors.push({ field: 'perMemberLimit', message: 'perMemberLimit must be at most quantity' });
+    errors.push(fieldError('perMemberLimit', 'rewards.offer.limitAboveQuantity'));
   }
   return errors;
 }
 
 export type OfferAction = 'approve' | 'pause' | 'resume';
 
-const FROM: Record<OfferAction, { from: OfferStatus; to: OfferStatus; doing: string }> = {
-  approve: { from: 'pending_approval', to: 'active', doing: 'approved' },
-  pause: { from: 'active', to: 'paused', doing: 'paused' },
-  resume: { from: 'paused', to: 'active', doing: 'resumed' },
+const FROM: Record<OfferAction, { from: OfferStatus; to: OfferStatus; refusal: MessageKey }> = {
+  approve: { from: 'pending_approval', to: 'active', refusal: 'rewards.offer.approveState' },
+  pause: { from: 'active', to: 'paused', refusal: 'rewards.offer.pauseState' },
+  resume: { from: 'paused', to: 'active', refusal: 'rewards.offer.resumeState' },
 };
 
 /** The offer's next status, or the refusal: only coordinators approve; staff pause and resume. */
@@ -74,18 +75,13 @@ export function offerTransition(offer: OfferFacts, action: OfferAction, actor: A
       : mayManageMerchant(actor, merchant);
   if (!allowed) {
     throw DomainError.forbidden(
-      action === 'approve'
-        ? "Only coordinators of the merchant's community approve its offers"
-        : "Only the merchant's staff and coordinators of its community change its offers",
+      action === 'approve' ? 'rewards.offer.approveForbidden' : 'rewards.offer.changeForbidden',
     );
   }
-  const { from, to, doing } = FROM[action];
+  const { from, to, refusal } = FROM[action];
   if (offer.status !== from) {
-    throw new DomainError(
-      ErrorCode.INVALID_STATE,
-      `This offer is ${offer.status}: only ${from} offers can be ${doing}`,
-      { status: offer.status },
-    );
+    const status = offer.status;
+    throw DomainError.of(ErrorCode.INVALID_STATE, refusal, { status }, { status });
   }
   return to;
 }
@@ -141,45 +137,49 @@ function refusalFor(
 ): DomainError {
   switch (reason) {
     case 'own_merchant':
-      return new DomainError(
-        ErrorCode.NOT_ELIGIBLE,
-        "Merchant staff cannot claim their own merchant's offers",
-        { reason },
-      );
+      return DomainError.of(ErrorCode.NOT_ELIGIBLE, 'rewards.claim.ownMerchant', {}, { reason });
     case 'not_active':
-      return new DomainError(
+      return DomainError.of(
         ErrorCode.INVALID_STATE,
-        `This offer is ${offer.status}: only active offers can be claimed`,
+        'rewards.claim.notActive',
+        { status: offer.status },
         { status: offer.status, reason },
       );
     case 'not_yet_valid':
-      return new DomainError(ErrorCode.INVALID_STATE, 'This offer is not valid yet', {
-        validFrom: offer.validFrom.toISOString(),
-        reason,
-      });
+      return DomainError.of(
+        ErrorCode.INVALID_STATE,
+        'rewards.claim.notYetValid',
+        {},
+        { validFrom: offer.validFrom.toISOString(), reason },
+      );
     case 'expired':
-      return new DomainError(ErrorCode.INVALID_STATE, 'This offer has ended', {
-        validUntil: offer.validUntil.toISOString(),
-        reason,
-      });
+      return DomainError.of(
+        ErrorCode.INVALID_STATE,
+        'rewards.claim.ended',
+        {},
+        { validUntil: offer.validUntil.toISOString(), reason },
+      );
     case 'tier_too_low':
-      return new DomainError(
+      return DomainError.of(
         ErrorCode.NOT_ELIGIBLE,
-        `This offer needs tier ${offer.minTier}; yours is ${tierLevel}`,
+        'rewards.claim.tierTooLow',
+        { minTier: offer.minTier, tier: tierLevel },
         { minTier: offer.minTier, tier: tierLevel, reason },
       );
     case 'limit_reached':
-      return new DomainError(
+      return DomainError.of(
         ErrorCode.NOT_ELIGIBLE,
-        `You have claimed this offer the most times allowed: the limit is ${offer.perMemberLimit}`,
+        'rewards.claim.limitReached',
+        { perMemberLimit: offer.perMemberLimit },
         { perMemberLimit: offer.perMemberLimit, reason },
       );
     case 'sold_out':
-      return new DomainError(ErrorCode.SOLD_OUT, 'No vouchers are left on this offer', { reason });
+      return DomainError.of(ErrorCode.SOLD_OUT, 'rewards.claim.soldOut', {}, { reason });
     case 'insufficient_credits':
-      return new DomainError(
+      return DomainError.of(
         ErrorCode.INSUFFICIENT_CREDITS,
-        `This offer costs ${offer.creditCostMinutes} minutes; you have ${availableMinutes} available`,
+        'rewards.claim.insufficientCredits',
+        { creditCostMinutes: offer.creditCostMinutes, availableMinutes },
         { creditCostMinutes: offer.creditCostMinutes, reason },
       );
   }

@@ -56,9 +56,7 @@ export class OffersService {
     const merchant = await this.merchants.findById(merchantId);
     if (!merchant) throw DomainError.notFound('Merchant');
     if (!mayManageMerchant(me, merchant)) {
-      throw DomainError.forbidden(
-        "Only the merchant's staff and coordinators of its community publish its offers",
-      );
+      throw DomainError.forbidden('rewards.offer.publishForbidden');
     }
     const errors = offerErrors(dto, this.config.tiers);
     if (errors.length > 0) throw DomainError.validation(errors);

@@ -27,13 +27,11 @@ export class SettlementsService {
     const merchant = await this.merchants.findById(merchantId);
     if (!merchant) throw DomainError.notFound('Merchant');
     if (!canCoordinate(actor, merchant.communityId)) {
-      throw DomainError.forbidden("Only coordinators of the merchant's community settle it");
+      throw DomainError.forbidden('rewards.settle.forbidden');
     }
     // Whatever the role says today: one of its staff settling is the merchant paying itself out.
     if (actor.merchantId === merchant.id) {
-      throw DomainError.forbidden(
-        "A merchant's own staff cannot settle it: another coordinator must",
-      );
+      throw DomainError.forbidden('rewards.settle.ownStaff');
     }
     const id = settlementIdFor(idempotencyKey);
     const content = fingerprint({
@@ -44,10 +42,7 @@ export class SettlementsService {
     const earlier = await this.settlements.findById(id);
     if (earlier) {
       if (earlier.fingerprint !== content) {
-        throw new DomainError(
-          ErrorCode.IDEMPOTENCY_MISMATCH,
-          'This Idempotency-Key was used with another request',
-        );
+        throw DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'rewards.idempotencyMismatch');
       }
       return earlier.transfer;
     }
@@ -56,12 +51,11 @@ export class SettlementsService {
       const account = await this.ledger.account({ type: 'merchant', id: merchantId });
       minutes = account.availableMinutes;
       if (minutes <= 0) {
-        throw new DomainError(
+        throw DomainError.of(
           ErrorCode.INSUFFICIENT_CREDITS,
-          'The merchant has nothing to settle',
-          {
-            availableMinutes: account.availableMinutes,
-          },
+          'rewards.settle.nothing',
+          {},
+          { availableMinutes: account.availableMinutes },
         );
       }
     }

@@ -18,7 +18,7 @@ export interface Refusal {
  * a 403 would tell a guesser that the code is real.
  */
 export function noSuchVoucher(reason: 'malformed' | 'unknown' | 'other_merchant'): Refusal {
-  return { reason, error: DomainError.notFound('Voucher') };
+  return { reason, error: DomainError.of(ErrorCode.NOT_FOUND, 'rewards.redeem.noSuchVoucher') };
 }
 
 /** Why this merchant's staff may not redeem the voucher now; null when they may. */
@@ -35,24 +35,33 @@ export function redemptionRefusal(
   if (expired) {
     return {
       reason: 'expired',
-      error: new DomainError(ErrorCode.INVALID_STATE, 'This voucher has expired', {
-        status: 'expired',
-      }),
+      error: DomainError.of(
+        ErrorCode.INVALID_STATE,
+        'rewards.redeem.expired',
+        {},
+        { status: 'expired' },
+      ),
     };
   }
   if (voucher.status === 'redeemed' || voucher.status === 'cancelled') {
     return {
       reason: voucher.status,
-      error: new DomainError(ErrorCode.INVALID_STATE, `This voucher is already ${voucher.status}`, {
-        status: voucher.status,
-      }),
+      error: DomainError.of(
+        ErrorCode.INVALID_STATE,
+        'rewards.redeem.already',
+        { status: voucher.status },
+        { status: voucher.status },
+      ),
     };
   }
   return null;
 }
 
 export function rateLimited(windowSeconds: number): DomainError {
-  return new DomainError(ErrorCode.RATE_LIMITED, 'Too many failed redemptions: try again later', {
-    retryAfterSeconds: windowSeconds,
-  });
+  return DomainError.of(
+    ErrorCode.RATE_LIMITED,
+    'rewards.redeem.tooManyFailures',
+    {},
+    { retryAfterSeconds: windowSeconds },
+  );
 }

@@ -37,10 +37,7 @@ function signedIn(actor: Actor | null): Actor {
 }
 
 function idempotencyMismatch(): DomainError {
-  return new DomainError(
-    ErrorCode.IDEMPOTENCY_MISMATCH,
-    'This Idempotency-Key was used with another request',
-  );
+  return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'rewards.idempotencyMismatch');
 }
 
 function readCursor(cursor: string | undefined): Position | null {
@@ -136,10 +133,7 @@ export class VouchersService {
     });
     if (hold.status !== 'open') {
       // This key's claim was refused before and its hold released: it stays refused.
-      throw new DomainError(
-        ErrorCode.INVALID_STATE,
-        'A claim with this Idempotency-Key was refused; claim again with a new key',
-      );
+      throw DomainError.of(ErrorCode.INVALID_STATE, 'rewards.claim.refusedKey');
     }
     try {
       const voucher = await this.offerTurns.run(offerId, () =>
@@ -207,7 +201,7 @@ export class VouchersService {
   ): Promise<RedeemedVoucherView> {
     const me = signedIn(actor);
     if (!me.roles.includes('merchant') || !me.merchantId) {
-      throw DomainError.forbidden('Only merchant staff redeem vouchers');
+      throw DomainError.forbidden('rewards.redeem.staffOnly');
     }
     const merchantId = me.merchantId;
     const code = normaliseCode(redemption.code);
@@ -266,9 +260,10 @@ export class VouchersService {
         voucher.status === 'issued' && voucher.expiresAt.getTime() <= now.getTime()
           ? 'expired'
           : voucher.status;
-      throw new DomainError(
+      throw DomainError.of(
         ErrorCode.INVALID_STATE,
-        `This voucher is ${status}: only issued vouchers can be cancelled`,
+        'rewards.voucher.cancelState',
+        { status },
         { status },
       );
     });
@@ -284,9 +279,7 @@ export class VouchersService {
     const merchant = await this.merchants.findById(merchantId);
     if (!merchant) throw DomainError.notFound('Merchant');
     if (!mayManageMerchant(me, merchant)) {
-      throw DomainError.forbidden(
-        "Only the merchant's staff and coordinators of its community see its redemptions",
-      );
+      throw DomainError.forbidden('rewards.redemptions.forbidden');
     }
     const after = readCursor(cursor);
     const limit = asked ?? DEFAULT_PAGE_SIZE;

@@ -1,4 +1,5 @@
 import { requestsEn } from './requests.en';
+import { rewardsEn } from './rewards.en';
 
 /**
  * Every text the API shows a person, in English, keyed by stable keys: ICU
@@ -166,6 +167,7 @@ export const en = {
   'credits.holdPayer': 'to must be another account than the payer',
   'field.fromAfterTo': 'from ({from}) must not be after to ({to})',
   ...requestsEn,
+  ...rewardsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

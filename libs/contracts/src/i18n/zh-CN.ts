@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { requestsZhCN } from './requests.zh-CN';
+import { rewardsZhCN } from './rewards.zh-CN';
 
 /** 简体中文文案：与 en.ts 键和参数完全一致（catalogue.spec.ts 会检查）。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -155,4 +156,5 @@ export const zhCN: Record<MessageKey, string> = {
   'credits.holdPayer': '收款账户不能是付款账户',
   'field.fromAfterTo': '开始日期（{from}）不能晚于结束日期（{to}）',
   ...requestsZhCN,
+  ...rewardsZhCN,
 };

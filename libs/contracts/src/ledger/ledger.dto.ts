@@ -19,7 +19,8 @@ import {
 import { PageQueryDto } from '../common/page';
 import { IsCardNumber } from '../identity/card-number';
 import { PHONE_SHAPE } from '../identity/member.dto';
-import { Optional } from '../common/validators';
+import { Optional, WholeNumber } from '../common/validators';
+import { fieldMessage } from '../i18n/field-message';
 import {
   ACCOUNT_OWNER_TYPES,
   AccountOwnerType,
@@ -28,8 +29,6 @@ import {
   TRANSFER_KINDS,
   TransferKind,
 } from './ledger.types';
-
-const minutesMessage = `minutes must be a whole number from 1 to ${MAX_TRANSFER_MINUTES}`;
 
 /** Names an account by its owner; the issuance account has no owner id. */
 export class AccountOwnerRef {
@@ -60,7 +59,7 @@ export class GiftDto {
     description: 'The member who receives the credits (or toPhone, or toCardNumber)',
   })
   @Optional()
-  @IsUUID('all', { message: 'toMemberId must be a UUID' })
+  @IsUUID('all', { message: fieldMessage('field.isUuid') })
   toMemberId?: string;
 
   @ApiPropertyOptional({
@@ -71,7 +70,7 @@ export class GiftDto {
   @Optional()
   @IsString()
   @MaxLength(32)
-  @Matches(PHONE_SHAPE, { message: 'toPhone must be a phone number' })
+  @Matches(PHONE_SHAPE, { message: fieldMessage('rewards.field.phone') })
   toPhone?: string;
 
   @ApiPropertyOptional({
@@ -85,9 +84,7 @@ export class GiftDto {
   toCardNumber?: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
-  @IsInt({ message: minutesMessage })
-  @Min(1, { message: minutesMessage })
-  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes!: number;
 
   @ApiPropertyOptional({ maxLength: 500, example: '给妈妈的时间' })
@@ -103,8 +100,8 @@ export class AdjustmentDto {
       'Positive credits the member from its community fund; negative returns credits to the fund',
     example: -30,
   })
-  @IsInt({ message: 'minutes must be a whole number' })
-  @NotEquals(0, { message: 'minutes must not be 0' })
+  @IsInt({ message: fieldMessage('field.isInt') })
+  @NotEquals(0, { message: fieldMessage('field.notEquals', { value: 0 }) })
   @Min(-MAX_TRANSFER_MINUTES)
   @Max(MAX_TRANSFER_MINUTES)
   minutes!: number;
@@ -118,9 +115,7 @@ export class AdjustmentDto {
 
 export class AllocationDto {
   @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60000 })
-  @IsInt({ message: minutesMessage })
-  @Min(1, { message: minutesMessage })
-  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes!: number;
 
   @ApiPropertyOptional({ maxLength: 500, example: '2026 Q4 allocation' })
@@ -171,9 +166,7 @@ export class CreateTransferCommand extends IdempotentCommand {
   @ValidateNested() @Type(() => AccountOwnerRef) from!: AccountOwnerRef;
   @ValidateNested() @Type(() => AccountOwnerRef) to!: AccountOwnerRef;
 
-  @IsInt({ message: minutesMessage })
-  @Min(1, { message: minutesMessage })
-  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes!: number;
 
   @Optional() @IsString() @MaxLength(200) reference?: string;
@@ -189,9 +182,7 @@ export class CreateHoldCommand extends IdempotentCommand {
   /** The recipient, when already known; otherwise named when the hold is posted. */
   @Optional() @ValidateNested() @Type(() => AccountOwnerRef) to?: AccountOwnerRef;
 
-  @IsInt({ message: minutesMessage })
-  @Min(1, { message: minutesMessage })
-  @Max(MAX_TRANSFER_MINUTES, { message: minutesMessage })
+  @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes!: number;
 
   @Optional() @IsString() @MaxLength(200) reference?: string;

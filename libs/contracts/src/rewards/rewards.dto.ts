@@ -11,6 +11,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
+import { MessageKey } from '../i18n/en';
+import { fieldMessage } from '../i18n/field-message';
 import { FreeText, IsDateTimeWithZone, NO_NUL, Optional, WholeNumber } from '../common/validators';
 import { MAX_TRANSFER_MINUTES } from '../ledger/ledger.types';
 import {
@@ -27,27 +29,30 @@ import {
   VoucherStatus,
 } from './rewards.types';
 
-/** A discount's value as its kind needs it: percent 1–100, an amount of money, or an item. */
-export function discountValueProblem(kind: unknown, value: unknown): string | null {
+/**
+ * A discount's value as its kind needs it: percent 1–100, an amount of money, or
+ * an item. The answer is the message key of what is wrong, or null.
+ */
+export function discountValueProblem(kind: unknown, value: unknown): MessageKey | null {
   switch (kind) {
     case 'percent':
       return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100
         ? null
-        : 'value must be a whole percentage from 1 to 100';
+        : 'rewards.discount.percent';
     case 'amount':
       return typeof value === 'number' &&
         value > 0 &&
         value <= 1_000_000 &&
         Math.round(value * 100) === value * 100
         ? null
-        : 'value must be an amount above 0 with at most 2 decimals';
+        : 'rewards.discount.amount';
     case 'item':
       return typeof value === 'string' &&
         /\S/.test(value) &&
         value.length <= 200 &&
         NO_NUL.test(value)
         ? null
-        : 'value must name the item (1 to 200 characters)';
+        : 'rewards.discount.item';
     default:
       return null; // the kind's own check reports it
   }
@@ -59,11 +64,15 @@ function IsDiscountValue(): PropertyDecorator {
       name: 'isDiscountValue',
       target: target.constructor,
       propertyName: propertyName as string,
+      options: {
+        message: (args) =>
+          fieldMessage(
+            discountValueProblem((args.object as DiscountDto).kind, args.value) ?? 'field.invalid',
+          )(args),
+      },
       validator: {
         validate: (value: unknown, args) =>
           discountValueProblem((args?.object as DiscountDto).kind, value) === null,
-        defaultMessage: (args) =>
-          discountValueProblem((args?.object as DiscountDto).kind, args?.value) ?? 'bad value',
       },
     });
 }
@@ -91,7 +100,9 @@ export class CreateMerchantDto {
 
 export class DiscountDto {
   @ApiProperty({ enum: DISCOUNT_KINDS })
-  @IsIn(DISCOUNT_KINDS, { message: `kind must be one of ${DISCOUNT_KINDS.join(', ')}` })
+  @IsIn(DISCOUNT_KINDS, {
+    message: fieldMessage('field.isIn', { values: DISCOUNT_KINDS.join(', ') }),
+  })
   kind!: DiscountKind;
 
   @ApiProperty({
@@ -100,7 +111,7 @@ export class DiscountDto {
       'percent: 1–100; amount: money off, e.g. 5.5; item: what is given, e.g. "一杯豆浆"',
     example: 10,
   })
-  @IsDefined({ message: 'value is required' })
+  @IsDefined({ message: fieldMessage('field.isDefined') })
   @IsDiscountValue()
   value!: number | string;
 }
@@ -115,7 +126,7 @@ export class CreateOfferDto {
   description!: string;
 
   @ApiProperty({ type: DiscountDto })
-  @IsDefined({ message: 'discount is required' })
+  @IsDefined({ message: fieldMessage('field.isDefined') })
   @ValidateNested()
   @Type(() => DiscountDto)
   discount!: DiscountDto;
@@ -161,7 +172,7 @@ export class ListOffersQuery extends PageQueryDto {
     description: 'Only offers the caller may claim now (tier, limit, window, stock, credits)',
   })
   @Optional()
-  @IsIn(['true', 'false'], { message: 'eligible must be true or false' })
+  @IsIn(['true', 'false'], { message: fieldMessage('field.isBoolean') })
   eligible?: 'true' | 'false';
 }
 
@@ -179,7 +190,7 @@ export class RedeemVoucherDto {
     description: 'The code as printed (case, spaces and dashes do not matter) or the QR payload',
   })
   @IsString()
-  @MinLength(1, { message: 'code must not be empty' })
+  @MinLength(1, { message: fieldMessage('field.notEmpty') })
   @MaxLength(100)
   code!: string;
 }
