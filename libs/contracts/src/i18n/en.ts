@@ -1,3 +1,5 @@
+import { volunteersEn } from './volunteers.en';
+
 /**
  * Every text the API shows a person, in English, keyed by stable keys: ICU
  * MessageFormat with named params. zh-CN.ts has exactly the same keys and params
@@ -163,6 +165,7 @@ export const en = {
   'credits.holdNoRecipient': 'to is required: the hold names no recipient',
   'credits.holdPayer': 'to must be another account than the payer',
   'field.fromAfterTo': 'from ({from}) must not be after to ({to})',
+  ...volunteersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { volunteersZhCN } from './volunteers.zh-CN';
 
 /** 简体中文文案：与 en.ts 键和参数完全一致（catalogue.spec.ts 会检查）。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -153,4 +154,5 @@ export const zhCN: Record<MessageKey, string> = {
   'credits.holdNoRecipient': '请填写收款人：这笔冻结积分没有指定收款人',
   'credits.holdPayer': '收款账户不能是付款账户',
   'field.fromAfterTo': '开始日期（{from}）不能晚于结束日期（{to}）',
+  ...volunteersZhCN,
 };
