@@ -148,4 +148,31 @@ describe('other refusals of the volunteers service', () => {
     );
     expect(future.zh.errors?.[0]?.message).toMatch(/\d{4}-\d{2}-\d{2}/);
   });
+
+  it('approving several hours: the message of each refusal in the language asked for', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const approve = (language: string, key: string) =>
+      api('POST', '/hours/approve', {
+        token: coordinator.token,
+        headers: { 'accept-language': language, 'idempotency-key': key },
+        body: { ids: [nobody] },
+      });
+    const zh = await approve('', `language-zh-${coordinator.member.id}`);
+    const en = await approve('en', `language-en-${coordinator.member.id}`);
+    expect([zh.status, en.status]).toEqual([200, 200]);
+    expect(en.body.results).toEqual([
+      {
+        id: nobody,
+        outcome: 'refused',
+        error: { code: 'NOT_FOUND', message: 'Hour log not found' },
+      },
+    ]);
+    expect(zh.body.results).toEqual([
+      {
+        id: nobody,
+        outcome: 'refused',
+        error: { code: 'NOT_FOUND', message: '找不到这条服务时长记录' },
+      },
+    ]);
+  });
 });

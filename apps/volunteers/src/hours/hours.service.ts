@@ -160,7 +160,11 @@ export class HoursService {
         results.push({
           id,
           outcome: 'refused',
-          error: { code: error.code, message: error.message },
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.messageKey && { messageKey: error.messageKey, params: error.params }),
+          },
         });
       }
     }

@@ -21,6 +21,8 @@ import { Optional } from '../common/validators';
 import { PersonView } from '../common/person';
 import { IsCalendarDate } from './dates';
 import { fieldMessage } from '../i18n/field-message';
+import type { MessageKey } from '../i18n/en';
+import type { MessageParams } from '../i18n/translate';
 
 export const HOUR_LOG_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type HourLogStatus = (typeof HOUR_LOG_STATUSES)[number];
@@ -167,6 +169,9 @@ export class HourLogPage {
 export class ApprovalRefusalView {
   @ApiProperty({ example: 'INVALID_STATE' }) code!: string;
   @ApiProperty() message!: string;
+  /** Between services only: the gateway says the message in the caller's language, then drops these. */
+  messageKey?: MessageKey;
+  params?: MessageParams;
 }
 
 export class ApprovalResultView {
