@@ -112,6 +112,34 @@ describe('sign-in failures are counted per normalised login', () => {
   });
 });
 
+describe('the refusal in the language asked for', () => {
+  it('says to wait in Chinese by default and in English when asked, same code and wait', async () => {
+    const email = uniqueEmail('elderly');
+    await registered({ email });
+    const address = '203.0.113.13';
+    for (let i = 0; i < PER_ACCOUNT_ADDRESS; i++) {
+      expect((await signIn(email, 'wrong-password', address)).status).toBe(401);
+    }
+    const asked = (language: string) =>
+      suite.api('POST', '/auth/login', {
+        body: { login: email, password: PASSWORD },
+        headers: { 'x-forwarded-for': address, 'accept-language': language },
+      });
+    const zh = await asked('');
+    const en = await asked('en');
+    expectLimited(zh);
+    expectLimited(en);
+    expect([zh.headers['content-language'], zh.body.detail]).toEqual([
+      'zh-CN',
+      '登录失败的次数太多了，请稍等一会儿再试',
+    ]);
+    expect([en.headers['content-language'], en.body.detail]).toEqual([
+      'en',
+      'Too many failed sign-in attempts: wait before trying again',
+    ]);
+  });
+});
+
 describe('a stranger guessing does not lock the owner out', () => {
   it('refuses one address after its failures on the account, and lets the owner in from another', async () => {
     const email = uniqueEmail('owner');

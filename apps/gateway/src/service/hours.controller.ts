@@ -4,7 +4,11 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ApproveManyHoursDto,
+  ApprovalResultView,
   ApproveManyResultView,
+  formatMessage,
+  isMessageKey,
+  Locale,
   HourLogPage,
   HourLogView,
   HoursQueryDto,
@@ -16,7 +20,21 @@ import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
+import { RequestLocale } from '../http/locale.decorator';
 import { IdParam } from '../identity/id-param.dto';
+
+/** A refusal of bulk approval as the caller reads it: its message in their language, no key. */
+function refusalIn(result: ApprovalResultView, locale: Locale): ApprovalResultView {
+  if (!result.error) return result;
+  const { code, message, messageKey, params } = result.error;
+  return {
+    ...result,
+    error: {
+      code,
+      message: isMessageKey(messageKey) ? formatMessage(locale, messageKey, params) : message,
+    },
+  };
+}
 
 @ApiTags('Logged hours and service records')
 @Controller('hours')
@@ -59,12 +77,18 @@ export class HoursController {
       'Each id is approved or refused on its own (code and message per id, in the order sent).',
   })
   @ApiResponse({ status: 200, type: ApproveManyResultView })
-  approveMany(
+  async approveMany(
     @CurrentActor() actor: Actor,
     @Body() { ids }: ApproveManyHoursDto,
     @IdempotencyKey() idempotencyKey: string,
+    @RequestLocale() locale: Locale,
   ): Promise<ApproveManyResultView> {
-    return this.services.call(ServiceSubjects.hoursApproveMany, { idempotencyKey, ids }, actor);
+    const outcome = await this.services.call<ApproveManyResultView>(
+      ServiceSubjects.hoursApproveMany,
+      { idempotencyKey, ids },
+      actor,
+    );
+    return { ...outcome, results: outcome.results.map((result) => refusalIn(result, locale)) };
   }
 
   @Get(':id')

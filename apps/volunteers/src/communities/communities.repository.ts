@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, Outbox, violatedUniqueConstraint } from '@app/common';
+import { DomainError, ErrorCode, fieldError, Outbox, violatedUniqueConstraint } from '@app/common';
 import { CommunityCreatedEvent, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
@@ -78,9 +78,12 @@ export class CommunitiesRepository {
       });
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'communities_code_key') {
-        throw new DomainError(ErrorCode.CONFLICT, `Community code ${input.code} is already taken`, {
-          errors: [{ field: 'code', message: 'code is already taken by another community' }],
-        });
+        throw DomainError.of(
+          ErrorCode.CONFLICT,
+          'volunteers.communities.codeTaken',
+          { code: input.code },
+          { errors: [fieldError('code', 'volunteers.communities.codeTakenField')] },
+        );
       }
       throw error;
     }

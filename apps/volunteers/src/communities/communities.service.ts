@@ -31,7 +31,7 @@ export class CommunitiesService {
   async create(actor: Actor | null, dto: CreateCommunityDto): Promise<CommunityView> {
     const current = await this.authority.current(actor);
     if (!current.roles.includes('admin'))
-      throw DomainError.forbidden('Only admins create communities');
+      throw DomainError.forbidden('volunteers.communities.createForbidden');
     const errors = [
       ...nulCharacterErrors({ name: dto.name }),
       ...dto.gridUnits.flatMap((unit, i) =>

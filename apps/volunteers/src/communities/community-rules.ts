@@ -1,4 +1,4 @@
-import { FieldError } from '@app/common';
+import { FieldError, fieldError } from '@app/common';
 
 /** Grid unit codes repeated within one community (regardless of case), named by position. */
 export function duplicateGridUnitCodeErrors(gridUnits: readonly { code: string }[]): FieldError[] {
@@ -9,10 +9,12 @@ export function duplicateGridUnitCodeErrors(gridUnits: readonly { code: string }
     const first = firstAt.get(key);
     if (first === undefined) firstAt.set(key, i);
     else
-      errors.push({
-        field: `gridUnits[${i}].code`,
-        message: `code "${code}" repeats gridUnits[${first}].code`,
-      });
+      errors.push(
+        fieldError(`gridUnits[${i}].code`, 'volunteers.communities.gridUnitCodeRepeated', {
+          code,
+          first,
+        }),
+      );
   });
   return errors;
 }

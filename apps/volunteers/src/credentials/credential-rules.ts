@@ -15,14 +15,14 @@ export function assertMayManageAccess(
   member: { id: string; communityId: string | null; roles: Role[] },
 ): void {
   if (actor.memberId === member.id) {
-    throw DomainError.forbidden('Not on your own account: change your password at /me/password');
+    throw DomainError.forbidden('volunteers.credentials.notOwnAccount');
   }
   if (actor.roles.includes('admin')) return;
   if (!canCoordinate(actor, member.communityId)) {
-    throw DomainError.forbidden('Coordinators may only manage members of their own communities');
+    throw DomainError.forbidden('volunteers.credentials.coordinatorScope');
   }
   if (member.roles.some((role) => STAFF_ROLES.includes(role))) {
-    throw DomainError.forbidden('Only admins may manage the accounts of admins and coordinators');
+    throw DomainError.forbidden('volunteers.credentials.staffByAdmins');
   }
 }
 

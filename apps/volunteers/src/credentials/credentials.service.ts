@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, RightsCache } from '@app/common';
+import { DomainError, ErrorCode, fieldError, RightsCache } from '@app/common';
 import {
   Actor,
   ChangePasswordDto,
@@ -49,7 +49,7 @@ export class CredentialsService {
     const me = signedIn(actor);
     if (change.newPassword === change.currentPassword) {
       throw DomainError.validation([
-        { field: 'newPassword', message: 'newPassword must differ from the current password' },
+        fieldError('newPassword', 'volunteers.credentials.samePassword'),
       ]);
     }
     const hash = await this.passwords.hash(change.newPassword);
@@ -58,7 +58,7 @@ export class CredentialsService {
       if (!member) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
       if (!(await this.passwords.verify(member.passwordHash, change.currentPassword))) {
         throw DomainError.validation([
-          { field: 'currentPassword', message: 'currentPassword is not your current password' },
+          fieldError('currentPassword', 'volunteers.credentials.wrongCurrentPassword'),
         ]);
       }
       await members.update(member.id, { passwordHash: hash, mustChangePassword: false });

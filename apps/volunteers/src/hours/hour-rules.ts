@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, FieldError } from '@app/common';
+import { DomainError, ErrorCode, FieldError, fieldError } from '@app/common';
 import {
   Actor,
   canCoordinate,
@@ -15,9 +15,7 @@ import {
 /** A log is for a day already begun where the service's calendar is kept. */
 export function servedOnErrors(servedOn: string, today: string): FieldError[] {
   // Both are YYYY-MM-DD, so text order is day order.
-  return servedOn > today
-    ? [{ field: 'servedOn', message: `servedOn must not be in the future (today is ${today})` }]
-    : [];
+  return servedOn > today ? [fieldError('servedOn', 'volunteers.hours.futureDate', { today })] : [];
 }
 
 /**
@@ -32,10 +30,10 @@ export function assertWithinDailyLimit(
 ): void {
   if (loggedMinutes + minutes <= MAX_MINUTES_PER_DAY) return;
   const left = Math.max(0, MAX_MINUTES_PER_DAY - loggedMinutes);
-  throw new DomainError(
+  throw DomainError.of(
     ErrorCode.NOT_ELIGIBLE,
-    `At most ${MAX_MINUTES_PER_DAY} minutes can be logged for ${servedOn}: ` +
-      `${loggedMinutes} already are, ${left} left`,
+    'volunteers.hours.dailyLimit',
+    { maxMinutes: MAX_MINUTES_PER_DAY, servedOn, loggedMinutes, remainingMinutes: left },
     { servedOn, loggedMinutes, remainingMinutes: left },
   );
 }
@@ -43,26 +41,23 @@ export function assertWithinDailyLimit(
 /** Only coordinators of the log's community review it (admins verify nothing: API.md). */
 export function assertMayReview(actor: Actor, log: { communityId: string }): void {
   if (!actor.roles.includes('coordinator') || !actor.coordinatorOf.includes(log.communityId)) {
-    throw DomainError.forbidden(
-      'Only a coordinator of the community where the hours were served may review them',
-    );
+    throw DomainError.forbidden('volunteers.hours.reviewScope');
   }
 }
 
 /** Nobody verifies their own service: approval pays them from the fund they manage. */
 export function assertNotOwnLog(actor: Actor, log: { volunteerId: string }): void {
   if (actor.memberId === log.volunteerId) {
-    throw DomainError.forbidden(
-      'Coordinators may not approve their own hours: another coordinator must',
-    );
+    throw DomainError.forbidden('volunteers.hours.ownHours');
   }
 }
 
 export function assertPending(log: { status: HourLogStatus }, action: 'approve' | 'reject'): void {
   if (log.status !== 'pending') {
-    throw new DomainError(
+    throw DomainError.of(
       ErrorCode.INVALID_STATE,
-      `Only pending hours can be ${action === 'approve' ? 'approved' : 'rejected'}; these are ${log.status}`,
+      'volunteers.hours.notPending',
+      { action, status: log.status },
       { status: log.status },
     );
   }

@@ -136,10 +136,7 @@ export class HoursRepository {
       );
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'hour_logs_approval_key_key') {
-        throw new DomainError(
-          ErrorCode.IDEMPOTENCY_MISMATCH,
-          'This Idempotency-Key was already used to approve other hours',
-        );
+        throw DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'volunteers.hours.approvalKeyReused');
       }
       throw error;
     }

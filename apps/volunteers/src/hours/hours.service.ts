@@ -69,7 +69,7 @@ export class HoursService {
   async log(actor: Actor | null, dto: LogHoursDto): Promise<HourLogView> {
     const current = await this.authority.current(actor);
     if (!current.roles.includes('volunteer')) {
-      throw DomainError.forbidden('Only volunteers log hours');
+      throw DomainError.forbidden('volunteers.hours.volunteersOnly');
     }
     const communityId = dto.communityId ?? current.communityId;
     const errors: FieldError[] = [
@@ -77,7 +77,7 @@ export class HoursService {
       ...servedOnErrors(dto.servedOn, cityDate(new Date(), this.config.CITY_TIME_ZONE)),
     ];
     if (communityId === null) {
-      errors.push({ field: 'communityId', message: 'communityId is required: you have none' });
+      errors.push(fieldError('communityId', 'volunteers.hours.noCommunity'));
     }
     if (errors.length > 0) throw DomainError.validation(errors);
     if (!(await this.communities.exists(communityId!))) {
@@ -148,7 +148,7 @@ export class HoursService {
   ): Promise<ApproveManyResultView> {
     const current = await this.authority.current(actor);
     if (!current.roles.includes('coordinator')) {
-      throw DomainError.forbidden('Only coordinators approve hours');
+      throw DomainError.forbidden('volunteers.hours.approveForbidden');
     }
     const results: ApprovalResultView[] = [];
     for (const id of command.ids) {
@@ -160,7 +160,11 @@ export class HoursService {
         results.push({
           id,
           outcome: 'refused',
-          error: { code: error.code, message: error.message },
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.messageKey && { messageKey: error.messageKey, params: error.params }),
+          },
         });
       }
     }

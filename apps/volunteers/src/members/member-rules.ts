@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@app/common';
+import { DomainError, FieldError, fieldError } from '@app/common';
 import { Actor, canCoordinate, Role } from '@app/contracts';
 
 /**
@@ -19,28 +19,19 @@ export function newMemberFieldErrors(input: Omit<NewMemberRoles, 'communityId'>)
   const coordinator = input.roles.includes('coordinator');
   const merchant = input.roles.includes('merchant');
   if (input.roles.length === 0) {
-    errors.push({ field: 'roles', message: 'roles must hold at least one role' });
+    errors.push(fieldError('roles', 'volunteers.members.rolesEmpty'));
   }
   if (coordinator && !input.coordinatorOf?.length) {
-    errors.push({
-      field: 'coordinatorOf',
-      message: 'coordinatorOf must list the communities a coordinator serves',
-    });
+    errors.push(fieldError('coordinatorOf', 'volunteers.members.coordinatorOfRequired'));
   }
   if (!coordinator && input.coordinatorOf?.length) {
-    errors.push({
-      field: 'coordinatorOf',
-      message: 'coordinatorOf is only for members with the coordinator role',
-    });
+    errors.push(fieldError('coordinatorOf', 'volunteers.members.coordinatorOfOnlyCoordinators'));
   }
   if (merchant && input.merchantId === undefined) {
-    errors.push({ field: 'merchantId', message: 'merchantId is required for merchant staff' });
+    errors.push(fieldError('merchantId', 'volunteers.members.merchantIdRequired'));
   }
   if (!merchant && input.merchantId !== undefined) {
-    errors.push({
-      field: 'merchantId',
-      message: 'merchantId is only for members with the merchant role',
-    });
+    errors.push(fieldError('merchantId', 'volunteers.members.merchantIdOnlyMerchants'));
   }
   return errors;
 }
@@ -49,36 +40,30 @@ export function newMemberFieldErrors(input: Omit<NewMemberRoles, 'communityId'>)
 export function assertMayCreateMember(actor: Actor, input: NewMemberRoles): void {
   if (actor.roles.includes('admin')) return;
   if (!actor.roles.includes('coordinator')) {
-    throw DomainError.forbidden('Only admins and coordinators may create members');
+    throw DomainError.forbidden('volunteers.members.createForbidden');
   }
   if (!actor.coordinatorOf.includes(input.communityId)) {
-    throw DomainError.forbidden(
-      'Coordinators may only create members in communities they coordinate',
-    );
+    throw DomainError.forbidden('volunteers.members.createScope');
   }
   if (input.roles.includes('admin')) {
-    throw DomainError.forbidden('Only admins may grant the admin role');
+    throw DomainError.forbidden('volunteers.members.grantAdmin');
   }
   if (!(input.coordinatorOf ?? []).every((id) => actor.coordinatorOf.includes(id))) {
-    throw DomainError.forbidden(
-      'Coordinators may only appoint coordinators of communities they coordinate',
-    );
+    throw DomainError.forbidden('volunteers.members.appointScope');
   }
 }
 
 /** Admins and coordinators only; checked before the member is looked up. */
 export function assertMayManageMembers(actor: Actor): void {
   if (!actor.roles.includes('admin') && !actor.roles.includes('coordinator')) {
-    throw DomainError.forbidden('Only admins and coordinators may change members');
+    throw DomainError.forbidden('volunteers.members.changeForbidden');
   }
 }
 
 /** Admins change anyone; a coordinator only members of communities it coordinates. */
 export function assertMayChangeMember(actor: Actor, member: { communityId: string | null }): void {
   if (!canCoordinate(actor, member.communityId)) {
-    throw DomainError.forbidden(
-      'Coordinators may only change members of communities they coordinate',
-    );
+    throw DomainError.forbidden('volunteers.members.changeScope');
   }
 }
 
@@ -91,9 +76,7 @@ export function directoryScope(actor: Actor, communityId?: string): string[] | n
   if (actor.roles.includes('admin')) return communityId === undefined ? null : [communityId];
   if (communityId === undefined) return actor.coordinatorOf;
   if (!canCoordinate(actor, communityId)) {
-    throw DomainError.forbidden(
-      'Coordinators may only list members of communities they coordinate',
-    );
+    throw DomainError.forbidden('volunteers.members.listScope');
   }
   return [communityId];
 }
@@ -127,27 +110,21 @@ export function planRoleChange(actor: Actor, member: MemberRoles, roles: Role[])
     ...member.roles.filter((role) => !roles.includes(role)),
   ];
   if (!actor.roles.includes('admin') && changed.some((role) => STAFF_ROLES.includes(role))) {
-    throw DomainError.forbidden('Only admins may grant or remove the admin and coordinator roles');
+    throw DomainError.forbidden('volunteers.members.staffRoles');
   }
   const added = roles.filter((role) => !member.roles.includes(role));
   const errors: FieldError[] = [];
   if (roles.length === 0) {
-    errors.push({ field: 'roles', message: 'roles must hold at least one role' });
+    errors.push(fieldError('roles', 'volunteers.members.rolesEmpty'));
   }
   if (added.includes('merchant')) {
-    errors.push({
-      field: 'roles',
-      message: 'merchant staff are created with their merchant (POST /members)',
-    });
+    errors.push(fieldError('roles', 'volunteers.members.merchantRoleAdded'));
   }
   if (added.includes('coordinator') && member.communityId === null) {
-    errors.push({ field: 'roles', message: 'a member without a community cannot coordinate one' });
+    errors.push(fieldError('roles', 'volunteers.members.noCommunityToCoordinate'));
   }
   if (member.communityId === null && roles.length > 0 && !roles.includes('admin')) {
-    errors.push({
-      field: 'roles',
-      message: 'a member without a community must keep the admin role',
-    });
+    errors.push(fieldError('roles', 'volunteers.members.noCommunityKeepsAdmin'));
   }
   if (errors.length > 0) throw DomainError.validation(errors);
 

@@ -1,6 +1,7 @@
 import {
   DomainError,
   ErrorCode,
+  fieldError,
   Outbox,
   violatedForeignKey,
   violatedUniqueConstraint,
@@ -281,14 +282,17 @@ function refusalOf(error: unknown): DomainError | null {
   const unique = violatedUniqueConstraint(error);
   const field = unique ? UNIQUE_FIELDS[unique] : undefined;
   if (field) {
-    return new DomainError(ErrorCode.CONFLICT, `This ${field} is already registered`, {
-      errors: [{ field, message: `${field} is already registered` }],
-    });
+    return DomainError.of(
+      ErrorCode.CONFLICT,
+      'volunteers.members.alreadyRegistered',
+      { field },
+      { errors: [fieldError(field, 'volunteers.members.fieldAlreadyRegistered')] },
+    );
   }
   // Grid units are checked first; this is the database's last word if one moved meanwhile.
   if (violatedForeignKey(error) === 'members_grid_unit_fkey') {
     return DomainError.validation([
-      { field: 'gridUnitId', message: 'gridUnitId is not a grid unit of the community' },
+      fieldError('gridUnitId', 'volunteers.members.gridUnitNotInCommunity'),
     ]);
   }
   return null;

@@ -51,7 +51,6 @@ import { isEmailLogin, NormalisedLogin, normaliseLogin, normalisePhone } from '.
 import { PasswordHasher } from './password-hasher';
 
 const DEFAULT_ROLES: Role[] = ['resident'];
-const WRONG_CREDENTIALS = 'Wrong login or password';
 
 export function toMemberView(member: MemberEntity): MemberView {
   return {
@@ -120,9 +119,7 @@ export class MembersService {
   async register(dto: RegisterMemberDto): Promise<SessionGrant> {
     const roles = dto.roles ?? DEFAULT_ROLES;
     if (roles.length === 0) {
-      throw DomainError.validation([
-        { field: 'roles', message: 'roles must hold at least one role' },
-      ]);
+      throw DomainError.validation([fieldError('roles', 'volunteers.members.rolesEmpty')]);
     }
     let session: SessionGrant | undefined;
     await this.addMember({ ...dto, roles }, async (manager, member) => {
@@ -141,7 +138,9 @@ export class MembersService {
     const unknown = coordinatorOf.filter((id) => !existing.includes(id));
     if (unknown.length > 0) {
       throw DomainError.validation([
-        { field: 'coordinatorOf', message: `no such community: ${unknown.join(', ')}` },
+        fieldError('coordinatorOf', 'volunteers.members.noSuchCommunities', {
+          ids: unknown.join(', '),
+        }),
       ]);
     }
     if (dto.merchantId !== undefined) await this.assertMerchantOf(dto.merchantId, dto.communityId);
@@ -173,9 +172,7 @@ export class MembersService {
    */
   async find({ phone, cardNumber }: FindMemberQuery): Promise<MemberSummary> {
     if ((phone === undefined) === (cardNumber === undefined)) {
-      throw DomainError.validation([
-        { field: 'phone', message: 'give exactly one of phone and cardNumber' },
-      ]);
+      throw DomainError.validation([fieldError('phone', 'volunteers.members.phoneOrCardNumber')]);
     }
     let member: MemberEntity | null = null;
     if (phone !== undefined && !hasNulCharacter(phone)) {
@@ -283,8 +280,7 @@ export class MembersService {
     if (changes.displayName !== undefined) update.displayName = changes.displayName;
     if (changes.phone !== undefined) {
       const phone = normalisePhone(changes.phone, this.config.DEFAULT_PHONE_REGION);
-      if (phone === null)
-        errors.push({ field: 'phone', message: 'phone must be a valid phone number' });
+      if (phone === null) errors.push(fieldError('phone', 'volunteers.members.phoneInvalid'));
       else update.phone = phone;
     }
     if (errors.length > 0) throw DomainError.validation(errors);
@@ -307,14 +303,13 @@ export class MembersService {
     const valid = member
       ? await this.passwords.verify(member.passwordHash, password)
       : await this.passwords.verifyNobody(password);
-    if (!member || !valid) throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    if (!member || !valid) {
+      throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'volunteers.signIn.wrongCredentials');
+    }
     await this.signInLimits.succeeded(attempt);
     // Said only to whoever knows the password, so it tells a guesser nothing.
     if (member.status === 'suspended') {
-      throw new DomainError(
-        ErrorCode.ACCOUNT_SUSPENDED,
-        'This account is suspended: ask your community coordinator',
-      );
+      throw DomainError.of(ErrorCode.ACCOUNT_SUSPENDED, 'volunteers.signIn.suspended');
     }
     return toMemberView(member);
   }
@@ -353,13 +348,15 @@ export class MembersService {
       });
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
-        throw DomainError.validation([{ field: 'merchantId', message: 'no such merchant' }]);
+        throw DomainError.validation([
+          fieldError('merchantId', 'volunteers.members.noSuchMerchant'),
+        ]);
       }
       throw error;
     }
     if (merchant.communityId !== communityId) {
       throw DomainError.validation([
-        { field: 'merchantId', message: 'merchantId names a merchant of another community' },
+        fieldError('merchantId', 'volunteers.members.merchantOfOtherCommunity'),
       ]);
     }
   }
@@ -384,7 +381,7 @@ export class MembersService {
         ? null
         : normalisePhone(input.phone, this.config.DEFAULT_PHONE_REGION);
     if (input.phone !== undefined && phone === null) {
-      errors.push({ field: 'phone', message: 'phone must be a valid phone number' });
+      errors.push(fieldError('phone', 'volunteers.members.phoneInvalid'));
     }
     if (errors.length > 0) throw DomainError.validation(errors);
     if (!(await this.communities.exists(input.communityId))) {
@@ -415,7 +412,7 @@ export class MembersService {
       communityId !== null && (await this.communities.gridUnitBelongsTo(gridUnitId, communityId));
     if (!belongs) {
       throw DomainError.validation([
-        { field: 'gridUnitId', message: "gridUnitId is not a grid unit of the member's community" },
+        fieldError('gridUnitId', 'volunteers.members.gridUnitNotMembersCommunity'),
       ]);
     }
   }

@@ -27,7 +27,7 @@ export class ProfilesService {
   async upsert(actor: Actor | null, dto: VolunteerProfileDto): Promise<VolunteerProfileView> {
     const current = await this.authority.current(actor);
     if (!current.roles.includes('volunteer')) {
-      throw DomainError.forbidden('Only volunteers keep a volunteer profile');
+      throw DomainError.forbidden('volunteers.profiles.volunteersOnly');
     }
     const errors = nulCharacterErrors({
       skills: dto.skills,

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, fieldError } from '@app/common';
 import { Actor, canCoordinate, CommunityPeriodQuery, VolunteersReport } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { CommunitiesRepository } from '../communities/communities.repository';
@@ -20,10 +20,10 @@ export class ReportsService {
   ): Promise<VolunteersReport> {
     const current = await this.authority.current(actor);
     if (!canCoordinate(current, communityId)) {
-      throw DomainError.forbidden("Only the community's coordinators and admins see its report");
+      throw DomainError.forbidden('volunteers.reports.forbidden');
     }
     if (from > to) {
-      throw DomainError.validation([{ field: 'from', message: 'from must not be after to' }]);
+      throw DomainError.validation([fieldError('from', 'volunteers.reports.fromAfterTo')]);
     }
     if (!(await this.communities.exists(communityId))) throw DomainError.notFound('Community');
     return { communityId, ...(await this.reports.serviceIn(communityId, from, to)) };

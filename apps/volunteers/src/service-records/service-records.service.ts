@@ -45,9 +45,7 @@ export class ServiceRecordsService {
     const holder = await this.records.holder(volunteerId);
     if (!holder) throw DomainError.notFound('Volunteer');
     if (!mayReadRecord(current, holder)) {
-      throw DomainError.forbidden(
-        "Only the volunteer, coordinators of the volunteer's community and admins see a service record",
-      );
+      throw DomainError.forbidden('volunteers.serviceRecords.readForbidden');
     }
     let record = await this.records.findRecord(volunteerId);
     if (!record) {

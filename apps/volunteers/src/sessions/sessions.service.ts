@@ -11,8 +11,6 @@ import { VolunteersConfig } from '../volunteers.config';
 import { newRefreshToken, refreshTokenHash } from './refresh-token';
 import { SessionsRepository } from './sessions.repository';
 
-const NOT_SIGNED_IN = 'Sign in again: this session has ended';
-
 /**
  * Sessions outlive the 15-minute access tokens: a refresh token, used once,
  * buys a new access token (with the member's roles as they are now) and a new
@@ -92,7 +90,7 @@ export class SessionsService {
       };
     });
     if (replayedBy) this.rights.announce(replayedBy);
-    if (!grant) throw new DomainError(ErrorCode.UNAUTHENTICATED, NOT_SIGNED_IN);
+    if (!grant) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.sessionEnded');
     return grant;
   }
 

@@ -52,9 +52,10 @@ export function waitBeforeRetry(counts: BucketCount[], ceilings: Ceilings): numb
 }
 
 export function tooManyAttempts(retryAfterSeconds: number): DomainError {
-  return new DomainError(
+  return DomainError.of(
     ErrorCode.RATE_LIMITED,
-    'Too many failed sign-in attempts: wait before trying again',
+    'volunteers.signIn.tooManyAttempts',
+    { retryAfterSeconds },
     { retryAfterSeconds },
   );
 }

@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { fieldMessage } from '../i18n/field-message';
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -21,6 +22,8 @@ export function isCalendarDate(value: unknown): value is string {
   );
 }
 
+const calendarDateMessage = fieldMessage('volunteers.hours.calendarDate');
+
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
@@ -30,7 +33,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown) => isCalendarDate(value),
-        defaultMessage: (args) => `${args?.property} must be a date written YYYY-MM-DD`,
+        defaultMessage: (args) => calendarDateMessage(args!),
       },
     });
 }

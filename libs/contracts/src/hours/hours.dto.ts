@@ -20,6 +20,9 @@ import { PageQueryDto } from '../common/page';
 import { Optional } from '../common/validators';
 import { PersonView } from '../common/person';
 import { IsCalendarDate } from './dates';
+import { fieldMessage } from '../i18n/field-message';
+import type { MessageKey } from '../i18n/en';
+import type { MessageParams } from '../i18n/translate';
 
 export const HOUR_LOG_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type HourLogStatus = (typeof HOUR_LOG_STATUSES)[number];
@@ -28,7 +31,7 @@ export type HourLogStatus = (typeof HOUR_LOG_STATUSES)[number];
 export const MAX_MINUTES_PER_DAY = 1440;
 export const MAX_BULK_APPROVALS = 100;
 
-const minutesMessage = `minutes must be a whole number from 1 to ${MAX_MINUTES_PER_DAY}`;
+const minutesMessage = fieldMessage('field.wholeNumberRange', { min: 1, max: MAX_MINUTES_PER_DAY });
 
 // ---- public HTTP bodies (gateway) ----
 
@@ -49,7 +52,7 @@ export class LogHoursDto {
 
   @ApiProperty({ maxLength: 2000, example: '社区垃圾分类宣传活动' })
   @IsString()
-  @Matches(/\S/, { message: 'description must not be blank' })
+  @Matches(/\S/, { message: fieldMessage('field.notBlank') })
   @MaxLength(2000)
   description!: string;
 
@@ -78,14 +81,14 @@ export class HoursQueryDto extends PageQueryDto {
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )
-  @IsBoolean({ message: 'mine must be true or false' })
+  @IsBoolean({ message: fieldMessage('field.isBoolean') })
   mine?: boolean;
 }
 
 export class RejectHoursDto {
   @ApiProperty({ maxLength: 500, example: 'No one at the activity remembers this shift' })
   @IsString()
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Matches(/\S/, { message: fieldMessage('field.notBlank') })
   @MaxLength(500)
   reason!: string;
 }
@@ -96,7 +99,7 @@ export class ApproveManyHoursDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_APPROVALS)
   @ArrayUnique()
-  @IsUUID('all', { each: true, message: 'each id must be a UUID' })
+  @IsUUID('all', { each: true, message: fieldMessage('volunteers.hours.eachIdUuid') })
   ids!: string[];
 }
 
@@ -170,6 +173,9 @@ export class HourLogPage {
 export class ApprovalRefusalView {
   @ApiProperty({ example: 'INVALID_STATE' }) code!: string;
   @ApiProperty() message!: string;
+  /** Between services only: the gateway says the message in the caller's language, then drops these. */
+  messageKey?: MessageKey;
+  params?: MessageParams;
 }
 
 export class ApprovalResultView {

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID } from 'class-validator';
 import { TierView } from '../ledger/ledger.dto';
 import { ServiceSource } from '../service/hours-verified';
+import { fieldMessage } from '../i18n/field-message';
 
 /** A certificate code: 32 URL-safe characters (192 random bits). */
 export const CERTIFICATE_CODE_SHAPE = /^[A-Za-z0-9_-]{32}$/;
@@ -88,7 +89,7 @@ export class TierListItemView {
 
 export class VolunteerIdDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'id must be a UUID' })
+  @IsUUID('all', { message: fieldMessage('field.isUuid') })
   id!: string;
 }
 

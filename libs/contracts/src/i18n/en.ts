@@ -1,5 +1,6 @@
 import { requestsEn } from './requests.en';
 import { rewardsEn } from './rewards.en';
+import { volunteersEn } from './volunteers.en';
 
 /**
  * Every text the API shows a person, in English, keyed by stable keys: ICU
@@ -168,6 +169,7 @@ export const en = {
   'field.fromAfterTo': 'from ({from}) must not be after to ({to})',
   ...requestsEn,
   ...rewardsEn,
+  ...volunteersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

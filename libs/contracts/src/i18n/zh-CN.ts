@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { requestsZhCN } from './requests.zh-CN';
 import { rewardsZhCN } from './rewards.zh-CN';
+import { volunteersZhCN } from './volunteers.zh-CN';
 
 /** 简体中文文案：与 en.ts 键和参数完全一致（catalogue.spec.ts 会检查）。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -157,4 +158,5 @@ export const zhCN: Record<MessageKey, string> = {
   'field.fromAfterTo': '开始日期（{from}）不能晚于结束日期（{to}）',
   ...requestsZhCN,
   ...rewardsZhCN,
+  ...volunteersZhCN,
 };

@@ -8,19 +8,22 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { fieldMessage } from '../i18n/field-message';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
-const CODE_MESSAGE = 'must be 1-32 letters, digits, "_" or "-"';
+// Grid units' fields are nested (gridUnits[0].code): these texts name the field as it was declared.
+const CODE_MESSAGE = fieldMessage('volunteers.communities.codeShape');
+const NAME_MESSAGE = fieldMessage('volunteers.communities.nameBlank');
 
 export class GridUnitInputDto {
   @ApiProperty({ example: 'QS-01', maxLength: 32 })
   @IsString()
-  @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
+  @Matches(CODE, { message: CODE_MESSAGE })
   code!: string;
 
   @ApiProperty({ example: '第一网格', maxLength: 100 })
   @IsString()
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @Matches(/\S/, { message: NAME_MESSAGE })
   @MaxLength(100)
   name!: string;
 }
@@ -28,12 +31,12 @@ export class GridUnitInputDto {
 export class CreateCommunityDto {
   @ApiProperty({ example: 'qingshan', maxLength: 32 })
   @IsString()
-  @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
+  @Matches(CODE, { message: CODE_MESSAGE })
   code!: string;
 
   @ApiProperty({ example: '青山社区', maxLength: 100 })
   @IsString()
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @Matches(/\S/, { message: NAME_MESSAGE })
   @MaxLength(100)
   name!: string;
 

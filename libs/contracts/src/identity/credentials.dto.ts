@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { FreeText, Optional } from '../common/validators';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './member.dto';
+import { fieldMessage } from '../i18n/field-message';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,7 +25,7 @@ export class UpdateMeDto {
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'The language of messages to this member' })
   @Optional()
-  @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
+  @IsIn(LOCALES, { message: fieldMessage('field.isIn', { values: LOCALES.join(', ') }) })
   locale?: Locale;
 }
 
@@ -32,14 +33,14 @@ export class UpdateMeDto {
 export class ChangePasswordDto {
   @ApiProperty({ maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
-  @MinLength(1, { message: 'currentPassword must not be empty' })
+  @MinLength(1, { message: fieldMessage('field.notEmpty') })
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword!: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters`,
+    message: fieldMessage('field.minLength', { min: PASSWORD_MIN_LENGTH }),
   })
   @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword!: string;

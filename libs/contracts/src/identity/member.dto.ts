@@ -23,6 +23,7 @@ import { Type } from 'class-transformer';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/page';
 import { Role, ROLES, SELF_SERVICE_ROLES } from '../common/roles';
 import { NO_NUL, Optional, OptionalNullable } from '../common/validators';
+import { fieldMessage } from '../i18n/field-message';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -72,28 +73,28 @@ class ContactFields {
     description: 'E-mail, unique regardless of case; email or phone is required',
   })
   @ValidateIf((o: ContactFields) => o.phone === undefined || o.email !== undefined)
-  @IsDefined({ message: 'email or phone is required' })
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsDefined({ message: fieldMessage('volunteers.members.emailOrPhone') })
+  @IsEmail({}, { message: fieldMessage('field.isEmail') })
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 32, description: 'Phone number, stored normalised (E.164)' })
   @Optional()
   @IsString()
-  @Matches(PHONE_SHAPE, { message: 'phone must be a phone number' })
+  @Matches(PHONE_SHAPE, { message: fieldMessage('volunteers.members.phoneShape') })
   phone?: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+    message: fieldMessage('field.minLength', { min: PASSWORD_MIN_LENGTH }),
   })
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 100 })
   @IsString()
-  @Matches(/\S/, { message: 'displayName must not be blank' })
+  @Matches(/\S/, { message: fieldMessage('field.notBlank') })
   @MaxLength(100)
   displayName!: string;
 
@@ -113,7 +114,10 @@ export class RegisterMemberDto extends ContactFields {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(SELF_SERVICE_ROLES.length)
-  @IsIn(SELF_SERVICE_ROLES, { each: true, message: 'roles may only hold resident and volunteer' })
+  @IsIn(SELF_SERVICE_ROLES, {
+    each: true,
+    message: fieldMessage('volunteers.members.selfServiceRoles'),
+  })
   roles?: Role[];
 }
 
@@ -180,7 +184,7 @@ export class UpdateMemberDto {
   })
   @Optional()
   @IsString()
-  @Matches(/\S/, { message: 'displayName must not be blank' })
+  @Matches(/\S/, { message: fieldMessage('field.notBlank') })
   @MaxLength(100)
   displayName?: string;
 
@@ -190,7 +194,7 @@ export class UpdateMemberDto {
   })
   @Optional()
   @IsString()
-  @Matches(PHONE_SHAPE, { message: 'phone must be a phone number' })
+  @Matches(PHONE_SHAPE, { message: fieldMessage('volunteers.members.phoneShape') })
   phone?: string;
 }
 
@@ -255,15 +259,16 @@ export class MemberIdDto {
 }
 
 export const MEMBER_SEARCH_MAX_LENGTH = 100;
+const limitMessage = fieldMessage('field.wholeNumberRange', { min: 1, max: MAX_PAGE_SIZE });
 
 /** `GET /members`: the directory, for coordinators (their communities) and admins. */
 export class ListMembersQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @Optional()
   @Type(() => Number)
-  @IsInt({ message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-  @Min(1, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-  @Max(MAX_PAGE_SIZE, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  @IsInt({ message: limitMessage })
+  @Min(1, { message: limitMessage })
+  @Max(MAX_PAGE_SIZE, { message: limitMessage })
   limit?: number;
 
   @ApiPropertyOptional({
@@ -277,7 +282,7 @@ export class ListMembersQuery {
   @Optional()
   @IsString()
   @MaxLength(MEMBER_SEARCH_MAX_LENGTH)
-  @Matches(NO_NUL, { message: 'q must not contain the NUL character' })
+  @Matches(NO_NUL, { message: fieldMessage('field.nul') })
   q?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -292,12 +297,12 @@ export class ListMembersQuery {
 
   @ApiPropertyOptional({ enum: ROLES })
   @Optional()
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES, { message: fieldMessage('field.isIn', { values: ROLES.join(', ') }) })
   role?: Role;
 
   @ApiPropertyOptional({ enum: MEMBER_STATUSES })
   @Optional()
-  @IsIn(MEMBER_STATUSES, { message: 'status must be active or suspended' })
+  @IsIn(MEMBER_STATUSES, { message: fieldMessage('volunteers.members.statusIn') })
   status?: MemberStatus;
 
   // Longer than other lists' cursors: it carries the last display name (100 characters of any script).

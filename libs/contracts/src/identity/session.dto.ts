@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches } from 'class-validator';
 import { MemberView } from './member.dto';
+import { fieldMessage } from '../i18n/field-message';
 
 /** Refresh tokens: 32 random bytes, base64url. */
 const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -9,7 +10,7 @@ const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export class RefreshTokenDto {
   @ApiProperty({ description: 'The refresh token from sign-in, registration or the last refresh' })
   @IsString()
-  @Matches(REFRESH_TOKEN, { message: 'refreshToken is not a refresh token' })
+  @Matches(REFRESH_TOKEN, { message: fieldMessage('volunteers.sessions.badRefreshToken') })
   refreshToken!: string;
 }
 

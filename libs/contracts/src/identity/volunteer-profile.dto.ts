@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../common/validators';
+import { fieldMessage } from '../i18n/field-message';
 
 export class VolunteerProfileDto {
   @ApiProperty({ type: [String], example: ['陪诊', 'shopping', 'home repair'], maxItems: 30 })
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
-  @Matches(/\S/, { each: true, message: 'each skill must not be blank' })
+  @Matches(/\S/, { each: true, message: fieldMessage('volunteers.profiles.skillBlank') })
   @MaxLength(60, { each: true })
   skills!: string[];
 
