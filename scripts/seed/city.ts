@@ -1,6 +1,6 @@
 /**
  * The demo city's data: six communities cut into 133 grid units (the figures
- * of the municipal report in shared/seed/), the people who live and serve in
+ * of the municipal report the project grew from), the people who live and serve in
  * them, what they ask for, what they log, and the shops that take their credits.
  * Pure data and a seeded random generator: every run builds the same city.
  */
