@@ -13,7 +13,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
 import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
 import { accountRef, transferPostedEvent } from '../transfers/transfer-views';
-import { TransferRow, TransfersRepository } from '../transfers/transfers.repository';
+import { TransferRow } from '../transfers/transfers.repository';
 import { HoldRow, HoldsRepository } from './holds.repository';
 
 export function toHoldView(hold: HoldRow): HoldView {
@@ -54,25 +54,6 @@ const EVENT_OF_STATUS = {
   voided: AccountingEvents.holdVoided,
   expired: AccountingEvents.holdVoided,
 } as const;
-
-/**
- * Creating, voiding or expiring a hold changes only its payer's held minutes:
- * the payer's row is locked, the recipient's only read (the event names it, and
- * an account's owner never changes). Locking the recipient too made every claim
- * on one merchant's offers, and every refusal releasing its hold, wait in line
- * for that merchant's row. A posting pays the recipient and locks both.
- */
-async function payerLockedRecipientRead(
-  ledger: TransfersRepository,
-  fromId: string,
-  toId: string | null,
-): Promise<Map<string, AccountState>> {
-  const accounts = await ledger.lockAccounts([fromId]);
-  if (toId && toId !== fromId) {
-    for (const [id, state] of await ledger.readAccounts([toId])) accounts.set(id, state);
-  }
-  return accounts;
-}
 
 /** Retries once when another copy committed the same key between our read and our write. */
 async function onceMoreOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
@@ -122,8 +103,7 @@ export class HoldsService {
           if (done.requestHash !== hash) throw idempotencyMismatch();
           return toHoldView(done);
         }
-        // Only the payer's row changes; the recipient is only named in the event.
-        const accounts = await payerLockedRecipientRead(ledger, fromId, toId);
+        const accounts = await ledger.lockAccounts(toId ? [fromId, toId] : [fromId]);
         const from = accounts.get(fromId) as AccountState;
         const refusal = reserve(from, command.minutes);
         if (refusal) throw refusal;
@@ -287,7 +267,9 @@ export class HoldsService {
       if (hold.status === 'posted') {
         throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', { status: 'posted' });
       }
-      const accounts = await payerLockedRecipientRead(ledger, hold.fromAccountId, hold.toAccountId);
+      const accounts = await ledger.lockAccounts(
+        hold.toAccountId ? [hold.fromAccountId, hold.toAccountId] : [hold.fromAccountId],
+      );
       release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
       Object.assign(hold, { status: 'voided', resolvedAt: new Date() });
       await holds.saveResolutions([hold]);
@@ -306,12 +288,9 @@ export class HoldsService {
     return this.holds.transaction(async (holds, ledger) => {
       const due = await holds.lockDue(limit);
       if (due.length === 0) return 0;
-      const payers = due.map((h) => h.fromAccountId);
-      const accounts = await ledger.lockAccounts(payers);
-      const recipients = due.flatMap((h) =>
-        h.toAccountId && !accounts.has(h.toAccountId) ? [h.toAccountId] : [],
+      const accounts = await ledger.lockAccounts(
+        due.flatMap((h) => (h.toAccountId ? [h.fromAccountId, h.toAccountId] : [h.fromAccountId])),
       );
-      for (const [id, state] of await ledger.readAccounts(recipients)) accounts.set(id, state);
       const now = new Date();
       for (const hold of due) {
         release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);

@@ -107,19 +107,6 @@ export class TransfersRepository {
    * same, so writers never deadlock), and returns what the rules need.
    */
   async lockAccounts(ids: string[]): Promise<Map<string, AccountState>> {
-    return this.accountStates(ids, true);
-  }
-
-  /**
-   * The accounts without locking them: for those a change only names (a hold's
-   * recipient), whose owner never changes. Locking them would make every hold
-   * to one merchant wait for the one before.
-   */
-  async readAccounts(ids: string[]): Promise<Map<string, AccountState>> {
-    return this.accountStates(ids, false);
-  }
-
-  private async accountStates(ids: string[], lock: boolean): Promise<Map<string, AccountState>> {
     const rows: Array<{
       id: string;
       owner_type: AccountOwnerType;
@@ -130,7 +117,7 @@ export class TransfersRepository {
       overdraft_limit: string | null;
     }> = await this.manager.query(
       `SELECT id, owner_type, owner_id, balance, held, lifetime_earned, overdraft_limit
-         FROM accounting.accounts WHERE id = ANY($1::uuid[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+         FROM accounting.accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
       [[...new Set(ids)]],
     );
     return new Map(
