@@ -6,7 +6,7 @@
  */
 import { addDays, cityDate, startOfCityDay } from '@app/contracts';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
-import { ApiResponse } from './support/http';
+import { ApiResponse, ok } from './support/http';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, TestSuite } from './support/suite';
 
@@ -19,11 +19,6 @@ const HOUR = 3600_000;
  */
 function zoneAwayFromUtc(now = new Date()): string {
   return now.getUTCHours() < 11 ? 'Etc/GMT+12' : 'Pacific/Kiritimati';
-}
-
-function ok<T = any>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
 }
 
 const zone = zoneAwayFromUtc();

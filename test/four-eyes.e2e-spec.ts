@@ -5,7 +5,7 @@
  * moved. Also: commands sent at once without an Idempotency-Key answer what
  * the same commands answer one after another.
  */
-import { api, ApiResponse } from './support/http';
+import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
@@ -30,11 +30,6 @@ interface Balance {
 let admin: string;
 let community: Community;
 let coordinator: SignedIn;
-
-function ok<T = any>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
-}
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
 async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {

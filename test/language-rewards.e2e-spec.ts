@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { api, ApiResponse } from './support/http';
+import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
@@ -44,11 +44,6 @@ async function inBothLanguages(send: Send): Promise<{ zh: Problem; en: Problem }
     CHINESE,
   );
   return { zh: zh.body, en: en.body };
-}
-
-function ok<T = any>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
 }
 
 let admin: string;

@@ -5,7 +5,7 @@
  * names copied from the volunteers service's member events.
  */
 import { Client } from 'pg';
-import { api, ApiResponse } from './support/http';
+import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
@@ -48,11 +48,6 @@ interface HelpRequest {
   disputeReason?: string | null;
   ratingComment?: string | null;
   [key: string]: unknown;
-}
-
-function ok<T = any>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
 }
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 45_000) {

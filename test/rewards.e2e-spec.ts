@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { api, ApiResponse } from './support/http';
+import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
@@ -51,11 +51,6 @@ interface Account {
 
 let home: Place;
 let outsider: SignedIn;
-
-function ok<T = any>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
-}
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 45_000) {
   const deadline = Date.now() + ms;

@@ -93,3 +93,9 @@ export async function api<T = any>(
 export function apiFor(baseUrl: string): typeof api {
   return (method, path, options = {}) => api(method, path, { baseUrl, ...options });
 }
+
+/** The body of an answer that must have this status; otherwise an error saying what came back. */
+export function ok<T = any>(res: ApiResponse, status: number, what: string): T {
+  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
+}
