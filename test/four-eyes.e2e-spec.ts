@@ -15,6 +15,7 @@ import {
   register,
   SignedIn,
   unique,
+  merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 
@@ -148,21 +149,8 @@ async function logHours(who: SignedIn, minutes = 60): Promise<{ id: string }> {
 
 // ---- rewards ----
 
-async function merchantWithStaff(): Promise<{ id: string; staff: SignedIn }> {
-  const merchant = ok(
-    await api('POST', '/merchants', {
-      token: coordinator.token,
-      body: { name: unique('豆浆铺'), communityId: community.id, address: '青山路 12 号' },
-    }),
-    201,
-    'merchant',
-  );
-  const staff = await createMember(coordinator.token, {
-    communityId: community.id,
-    roles: ['merchant'],
-    merchantId: merchant.id,
-  });
-  return { id: merchant.id, staff };
+function aMerchant(): Promise<{ id: string; staff: SignedIn }> {
+  return merchantWithStaff(coordinator.token, community.id);
 }
 
 async function pendingOffer(
@@ -391,7 +379,7 @@ describe('nobody acts in their own favour (403 FORBIDDEN, nothing moves)', () =>
   });
 
   it("a coordinator who is one of a merchant's staff cannot settle it", async () => {
-    const merchant = await merchantWithStaff();
+    const merchant = await aMerchant();
     await merchantEarns(merchant);
     const self = await coordinatorWho(['merchant'], { merchantId: merchant.id });
     const fundBefore = await fund();
@@ -469,7 +457,7 @@ describe('commands sent at once without an Idempotency-Key answer as one after a
   });
 
   it('approves an offer once', async () => {
-    const offer = await pendingOffer(await merchantWithStaff());
+    const offer = await pendingOffer(await aMerchant());
     const tally = await atOnce(COPIES, () =>
       api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
     );
@@ -477,7 +465,7 @@ describe('commands sent at once without an Idempotency-Key answer as one after a
   });
 
   it('issues no more vouchers than a member may claim, and holds only for those', async () => {
-    const merchant = await merchantWithStaff();
+    const merchant = await aMerchant();
     const offer = await pendingOffer(merchant, { perMemberLimit: 1 });
     ok(await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }), 200, 'ok');
     const buyer = await register(community.id, { roles: ['volunteer'] });
@@ -492,7 +480,7 @@ describe('commands sent at once without an Idempotency-Key answer as one after a
   });
 
   it("settles a merchant's credits once", async () => {
-    const merchant = await merchantWithStaff();
+    const merchant = await aMerchant();
     await merchantEarns(merchant);
     const fundBefore = await fund();
     const tally = await atOnce(COPIES, () =>

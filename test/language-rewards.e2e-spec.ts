@@ -9,6 +9,7 @@ import {
   register,
   SignedIn,
   unique,
+  merchantWithStaff,
 } from './support/fixtures';
 
 /**
@@ -50,21 +51,8 @@ let admin: string;
 let community: Community;
 let coordinator: SignedIn;
 
-async function merchant(): Promise<{ id: string; staff: SignedIn }> {
-  const created = ok(
-    await api('POST', '/merchants', {
-      token: coordinator.token,
-      body: { name: unique('豆浆铺'), communityId: community.id, address: '青山路 12 号' },
-    }),
-    201,
-    'merchant',
-  );
-  const staff = await createMember(coordinator.token, {
-    communityId: community.id,
-    roles: ['merchant'],
-    merchantId: created.id,
-  });
-  return { id: created.id as string, staff };
+function merchant(): Promise<{ id: string; staff: SignedIn }> {
+  return merchantWithStaff(coordinator.token, community.id);
 }
 
 function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {

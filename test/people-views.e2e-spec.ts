@@ -16,6 +16,7 @@ import {
   SignedIn,
   unique,
   uniquePhone,
+  merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 
@@ -149,20 +150,7 @@ describe('claiming offers: every member, and why not', () => {
   }
 
   beforeAll(async () => {
-    const created = ok(
-      await api('POST', '/merchants', {
-        token: coordinator.token,
-        body: { name: unique('理发店'), communityId: community.id, address: '青山路 3 号' },
-      }),
-      201,
-      'merchant',
-    );
-    const staff = await createMember(coordinator.token, {
-      communityId: community.id,
-      roles: ['merchant'],
-      merchantId: created.id,
-    });
-    merchant = { id: created.id as string, staff };
+    merchant = await merchantWithStaff(coordinator.token, community.id, unique('理发店'));
   });
 
   it('lets a resident spend the minutes family gave them (201), and says the offer is for them', async () => {

@@ -141,3 +141,24 @@ export function coordinatorOf(
     api,
   );
 }
+
+/** A partner merchant of the community, made by its coordinator, and one member of its staff, signed in. */
+export async function merchantWithStaff(
+  coordinatorToken: string,
+  communityId: string,
+  name = unique('豆浆铺'),
+  api: Api = sharedApi,
+): Promise<{ id: string; staff: SignedIn }> {
+  const res = await api('POST', '/merchants', {
+    token: coordinatorToken,
+    body: { name, communityId, address: '青山路 12 号' },
+  });
+  expectStatus(res, 201, 'create merchant');
+  const id = res.body.id as string;
+  const staff = await createMember(
+    coordinatorToken,
+    { communityId, roles: ['merchant'], merchantId: id },
+    api,
+  );
+  return { id, staff };
+}
