@@ -5,9 +5,20 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/results/**',
+      'test/logs/**',
+      // Generated from the gateway's OpenAPI document (npm run openapi).
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
 
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -91,6 +102,30 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
+  // The web app: Vue's recommended rules, TypeScript without type information
+  // (vue-tsc type-checks it in lint), browser globals.
+  ...pluginVue.configs['flat/recommended'].map((config) => ({
+    ...config,
+    files: ['apps/web/**/*.{ts,vue}'],
+  })),
+  {
+    files: ['apps/web/**/*.{ts,vue}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: {
+        parser: tseslint.parser,
+        extraFileExtensions: ['.vue'],
+        projectService: false,
+        sourceType: 'module',
+      },
+      globals: { ...globals.browser },
+    },
+  },
+  {
+    files: ['apps/web/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
   },
 
   prettier,

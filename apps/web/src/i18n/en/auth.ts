@@ -1,0 +1,31 @@
+import type { Messages } from '../zh-CN';
+
+export default {
+  title: 'Sign in',
+  welcome: 'Welcome to Community Time Bank',
+  intro: 'Neighbours helping neighbours; every hour of service is banked.',
+  login: 'Phone or e-mail',
+  loginPlaceholder: 'Your phone number or e-mail',
+  password: 'Password',
+  passwordPlaceholder: 'Your password',
+  submit: 'Sign in',
+  showPassword: 'Show password',
+  hidePassword: 'Hide password',
+  required: 'Please fill in {field}',
+  forgot: 'Forgot your password? Ask your community office to reset it.',
+  signOut: 'Sign out',
+  signOutConfirm: 'Sign out now?',
+  changePassword: {
+    title: 'Change password',
+    required: 'To keep your account safe, change the temporary password to one of your own first.',
+    current: 'Current password',
+    currentPlaceholder: 'Your current (or temporary) password',
+    next: 'New password',
+    nextPlaceholder: 'At least 10 characters',
+    repeat: 'New password again',
+    mismatch: 'The two new passwords differ',
+    tooShort: 'The new password needs at least 10 characters',
+    submit: 'Change password',
+    done: 'Password changed; other devices were signed out.',
+  },
+} satisfies Messages['auth'];

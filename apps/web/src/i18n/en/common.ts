@@ -1,0 +1,36 @@
+import type { Messages } from '../zh-CN';
+
+export default {
+  appName: 'Community Time Bank',
+  loading: 'Loading…',
+  retry: 'Try again',
+  back: 'Back',
+  cancel: 'Cancel',
+  confirm: 'OK',
+  save: 'Save',
+  saved: 'Saved',
+  close: 'Close',
+  empty: 'Nothing here yet',
+  notFound: 'There is no such page',
+  more: 'Load more',
+  noMore: 'No more',
+  error: {
+    network: 'No connection. Check your network and try again. What you typed is still here.',
+    server:
+      'The service is unavailable for a moment. Try again soon. What you typed is still here.',
+    tooFast: 'Too many tries. Try again in {seconds} seconds.',
+    unknown: 'Something went wrong. Please try again later.',
+  },
+  minutes: '{n} min',
+  hoursMinutes: '{h} h {m} min',
+  hours: '{h} h',
+  credits: 'Time credits',
+  creditsUnit: 'min',
+  nav: {
+    home: 'Home',
+    board: 'Help board',
+    requests: 'Requests',
+    rewards: 'Offers',
+    me: 'Me',
+  },
+} satisfies Messages['common'];

@@ -1,0 +1,7 @@
+import type { Messages } from '../zh-CN';
+import auth from './auth';
+import common from './common';
+import me from './me';
+import settings from './settings';
+
+export default { common, auth, settings, me } satisfies Messages;

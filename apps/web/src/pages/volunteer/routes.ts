@@ -1,0 +1,5 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+const routes: RouteRecordRaw[] = [];
+
+export default routes;
