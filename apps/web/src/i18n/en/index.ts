@@ -1,7 +1,8 @@
 import type { Messages } from '../zh-CN';
 import auth from './auth';
 import common from './common';
+import credits from './credits';
 import me from './me';
 import settings from './settings';
 
-export default { common, auth, settings, me } satisfies Messages;
+export default { common, auth, settings, me, credits } satisfies Messages;
