@@ -24,6 +24,7 @@ import { installHttpHooks } from './http/http-hooks';
 import { installJsonBodyParser } from './http/json-body';
 import { setDefaultLocale } from './http/language';
 import { requestIdFor } from './http/request-id';
+import { serveWebApp } from './web/web-app';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -70,6 +71,7 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(strictValidationPipe());
   setUpApiDocs(app);
+  await serveWebApp(fastify, config.webRoot, logger);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, prefix: config.NATS_SUBJECT_PREFIX }, 'gateway ready');
   stopOnSignal('gateway', logger, () => app.close());

@@ -65,6 +65,8 @@ export const en = {
   'http.serviceTimeout': 'The {service} service did not answer within {timeoutMs} ms',
   'http.serviceUnavailable': 'The {service} service is unavailable',
   'http.serviceFailed': 'The {service} service failed',
+  'http.webAppNotBuilt':
+    'The web app is not built on this server (npm run build builds it); the API is at /api/v1',
 
   // Field messages by class-validator constraint, for fields without a message of their own.
   'field.invalid': '{field} is not valid',

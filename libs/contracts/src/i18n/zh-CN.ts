@@ -59,6 +59,7 @@ export const zhCN: Record<MessageKey, string> = {
   'http.serviceTimeout': '{service} 服务在 {timeoutMs} 毫秒内没有响应，请稍后再试',
   'http.serviceUnavailable': '{service} 服务暂时无法使用，请稍后再试',
   'http.serviceFailed': '{service} 服务出错了，请稍后再试',
+  'http.webAppNotBuilt': '这台服务器上还没有构建网页应用（npm run build 会构建它）；接口在 /api/v1',
 
   'field.invalid': '{field} 填写不正确',
   'field.unknown': '不认识的字段 {field}',
