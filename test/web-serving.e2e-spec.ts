@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchSuite, Suite } from '../scripts/launcher';
-import { api, apiFor, ApiResponse } from './support/http';
+import { api, apiFor, ApiResponse, sharedBaseUrl } from './support/http';
 import { expectProblem } from './support/problems';
 import { freePort, SERVICE_START_MS, TEST_SETTINGS } from './support/suite';
 
@@ -165,5 +165,39 @@ describe('the web app at /', () => {
       fs.renameSync(`${index}.away`, index);
     }
     expectIndex(await page('/'));
+  });
+});
+
+describe('GET /api/v1', () => {
+  it('links to the docs and health and says what a client needs first', async () => {
+    const res = await api('GET', '');
+    expect(res.status).toBe(200);
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8'));
+    expect(res.body).toEqual({
+      links: { docs: '/api/docs', docsJson: '/api/docs-json', health: '/api/v1/health' },
+      cityTimeZone: 'Asia/Shanghai',
+      defaultLocale: 'zh-CN',
+      version: pkg.version,
+    });
+    const { origin: shared } = new URL(sharedBaseUrl());
+    for (const link of Object.values(res.body.links as Record<string, string>)) {
+      expect({ link, status: (await api('GET', `${shared}${link}`)).status }).toEqual({
+        link,
+        status: 200,
+      });
+    }
+  });
+
+  it('is described in the OpenAPI document, with its answer', async () => {
+    const { origin: shared } = new URL(sharedBaseUrl());
+    const document = (await api('GET', `${shared}/api/docs-json`)).body;
+    const answer = document.paths['/api/v1'].get.responses['200'].content['application/json'];
+    expect(answer.schema.$ref).toBe('#/components/schemas/ApiIndexView');
+    expect(Object.keys(document.components.schemas.ApiIndexView.properties).sort()).toEqual([
+      'cityTimeZone',
+      'defaultLocale',
+      'links',
+      'version',
+    ]);
   });
 });
