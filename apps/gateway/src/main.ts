@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -60,6 +61,7 @@ async function bootstrap(): Promise<void> {
   installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
   installHttpHooks(fastify, logger);
   await app.register(helmet, HELMET_OPTIONS);
+  await app.register(cookie);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,

@@ -117,6 +117,7 @@ export const en = {
   'auth.routeClosed': 'This route is not open to anyone',
   'auth.roleOrCommunity': 'Your role or community does not allow this',
   'auth.forbidden': 'Not allowed',
+  'auth.foreignOrigin': "Refused: the session cookie works only from this site's own pages",
   'auth.idempotencyKeyLength': 'Idempotency-Key must be 1 to {max} characters',
 
   // Things that may not be found.

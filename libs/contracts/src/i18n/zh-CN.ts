@@ -108,6 +108,7 @@ export const zhCN: Record<MessageKey, string> = {
   'auth.routeClosed': '这个功能暂不开放',
   'auth.roleOrCommunity': '您的身份或所在社区不能办理这项操作',
   'auth.forbidden': '没有权限',
+  'auth.foreignOrigin': '已拒绝：登录凭据只能在本站自己的页面上使用',
   'auth.idempotencyKeyLength': 'Idempotency-Key 应为 1 到 {max} 个字符',
 
   'notFound.account': '找不到这个账户',
