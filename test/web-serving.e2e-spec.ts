@@ -141,6 +141,8 @@ describe('the web app at /', () => {
     expectProblem(await page('/api/v1/nope'), 404, 'NOT_FOUND');
     expectProblem(await page('/api/v1/nope', { accept: 'application/json' }), 404, 'NOT_FOUND');
     expectProblem(await page('/api/nope'), 404, 'NOT_FOUND');
+    // The router's own refusals stay theirs.
+    expectProblem(await page(`/api/v1/requests/${'x'.repeat(500)}`), 400, 'VALIDATION_FAILED');
   });
 
   it('keeps the API reference at /api/docs', async () => {

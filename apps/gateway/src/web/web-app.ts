@@ -8,9 +8,11 @@ import { toProblem } from '../http/to-problem';
 import { diskWebRoot, REVALIDATE, webAnswer } from './web-answer';
 
 /**
- * Serves the web app at `/` from `root` (see webAnswer). The API's routes are
- * more specific than `/*` and win; whatever reaches here under /api/ goes to
- * Nest's not-found handler, so it stays the API's problem+json 404.
+ * Serves the web app at `/` from `root` (see webAnswer), for a GET or HEAD that
+ * matched no route. Not as a `/*` route: the router would then take every path
+ * it refuses (an over-long segment is a 400) as that route's instead.
+ * Under /api/ it answers nothing, and Nest's not-found handler answers the API's
+ * problem+json 404 as before.
  */
 export async function serveWebApp(
   fastify: FastifyInstance,
@@ -30,18 +32,18 @@ export async function serveWebApp(
     index: false,
     suppressWarning: true,
   });
-  fastify.get('/*', (request, reply) => {
-    const rawPath = request.url.split('?')[0];
-    const answer = webAnswer(rawPath, request.headers.accept, webRoot);
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+    const answer = webAnswer(request.url.split('?')[0], request.headers.accept, webRoot);
     switch (answer.kind) {
       case 'file':
         return sendWebFile(reply, answer.file, answer.cacheControl);
       case 'index':
         return sendWebFile(reply, 'index.html', REVALIDATE);
-      case 'not-found':
-        return reply.callNotFound();
       case 'not-built':
         return notBuilt(request, reply);
+      case 'not-found':
+        return;
     }
   });
 }
