@@ -163,6 +163,19 @@ describe('the refresh cookie', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
+  it('sent by two tabs at once: one renews, the other is a replay that ends the session', async () => {
+    // Why a browser must renew one refresh at a time across its tabs: the rule
+    // that a refresh token works once holds for the cookie too.
+    const { cookie } = await signIn();
+    const both = await Promise.all([
+      withCookie('refresh', cookie.value),
+      withCookie('refresh', cookie.value),
+    ]);
+    expect(both.map((res) => res.status).sort()).toEqual([200, 401]);
+    const renewed = both.find((res) => res.status === 200)!;
+    expectProblem(await withCookie('refresh', cookieSet(renewed).value), 401, 'UNAUTHENTICATED');
+  });
+
   it('nor a body: the refresh token is named as missing', async () => {
     expectProblem(await api('POST', '/auth/refresh'), 400, 'VALIDATION_FAILED', ['refreshToken']);
     expectProblem(await api('POST', '/auth/logout', { body: {} }), 400, 'VALIDATION_FAILED', [
