@@ -94,6 +94,7 @@ export default {
     claimMessage:
       '{merchant}: {title}\n{cost} will be set aside for it and paid when you use it at the shop; you can give it back.',
     claimed: 'Claimed. It is in "My vouchers"',
+    claimFailed: 'The voucher was not claimed',
     yourCredits: 'You can use {amount} · {tier}',
     notNow: 'Not available to you now:',
     reasons: {
@@ -135,5 +136,6 @@ export default {
     cancelMessage:
       '{title}\nYou will not be able to use it; the {cost} set aside goes back to your credits.',
     cancelled: 'Given back. The credits are in your account again',
+    cancelFailed: 'The voucher was not given back',
   },
 } satisfies Messages['credits'];
