@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Problem } from '../http/problem';
 
-/** The OpenAPI document at /api/docs-json and its UI at /api/docs. */
-export function setUpApiDocs(app: INestApplication): void {
+/** Every route of the API is under this prefix; the document names full paths. */
+export const API_PREFIX = 'api/v1';
+
+/** The OpenAPI document of the gateway's routes, as /api/docs-json serves it. */
+export function apiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Community Time Bank API')
     .setDescription(
@@ -14,7 +17,11 @@ export function setUpApiDocs(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+  return SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+}
+
+/** Serves `document` at /api/docs-json and its UI at /api/docs. */
+export function setUpApiDocs(app: INestApplication, document: OpenAPIObject): void {
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Community Time Bank API',
