@@ -57,7 +57,7 @@ export class AuthController {
     summary: 'Sign in with e-mail or phone; failed attempts are limited per account and address',
   })
   @ApiResponse({ status: 200, type: LoginResult })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, [403, 'ACCOUNT_SUSPENDED: the account is suspended'], 429)
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResult> {
     const command: VerifyCredentialsCommand = {
       ...body,
