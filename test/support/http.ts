@@ -25,6 +25,28 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
+/** One request and its answer as they crossed the wire, for whoever listens (see onExchange). */
+export interface Exchange {
+  method: HttpMethod;
+  url: string;
+  requestHeaders: Record<string, string>;
+  /** The text sent, if any. */
+  requestBody: string | undefined;
+  status: number;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string>;
+  /** The text received ('' when none). */
+  responseText: string;
+}
+
+const listeners = new Set<(exchange: Exchange) => void>();
+
+/** Hears every call made through `api` in this test file from now on; returns how to stop. */
+export function onExchange(listener: (exchange: Exchange) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function sharedBaseUrl(): string {
   const url = process.env.TB_BASE_URL;
   if (!url) {
@@ -86,6 +108,17 @@ export async function api<T = any>(
   res.headers.forEach((value, name) => {
     out[name.toLowerCase()] = value;
   });
+  for (const listener of listeners) {
+    listener({
+      method,
+      url,
+      requestHeaders: headers,
+      requestBody: payload,
+      status: res.status,
+      headers: out,
+      responseText: text,
+    });
+  }
   return { status: res.status, headers: out, body: body as T };
 }
 
