@@ -246,6 +246,7 @@ describe('web app: credits', () => {
         const issued = mine.body.items[0];
         const card = page.getByTestId('voucher').first();
         expect(await card.getByTestId('voucher-status').innerText()).toBe('可以使用');
+        await card.getByRole('status').getByText('兑换成功！').waitFor();
         const code = card.getByTestId('voucher-code');
         expect((await code.innerText()).replace(/\s/g, '')).toBe(issued.code);
         const codeSize = await code.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -264,6 +265,7 @@ describe('web app: credits', () => {
         await card.getByRole('button', { name: '退回这张优惠券' }).click();
         await page.locator('.van-dialog').getByRole('button', { name: '退回这张优惠券' }).click();
         await card.getByTestId('voucher-status').getByText('已退回').waitFor();
+        await card.getByText('预留的 30 分钟已回到您可以用的积分里').waitFor();
         expect(await heldMinutesOnceSettled(member)).toBe(0);
       } finally {
         await phone.close();

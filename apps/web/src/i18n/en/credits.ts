@@ -93,7 +93,7 @@ export default {
     claimTitle: 'Claim this voucher?',
     claimMessage:
       '{merchant}: {title}\n{cost} will be set aside for it and paid when you use it at the shop; you can give it back.',
-    claimed: 'Claimed. It is in "My vouchers"',
+    claimed: 'Claimed!',
     claimFailed: 'The voucher was not claimed',
     yourCredits: 'You can use {amount} · {tier}',
     notNow: 'Not available to you now:',
@@ -135,7 +135,7 @@ export default {
     cancelTitle: 'Give this voucher back?',
     cancelMessage:
       '{title}\nYou will not be able to use it; the {cost} set aside goes back to your credits.',
-    cancelled: 'Given back. The credits are in your account again',
+    cancelled: 'The {cost} set aside is yours to use again',
     cancelFailed: 'The voucher was not given back',
   },
 } satisfies Messages['credits'];

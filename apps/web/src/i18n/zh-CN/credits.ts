@@ -88,7 +88,7 @@ export default {
     claimTitle: '兑换这张优惠券？',
     claimMessage:
       '{merchant}：{title}\n将为这张优惠券预留 {cost}，到店使用时才扣除；不用可以退回。',
-    claimed: '兑换成功，优惠券已放进“我的优惠券”',
+    claimed: '兑换成功！',
     claimFailed: '没有兑换成功',
     yourCredits: '您现在可以用 {amount} · {tier}',
     notNow: '现在还不能领：',
@@ -129,7 +129,7 @@ export default {
     cancel: '退回这张优惠券',
     cancelTitle: '退回这张优惠券？',
     cancelMessage: '{title}\n退回后不能再使用，预留的 {cost} 会回到您可以用的积分里。',
-    cancelled: '已退回，积分已回到您的账户',
+    cancelled: '预留的 {cost}已回到您可以用的积分里',
     cancelFailed: '没能退回这张优惠券',
   },
 };
