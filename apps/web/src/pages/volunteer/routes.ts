@@ -13,6 +13,25 @@ const routes: RouteRecordRaw[] = [
     meta: { role: 'volunteer' },
     component: () => import('./LogHoursPage.vue'),
   },
+  {
+    path: '/record',
+    name: 'record',
+    meta: { role: 'volunteer', tab: 'me' },
+    component: () => import('./ServiceRecordPage.vue'),
+  },
+  {
+    path: '/record/certificate',
+    name: 'certificate',
+    meta: { role: 'volunteer' },
+    component: () => import('./CertificatePage.vue'),
+  },
+  {
+    // Opened from the QR code on a printed certificate, by anyone, signed in or not.
+    path: '/c/:code',
+    name: 'certificate-check',
+    meta: { public: true },
+    component: () => import('./CertificateCheckPage.vue'),
+  },
 ];
 
 export default routes;
