@@ -32,6 +32,12 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true },
     component: () => import('./CertificateCheckPage.vue'),
   },
+  {
+    path: '/profile',
+    name: 'profile',
+    meta: { role: 'volunteer', tab: 'me' },
+    component: () => import('./VolunteerProfilePage.vue'),
+  },
 ];
 
 export default routes;
