@@ -4,7 +4,7 @@
 // and stays in the foreground until Ctrl-C / SIGTERM (exit 0) or until a
 // service dies (its one-line reason, the rest stopped, exit 1).
 'use strict';
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { launchSuite, builtServices, entryOf, SERVICES } = require('./launcher');
@@ -82,6 +82,44 @@ function webAppBuilt() {
 
 /** @param {string} message */
 const say = (message) => process.stderr.write(`timebank: ${message}\n`);
+
+/**
+ * A newcomer's first start (no community yet, not production) gets the demo city,
+ * so the app at / can be tried at once with the logins the seed prints.
+ * SEED_DEMO=0 starts empty. The seed works through the public API only.
+ * @param {string} origin
+ */
+async function seedDemoOnFirstStart(origin) {
+  if (process.env.NODE_ENV === 'production' || process.env.SEED_DEMO === '0') return;
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  if (!fs.existsSync(tsx)) return; // installed without dev dependencies: no seed tooling
+  let communities;
+  try {
+    const answer = await fetch(`${origin}/api/v1/communities`);
+    communities = answer.ok ? await answer.json() : null;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(communities) || communities.length > 0) return;
+  say('first start: seeding the demo city (SEED_DEMO=0 starts empty) ...');
+  // Not execFileSync: Ctrl-C must still reach the launcher while the seed runs.
+  const code = await new Promise((resolve) => {
+    const seed = spawn(tsx, [path.join(ROOT, 'scripts', 'seed', 'main.ts')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        SEED_URL: `${origin}/api/v1`,
+        // The demo's one expiring request expires on its own a minute later.
+        SEED_EXPIRY_WAIT_SECONDS: process.env.SEED_EXPIRY_WAIT_SECONDS ?? '0',
+      },
+    });
+    seed.on('exit', (exitCode) => resolve(exitCode));
+    seed.on('error', () => resolve(1));
+  });
+  if (code !== 0)
+    say('the demo seed did not finish (the suite runs on; `npm run seed` tries again)');
+}
 
 async function main() {
   const reason = staleReason();
@@ -169,6 +207,8 @@ async function main() {
   if (shuttingDown) return;
   if (services.includes('gateway')) {
     const origin = `http://127.0.0.1:${suite.port}`;
+    await seedDemoOnFirstStart(origin);
+    if (shuttingDown) return;
     const api = `API: ${origin}/api/v1, docs: ${origin}/api/docs`;
     process.stdout.write(
       webAppBuilt()

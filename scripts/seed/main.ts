@@ -60,6 +60,7 @@ function report(result: SeedResult, baseUrl: string): void {
   const origin = baseUrl.replace(/\/api\/v1\/?$/, '');
   out();
   out('What to try next:');
+  out(`  open ${origin}/ and sign in with a login above (the app is made for a phone's screen)`);
   out(`  open ${origin}/api/docs  (Authorize with a token from /auth/login)`);
   out(`  B=${baseUrl}`);
   out(

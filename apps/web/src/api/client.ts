@@ -66,7 +66,6 @@ export async function api<T>(call: (c: Client) => Promise<Answer<T>>): Promise<T
   }
   const { response } = answer;
   if (response.ok) return answer.data as T;
-  // openapi-fetch has already read the error's body into answer.error.
   const problem = await problemOf(response, answer.error);
   if (problem.code === 'PASSWORD_CHANGE_REQUIRED') hooks.passwordChangeRequired();
   throw problem;

@@ -29,21 +29,20 @@ export class ApiProblem extends Error {
 }
 
 /**
- * A refusal read from a response, whatever its body turned out to be. `parsed` is the
- * body when someone already read it (openapi-fetch reads an error's body itself).
+ * A refusal read from a response. `parsed` is its body when the caller already
+ * read it (openapi-fetch does, into `error`); otherwise it is read here.
  */
 export async function problemOf(response: Response, parsed?: unknown): Promise<ApiProblem> {
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
   let body: unknown = parsed ?? null;
-  if (parsed === undefined && !response.bodyUsed) {
+  if (body === null && !response.bodyUsed) {
     try {
-      body = await response.clone().json();
+      body = await response.json();
     } catch {
       // A proxy's HTML page or an empty body: the status is all we know.
     }
   }
-  if (typeof body !== 'object') body = null;
   const problem = (body ?? {}) as Partial<Record<string, unknown>>;
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const errors = Array.isArray(problem.errors)

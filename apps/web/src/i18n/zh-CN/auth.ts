@@ -17,7 +17,7 @@ export default {
     title: '修改密码',
     required: '为了您的账户安全，请先把临时密码改成您自己的密码。',
     current: '当前密码',
-    currentPlaceholder: '请输入当前（或临时）密码',
+    currentPlaceholder: '现在的密码或临时密码',
     next: '新密码',
     nextPlaceholder: '至少 10 个字符',
     repeat: '再输一次新密码',
