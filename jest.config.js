@@ -14,8 +14,9 @@ const moduleNameMapper = {
   '^@app/common/(.*)$': '<rootDir>/libs/common/src/$1',
   '^@app/contracts$': '<rootDir>/libs/contracts/src',
   '^@app/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
-  // An ES module only; see the shim for why and how.
+  // ES modules only; see the shims for why and how.
   '^intl-messageformat$': '<rootDir>/scripts/jest/intl-messageformat.cjs',
+  '^@apidevtools/json-schema-ref-parser$': '<rootDir>/scripts/jest/json-schema-ref-parser.cjs',
 };
 
 const common = {

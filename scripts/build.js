@@ -31,4 +31,28 @@ if (fs.existsSync(WEB_ENTRY)) {
     );
     process.exit(1);
   }
+  precompress(path.dirname(WEB_OUT));
+}
+
+/**
+ * Brotli and gzip copies of the web app's text files beside them, which the
+ * gateway sends to browsers that accept them (a phone on a slow line downloads a
+ * third of the bytes), without compressing anything per request.
+ * @param {string} dir
+ */
+function precompress(dir) {
+  const zlib = require('node:zlib');
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(js|css|html|svg|json|txt)$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const content = fs.readFileSync(file);
+    if (content.length < 1024) continue;
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(content, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+      }),
+    );
+  }
 }

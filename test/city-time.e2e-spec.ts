@@ -6,7 +6,7 @@
  */
 import { addDays, cityDate, startOfCityDay } from '@app/contracts';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
-import { ApiResponse, ok } from './support/http';
+import { ok } from './support/http';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, TestSuite } from './support/suite';
 

@@ -14,7 +14,6 @@ import {
   createMember,
   register,
   SignedIn,
-  unique,
   merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';

@@ -5,10 +5,8 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
-  createMember,
   register,
   SignedIn,
-  unique,
   merchantWithStaff,
 } from './support/fixtures';
 

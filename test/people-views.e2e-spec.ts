@@ -11,7 +11,6 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
-  createMember,
   register,
   SignedIn,
   unique,

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { launchSuite, Suite } from '../scripts/launcher';
 import { api, apiFor, ApiResponse, sharedBaseUrl } from './support/http';
 import { expectProblem } from './support/problems';
@@ -30,6 +31,11 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(webRoot, 'assets'));
   fs.writeFileSync(path.join(webRoot, 'index.html'), INDEX_HTML);
   fs.writeFileSync(path.join(webRoot, 'assets', 'index-3f9a1c2e.js'), ENTRY_JS);
+  // As the build writes them (scripts/build.js): a compressed copy beside the file.
+  fs.writeFileSync(
+    path.join(webRoot, 'assets', 'index-3f9a1c2e.js.br'),
+    zlib.brotliCompressSync(ENTRY_JS),
+  );
   fs.writeFileSync(path.join(webRoot, 'favicon.ico'), Buffer.from([0, 0, 1, 0]));
   fs.writeFileSync(path.join(webRoot, '.env'), 'SECRET=1\n');
   gateway = await launchSuite({
@@ -101,6 +107,22 @@ describe('the web app at /', () => {
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.body).toBe(ENTRY_JS);
+  });
+
+  it("sends the build's compressed copy to a browser that accepts it, and the plain file to one that does not", async () => {
+    const compressed = await page('/assets/index-3f9a1c2e.js', {
+      accept: '*/*',
+      'accept-encoding': 'br, gzip',
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers.vary).toMatch(/accept-encoding/i);
+    expect(compressed.body).toBe(ENTRY_JS);
+    const plain = await page('/assets/index-3f9a1c2e.js', {
+      accept: '*/*',
+      'accept-encoding': 'identity',
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(ENTRY_JS);
   });
 
   it('serves a file beside index.html, revalidated like it', async () => {

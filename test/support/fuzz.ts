@@ -780,6 +780,7 @@ function safeDecode(url: string): string {
 export function describe(req: FuzzRequest, res: FuzzResponse | Error): string {
   const clip = (s: string, n = 600) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
   const request = `${req.method} ${clip(req.url, 300)} as ${req.actor} headers=${clip(JSON.stringify(req.headers), 300)} body=${req.body === undefined ? '(none)' : clip(JSON.stringify(req.body), 600)}`;
-  if (res instanceof Error) return `${request}\n    -> no answer: ${res.message}`;
+  // Not `instanceof Error`: fetch's errors come from outside Jest's sandbox, another realm.
+  if (!('status' in res)) return `${request}\n    -> no answer: ${res.message}`;
   return `${request}\n    -> ${res.status} ${res.headers['content-type'] ?? ''} ${clip(res.text, 600)}`;
 }

@@ -1,7 +1,10 @@
 /**
  * A small typed wrapper over Node's global fetch for the end-to-end suites.
  * Paths are relative to the suite's /api/v1 base (`api('GET', '/health')`).
+ * With TB_RECORD_EXCHANGES=<file> every call is also appended to that file, one
+ * JSON line each, for scripts/check-exchanges.ts to check against the API document.
  */
+import { appendFileSync } from 'node:fs';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -23,6 +26,31 @@ export interface ApiResponse<T = any> {
   headers: Record<string, string>;
   /** Parsed JSON when the response is JSON, the text otherwise, null when empty. */
   body: T;
+}
+
+/** One request and its answer as they crossed the wire, for whoever listens (see onExchange). */
+export interface Exchange {
+  method: HttpMethod;
+  url: string;
+  requestHeaders: Record<string, string>;
+  /** The text sent, if any. */
+  requestBody: string | undefined;
+  status: number;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string>;
+  /** The text received ('' when none). */
+  responseText: string;
+}
+
+const listeners = new Set<(exchange: Exchange) => void>();
+
+/** Bodies over the gateway's limit are refused unread (413): the recording leaves them out. */
+const RECORDED_BODY_MAX = 1024 * 1024;
+
+/** Hears every call made through `api` in this test file from now on; returns how to stop. */
+export function onExchange(listener: (exchange: Exchange) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export function sharedBaseUrl(): string {
@@ -86,6 +114,24 @@ export async function api<T = any>(
   res.headers.forEach((value, name) => {
     out[name.toLowerCase()] = value;
   });
+  const exchange: Exchange = {
+    method,
+    url,
+    requestHeaders: headers,
+    requestBody: payload,
+    status: res.status,
+    headers: out,
+    responseText: text,
+  };
+  for (const listener of listeners) listener(exchange);
+  if (process.env.TB_RECORD_EXCHANGES) {
+    const requestBody =
+      payload !== undefined && payload.length > RECORDED_BODY_MAX ? undefined : payload;
+    appendFileSync(
+      process.env.TB_RECORD_EXCHANGES,
+      `${JSON.stringify({ ...exchange, requestBody })}\n`,
+    );
+  }
   return { status: res.status, headers: out, body: body as T };
 }
 

@@ -31,6 +31,29 @@ import { HoursController } from './service/hours.controller';
 import { ServiceRecordsController } from './service/service-records.controller';
 import { TransportModule } from './transport/transport.module';
 
+/** Every controller of the gateway: its routes, and the routes the API document describes. */
+export const GATEWAY_CONTROLLERS = [
+  ApiIndexController,
+  HealthController,
+  AuthController,
+  MeController,
+  MembersController,
+  CommunitiesController,
+  AccountsController,
+  TransfersController,
+  MemberCreditsController,
+  FundsController,
+  LedgerController,
+  HoursController,
+  ServiceRecordsController,
+  CommunityReportController,
+  RequestsController,
+  VolunteerRatingsController,
+  MerchantsController,
+  OffersController,
+  VouchersController,
+];
+
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
@@ -50,27 +73,7 @@ export class GatewayModule {
         }),
         ThrottlerModule.forRoot(authThrottling(config)),
       ],
-      controllers: [
-        ApiIndexController,
-        HealthController,
-        AuthController,
-        MeController,
-        MembersController,
-        CommunitiesController,
-        AccountsController,
-        TransfersController,
-        MemberCreditsController,
-        FundsController,
-        LedgerController,
-        HoursController,
-        ServiceRecordsController,
-        CommunityReportController,
-        RequestsController,
-        VolunteerRatingsController,
-        MerchantsController,
-        OffersController,
-        VouchersController,
-      ],
+      controllers: [...GATEWAY_CONTROLLERS],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         TokenService,

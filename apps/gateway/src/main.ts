@@ -14,7 +14,7 @@ import {
   strictValidationPipe,
 } from '@app/common';
 import { GatewayConfig, productionProblems } from './config/gateway-config';
-import { setUpApiDocs } from './docs/swagger';
+import { API_PREFIX, apiDocument, setUpApiDocs } from './docs/swagger';
 import { GatewayModule } from './gateway.module';
 import {
   answerFrameworkError,
@@ -70,9 +70,9 @@ async function bootstrap(): Promise<void> {
       maxAge: 600,
     });
   }
-  app.setGlobalPrefix('api/v1');
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(strictValidationPipe());
-  setUpApiDocs(app);
+  setUpApiDocs(app, apiDocument(app));
   await serveWebApp(fastify, config.webRoot, logger);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, prefix: config.NATS_SUBJECT_PREFIX }, 'gateway ready');

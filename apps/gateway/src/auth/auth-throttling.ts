@@ -1,6 +1,9 @@
 import { ThrottlerModuleOptions } from '@nestjs/throttler';
 import { GatewayConfig } from '../config/gateway-config';
 
+/** The gateway's one rate limit of its own, per client address (its headers carry the name). */
+export const ADDRESS_LIMIT = 'address';
+
 /**
  * Sign-up, refresh and sign-out per client address, counted in this gateway's
  * memory: a brake on one client hammering them. Sign-in is not counted here:
@@ -11,7 +14,7 @@ export function authThrottling(config: GatewayConfig): ThrottlerModuleOptions {
     errorMessage: 'Too many requests from this address: wait a while before trying again',
     throttlers: [
       {
-        name: 'address',
+        name: ADDRESS_LIMIT,
         ttl: config.AUTH_LIMIT_WINDOW_SECONDS * 1000,
         limit: config.AUTH_LIMIT_PER_ADDRESS,
       },

@@ -92,7 +92,7 @@ export class AuthController {
     summary: 'Sign in with e-mail or phone; failed attempts are limited per account and address',
   })
   @ApiResponse({ status: 200, type: LoginResult, headers: SETS_REFRESH_COOKIE })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, [403, 'ACCOUNT_SUSPENDED: the account is suspended'], 429)
   async login(
     @Body() body: LoginDto,
     @Ip() ip: string,

@@ -4,6 +4,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountingSubjects, Actor, AllocationDto, FundView, TransferView } from '@app/contracts';
 import { Access, inParams } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
 import { IdParam } from '../identity/id-param.dto';
 
@@ -16,6 +17,7 @@ export class FundsController {
   @Access(['admin', 'coordinator'], inParams('id'))
   @ApiOperation({ summary: "A community fund's balance" })
   @ApiResponse({ status: 200, type: FundView })
+  @ApiProblems(404)
   fund(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<FundView> {
     return this.services.call(AccountingSubjects.fundGet, { communityId: id }, actor);
   }

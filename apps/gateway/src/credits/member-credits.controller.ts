@@ -17,6 +17,7 @@ import { IdParam } from '../identity/id-param.dto';
 
 export class OverdraftLimitDto {
   @ApiProperty({
+    type: 'integer',
     minimum: 0,
     maximum: 100000,
     example: 120,

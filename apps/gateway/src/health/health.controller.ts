@@ -7,12 +7,21 @@ import { Public } from '../auth/access.decorator';
 import { GATEWAY_CONFIG } from '../config/config.token';
 import { GatewayConfig } from '../config/gateway-config';
 
+const SERVICE_STATES = ['up', 'down'] as const;
+type ServiceState = (typeof SERVICE_STATES)[number];
+
+/** Every service behind the gateway (a new one does not compile until it is named here). */
+export class ServiceStatesView implements Record<BackendService, ServiceState> {
+  @ApiProperty({ enum: SERVICE_STATES }) volunteers!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES }) accounting!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES }) requests!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES }) rewards!: ServiceState;
+}
+
 export class HealthView {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
-  @ApiProperty({
-    example: { volunteers: 'up', accounting: 'up', requests: 'up', rewards: 'up' },
-  })
-  services!: Record<BackendService, 'up' | 'down'>;
+  @ApiProperty({ type: ServiceStatesView, description: 'Each service, up or down' })
+  services!: ServiceStatesView;
 }
 
 @ApiTags('Health')
@@ -32,13 +41,13 @@ export class HealthController {
     const states = await Promise.all(BACKEND_SERVICES.map((service) => this.probe(service)));
     const services = Object.fromEntries(
       BACKEND_SERVICES.map((service, i) => [service, states[i]]),
-    ) as HealthView['services'];
+    ) as Record<BackendService, ServiceState>;
     const healthy = states.every((state) => state === 'up');
     void reply.status(healthy ? 200 : 503);
     return { status: healthy ? 'ok' : 'degraded', services };
   }
 
-  private async probe(service: BackendService): Promise<'up' | 'down'> {
+  private async probe(service: BackendService): Promise<ServiceState> {
     try {
       const health = await this.services.call<ServiceHealth>(
         healthSubject(service),

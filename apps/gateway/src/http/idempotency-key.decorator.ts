@@ -33,9 +33,10 @@ export const MovesCredits = () =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
+      schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH },
       description:
-        'Any string up to 200 characters: the same key and body again returns the first answer; ' +
-        'the same key with another body is 409 IDEMPOTENCY_MISMATCH.',
+        `Any string up to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters: the same key and body again ` +
+        'returns the first answer; the same key with another body is 409 IDEMPOTENCY_MISMATCH.',
     }),
     ApiProblems(400, 404, 409),
   );

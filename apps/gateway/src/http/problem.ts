@@ -4,22 +4,40 @@ import { formatMessage, Locale } from '@app/contracts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** One field a problem names, and what is wrong with it in the request's language. */
+export class ProblemFieldError {
+  @ApiProperty({
+    example: 'password',
+    description: 'The field: a body field (gridUnits[0].code), a query or path parameter, a header',
+  })
+  field!: string;
+  @ApiProperty({ example: 'password must be at least 10 characters' }) message!: string;
+}
+
 /** An RFC 9457 problem document, as API.md "Conventions" fixes it. */
 export class Problem {
   @ApiProperty({ example: 'https://timebank.example/problems/validation-failed' }) type!: string;
   @ApiProperty({ example: 'The request is not valid' }) title!: string;
-  @ApiProperty({ example: 400 }) status!: number;
+  @ApiProperty({ type: 'integer', example: 400, description: 'The HTTP status' }) status!: number;
   @ApiProperty({ example: 'Invalid input: password' }) detail!: string;
-  @ApiProperty({ enum: ErrorCode, example: ErrorCode.VALIDATION_FAILED }) code!: ErrorCode;
-  @ApiPropertyOptional({
-    example: [{ field: 'password', message: 'password must be at least 10 characters' }],
+  @ApiProperty({
+    enum: ErrorCode,
+    enumName: 'ErrorCode',
+    example: ErrorCode.VALIDATION_FAILED,
+    description: 'Never changes with the language, unlike title and detail',
   })
-  errors?: FieldError[];
-  @ApiProperty({ example: '3f0c7c1e-5a0e-4b1e-9d7e-2f1b2c3d4e5f' }) requestId!: string;
+  code!: ErrorCode;
+  @ApiPropertyOptional({ type: [ProblemFieldError], description: 'Each field that is wrong' })
+  errors?: ProblemFieldError[];
+  @ApiProperty({
+    example: '3f0c7c1e-5a0e-4b1e-9d7e-2f1b2c3d4e5f',
+    description: 'The X-Request-Id of the answer',
+  })
+  requestId!: string;
 }
 
 /** A field error as the client sees it: its message in the request's language. */
-function shownFieldError(error: FieldError, locale: Locale): { field: string; message: string } {
+function shownFieldError(error: FieldError, locale: Locale): ProblemFieldError {
   // English is the text itself; a message without a key (not yet moved to the catalogue) stays English.
   const message =
     locale === 'en' || !error.messageKey

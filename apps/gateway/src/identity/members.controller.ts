@@ -71,7 +71,7 @@ export class MembersController {
       'A new name or phone reaches every view that shows it (requests, hours) within moments.',
   })
   @ApiResponse({ status: 200, type: MemberView })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, [409, 'CONFLICT: the phone is already registered'])
   update(
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParam,

@@ -31,6 +31,8 @@ export async function serveWebApp(
     dotfiles: 'deny',
     index: false,
     suppressWarning: true,
+    // The build writes .br and .gz copies of the text files (scripts/build.js).
+    preCompressed: true,
   });
   fastify.addHook('onRequest', async (request, reply) => {
     if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return;

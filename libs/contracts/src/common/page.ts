@@ -8,7 +8,12 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?limit=&cursor=` of every list (API.md "Conventions"). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+  })
   @Optional()
   @Type(() => Number)
   @IsInt()

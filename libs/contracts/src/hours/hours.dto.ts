@@ -36,7 +36,7 @@ const minutesMessage = fieldMessage('field.wholeNumberRange', { min: 1, max: MAX
 // ---- public HTTP bodies (gateway) ----
 
 export class LogHoursDto {
-  @ApiProperty({ minimum: 1, maximum: MAX_MINUTES_PER_DAY, example: 90 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_MINUTES_PER_DAY, example: 90 })
   @IsInt({ message: minutesMessage })
   @Min(1, { message: minutesMessage })
   @Max(MAX_MINUTES_PER_DAY, { message: minutesMessage })
@@ -149,7 +149,7 @@ export class HourLogView {
   @ApiProperty({ type: PersonView, description: 'Who served: the volunteer and their name now' })
   volunteer!: PersonView;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
-  @ApiProperty({ example: 90 }) minutes!: number;
+  @ApiProperty({ type: 'integer', example: 90 }) minutes!: number;
   @ApiProperty({ format: 'date' }) servedOn!: string;
   @ApiProperty() description!: string;
   @ApiProperty({
@@ -187,8 +187,9 @@ export class ApprovalResultView {
 }
 
 export class ApproveManyResultView {
-  @ApiProperty({ description: 'How many of the ids were approved' }) approved!: number;
-  @ApiProperty({ description: 'How many were refused' }) refused!: number;
+  @ApiProperty({ type: 'integer', description: 'How many of the ids were approved' })
+  approved!: number;
+  @ApiProperty({ type: 'integer', description: 'How many were refused' }) refused!: number;
   @ApiProperty({ type: [ApprovalResultView], description: 'One result per id, in the order sent' })
   results!: ApprovalResultView[];
 }

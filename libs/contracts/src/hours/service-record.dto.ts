@@ -14,7 +14,7 @@ export class ServiceRecordEntryView {
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ description: 'Name of the community where it was served' }) communityName!: string;
   @ApiProperty({ format: 'date' }) servedOn!: string;
-  @ApiProperty() minutes!: number;
+  @ApiProperty({ type: 'integer' }) minutes!: number;
   @ApiProperty({ format: 'uuid' }) verifiedBy!: string;
   @ApiProperty({ description: 'Display name of who verified it' }) verifiedByName!: string;
   @ApiProperty({ format: 'date-time' }) verifiedAt!: string;
@@ -37,10 +37,11 @@ export class ServiceRecordView {
   volunteerNumber!: string;
   @ApiProperty({ example: '李华' }) displayName!: string;
   @ApiProperty({ type: IssuingCommunityView }) issuingCommunity!: IssuingCommunityView;
-  @ApiProperty({ description: 'Verified minutes, reversed service left out' })
+  @ApiProperty({ type: 'integer', description: 'Verified minutes, reversed service left out' })
   totalMinutes!: number;
   @ApiProperty({ description: 'totalMinutes in hours, to one decimal' }) totalHours!: number;
-  @ApiProperty({ description: 'Entries counted in the total' }) serviceCount!: number;
+  @ApiProperty({ type: 'integer', description: 'Entries counted in the total' })
+  serviceCount!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) firstServedOn!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastServedOn!: string | null;
   @ApiProperty({ type: TierView }) tier!: TierView;
@@ -56,7 +57,7 @@ export class CertificateServiceView {
   @ApiProperty({ format: 'date' }) servedOn!: string;
   @ApiProperty() description!: string;
   @ApiProperty() communityName!: string;
-  @ApiProperty() minutes!: number;
+  @ApiProperty({ type: 'integer' }) minutes!: number;
 }
 
 /** What anyone holding the code may see: no ids of people, no contact details. */
@@ -65,9 +66,9 @@ export class CertificateView {
   @ApiProperty({ example: 'V00000042' }) volunteerNumber!: string;
   @ApiProperty({ example: '李华' }) displayName!: string;
   @ApiProperty({ type: IssuingCommunityView }) issuingCommunity!: IssuingCommunityView;
-  @ApiProperty() totalMinutes!: number;
+  @ApiProperty({ type: 'integer' }) totalMinutes!: number;
   @ApiProperty() totalHours!: number;
-  @ApiProperty() serviceCount!: number;
+  @ApiProperty({ type: 'integer' }) serviceCount!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) firstServedOn!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastServedOn!: string | null;
   @ApiProperty({ type: TierView }) tier!: TierView;
@@ -80,9 +81,9 @@ export class CertificateView {
 }
 
 export class TierListItemView {
-  @ApiProperty({ example: 1 }) level!: number;
+  @ApiProperty({ type: 'integer', example: 1 }) level!: number;
   @ApiProperty({ example: 'One-star volunteer' }) name!: string;
-  @ApiProperty({ example: 6000 }) minMinutes!: number;
+  @ApiProperty({ type: 'integer', example: 6000 }) minMinutes!: number;
 }
 
 // ---- NATS payloads ----

@@ -226,7 +226,11 @@ export class VerifyCredentialsCommand extends LoginDto {
 
 export class LoginResult {
   @ApiProperty() accessToken!: string;
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Seconds until the access token expires',
+    example: 900,
+  })
   expiresIn!: number;
   @ApiProperty({ type: MemberView }) member!: MemberView;
   @ApiProperty({ description: 'Trade it at POST /auth/refresh for a new access token' })
@@ -263,7 +267,12 @@ const limitMessage = fieldMessage('field.wholeNumberRange', { min: 1, max: MAX_P
 
 /** `GET /members`: the directory, for coordinators (their communities) and admins. */
 export class ListMembersQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+  })
   @Optional()
   @Type(() => Number)
   @IsInt({ message: limitMessage })

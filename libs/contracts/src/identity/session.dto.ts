@@ -32,7 +32,11 @@ export interface SessionGrant {
 
 export class RefreshResult {
   @ApiProperty() accessToken!: string;
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Seconds until the access token expires',
+    example: 900,
+  })
   expiresIn!: number;
   @ApiProperty({ description: 'Use it once: every refresh hands out a new one' })
   refreshToken!: string;

@@ -83,7 +83,7 @@ export class GiftDto {
   @IsCardNumber('toCardNumber')
   toCardNumber?: string;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
   @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes!: number;
 
@@ -96,8 +96,11 @@ export class GiftDto {
 
 export class AdjustmentDto {
   @ApiProperty({
+    type: 'integer',
+    minimum: -MAX_TRANSFER_MINUTES,
+    maximum: MAX_TRANSFER_MINUTES,
     description:
-      'Positive credits the member from its community fund; negative returns credits to the fund',
+      'Not 0: positive credits the member from its community fund; negative returns credits to the fund',
     example: -30,
   })
   @IsInt({ message: fieldMessage('field.isInt') })
@@ -114,7 +117,7 @@ export class AdjustmentDto {
 }
 
 export class AllocationDto {
-  @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60000 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60000 })
   @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES)
   minutes!: number;
 
@@ -232,10 +235,10 @@ export class SetOverdraftLimitCommand {
 // ---- views ----
 
 export class TierView {
-  @ApiProperty({ example: 1 }) level!: number;
+  @ApiProperty({ type: 'integer', example: 1 }) level!: number;
   @ApiProperty({ example: 'One-star volunteer' }) name!: string;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     example: 18000,
     description: 'null at the top tier',
@@ -248,39 +251,40 @@ export class AccountView {
   @ApiProperty({ enum: ACCOUNT_OWNER_TYPES }) ownerType!: AccountOwnerType;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) ownerId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) communityId!: string | null;
-  @ApiProperty() balanceMinutes!: number;
-  @ApiProperty() heldMinutes!: number;
-  @ApiProperty({ description: 'balance − held + overdraft limit' }) availableMinutes!: number;
+  @ApiProperty({ type: 'integer' }) balanceMinutes!: number;
+  @ApiProperty({ type: 'integer' }) heldMinutes!: number;
+  @ApiProperty({ type: 'integer', description: 'balance − held + overdraft limit' })
+  availableMinutes!: number;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'null: unlimited (the issuance account)',
   })
   overdraftLimitMinutes!: number | null;
-  @ApiProperty() lifetimeEarnedMinutes!: number;
+  @ApiProperty({ type: 'integer' }) lifetimeEarnedMinutes!: number;
 }
 
 export class MyAccountView {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
-  @ApiProperty() balanceMinutes!: number;
-  @ApiProperty() heldMinutes!: number;
-  @ApiProperty() availableMinutes!: number;
-  @ApiProperty() overdraftLimitMinutes!: number;
-  @ApiProperty() lifetimeEarnedMinutes!: number;
+  @ApiProperty({ type: 'integer' }) balanceMinutes!: number;
+  @ApiProperty({ type: 'integer' }) heldMinutes!: number;
+  @ApiProperty({ type: 'integer' }) availableMinutes!: number;
+  @ApiProperty({ type: 'integer' }) overdraftLimitMinutes!: number;
+  @ApiProperty({ type: 'integer' }) lifetimeEarnedMinutes!: number;
   @ApiProperty({ type: TierView }) tier!: TierView;
 }
 
 export class FundView {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
-  @ApiProperty() balanceMinutes!: number;
-  @ApiProperty() heldMinutes!: number;
-  @ApiProperty() availableMinutes!: number;
+  @ApiProperty({ type: 'integer' }) balanceMinutes!: number;
+  @ApiProperty({ type: 'integer' }) heldMinutes!: number;
+  @ApiProperty({ type: 'integer' }) availableMinutes!: number;
 }
 
 export class TransferView {
   @ApiProperty({ format: 'uuid' }) transferId!: string;
   @ApiProperty({ enum: TRANSFER_KINDS }) kind!: TransferKind;
-  @ApiProperty() minutes!: number;
+  @ApiProperty({ type: 'integer' }) minutes!: number;
   @ApiProperty({ format: 'uuid' }) fromAccountId!: string;
   @ApiProperty({ format: 'uuid' }) toAccountId!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -299,8 +303,8 @@ export class StatementItemView {
   @ApiProperty({ format: 'uuid' }) transferId!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ enum: TRANSFER_KINDS }) kind!: TransferKind;
-  @ApiProperty({ description: 'Negative for credits going out' }) minutes!: number;
-  @ApiProperty() balanceAfterMinutes!: number;
+  @ApiProperty({ type: 'integer', description: 'Negative for credits going out' }) minutes!: number;
+  @ApiProperty({ type: 'integer' }) balanceAfterMinutes!: number;
   @ApiProperty({ type: CounterpartyView }) counterparty!: CounterpartyView;
   @ApiProperty({ type: String, nullable: true }) memo!: string | null;
   @ApiProperty({ type: String, nullable: true }) reference!: string | null;
@@ -334,9 +338,11 @@ export class LedgerViolationView {
 
 export class LedgerCheckView {
   @ApiProperty() balanced!: boolean;
-  @ApiProperty({ description: 'Sum of every balance: 0 when the books balance' })
+  @ApiProperty({ type: 'integer', description: 'Sum of every balance: 0 when the books balance' })
   totalMinutes!: number;
-  @ApiProperty({ description: 'How many accounts were checked' }) accounts!: number;
-  @ApiProperty({ description: 'How many transfers were checked' }) transfers!: number;
+  @ApiProperty({ type: 'integer', description: 'How many accounts were checked' })
+  accounts!: number;
+  @ApiProperty({ type: 'integer', description: 'How many transfers were checked' })
+  transfers!: number;
   @ApiProperty({ type: [LedgerViolationView] }) violations!: LedgerViolationView[];
 }

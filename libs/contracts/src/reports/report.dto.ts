@@ -63,13 +63,17 @@ export class CommunityReportView {
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
-  @ApiProperty({ description: 'Verified minutes served in the period' }) minutesServed!: number;
-  @ApiProperty() requestsPosted!: number;
-  @ApiProperty() requestsConfirmed!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'null when none was accepted' })
+  @ApiProperty({ type: 'integer', description: 'Verified minutes served in the period' })
+  minutesServed!: number;
+  @ApiProperty({ type: 'integer' }) requestsPosted!: number;
+  @ApiProperty({ type: 'integer' }) requestsConfirmed!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null when none was accepted' })
   medianMinutesToAccept!: number | null;
-  @ApiProperty({ description: 'Volunteers with verified service in the period' })
+  @ApiProperty({ type: 'integer', description: 'Volunteers with verified service in the period' })
   activeVolunteers!: number;
-  @ApiProperty({ description: "Vouchers redeemed at the community's merchants in the period" })
+  @ApiProperty({
+    type: 'integer',
+    description: "Vouchers redeemed at the community's merchants in the period",
+  })
   vouchersRedeemed!: number;
 }

@@ -51,7 +51,7 @@ export class CreateHelpRequestDto {
   @AtMostDaysAhead('windowEnd', MAX_WINDOW_END_DAYS)
   windowEnd!: string;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 90 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 90 })
   @WholeNumber('estimatedMinutes', 1, MAX_SERVICE_MINUTES)
   estimatedMinutes!: number;
 
@@ -99,7 +99,7 @@ export class ListHelpRequestsQuery extends PageQueryDto {
 }
 
 export class CompleteHelpRequestDto {
-  @ApiProperty({ minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 75 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SERVICE_MINUTES, example: 75 })
   @WholeNumber('minutes', 1, MAX_SERVICE_MINUTES)
   minutes!: number;
 
@@ -111,6 +111,7 @@ export class CompleteHelpRequestDto {
 
 export class ConfirmHelpRequestDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: MAX_SERVICE_MINUTES,
     description: 'Defaults to the completed minutes; at most the estimated minutes held',
@@ -119,7 +120,7 @@ export class ConfirmHelpRequestDto {
   @WholeNumber('minutes', 1, MAX_SERVICE_MINUTES)
   minutes?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5 })
   @Optional()
   @WholeNumber('rating', 1, 5)
   rating?: number;
@@ -138,6 +139,7 @@ export class DisputeHelpRequestDto {
 
 export class ResolveHelpRequestDto {
   @ApiProperty({
+    type: 'integer',
     minimum: 0,
     maximum: MAX_SERVICE_MINUTES,
     description: 'Minutes to credit, at most the estimated minutes held; 0 closes without credit',
@@ -257,9 +259,9 @@ export class HelpRequestView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) gridUnitId!: string | null;
   @ApiProperty({ format: 'date-time' }) windowStart!: string;
   @ApiProperty({ format: 'date-time' }) windowEnd!: string;
-  @ApiProperty() estimatedMinutes!: number;
-  @ApiProperty({ type: Number, nullable: true }) completedMinutes!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) confirmedMinutes!: number | null;
+  @ApiProperty({ type: 'integer' }) estimatedMinutes!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) completedMinutes!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) confirmedMinutes!: number | null;
   @ApiProperty({ enum: REQUEST_FUNDINGS }) funding!: RequestFunding;
   @ApiProperty({ type: String, nullable: true }) completionNote!: string | null;
   @ApiPropertyOptional({
@@ -273,7 +275,7 @@ export class HelpRequestView {
   confirmedBy!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who cancelled' })
   cancelledBy!: string | null;
-  @ApiProperty({ type: Number, nullable: true }) rating!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) rating!: number | null;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -297,7 +299,7 @@ export class HelpRequestPage {
 
 export class VolunteerRatingsView {
   @ApiProperty({ format: 'uuid' }) volunteerId!: string;
-  @ApiProperty({ example: 12 }) count!: number;
+  @ApiProperty({ type: 'integer', example: 12 }) count!: number;
   @ApiProperty({ type: Number, nullable: true, example: 4.75, description: 'null with no ratings' })
   average!: number | null;
 }

@@ -131,11 +131,16 @@ export class CreateOfferDto {
   @Type(() => DiscountDto)
   discount!: DiscountDto;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_TRANSFER_MINUTES, example: 60 })
   @WholeNumber('creditCostMinutes', 1, MAX_TRANSFER_MINUTES)
   creditCostMinutes!: number;
 
-  @ApiProperty({ minimum: 0, description: 'The lowest tier level that may claim it (0: everyone)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    description: 'The lowest tier level that may claim it (0: everyone)',
+  })
   @WholeNumber('minTier', 0, 100)
   minTier!: number;
 
@@ -147,11 +152,11 @@ export class CreateOfferDto {
   @IsDateTimeWithZone('validUntil')
   validUntil!: string;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_OFFER_QUANTITY, example: 50 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_OFFER_QUANTITY, example: 50 })
   @WholeNumber('quantity', 1, MAX_OFFER_QUANTITY)
   quantity!: number;
 
-  @ApiProperty({ minimum: 1, maximum: 1000, example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000, example: 1 })
   @WholeNumber('perMemberLimit', 1, 1000)
   perMemberLimit!: number;
 }
@@ -197,6 +202,7 @@ export class RedeemVoucherDto {
 
 export class SettlementDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: MAX_TRANSFER_MINUTES,
     description: "Default: all of the merchant's available credits",
@@ -290,14 +296,17 @@ export class OfferView {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ type: DiscountView }) discount!: DiscountView;
-  @ApiProperty() creditCostMinutes!: number;
-  @ApiProperty() minTier!: number;
+  @ApiProperty({ type: 'integer' }) creditCostMinutes!: number;
+  @ApiProperty({ type: 'integer' }) minTier!: number;
   @ApiProperty({ format: 'date-time' }) validFrom!: string;
   @ApiProperty({ format: 'date-time' }) validUntil!: string;
-  @ApiProperty() quantity!: number;
-  @ApiProperty() perMemberLimit!: number;
+  @ApiProperty({ type: 'integer' }) quantity!: number;
+  @ApiProperty({ type: 'integer' }) perMemberLimit!: number;
   @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
-  @ApiProperty({ description: 'Vouchers still to be had: quantity − issued − redeemed' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Vouchers still to be had: quantity − issued − redeemed',
+  })
   remaining!: number;
   @ApiProperty({ type: OfferEligibilityView, description: 'Whether the caller may claim it now' })
   eligibility!: OfferEligibilityView;
@@ -322,7 +331,7 @@ export class VoucherView {
   @ApiProperty() offerTitle!: string;
   @ApiProperty({ format: 'uuid' }) merchantId!: string;
   @ApiProperty({ type: DiscountView }) discount!: DiscountView;
-  @ApiProperty() creditCostMinutes!: number;
+  @ApiProperty({ type: 'integer' }) creditCostMinutes!: number;
   @ApiProperty({ enum: VOUCHER_STATUSES }) status!: VoucherStatus;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -342,7 +351,7 @@ export class RedeemedVoucherView {
   @ApiProperty() offerTitle!: string;
   @ApiProperty() memberDisplayName!: string;
   @ApiProperty({ type: DiscountView }) discount!: DiscountView;
-  @ApiProperty() creditCostMinutes!: number;
+  @ApiProperty({ type: 'integer' }) creditCostMinutes!: number;
   @ApiProperty({ format: 'date-time' }) redeemedAt!: string;
 }
 
@@ -353,7 +362,7 @@ export class RedemptionView {
   @ApiProperty({ format: 'uuid' }) memberId!: string;
   @ApiProperty() memberDisplayName!: string;
   @ApiProperty({ type: DiscountView }) discount!: DiscountView;
-  @ApiProperty() creditCostMinutes!: number;
+  @ApiProperty({ type: 'integer' }) creditCostMinutes!: number;
   @ApiProperty({ format: 'date-time' }) redeemedAt!: string;
   @ApiProperty({ format: 'uuid', description: 'The staff member who redeemed it' })
   redeemedBy!: string;
