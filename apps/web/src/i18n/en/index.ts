@@ -3,5 +3,6 @@ import auth from './auth';
 import common from './common';
 import me from './me';
 import settings from './settings';
+import volunteer from './volunteer';
 
-export default { common, auth, settings, me } satisfies Messages;
+export default { common, auth, settings, me, volunteer } satisfies Messages;

@@ -2,8 +2,9 @@ import auth from './auth';
 import common from './common';
 import me from './me';
 import settings from './settings';
+import volunteer from './volunteer';
 
-const messages = { common, auth, settings, me };
+const messages = { common, auth, settings, me, volunteer };
 
 export type Messages = typeof messages;
 export default messages;
