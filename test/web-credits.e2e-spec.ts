@@ -41,6 +41,19 @@ async function credit(coordinator: SignedIn, member: SignedIn, minutes: number):
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The Idempotency-Key of every POST the page sends to a path ending in `suffix`. */
+function keysSentTo(page: Page, suffix: RegExp): string[] {
+  const keys: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && suffix.test(new URL(request.url()).pathname)) {
+      keys.push(request.headers()['idempotency-key'] ?? '');
+    }
+  });
+  return keys;
+}
+
 async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).first().innerText()).replace(/\s+/g, ' ').trim();
 }
@@ -49,6 +62,19 @@ async function text(page: Page, testId: string): Promise<string> {
 async function shows(page: Page, testId: string, value: string): Promise<void> {
   const exactly = new RegExp(`^\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   await page.getByTestId(testId).filter({ hasText: exactly }).first().waitFor();
+}
+
+/** Waits for the dialog's opening animation: axe would measure the contrast of half-faded text. */
+async function opened(page: Page): Promise<void> {
+  await page.locator('.van-dialog').waitFor();
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished),
+    ),
+  );
 }
 
 /** The member's held minutes once the voucher's hold has been released (asynchronously; up to 15 s). */
@@ -99,6 +125,7 @@ describe('web app: credits', () => {
       const giverPhone = await openPhone({ browser });
       const page = giverPhone.page;
       try {
+        const giftKeys = keysSentTo(page, /\/api\/v1\/transfers$/);
         await signIn(page, giver.login, giver.password);
         await look(page, 'giver', 'home');
         await page.getByRole('tab', { name: '我的' }).click();
@@ -133,6 +160,10 @@ describe('web app: credits', () => {
         expect(await text(page, 'gift-recipient')).toBe('已送给 赵小红');
         expect(await text(page, 'available-after')).toBe('您现在可以用的积分还有 3 小时');
         await look(page, 'giver', 'gift-done');
+        // Each attempt sent a key of its own: the refused one is not replayed for the right number.
+        expect(giftKeys).toHaveLength(2);
+        expect(giftKeys.every((key) => UUID.test(key))).toBe(true);
+        expect(giftKeys[0]).not.toBe(giftKeys[1]);
 
         await page.getByRole('button', { name: '看积分明细' }).click();
         await page.waitForURL(/\/statement$/);
@@ -211,6 +242,7 @@ describe('web app: credits', () => {
       const phone = await openPhone({ browser });
       const page = phone.page;
       try {
+        const claimKeys = keysSentTo(page, /\/api\/v1\/offers\/[^/]+\/claim$/);
         await signIn(page, member.login, member.password);
         await page.getByRole('tab', { name: '优惠' }).click();
         await page.waitForURL(/\/offers$/);
@@ -236,11 +268,14 @@ describe('web app: credits', () => {
         await discount.getByRole('button', { name: '用积分兑换' }).click();
         const dialog = page.locator('.van-dialog');
         await dialog.getByText('将为这张优惠券预留 30 分钟').waitFor();
+        await opened(page);
         await look(page, 'member', 'offers-claim');
         await dialog.getByRole('button', { name: '用积分兑换' }).click();
 
         // The voucher, ready for the counter: its code large enough to read aloud, and a QR code.
         await page.waitForURL(/\/vouchers\?new=/);
+        expect(claimKeys).toHaveLength(1);
+        expect(claimKeys[0]).toMatch(UUID);
         const mine = await api('GET', '/vouchers/mine', { token: member.token });
         expect(mine.body.items).toHaveLength(1);
         const issued = mine.body.items[0];
