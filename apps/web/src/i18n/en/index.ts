@@ -2,6 +2,7 @@ import type { Messages } from '../zh-CN';
 import auth from './auth';
 import common from './common';
 import me from './me';
+import requests from './requests';
 import settings from './settings';
 
-export default { common, auth, settings, me } satisfies Messages;
+export default { common, auth, settings, me, requests } satisfies Messages;

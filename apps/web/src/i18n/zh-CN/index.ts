@@ -1,9 +1,10 @@
 import auth from './auth';
 import common from './common';
 import me from './me';
+import requests from './requests';
 import settings from './settings';
 
-const messages = { common, auth, settings, me };
+const messages = { common, auth, settings, me, requests };
 
 export type Messages = typeof messages;
 export default messages;
