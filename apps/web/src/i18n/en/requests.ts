@@ -114,6 +114,7 @@ export default {
     noPhone: '{name} left no phone number',
     note: 'Volunteer’s note',
     rating: 'Rating',
+    stars: '{n} stars',
     comment: 'Comment',
     disputeReason: 'Reason for the dispute',
     resolution: 'Community’s decision',

@@ -111,6 +111,7 @@ export default {
     noPhone: '{name} 没有留电话',
     note: '志愿者的说明',
     rating: '评价',
+    stars: '{n} 星',
     comment: '留言',
     disputeReason: '异议原因',
     resolution: '社区的处理意见',
