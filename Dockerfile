@@ -8,10 +8,13 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # All dependencies, for the build.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
+# The browser tests drive Debian's Chromium; no image needs a browser of its own.
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-# TypeScript to dist/ (tsc + tsc-alias, as `npm run build` does everywhere).
+# TypeScript to dist/ (tsc + tsc-alias), and the web app (apps/web) to dist/web with
+# Vite, as `npm run build` does everywhere.
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
@@ -30,6 +33,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
+# dist/web is the web app the gateway serves at / (WEB_ROOT may point elsewhere).
 COPY --from=build /app/dist ./dist
 COPY scripts/healthcheck.js ./scripts/healthcheck.js
 # The official image's unprivileged user; the files stay root-owned and read-only to it.

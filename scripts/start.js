@@ -10,6 +10,8 @@ const path = require('node:path');
 const { launchSuite, builtServices, entryOf, SERVICES } = require('./launcher');
 
 const ROOT = path.resolve(__dirname, '..');
+const WEB_ENTRY = path.join(ROOT, 'apps', 'web', 'index.html');
+const WEB_BUILT = path.join(ROOT, 'dist', 'web', 'index.html');
 
 /**
  * Newest modification time of the files under `dir` accepted by `keep`.
@@ -50,13 +52,32 @@ function staleReason() {
     }
   }
   const sources = Math.max(
-    newest(path.join(ROOT, 'apps'), sourcesOf),
+    ...SERVICES.map((service) => newest(path.join(ROOT, 'apps', service), sourcesOf)),
     newest(path.join(ROOT, 'libs'), sourcesOf),
   );
-  const built = newest(path.join(ROOT, 'dist'), (f) => f.endsWith('.js'));
+  const built = Math.max(
+    newest(path.join(ROOT, 'dist', 'apps'), (f) => f.endsWith('.js')),
+    newest(path.join(ROOT, 'dist', 'libs'), (f) => f.endsWith('.js')),
+  );
   if (built === 0) return 'dist/ is missing';
   if (sources > built) return 'sources changed since the last build';
+  return webStaleReason();
+}
+
+/** Why the web app needs building (any file of apps/web newer than dist/web/index.html), or null. */
+function webStaleReason() {
+  if (!fs.existsSync(WEB_ENTRY)) return null;
+  if (!fs.existsSync(WEB_BUILT)) return `${path.relative(ROOT, WEB_BUILT)} is missing`;
+  const sources = newest(path.dirname(WEB_ENTRY), () => true);
+  if (sources > fs.statSync(WEB_BUILT).mtimeMs)
+    return 'web app sources changed since the last build';
   return null;
+}
+
+/** Whether the gateway will find a web app to serve (WEB_ROOT, else dist/web). */
+function webAppBuilt() {
+  const root = process.env.WEB_ROOT ? path.resolve(process.env.WEB_ROOT) : path.dirname(WEB_BUILT);
+  return fs.existsSync(path.join(root, 'index.html'));
 }
 
 /** @param {string} message */
@@ -148,8 +169,11 @@ async function main() {
   if (shuttingDown) return;
   if (services.includes('gateway')) {
     const origin = `http://127.0.0.1:${suite.port}`;
+    const api = `API: ${origin}/api/v1, docs: ${origin}/api/docs`;
     process.stdout.write(
-      `Community Time Bank is up: ${origin}/api/v1 (docs: ${origin}/api/docs)\n`,
+      webAppBuilt()
+        ? `Community Time Bank is up: ${origin}/ (${api})\n`
+        : `Community Time Bank is up without its web app (not built): ${api}\n`,
     );
   } else {
     process.stdout.write(

@@ -6,6 +6,7 @@ import vue from '@vitejs/plugin-vue';
 import { VantResolver } from '@vant/auto-import-resolver';
 import Components from 'unplugin-vue-components/vite';
 import { defineConfig } from 'vite';
+import { apiProxy } from './vite.proxy';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -25,6 +26,6 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     // `npm run dev:web`: the API of a running suite (npm start) behind the dev server.
-    proxy: { '/api': { target: process.env.TB_API_URL ?? 'http://127.0.0.1:3000' } },
+    proxy: apiProxy(),
   },
 });

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { remoteRightsLookup, rightsProviders, ServiceClient } from '@app/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiIndexController } from './api-index/api-index.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { authThrottling } from './auth/auth-throttling';
@@ -50,6 +51,7 @@ export class GatewayModule {
         ThrottlerModule.forRoot(authThrottling(config)),
       ],
       controllers: [
+        ApiIndexController,
         HealthController,
         AuthController,
         MeController,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -24,6 +25,7 @@ import { installHttpHooks } from './http/http-hooks';
 import { installJsonBodyParser } from './http/json-body';
 import { setDefaultLocale } from './http/language';
 import { requestIdFor } from './http/request-id';
+import { serveWebApp } from './web/web-app';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -59,6 +61,7 @@ async function bootstrap(): Promise<void> {
   installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
   installHttpHooks(fastify, logger);
   await app.register(helmet, HELMET_OPTIONS);
+  await app.register(cookie);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
@@ -70,6 +73,7 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(strictValidationPipe());
   setUpApiDocs(app);
+  await serveWebApp(fastify, config.webRoot, logger);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, prefix: config.NATS_SUBJECT_PREFIX }, 'gateway ready');
   stopOnSignal('gateway', logger, () => app.close());

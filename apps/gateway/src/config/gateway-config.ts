@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig } from '@app/common';
@@ -55,6 +56,20 @@ export class GatewayConfig extends BaseConfig {
     message: 'must be http(s) origins, comma-separated',
   })
   CORS_ORIGINS: string = '';
+
+  /**
+   * The built web app served at `/`; empty: dist/web beside the compiled
+   * gateway (dist/apps/gateway/src/config/ → dist/web). A relative path is
+   * read from the working directory.
+   */
+  @IsString()
+  WEB_ROOT: string = '';
+
+  get webRoot(): string {
+    return this.WEB_ROOT !== ''
+      ? path.resolve(this.WEB_ROOT)
+      : path.resolve(__dirname, '..', '..', '..', '..', 'web');
+  }
 
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')

@@ -9,14 +9,29 @@ import { PROBLEM_CONTENT_TYPE } from './problem';
 import { localeOf } from './language';
 import { toProblem } from './to-problem';
 
-/** The gateway's one helmet configuration: for the plugin and for answers sent before it runs. */
+/**
+ * The gateway's one helmet configuration: for the plugin and for answers sent before it runs.
+ * The web app and Swagger UI load only their own files: scripts from this origin and no
+ * inline script; styles may be inline (Vant sets style attributes, Swagger UI a <style>);
+ * images also as data: and blob: URLs (QR codes); fonts also as data: (Vant's icon font).
+ */
 export const HELMET_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
+    useDefaults: false,
     directives: {
       defaultSrc: ["'self'"],
+      baseUri: ["'self'"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      objectSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      scriptSrc: ["'self'", "'unsafe-inline'"],
+      // Not upgrade-insecure-requests (a helmet default): every URL of the app is relative,
+      // and on plain http (127.0.0.1:3000, a community centre's LAN) it would break them.
     },
   },
 };

@@ -65,6 +65,8 @@ export const en = {
   'http.serviceTimeout': 'The {service} service did not answer within {timeoutMs} ms',
   'http.serviceUnavailable': 'The {service} service is unavailable',
   'http.serviceFailed': 'The {service} service failed',
+  'http.webAppNotBuilt':
+    'The web app is not built on this server (npm run build builds it); the API is at /api/v1',
 
   // Field messages by class-validator constraint, for fields without a message of their own.
   'field.invalid': '{field} is not valid',
@@ -115,6 +117,7 @@ export const en = {
   'auth.routeClosed': 'This route is not open to anyone',
   'auth.roleOrCommunity': 'Your role or community does not allow this',
   'auth.forbidden': 'Not allowed',
+  'auth.foreignOrigin': "Refused: the session cookie works only from this site's own pages",
   'auth.idempotencyKeyLength': 'Idempotency-Key must be 1 to {max} characters',
 
   // Things that may not be found.

@@ -59,6 +59,7 @@ export const zhCN: Record<MessageKey, string> = {
   'http.serviceTimeout': '{service} 服务在 {timeoutMs} 毫秒内没有响应，请稍后再试',
   'http.serviceUnavailable': '{service} 服务暂时无法使用，请稍后再试',
   'http.serviceFailed': '{service} 服务出错了，请稍后再试',
+  'http.webAppNotBuilt': '这台服务器上还没有构建网页应用（npm run build 会构建它）；接口在 /api/v1',
 
   'field.invalid': '{field} 填写不正确',
   'field.unknown': '不认识的字段 {field}',
@@ -107,6 +108,7 @@ export const zhCN: Record<MessageKey, string> = {
   'auth.routeClosed': '这个功能暂不开放',
   'auth.roleOrCommunity': '您的身份或所在社区不能办理这项操作',
   'auth.forbidden': '没有权限',
+  'auth.foreignOrigin': '已拒绝：登录凭据只能在本站自己的页面上使用',
   'auth.idempotencyKeyLength': 'Idempotency-Key 应为 1 到 {max} 个字符',
 
   'notFound.account': '找不到这个账户',

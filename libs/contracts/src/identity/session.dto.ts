@@ -4,13 +4,13 @@ import { MemberView } from './member.dto';
 import { fieldMessage } from '../i18n/field-message';
 
 /** Refresh tokens: 32 random bytes, base64url. */
-const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+export const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** `POST /auth/refresh` and `POST /auth/logout`. */
 export class RefreshTokenDto {
   @ApiProperty({ description: 'The refresh token from sign-in, registration or the last refresh' })
   @IsString()
-  @Matches(REFRESH_TOKEN, { message: fieldMessage('volunteers.sessions.badRefreshToken') })
+  @Matches(REFRESH_TOKEN_PATTERN, { message: fieldMessage('volunteers.sessions.badRefreshToken') })
   refreshToken!: string;
 }
 
