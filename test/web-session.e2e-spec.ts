@@ -75,7 +75,7 @@ describe('web app: sessions and settings', () => {
       await page.goto('/me');
       await look(page, 'everyone', 'me');
       await page.getByRole('button', { name: '退出登录' }).click();
-      await page.locator('.van-dialog').getByRole('button', { name: '确定' }).click();
+      await page.locator('.van-dialog').getByRole('button', { name: '退出登录' }).click();
       await page.waitForURL(/\/login/);
       const replay = await api('POST', '/auth/refresh', {
         headers: { cookie: `${before.name}=${before.value}` },

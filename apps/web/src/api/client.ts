@@ -66,7 +66,7 @@ export async function api<T>(call: (c: Client) => Promise<Answer<T>>): Promise<T
   }
   const { response } = answer;
   if (response.ok) return answer.data as T;
-  const problem = await problemOf(response);
+  const problem = await problemOf(response, answer.error);
   if (problem.code === 'PASSWORD_CHANGE_REQUIRED') hooks.passwordChangeRequired();
   throw problem;
 }

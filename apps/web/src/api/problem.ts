@@ -28,15 +28,20 @@ export class ApiProblem extends Error {
   }
 }
 
-/** A refusal read from a response, whatever its body turned out to be. */
-export async function problemOf(response: Response): Promise<ApiProblem> {
+/**
+ * A refusal read from a response. `parsed` is its body when the caller already
+ * read it (openapi-fetch does, into `error`); otherwise it is read here.
+ */
+export async function problemOf(response: Response, parsed?: unknown): Promise<ApiProblem> {
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
-  let body: unknown = null;
-  try {
-    body = await response.clone().json();
-  } catch {
-    // A proxy's HTML page or an empty body: the status is all we know.
+  let body: unknown = parsed ?? null;
+  if (body === null && !response.bodyUsed) {
+    try {
+      body = await response.json();
+    } catch {
+      // A proxy's HTML page or an empty body: the status is all we know.
+    }
   }
   const problem = (body ?? {}) as Partial<Record<string, unknown>>;
   const text = (value: unknown) => (typeof value === 'string' ? value : '');

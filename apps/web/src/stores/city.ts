@@ -28,7 +28,11 @@ export const useCity = defineStore('city', () => {
   async function loadAll(): Promise<void> {
     const [root, list] = await Promise.all([
       fetch('/api/v1', { headers: { Accept: 'application/json' } })
-        .then((r): Promise<RootFacts> | RootFacts => (r.ok ? (r.json() as Promise<RootFacts>) : {}))
+        .then(async (r): Promise<RootFacts> => {
+          if (r.ok) return (await r.json()) as RootFacts;
+          await r.body?.cancel();
+          return {};
+        })
         .catch((): RootFacts => ({})),
       api((c) => c.GET('/api/v1/communities')),
       loadCategories(),

@@ -70,6 +70,8 @@ export const useSession = defineStore('session', () => {
         // 401/400: no session (never signed in here, or it ended). Anything else
         // (the suite restarting, no network) is not a reason to sign out.
         if (answer.status === 400 || answer.status === 401) {
+          // Read the refusal to its end, or the connection stays busy with it.
+          await answer.body?.cancel();
           forget();
           return false;
         }
@@ -102,12 +104,13 @@ export const useSession = defineStore('session', () => {
 
   async function signOut(): Promise<void> {
     try {
-      await fetch('/api/v1/auth/logout', {
+      const answer = await fetch('/api/v1/auth/logout', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' },
         body: '{}',
       });
+      await answer.body?.cancel();
     } finally {
       forget();
       await router.replace({ name: 'login' });
