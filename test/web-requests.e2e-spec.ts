@@ -144,6 +144,20 @@ describe('web app: help requests', () => {
         await r.getByLabel('补充说明').fill('需要推轮椅，出门前请先打电话');
         await r.getByRole('radio', { name: '1 小时 30 分钟' }).click();
         await r.getByTestId('payer').getByText('将为这次求助预留 1 小时 30 分钟').waitFor();
+        // Credit-moving calls carry an Idempotency-Key, so a double tap never pays twice.
+        const keys = new Map<string, string | undefined>();
+        r.on('request', (request) => {
+          const path = new URL(request.url()).pathname;
+          if (
+            request.method() === 'POST' &&
+            /^\/api\/v1\/requests(\/[^/]+\/confirm)?$/.test(path)
+          ) {
+            keys.set(
+              path.endsWith('/confirm') ? 'confirm' : 'post',
+              request.headers()['idempotency-key'],
+            );
+          }
+        });
         const tomorrowsBefore = cityDay(1);
         await r.getByRole('button', { name: '发布求助' }).click();
         await r.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
@@ -242,6 +256,9 @@ describe('web app: help requests', () => {
         await r.getByText('小张很耐心，谢谢！').waitFor();
         await toastGone(r);
         await look(r, 'resident', 'request-confirmed');
+        expect(keys.get('post')).toMatch(/^[0-9a-f-]{36}$/);
+        expect(keys.get('confirm')).toMatch(/^[0-9a-f-]{36}$/);
+        expect(keys.get('confirm')).not.toBe(keys.get('post'));
 
         // ---- both balances change on screen ----
         // The resident pays the 75 confirmed minutes (300 − 75); the rest of the hold comes back.
@@ -266,7 +283,7 @@ describe('web app: help requests', () => {
   );
 
   it(
-    'a resident cancels an open request and gets the minutes back, and disputes the time of a completed one',
+    'a resident cancels an open request and gets the minutes back, disputes the time of a completed one, and, made a priority household, reads that the community fund pays',
     async () => {
       const resident = await residentWith(240, { displayName: '王桂芳' });
       const volunteer = await register(community.id, { roles: ['volunteer'] });
@@ -329,6 +346,18 @@ describe('web app: help requests', () => {
         await page.locator('[data-testid="request-status"][data-status="disputed"]').waitFor();
         await page.getByText('社区工作人员会联系您处理').waitFor();
         await page.getByText('志愿者只待了半小时').waitFor();
+        // Made a priority household meanwhile: the form says plainly that the fund pays.
+        ok(
+          await api('PATCH', `/members/${resident.member.id}`, {
+            token: coordinator.token,
+            body: { priorityHousehold: true },
+          }),
+          200,
+          'priority household',
+        );
+        await page.goto('/requests/new');
+        await page.getByTestId('payer').getByText('由社区基金支付').waitFor();
+        await page.getByText('这次求助不用花您自己的时间积分').waitFor();
         expect(phone.errors).toEqual([]);
       } finally {
         await phone.close();

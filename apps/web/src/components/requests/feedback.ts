@@ -17,3 +17,12 @@ export function phoneText(phone: string): string {
   const cn = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(phone);
   return cn ? `+86 ${cn[1]} ${cn[2]} ${cn[3]}` : phone;
 }
+
+/**
+ * Attributes for a popup's overlay: Vant makes it a button (tap outside to
+ * close) without a name. Its props type lists no ARIA attributes, though Vant
+ * passes them on to the element.
+ */
+export function namedOverlay(label: string): object {
+  return { 'aria-label': label };
+}
