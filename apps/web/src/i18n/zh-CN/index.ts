@@ -1,10 +1,11 @@
 import auth from './auth';
 import common from './common';
 import me from './me';
+import requests from './requests';
 import settings from './settings';
 import volunteer from './volunteer';
 
-const messages = { common, auth, settings, me, volunteer };
+const messages = { common, auth, settings, me, requests, volunteer };
 
 export type Messages = typeof messages;
 export default messages;
