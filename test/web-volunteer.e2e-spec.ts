@@ -330,6 +330,16 @@ describe('web app: the volunteer', () => {
         expect(await escort.getAttribute('aria-pressed')).toBe('true');
         expect(await page.getByLabel('什么时候有空').inputValue()).toBe('工作日上午');
         await look(page, 'volunteer', 'profile-saved');
+
+        // Another day, another visit: the page shows the profile as it was saved.
+        await page.reload();
+        await page.getByTestId('profile-note').getByText('上次保存').waitFor();
+        expect(
+          await page.getByRole('button', { name: '陪同就医办事' }).getAttribute('aria-pressed'),
+        ).toBe('true');
+        await page.getByRole('button', { name: '删除 量血压' }).waitFor();
+        expect(await page.getByLabel('什么时候有空').inputValue()).toBe('工作日上午');
+        expect(await page.getByLabel('自我介绍').inputValue()).toBe('退休护士，住在 3 号楼');
         expect(phone.errors).toEqual([]);
       } finally {
         await phone.close();

@@ -54,6 +54,17 @@ export class MeController {
     await this.services.call(VolunteersSubjects.passwordChange, { change }, actor);
   }
 
+  @Get('volunteer-profile')
+  @Access(['volunteer'])
+  @ApiOperation({
+    summary: "The signed-in volunteer's skills, availability and bio, as last saved",
+  })
+  @ApiResponse({ status: 200, type: VolunteerProfileView })
+  @ApiProblems([404, 'NOT_FOUND: no profile saved yet'])
+  getVolunteerProfile(@CurrentActor() actor: Actor): Promise<VolunteerProfileView> {
+    return this.services.call(VolunteersSubjects.profileGet, {}, actor);
+  }
+
   @Put('volunteer-profile')
   @Access(['volunteer'])
   @ApiOperation({ summary: "Set the signed-in volunteer's skills, availability and bio" })

@@ -19,4 +19,9 @@ export class ProfilesController {
   ): Promise<VolunteerProfileView> {
     return this.profiles.upsert(actor, dto);
   }
+
+  @MessagePattern(VolunteersSubjects.profileGet)
+  get(@Payload('actor') actor: Actor | null): Promise<VolunteerProfileView> {
+    return this.profiles.get(actor);
+  }
 }

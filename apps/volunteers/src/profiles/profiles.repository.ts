@@ -13,6 +13,10 @@ export interface ProfileContent {
 export class ProfilesRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
+  find(memberId: string): Promise<VolunteerProfileEntity | null> {
+    return this.manager.getRepository(VolunteerProfileEntity).findOneBy({ memberId });
+  }
+
   /** Writes the member's profile whole, creating it the first time. */
   async upsert(memberId: string, content: ProfileContent): Promise<VolunteerProfileEntity> {
     const profiles = this.manager.getRepository(VolunteerProfileEntity);

@@ -23,6 +23,17 @@ export class ProfilesService {
     private readonly authority: ActorAuthority,
   ) {}
 
+  /** The acting volunteer's own profile, as last saved. */
+  async get(actor: Actor | null): Promise<VolunteerProfileView> {
+    const current = await this.authority.current(actor);
+    if (!current.roles.includes('volunteer')) {
+      throw DomainError.forbidden('volunteers.profiles.volunteersOnly');
+    }
+    const profile = await this.profiles.find(current.memberId);
+    if (!profile) throw DomainError.notFound('Volunteer profile');
+    return toProfileView(profile);
+  }
+
   /** The acting volunteer's own profile, replaced whole (PUT): what is left out is cleared. */
   async upsert(actor: Actor | null, dto: VolunteerProfileDto): Promise<VolunteerProfileView> {
     const current = await this.authority.current(actor);

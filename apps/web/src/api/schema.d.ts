@@ -153,7 +153,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The signed-in volunteer's skills, availability and bio, as last saved */
+    get: operations['MeController_getVolunteerProfile'];
     /** Set the signed-in volunteer's skills, availability and bio */
     put: operations['MeController_putVolunteerProfile'];
     post?: never;
@@ -1258,6 +1259,15 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    VolunteerProfileView: {
+      /** Format: uuid */
+      memberId: string;
+      skills: string[];
+      availability: string | null;
+      bio: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     VolunteerProfileDto: {
       /**
        * @example [
@@ -1270,15 +1280,6 @@ export interface components {
       /** @example Weekday mornings */
       availability?: string;
       bio?: string;
-    };
-    VolunteerProfileView: {
-      /** Format: uuid */
-      memberId: string;
-      skills: string[];
-      availability: string | null;
-      bio: string | null;
-      /** Format: date-time */
-      updatedAt: string;
     };
     MemberPage: {
       items: components['schemas']['MemberView'][];
@@ -3010,6 +3011,98 @@ export interface operations {
       };
       /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
       415: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MeController_getVolunteerProfile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VolunteerProfileView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no profile saved yet */
+      404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           'Content-Language': components['headers']['ContentLanguage'];

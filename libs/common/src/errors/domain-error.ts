@@ -42,6 +42,7 @@ const NOT_FOUND = {
   'Service record': 'notFound.serviceRecord',
   Transfer: 'notFound.transfer',
   Volunteer: 'notFound.volunteer',
+  'Volunteer profile': 'notFound.volunteerProfile',
   Voucher: 'notFound.voucher',
 } as const satisfies Record<string, MessageKey>;
 

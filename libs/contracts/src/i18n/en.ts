@@ -133,6 +133,7 @@ export const en = {
   'notFound.serviceRecord': 'Service record not found',
   'notFound.transfer': 'Transfer not found',
   'notFound.volunteer': 'Volunteer not found',
+  'notFound.volunteerProfile': 'No volunteer profile saved yet',
   'notFound.voucher': 'Voucher not found',
 
   // Credits (accounting).

@@ -123,6 +123,7 @@ export const zhCN: Record<MessageKey, string> = {
   'notFound.serviceRecord': '找不到这份服务记录',
   'notFound.transfer': '找不到这笔转账',
   'notFound.volunteer': '找不到这位志愿者',
+  'notFound.volunteerProfile': '还没有填写志愿者资料',
   'notFound.voucher': '找不到这张兑换券',
 
   'credits.insufficient':

@@ -8,6 +8,7 @@ export const VolunteersSubjects = {
   memberList: 'volunteers.member.list',
   credentialsVerify: 'volunteers.credentials.verify',
   profileUpsert: 'volunteers.profile.upsert',
+  profileGet: 'volunteers.profile.get',
   communityList: 'volunteers.community.list',
   communityCreate: 'volunteers.community.create',
   sessionOpen: 'volunteers.session.open',

@@ -27,6 +27,7 @@ export default {
   credits: 'Time credits',
   creditsUnit: 'min',
   nav: {
+    label: 'Main sections',
     home: 'Home',
     board: 'Help board',
     requests: 'Requests',

@@ -24,6 +24,7 @@ export default {
   credits: '时间积分',
   creditsUnit: '分钟',
   nav: {
+    label: '主要栏目',
     home: '首页',
     board: '接单',
     requests: '求助',
