@@ -120,6 +120,12 @@ export async function settled(page: Page): Promise<void> {
     .first()
     .waitFor({ state: 'hidden', timeout: 15_000 })
     .catch(() => undefined);
+  // A dialog or popup fading in would be measured half transparent (axe: contrast).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
+      timeout: 5_000,
+    })
+    .catch(() => undefined);
 }
 
 /**

@@ -7,18 +7,20 @@ import { showConfirmDialog, showDialog } from 'vant';
 import { i18n } from '@/i18n';
 
 interface Question {
-  title: string;
+  /** Also the dialog's name; without one, the question itself names it. */
+  title?: string;
   message: string;
   confirmButtonText: string;
+  cancelButtonText?: string;
 }
 
-/** Asks before something that moves credits; true when the member confirms. */
+/** Asks before something that cannot be taken back; true when the member confirms. */
 export async function confirmed(question: Question): Promise<boolean> {
   const options = {
-    ...question,
     cancelButtonText: i18n.global.t('common.cancel'),
+    ...question,
     messageAlign: 'left' as const,
-    'aria-label': question.title,
+    'aria-label': question.title ?? question.message,
   };
   try {
     await showConfirmDialog(options);
