@@ -11,12 +11,17 @@ import creditsRoutes from '@/pages/credits/routes';
 import everyoneRoutes from '@/pages/everyone/routes';
 import residentRoutes from '@/pages/resident/routes';
 import volunteerRoutes from '@/pages/volunteer/routes';
+import adminRoutes from '@/pages/admin/routes';
+import consoleRoutes from '@/pages/console/routes';
+import counterRoutes from '@/pages/counter/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
     guest?: boolean;
-    role?: 'resident' | 'volunteer';
+    role?: 'resident' | 'volunteer' | 'merchant' | 'coordinator' | 'admin';
+    /** Any one of these roles opens the page (the console: coordinators and admins). */
+    anyRole?: Array<'resident' | 'volunteer' | 'merchant' | 'coordinator' | 'admin'>;
     tab?: 'home' | 'board' | 'requests' | 'rewards' | 'me';
   }
 }
@@ -26,6 +31,9 @@ const routes: RouteRecordRaw[] = [
   ...residentRoutes,
   ...creditsRoutes,
   ...volunteerRoutes,
+  ...counterRoutes,
+  ...consoleRoutes,
+  ...adminRoutes,
   {
     path: '/:unknown(.*)*',
     name: 'not-found',

@@ -1,0 +1,5 @@
+import type { Messages } from '../zh-CN';
+
+export default {
+  title: 'Shop counter',
+} satisfies Messages['counter'];

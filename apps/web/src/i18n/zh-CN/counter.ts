@@ -1,0 +1,3 @@
+export default {
+  title: '店铺收银台',
+};

@@ -1,0 +1,33 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** The coordinator's console (an admin may open it too, for any community). */
+const staff = (): RouteRecordRaw['meta'] => ({ anyRole: ['coordinator', 'admin'] });
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/console',
+    name: 'console',
+    meta: staff(),
+    component: () => import('./QueuePage.vue'),
+  },
+  {
+    path: '/console/people',
+    name: 'console-people',
+    meta: staff(),
+    component: () => import('./PeoplePage.vue'),
+  },
+  {
+    path: '/console/fund',
+    name: 'console-fund',
+    meta: staff(),
+    component: () => import('./FundPage.vue'),
+  },
+  {
+    path: '/console/report',
+    name: 'console-report',
+    meta: staff(),
+    component: () => import('./ReportPage.vue'),
+  },
+];
+
+export default routes;
