@@ -160,6 +160,7 @@ describe('the document', () => {
 
 describe('health and what anyone may read', () => {
   it('answers', async () => {
+    await expectStatus(200, 'GET', ''); // GET /api/v1: the links and the city's facts
     await expectStatus(200, 'GET', '/health');
     await expectStatus(200, 'GET', '/communities');
     await expectStatus(200, 'GET', '/tiers');
