@@ -180,7 +180,11 @@ export default {
       minutes: 'Time',
       actions: 'Act for them',
       staff: 'community staff',
-      postedBy: 'Posted by {name}',
+      acted: {
+        posted: 'Posted by {name}',
+        confirmed: 'Confirmed by {name}',
+        cancelled: 'Cancelled by {name}',
+      },
       estimatedMinutes: 'About {minutes}',
       reportedMinutes: '{minutes} reported',
       confirmedMinutes: '{minutes} confirmed',

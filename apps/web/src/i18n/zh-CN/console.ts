@@ -174,7 +174,11 @@ export default {
       minutes: '时长',
       actions: '代办',
       staff: '社区工作人员',
-      postedBy: '{name} 代发',
+      acted: {
+        posted: '{name} 代发',
+        confirmed: '{name} 代为确认',
+        cancelled: '{name} 代为取消',
+      },
       estimatedMinutes: '预计 {minutes}',
       reportedMinutes: '报了 {minutes}',
       confirmedMinutes: '确认 {minutes}',
