@@ -21,9 +21,10 @@ import { gridUnitsView, ReportPeriod, requestsView, weeklyView } from './report-
 
 /**
  * The series and breakdowns of a community's report, gathered from the services
- * that own each figure. The volunteers service answers first: it knows whether
- * the community exists and who may see it; the others are then asked together.
- * When one cannot answer, neither does the report (503/504 naming it).
+ * that own each figure, all asked at once. The volunteers service alone knows
+ * whether the community exists and who may see its reports: its refusal (403,
+ * 404) is the answer whatever the others said. When a service cannot answer,
+ * neither does the report (503/504 naming it) rather than show partial figures.
  */
 @Injectable()
 export class CommunityReports {
@@ -33,15 +34,11 @@ export class CommunityReports {
     actor: Actor,
     period: ReportPeriod,
   ): Promise<{ community: ReportCommunity; view: CommunityWeeklyReportView }> {
-    const service = await this.services.call<VolunteersWeeklyReport>(
-      ReportSubjects.volunteersWeekly,
-      period,
-      actor,
-    );
-    const [requests, rewards] = await Promise.all([
+    const [service, requests, rewards] = await answers([
+      this.services.call<VolunteersWeeklyReport>(ReportSubjects.volunteersWeekly, period, actor),
       this.services.call<RequestsWeeklyReport>(ReportSubjects.requestsWeekly, period, actor),
       this.services.call<RewardsWeeklyReport>(ReportSubjects.rewardsWeekly, period, actor),
-    ]);
+    ] as const);
     return { community: service.community, view: weeklyView(period, service, requests, rewards) };
   }
 
@@ -50,16 +47,10 @@ export class CommunityReports {
     period: ReportPeriod,
     locale: Locale,
   ): Promise<{ community: ReportCommunity; view: CommunityRequestsReportView }> {
-    const community = await this.services.call<ReportCommunity>(
-      ReportSubjects.community,
-      period,
-      actor,
-    );
-    const counts = await this.services.call<RequestsCategoryReport>(
-      ReportSubjects.requestsByCategory,
-      period,
-      actor,
-    );
+    const [community, counts] = await answers([
+      this.services.call<ReportCommunity>(ReportSubjects.community, period, actor),
+      this.services.call<RequestsCategoryReport>(ReportSubjects.requestsByCategory, period, actor),
+    ] as const);
     return { community, view: requestsView(period, counts, locale) };
   }
 
@@ -67,16 +58,14 @@ export class CommunityReports {
     actor: Actor,
     period: ReportPeriod,
   ): Promise<{ community: ReportCommunity; view: CommunityGridUnitReportView }> {
-    const members = await this.services.call<VolunteersGridUnitReport>(
-      ReportSubjects.volunteersGridUnits,
-      period,
-      actor,
-    );
-    const requests = await this.services.call<RequestsGridUnitReport>(
-      ReportSubjects.requestsGridUnits,
-      period,
-      actor,
-    );
+    const [members, requests] = await answers([
+      this.services.call<VolunteersGridUnitReport>(
+        ReportSubjects.volunteersGridUnits,
+        period,
+        actor,
+      ),
+      this.services.call<RequestsGridUnitReport>(ReportSubjects.requestsGridUnits, period, actor),
+    ] as const);
     return { community: members.community, view: gridUnitsView(period, members, requests) };
   }
 
@@ -102,4 +91,21 @@ export class CommunityReports {
       }
     }
   }
+}
+
+/**
+ * Every call's answer once all have settled, or the first failure in the order
+ * given (the volunteers service's first): never a refusal that depends on which
+ * service happened to answer sooner.
+ */
+async function answers<T extends readonly unknown[]>(calls: {
+  readonly [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const settled = await Promise.allSettled(calls);
+  for (const outcome of settled) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+  }
+  return settled.map(
+    (outcome) => (outcome as PromiseFulfilledResult<unknown>).value,
+  ) as unknown as T;
 }

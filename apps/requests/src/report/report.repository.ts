@@ -76,6 +76,9 @@ export class ReportRepository {
                  extract(epoch FROM r.first_accepted_at - r.created_at) / 60)
               ) AS e (kind, at, wait_minutes)
         WHERE r.community_id = $1 AND e.at >= $2 AND e.at < $3
+          -- Implied by the line above (no event precedes the posting), and cheap to test first:
+          -- only the requests with an event in the period are spread into events.
+          AND r.created_at < $3 AND greatest(r.created_at, r.first_accepted_at, r.confirmed_at) >= $2
         GROUP BY 1
         ORDER BY 1`,
       [communityId, from, until, zone],
@@ -105,7 +108,7 @@ export class ReportRepository {
   }
 
   /**
-   * By the request's grid unit (null: none), every one its requests name: posted
+   * By the request's grid unit (null: none), those with something in the period: posted
    * and confirmed with credit in [from, until), and the credited minutes of the
    * requests served then. The day of service is the day the volunteer completed
    * it, else of the confirmation: the day the service record files it under.
@@ -128,6 +131,8 @@ export class ReportRepository {
                   AND coalesce(completed_at, confirmed_at) < $3), 0) AS minutes
          FROM requests.help_requests
         WHERE community_id = $1
+          -- Implied by the filters above (nothing happens to a request before its posting).
+          AND created_at < $3 AND greatest(created_at, completed_at, confirmed_at) >= $2
         GROUP BY grid_unit_id`,
       [communityId, from, until],
     );

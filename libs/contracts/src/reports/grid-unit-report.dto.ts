@@ -23,7 +23,7 @@ export interface GridUnitRequests {
   minutesServedOnRequests: number;
 }
 
-/** `requests.grid-unit-report.get` answer: only grid units with requests; null for requests without one. */
+/** `requests.grid-unit-report.get` answer: the grid units with requests active in the period; null for requests naming none. */
 export interface RequestsGridUnitReport {
   gridUnits: Array<{ gridUnitId: string | null } & GridUnitRequests>;
 }
