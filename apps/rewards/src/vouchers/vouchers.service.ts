@@ -24,7 +24,13 @@ import { VolunteersDirectory } from '../peers/volunteers.directory';
 import { RewardsConfig } from '../rewards.config';
 import { isWellFormedCode, newVoucherCode, normaliseCode } from './voucher-code';
 import { holdKeyFor, voucherExpiry, voucherIdFor } from './voucher-keys';
-import { noSuchVoucher, rateLimited, redemptionRefusal, Refusal } from './voucher-rules';
+import {
+  noSuchVoucher,
+  rateLimited,
+  redemptionRefusal,
+  Refusal,
+  retryAfterSeconds,
+} from './voucher-rules';
 import { toRedeemedView, toRedemptionView, toVoucherView } from './voucher-views';
 import { VoucherEntity } from './vouchers.entity';
 import { Position, VouchersRepository } from './vouchers.repository';
@@ -212,12 +218,13 @@ export class VouchersService {
         await vouchers.serialiseRedemptionsOf(merchantId);
         const earlier = await vouchers.findByRedeemKey(idempotencyKey);
         if (earlier) return earlier.code === code ? earlier : idempotencyMismatch();
-        const failures = await vouchers.failuresSince(me.memberId, merchantId, since);
-        if (
-          failures.staff >= this.config.REDEEM_FAILURES_PER_STAFF ||
-          failures.merchant >= this.config.REDEEM_FAILURES_PER_MERCHANT
-        ) {
-          return rateLimited(this.config.REDEEM_FAILURE_WINDOW_SECONDS);
+        const reached = await vouchers.limitsReached(me.memberId, merchantId, since, {
+          staff: this.config.REDEEM_FAILURES_PER_STAFF,
+          merchant: this.config.REDEEM_FAILURES_PER_MERCHANT,
+        });
+        if (reached.length > 0) {
+          const window = this.config.REDEEM_FAILURE_WINDOW_SECONDS;
+          return rateLimited(retryAfterSeconds(reached, window, now));
         }
         const refuse = async ({ reason, error }: Refusal) => {
           await vouchers.recordFailure({
