@@ -125,7 +125,7 @@ export class OffersService {
         : null;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.offers.list(
-      { communityId: query.communityId, merchantId: query.merchantId },
+      { communityId: query.communityId, merchantId: query.merchantId, status: query.status },
       {
         admin: hasRole(me, 'admin'),
         merchantId: hasRole(me, 'merchant') ? me.merchantId : null,

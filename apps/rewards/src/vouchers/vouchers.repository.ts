@@ -284,6 +284,7 @@ export class VouchersRepository {
   /** A merchant's redeemed vouchers, latest first. */
   listRedeemedAt(
     merchantId: string,
+    period: { start: Date | null; until: Date | null },
     after: Position | null,
     limit: number,
   ): Promise<VoucherEntity[]> {
@@ -291,6 +292,8 @@ export class VouchersRepository {
       .createQueryBuilder('v')
       .where('v.merchant_id = :merchantId', { merchantId })
       .andWhere(`v.status = 'redeemed'`);
+    if (period.start) query.andWhere('v.redeemed_at >= :start', { start: period.start });
+    if (period.until) query.andWhere('v.redeemed_at < :until', { until: period.until });
     if (after) {
       query.andWhere('(v.redeemed_at, v.id) < (:afterAt, :afterId)', {
         afterAt: after.at,

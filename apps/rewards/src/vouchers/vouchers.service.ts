@@ -2,6 +2,7 @@ import { DomainError, fieldError, ErrorCode } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
+  addDays,
   ClaimOfferCommand,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
@@ -11,6 +12,7 @@ import {
   RedeemedVoucherView,
   RedeemVoucherCommand,
   RedemptionPage,
+  startOfCityDay,
   tierFor,
   VoucherPage,
   VoucherView,
@@ -277,12 +279,18 @@ export class VouchersService {
     return toVoucherView(cancelled);
   }
 
-  /** Its staff and coordinators of its community see a merchant's redemptions. */
+  /**
+   * Its staff and coordinators of its community see a merchant's redemptions,
+   * of the city's days from–to when named (today's at the counter).
+   */
   async redemptions(
     actor: Actor | null,
-    { merchantId, cursor, limit: asked }: MerchantRedemptionsQuery,
+    { merchantId, cursor, limit: asked, from, to }: MerchantRedemptionsQuery,
   ): Promise<RedemptionPage> {
     const me = signedIn(actor);
+    if (from !== undefined && to !== undefined && from > to) {
+      throw DomainError.validation([fieldError('from', 'field.fromAfterTo', { from, to })]);
+    }
     const merchant = await this.merchants.findById(merchantId);
     if (!merchant) throw DomainError.notFound('Merchant');
     if (!mayManageMerchant(me, merchant)) {
@@ -290,7 +298,12 @@ export class VouchersService {
     }
     const after = readCursor(cursor);
     const limit = asked ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.vouchers.listRedeemedAt(merchantId, after, limit + 1);
+    const zone = this.config.CITY_TIME_ZONE;
+    const period = {
+      start: from === undefined ? null : startOfCityDay(from, zone),
+      until: to === undefined ? null : startOfCityDay(addDays(to, 1), zone),
+    };
+    const rows = await this.vouchers.listRedeemedAt(merchantId, period, after, limit + 1);
     return pageOf(rows, limit, (v) => v.redeemedAt as Date, toRedemptionView);
   }
 
