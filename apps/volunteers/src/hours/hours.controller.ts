@@ -9,6 +9,8 @@ import {
   HoursQueryDto,
   LogHoursDto,
   RejectHoursCommand,
+  RejectManyHoursCommand,
+  RejectManyResultView,
   ServiceSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
@@ -65,5 +67,13 @@ export class HoursController {
     @Payload('data') command: RejectHoursCommand,
   ): Promise<HourLogView> {
     return this.hours.reject(actor, command);
+  }
+
+  @MessagePattern(ServiceSubjects.hoursRejectMany)
+  rejectMany(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') command: RejectManyHoursCommand,
+  ): Promise<RejectManyResultView> {
+    return this.hours.rejectMany(actor, command);
   }
 }
