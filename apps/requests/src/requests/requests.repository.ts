@@ -2,6 +2,7 @@ import { Outbox } from '@app/common';
 import {
   HoursVerifiedEvent,
   RequestCategory,
+  RequestsQueue,
   RequestClosedEvent,
   RequestsEvents,
   RequestStatus,
@@ -213,6 +214,18 @@ export class RequestsRepository {
       .addOrderBy('r.id', 'ASC')
       .limit(limit)
       .getMany();
+  }
+
+  /** What waits for a coordinator of the community: disputes, and services not yet confirmed. */
+  async queueOf(communityId: string): Promise<RequestsQueue> {
+    const [row] = await this.manager.query<Array<RequestsQueue>>(
+      `SELECT count(*) FILTER (WHERE status = 'disputed')::int AS "disputesOpen",
+              count(*) FILTER (WHERE status = 'completed')::int AS "requestsToConfirm"
+         FROM requests.help_requests
+        WHERE community_id = $1 AND status IN ('disputed', 'completed')`,
+      [communityId],
+    );
+    return row;
   }
 
   /**

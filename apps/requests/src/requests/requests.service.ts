@@ -3,6 +3,7 @@ import { isUUID } from 'class-validator';
 import {
   Actor,
   canCoordinate,
+  CommunityQueueQuery,
   CompleteHelpRequestCommand,
   ConfirmHelpRequestCommand,
   CreateHelpRequestCommand,
@@ -15,6 +16,7 @@ import {
   ListHelpRequestsQuery,
   MemberView,
   RequestFunding,
+  RequestsQueue,
   ResolveHelpRequestCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
@@ -253,6 +255,12 @@ export class RequestsService {
 
   cancel(actor: Actor | null, id: string): Promise<HelpRequestView> {
     return this.act(actor, id, { type: 'cancel' });
+  }
+
+  /** The requests share of a community's queue: disputes to resolve, services to confirm. */
+  async queue(actor: Actor | null, { communityId }: CommunityQueueQuery): Promise<RequestsQueue> {
+    if (!canCoordinate(actor, communityId)) throw DomainError.forbidden('auth.roleOrCommunity');
+    return this.requests.queueOf(communityId);
   }
 
   /** Expires what is due, batch by batch; returns how many. */

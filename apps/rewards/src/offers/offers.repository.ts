@@ -73,6 +73,10 @@ export class OffersRepository {
     return this.offers.findOneByOrFail({ id });
   }
 
+  async countPendingApproval(communityId: string): Promise<number> {
+    return this.offers.countBy({ communityId, status: 'pending_approval' });
+  }
+
   /** Vouchers issued or redeemed per offer. */
   async takenOf(offerIds: string[]): Promise<Map<string, number>> {
     if (offerIds.length === 0) return new Map();

@@ -1,5 +1,8 @@
 import {
   Actor,
+  CommunityQueueQuery,
+  QueueSubjects,
+  VolunteersQueue,
   ApproveHoursCommand,
   ApproveManyHoursCommand,
   ApproveManyResultView,
@@ -67,6 +70,14 @@ export class HoursController {
     @Payload('data') command: RejectHoursCommand,
   ): Promise<HourLogView> {
     return this.hours.reject(actor, command);
+  }
+
+  @MessagePattern(QueueSubjects.volunteers)
+  queue(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') query: CommunityQueueQuery,
+  ): Promise<VolunteersQueue> {
+    return this.hours.queue(actor, query);
   }
 
   @MessagePattern(ServiceSubjects.hoursRejectMany)

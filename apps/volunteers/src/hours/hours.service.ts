@@ -2,6 +2,9 @@ import { DomainError, fieldError, ErrorCode, FieldError, ServiceClient } from '@
 import {
   cityDate,
   AccountingSubjects,
+  canCoordinate,
+  CommunityQueueQuery,
+  VolunteersQueue,
   Actor,
   ApprovalResultView,
   ApproveHoursCommand,
@@ -222,6 +225,14 @@ export class HoursService {
     }
     const rejected = results.filter((r) => r.outcome === 'rejected').length;
     return { rejected, refused: results.length - rejected, results };
+  }
+
+  /** The hours share of a community's queue: coordinators in scope and admins. */
+  async queue(actor: Actor | null, { communityId }: CommunityQueueQuery): Promise<VolunteersQueue> {
+    const current = await this.authority.current(actor);
+    if (!canCoordinate(current, communityId)) throw DomainError.forbidden('auth.roleOrCommunity');
+    if (!(await this.communities.exists(communityId))) throw DomainError.notFound('Community');
+    return { hoursPending: await this.hours.countPending(communityId) };
   }
 
   private async view(log: HourLogEntity): Promise<HourLogView> {
