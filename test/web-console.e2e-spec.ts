@@ -8,8 +8,10 @@
  * unit; a priority household marked; a temporary password shown once, with which
  * the member signs in and is sent to choose their own; an account suspended and
  * reinstated; a member card printed (its QR code read back, the paper's size from
- * the page); a request posted for a resident without a phone, marked on their
- * list as posted by the coordinator, and confirmed for them.
+ * the page); for a resident without a phone, a request posted, marked on her
+ * list as posted by the coordinator, found in the queue once done and confirmed
+ * for her, its record naming who acted for whom, and another disputed for her,
+ * which the same coordinator may not then settle.
  */
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -69,6 +71,17 @@ async function countIs(locator: Locator, n: number): Promise<void> {
     () => locator.count(),
     (found) => found === n,
   );
+}
+
+/** Reloads until what the coordinator should see is on screen (credits move through events). */
+async function reloadUntil(page: Page, what: string, onScreen: () => Promise<boolean>) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await settled(page);
+    if (await onScreen()) return;
+    if (Date.now() > deadline) throw new Error(`not on screen after 30 s: ${what}`);
+    await page.reload();
+  }
 }
 
 /** The text of the QR code an <img> shows, read back by ZXing from the pixels the browser drew. */
@@ -288,6 +301,11 @@ describe('web app: the coordinator’s console', () => {
       await lookAt(page, 'console-queue-tablet');
       await page.setViewportSize(DESK);
 
+      await table
+        .getByRole('row', { name: /张淑华/ })
+        .getByText('您自己的，需另一位协调员审核')
+        .waitFor();
+
       // Two volunteers' logs and the coordinator's own, approved at once.
       await page.getByRole('checkbox', { name: /^选择：周博文/ }).check();
       await page.getByRole('checkbox', { name: /^选择：胡国华/ }).check();
@@ -398,6 +416,7 @@ describe('web app: the coordinator’s console', () => {
       await page.waitForURL(new RegExp(`/console/people/${neighbour.member.id}$`));
       await page.getByRole('heading', { name: '欧阳明珠', level: 1 }).waitFor();
       await page.getByTestId('member-card-number').getByText(card.slice(0, 4)).waitFor();
+      await page.getByTestId('member-available').getByText('0 分钟').waitFor();
       await lookAt(page, 'console-member');
 
       // A priority household: the community fund pays for her requests from now on.
@@ -485,7 +504,7 @@ describe('web app: the coordinator’s console', () => {
   );
 
   it(
-    'acting for a resident without a phone: a request posted from her page, shown on her list as posted by the coordinator, and confirmed for her once done',
+    'acting for a resident without a phone: a request posted from her page and marked on her list as posted by the coordinator, confirmed for her from the queue, its record of who acted, another disputed for her (and left to another coordinator to settle)',
     async () => {
       const { page } = desk;
       await page.goto('/console/people');
@@ -495,6 +514,7 @@ describe('web app: the coordinator’s console', () => {
       await rows.getByRole('link', { name: '钱桂兰' }).click();
       await page.getByRole('heading', { name: '钱桂兰', level: 1 }).waitFor();
       await page.getByText('还没有求助').waitFor();
+      await page.getByTestId('member-available').getByText('4 小时', { exact: true }).waitFor();
 
       await page.getByRole('link', { name: '代为求助' }).click();
       await page.waitForURL(/\/request$/);
@@ -521,8 +541,13 @@ describe('web app: the coordinator’s console', () => {
         estimatedMinutes: 60,
         funding: 'requester',
       });
+      // An hour of her four set aside for it.
+      await reloadUntil(page, 'her credits after posting', () =>
+        page.getByTestId('member-available').getByText('3 小时', { exact: true }).isVisible(),
+      );
 
-      // A volunteer does it; the coordinator confirms it for her, and the volunteer is paid.
+      // A volunteer does it; the queue lists it as waiting for her word; the coordinator
+      // goes to her page from there and confirms it for her: the volunteer is paid.
       ok(
         await api('POST', `/requests/${requestId}/accept`, { token: helper.token }),
         200,
@@ -536,7 +561,12 @@ describe('web app: the coordinator’s console', () => {
         200,
         'complete',
       );
-      await page.reload();
+      await page.goto('/console');
+      const waiting = page.getByTestId('to-confirm').locator(`[data-request="${requestId}"]`);
+      await waiting.getByText('45 分钟').waitFor();
+      await lookAt(page, 'console-queue-to-confirm');
+      await waiting.getByRole('link', { name: '钱桂兰' }).click();
+      await page.getByRole('heading', { name: '钱桂兰', level: 1 }).waitFor();
       await row.getByText('报了 45 分钟').waitFor();
       await row.getByRole('button', { name: '代为确认：陪我去社区医院复诊' }).click();
       const confirm = page.getByRole('dialog', { name: '代 钱桂兰 确认服务' });
@@ -557,13 +587,73 @@ describe('web app: the coordinator’s console', () => {
           ).balanceMinutes,
         (balance: number) => balance === 120 + 45,
       );
-      const confirmed = ok(
-        await api('GET', `/requests/${requestId}`, { token: admin }),
-        200,
-        'request',
+      expect(
+        ok(await api('GET', `/requests/${requestId}`, { token: admin }), 200, 'request'),
+      ).toMatchObject({ status: 'confirmed', confirmedBy: coordinator.member.id });
+
+      // Its record: who did each step, and for whom.
+      await row.getByRole('button', { name: '经办记录：陪我去社区医院复诊' }).click();
+      const history = page.getByTestId('request-history');
+      await history.locator('[data-action="posted"]').getByText('张淑华（代 钱桂兰）').waitFor();
+      await history.locator('[data-action="accepted"]').getByText('周博文').waitFor();
+      await history.locator('[data-action="completed"]').getByText('周博文').waitFor();
+      await history.locator('[data-action="confirmed"]').getByText('张淑华（代 钱桂兰）').waitFor();
+      await lookAt(page, 'console-member-history');
+
+      // Another of hers, reported longer than it took: disputed for her.
+      const second = ok<{ id: string }>(
+        await api('POST', '/requests', {
+          token: coordinator.token,
+          body: {
+            requesterId: noPhone.member.id,
+            title: '帮我买菜',
+            description: '',
+            category: 'errands',
+            windowStart: new Date(Date.now() + 2 * HOUR).toISOString(),
+            windowEnd: new Date(Date.now() + 4 * HOUR).toISOString(),
+            estimatedMinutes: 90,
+          },
+        }),
+        201,
+        'post for her',
       );
-      expect(confirmed).toMatchObject({ status: 'confirmed', confirmedBy: coordinator.member.id });
+      ok(
+        await api('POST', `/requests/${second.id}/accept`, { token: helper.token }),
+        200,
+        'accept',
+      );
+      ok(
+        await api('POST', `/requests/${second.id}/complete`, {
+          token: helper.token,
+          body: { minutes: 90 },
+        }),
+        200,
+        'complete',
+      );
+      await page.reload();
+      const secondRow = page.locator(`[data-request="${second.id}"]`);
+      await secondRow.getByRole('button', { name: '代提异议：帮我买菜' }).click();
+      const dispute = page.getByRole('dialog', { name: '代 钱桂兰 提出异议' });
+      await dispute.getByRole('button', { name: '提出异议' }).click();
+      await dispute.getByText('请写明异议的原因').waitFor();
+      await dispute.getByRole('textbox', { name: '异议原因' }).fill('她说志愿者只待了半小时');
+      await lookAt(page, 'console-member-dispute');
+      await dispute.getByRole('button', { name: '提出异议' }).click();
+      await dispute.waitFor({ state: 'hidden' });
+      await secondRow.getByText('有异议，待处理').waitFor();
+      await secondRow.getByTestId('acted-disputed').getByText('张淑华 代提异议').waitFor();
+      expect(
+        ok(await api('GET', `/requests/${second.id}`, { token: admin }), 200, 'request'),
+      ).toMatchObject({ status: 'disputed', disputedBy: coordinator.member.id });
       await lookAt(page, 'console-member-acted');
+
+      // In the queue, another coordinator must settle it: this one is told so.
+      await page.goto('/console');
+      const own = page.locator(`#queue-disputes [data-request="${second.id}"]`);
+      await own.getByText('她说志愿者只待了半小时').waitFor();
+      await own.getByTestId('own-dispute').waitFor();
+      expect(await own.getByRole('button', { name: '处理完毕' }).count()).toBe(0);
+      await lookAt(page, 'console-queue-own-dispute');
     },
     JOURNEY_MS,
   );

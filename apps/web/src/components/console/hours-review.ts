@@ -5,7 +5,6 @@
 import { api } from '@/api/client';
 import type { Intent } from '@/api/intent';
 import type { components } from '@/api/schema';
-import { problemText } from '@/composables/problem-text';
 import type { ReviewResult } from './ReviewResults.vue';
 import type { Rejection } from './RejectDialog.vue';
 
@@ -41,23 +40,15 @@ export async function approveHours(logs: HourLog[], intent: Intent): Promise<Rev
 }
 
 /**
- * Rejects each log with its reason, one after the other; a refusal of one (already
+ * Rejects the logs at once, each with its reason; a refusal of one (already
  * reviewed, out of scope) is reported with it and does not stop the others.
  */
 export async function rejectHours(logs: HourLog[], items: Rejection[]): Promise<ReviewResult[]> {
+  const answer = await api((c) => c.POST('/api/v1/hours/reject', { body: { items } }));
   const byId = new Map(logs.map((l) => [l.id, l]));
-  const results: ReviewResult[] = [];
-  for (const { id, reason } of items) {
-    const log = byId.get(id);
-    if (!log) continue;
-    try {
-      await api((c) =>
-        c.POST('/api/v1/hours/{id}/reject', { params: { path: { id } }, body: { reason } }),
-      );
-      results.push(resultOf(log, 'rejected'));
-    } catch (error) {
-      results.push(resultOf(log, 'refused', problemText(error)));
-    }
-  }
-  return results;
+  return answer.results.flatMap((r) => {
+    const log = byId.get(r.id);
+    if (!log) return [];
+    return [resultOf(log, r.outcome === 'rejected' ? 'rejected' : 'refused', r.error?.message)];
+  });
 }

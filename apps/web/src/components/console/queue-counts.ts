@@ -22,16 +22,18 @@ const state = reactive<{ communityId: string | null; counts: QueueCounts | null 
   counts: null,
 });
 
-/** Offers the coordinator sees that still wait for approval (the list also holds active ones). */
+/** Offers of the community's merchants waiting for the coordinator's approval. */
 export async function pendingOffers(communityId: string): Promise<Offer[]> {
   const found: Offer[] = [];
   let cursor: string | undefined;
   // A community has a handful of merchants: a few pages at most.
   for (let page = 0; page < 10; page++) {
     const answer = await api((c) =>
-      c.GET('/api/v1/offers', { params: { query: { communityId, limit: 100, cursor } } }),
+      c.GET('/api/v1/offers', {
+        params: { query: { communityId, status: 'pending_approval', limit: 100, cursor } },
+      }),
     );
-    found.push(...answer.items.filter((o) => o.status === 'pending_approval'));
+    found.push(...answer.items);
     if (!answer.nextCursor) break;
     cursor = answer.nextCursor;
   }
@@ -39,18 +41,14 @@ export async function pendingOffers(communityId: string): Promise<Offer[]> {
 }
 
 async function fetchCounts(communityId: string): Promise<QueueCounts> {
-  const [hours, disputes, offers] = await Promise.all([
-    api((c) =>
-      c.GET('/api/v1/hours', { params: { query: { status: 'pending', communityId, limit: 100 } } }),
-    ),
-    api((c) =>
-      c.GET('/api/v1/requests', {
-        params: { query: { status: 'disputed', communityId, limit: 100 } },
-      }),
-    ),
-    pendingOffers(communityId),
-  ]);
-  return { hours: hours.items.length, disputes: disputes.items.length, offers: offers.length };
+  const queue = await api((c) =>
+    c.GET('/api/v1/communities/{id}/queue', { params: { path: { id: communityId } } }),
+  );
+  return {
+    hours: queue.hoursPending,
+    disputes: queue.disputesOpen,
+    offers: queue.offersPendingApproval,
+  };
 }
 
 export function useQueueCounts() {
