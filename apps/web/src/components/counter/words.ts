@@ -41,6 +41,18 @@ export function refusalHeadline(problem: ApiProblem): string {
   return t(`counter.result.reasons.${known ? (problem.code as Refusal) : 'other'}`);
 }
 
+/**
+ * The API's message for one field, in the words of the form: its wire name
+ * ("perMemberLimit") at the start replaced by the label the staff see, and wire
+ * names in brackets ("每人限领数量（perMemberLimit）") left out.
+ */
+export function fieldWords(problem: ApiProblem, field: string, label: string): string | undefined {
+  const message = problem.fieldMessage(field);
+  if (message === undefined) return undefined;
+  const named = message.startsWith(field) ? label + message.slice(field.length) : message;
+  return named.replace(/\s*[（(][A-Za-z][\w.]*[）)]/g, '');
+}
+
 /** The city's calendar day of an instant, as YYYY-MM-DD (en-CA writes dates so). */
 export function cityDay(timeZone: string, at: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', {
