@@ -62,6 +62,19 @@ async function nextCustomer(page: Page): Promise<void> {
   await page.getByTestId('redeem-result').waitFor({ state: 'detached' });
 }
 
+/** An offer's status as its shop's staff see it through the API. */
+async function offerStatus(shop: Shop, offerId: string): Promise<string> {
+  const offers = ok(
+    await api('GET', `/offers?merchantId=${shop.id}&limit=50`, { token: shop.staff.token }),
+    200,
+    'offers',
+  );
+  return (
+    (offers.items as Array<{ id: string; status: string }>).find((o) => o.id === offerId)?.status ??
+    'missing'
+  );
+}
+
 async function voucherStatus(member: SignedIn, voucherId: string): Promise<string> {
   const mine = ok(
     await api('GET', '/vouchers/mine?limit=100', { token: member.token }),
@@ -417,20 +430,12 @@ describe('web app: the shop counter', () => {
         await created.getByRole('status').getByText('“豆浆九折”已暂停').waitFor();
         expect(await created.getByText('等社区审核').count()).toBe(0);
         await look(page, 'merchant', 'offers-paused');
-        expect(
-          (
-            await api('GET', `/offers?merchantId=${shop.id}&limit=50`, { token: shop.staff.token })
-          ).body.items.find((o: { id: string }) => o.id === mine?.id).status,
-        ).toBe('paused');
+        expect(await offerStatus(shop, String(mine?.id))).toBe('paused');
 
         await created.getByRole('button', { name: '恢复领取' }).click();
         await created.getByTestId('offer-status').getByText('顾客可以领').waitFor();
         await created.getByRole('status').getByText('“豆浆九折”已恢复，顾客又可以领了').waitFor();
-        expect(
-          (
-            await api('GET', `/offers?merchantId=${shop.id}&limit=50`, { token: shop.staff.token })
-          ).body.items.find((o: { id: string }) => o.id === mine?.id).status,
-        ).toBe('active');
+        expect(await offerStatus(shop, String(mine?.id))).toBe('active');
       } finally {
         await phone.close();
       }
