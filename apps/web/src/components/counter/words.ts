@@ -31,14 +31,31 @@ export function discountNote(discount: Discount): string | null {
     : null;
 }
 
-const REFUSALS = ['INVALID_STATE', 'NOT_FOUND', 'RATE_LIMITED', 'FORBIDDEN'] as const;
-type Refusal = (typeof REFUSALS)[number];
+/** The reasons POST /vouchers/redeem names (Problem.reason), each with its headline. */
+const REASONS = ['not_found', 'expired', 'redeemed', 'cancelled', 'too_many_failures'] as const;
+type Reason = (typeof REASONS)[number] | 'unusable' | 'forbidden' | 'other';
 
-/** The red screen's headline: the kind of refusal, in a few words. */
+/** The red screen's headline: why not, in a few words. */
 export function refusalHeadline(problem: ApiProblem): string {
-  const t = i18n.global.t;
-  const known = (REFUSALS as readonly string[]).includes(problem.code);
-  return t(`counter.result.reasons.${known ? (problem.code as Refusal) : 'other'}`);
+  return i18n.global.t(`counter.result.reasons.${refusalReason(problem)}`);
+}
+
+/** The API's reason where it names one; otherwise what its code says. */
+function refusalReason(problem: ApiProblem): Reason {
+  const named = REASONS.find((reason) => reason === problem.reason);
+  if (named) return named;
+  switch (problem.code) {
+    case 'NOT_FOUND':
+      return 'not_found';
+    case 'RATE_LIMITED':
+      return 'too_many_failures';
+    case 'INVALID_STATE':
+      return 'unusable';
+    case 'FORBIDDEN':
+      return 'forbidden';
+    default:
+      return 'other';
+  }
 }
 
 /**
