@@ -6,7 +6,7 @@ export default {
     label: 'Counter sections',
     redeem: 'Redeem',
     redemptions: 'Records',
-    offers: 'Our offers',
+    offers: 'Offers',
     settlements: 'Settlements',
   },
   redeem: {
