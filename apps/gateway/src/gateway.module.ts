@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiIndexController } from './api-index/api-index.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
+import { CommunityQueueController } from './console/community-queue.controller';
 import { authThrottling } from './auth/auth-throttling';
 import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
 import { GATEWAY_CONFIG } from './config/config.token';
@@ -22,6 +23,7 @@ import { CommunitiesController } from './identity/communities.controller';
 import { MeController } from './identity/me.controller';
 import { MembersController } from './identity/members.controller';
 import { CommunityReportController } from './reports/community-report.controller';
+import { CommunityReports } from './reports/community-reports';
 import { RequestsController } from './requests/requests.controller';
 import { VolunteerRatingsController } from './requests/volunteer-ratings.controller';
 import { MerchantsController } from './rewards/merchants.controller';
@@ -47,6 +49,7 @@ export const GATEWAY_CONTROLLERS = [
   HoursController,
   ServiceRecordsController,
   CommunityReportController,
+  CommunityQueueController,
   RequestsController,
   VolunteerRatingsController,
   MerchantsController,
@@ -77,6 +80,7 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         TokenService,
+        CommunityReports,
         // The gateway checks rights in its guard; the backends check every command again.
         ...rightsProviders({
           name: 'gateway',

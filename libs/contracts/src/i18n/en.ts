@@ -1,4 +1,5 @@
 import { requestsEn } from './requests.en';
+import { reportsEn } from './reports.en';
 import { rewardsEn } from './rewards.en';
 import { volunteersEn } from './volunteers.en';
 
@@ -160,6 +161,8 @@ export const en = {
   'credits.recipientRequired': 'the recipient is required: give one of {fields}',
   'credits.oneRecipient': 'give only one of {fields}',
   'credits.fundForbidden': 'Only admins and coordinators of this community see its fund',
+  'credits.memberAccountForbidden':
+    "Only admins and coordinators of the member's community see the member's credits",
   'credits.overdraftForbidden': 'Only admins set overdraft limits',
   'credits.overdraftTooLow': 'The account already uses more credit than this limit would allow',
   'field.cursorNotOurs': 'cursor is not one of ours',
@@ -172,6 +175,7 @@ export const en = {
   'credits.holdPayer': 'to must be another account than the payer',
   'field.fromAfterTo': 'from ({from}) must not be after to ({to})',
   ...requestsEn,
+  ...reportsEn,
   ...rewardsEn,
   ...volunteersEn,
 } as const;
