@@ -3,8 +3,9 @@
  * redeeming the voucher a member shows, from the camera (Chromium's fake camera
  * showing the QR code the member's voucher page draws) and from a code typed however
  * it comes; the answer filling the screen, green with the member's name and what to
- * give, red with why not (used, another shop's, too many wrong codes and until when);
- * never twice; the day's redemptions; the shop's offers created, paused and resumed.
+ * give, red with why not (used, given back, another shop's, too many wrong codes and
+ * until when); never twice; the day's redemptions; the settlements received; the
+ * shop's offers created, paused and resumed.
  */
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 function messy(code: string): string {
   const lower = code.toLowerCase();
   return `${lower.slice(0, 2)}-${lower.slice(2, 4)} ${lower.slice(4)}`;
+}
+
+/** "K7QM-3XPA" typed with a Chinese keyboard in full-width mode: "Ｋ７ＱＭ－３ＸＰＡ". */
+function fullWidth(text: string): string {
+  return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
 /** The Idempotency-Key of every redemption the page sends. */
@@ -95,6 +101,7 @@ describe('web app: the shop counter', () => {
   let scanned: Voucher;
   let typed: Voucher;
   let elsewhere: Voucher;
+  let givenBack: Voucher;
 
   beforeAll(async () => {
     const admin = await adminToken();
@@ -121,6 +128,12 @@ describe('web app: the shop counter', () => {
     scanned = await claim(member, shop.offerId);
     typed = await claim(member, shop.offerId);
     elsewhere = await claim(member, otherShop.offerId);
+    givenBack = await claim(member, shop.offerId);
+    ok(
+      await api('POST', `/vouchers/${givenBack.voucherId}/cancel`, { token: member.token }),
+      200,
+      'give back',
+    );
 
     // The camera sees the QR code the member's voucher page draws (its qrPayload), from launch on.
     video = path.join(os.tmpdir(), `${unique('counter-qr')}.y4m`);
@@ -131,6 +144,15 @@ describe('web app: the shop counter', () => {
       `--use-file-for-fake-video-capture=${video}`,
     ]);
   });
+
+  /** The coordinator settles the shop's two redemptions. */
+  function settle() {
+    return api('POST', `/merchants/${shop.id}/settlements`, {
+      token: coordinator.token,
+      headers: { 'idempotency-key': unique('settle') },
+      body: { minutes: 60, memo: '十一月第一周' },
+    });
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -190,7 +212,7 @@ describe('web app: the shop counter', () => {
         await nextCustomer(page);
         await page.getByRole('button', { name: '扫顾客的二维码' }).click();
         expect(await answer(page)).toBe('refused');
-        expect(await text(page, 'result-headline')).toBe('这张券不能再用了');
+        expect(await text(page, 'result-headline')).toBe('这张券已经用过了');
         expect(await text(page, 'result-reason')).toBe('这张兑换券已经使用过了，不能重复使用');
         expect(keys).toHaveLength(2);
         expect(keys[1]).not.toBe(keys[0]);
@@ -243,11 +265,12 @@ describe('web app: the shop counter', () => {
         expect(await input.inputValue()).toBe('');
         expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
 
-        // The same code again is a new redemption, refused: used once is used.
-        await input.fill(typed.code);
+        // The same code again, from a Chinese keyboard's full-width letters: a new redemption,
+        // refused, since used once is used.
+        await input.fill(fullWidth(`${typed.code.slice(0, 4)}-${typed.code.slice(4)}`));
         await page.getByRole('button', { name: '核销', exact: true }).click();
         expect(await answer(page)).toBe('refused');
-        expect(await text(page, 'result-headline')).toBe('这张券不能再用了');
+        expect(await text(page, 'result-headline')).toBe('这张券已经用过了');
         expect(await text(page, 'result-reason')).toBe('这张兑换券已经使用过了，不能重复使用');
         expect(keys).toHaveLength(2);
         expect(keys[1]).not.toBe(keys[0]);
@@ -261,6 +284,13 @@ describe('web app: the shop counter', () => {
         expect(await text(page, 'result-reason')).toContain('确认是本店的兑换券');
         await look(page, 'merchant', 'counter-not-ours');
         expect(await voucherStatus(member, elsewhere.voucherId)).toBe('issued');
+        await nextCustomer(page);
+
+        // A voucher the member gave back (the credits returned to them) cannot be used.
+        await input.fill(givenBack.code);
+        await page.getByRole('button', { name: '核销', exact: true }).click();
+        expect(await answer(page)).toBe('refused');
+        expect(await text(page, 'result-headline')).toBe('这张券已被顾客退回');
       } finally {
         await phone.close();
       }
@@ -326,6 +356,41 @@ describe('web app: the shop counter', () => {
           expect(words).toContain('收到积分 30 分钟 · 我核销的');
         }
         await look(page, 'merchant', 'redemptions');
+      } finally {
+        await phone.close();
+      }
+    },
+    JOURNEY_MS,
+  );
+
+  it(
+    'shows the settlements the shop received: how many credits, when, by whom, with the note',
+    async () => {
+      // The ledger pays the shop for each redemption a moment after it: settle once it has.
+      const deadline = Date.now() + 20_000;
+      let settled = await settle();
+      while (settled.status === 409 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        settled = await settle();
+      }
+      ok(settled, 201, 'settlement');
+
+      const phone = await openPhone({ browser });
+      const page = phone.page;
+      try {
+        await signIn(page, shop.staff.login, shop.staff.password);
+        await page.waitForURL(/\/counter$/);
+        await page.getByRole('tab', { name: '结算' }).click();
+        await page.waitForURL(/\/counter\/settlements$/);
+        const line = page.getByTestId('settlement');
+        await line.waitFor();
+        expect(await line.count()).toBe(1);
+        const words = (await line.innerText()).replace(/\s+/g, ' ');
+        expect(words).toContain('结算积分 1 小时');
+        expect(words).toContain('经办：张主任');
+        expect(words).toContain('“十一月第一周”');
+        expect(await text(page, 'settled-minutes')).toBe('1 小时');
+        await look(page, 'merchant', 'settlements');
       } finally {
         await phone.close();
       }

@@ -153,6 +153,12 @@ export default {
   },
   settlements: {
     title: 'Settlements',
-    soon: 'Settlement records are being prepared.',
+    intro:
+      "The credits customers spent here are settled with the shop by the community's coordinator and go back to the community fund. Here is each settlement.",
+    empty: 'Nothing has been settled yet',
+    total: 'Settled {n} times, in all',
+    soFar: '(only the times listed below)',
+    minutes: '{minutes} of credits settled',
+    by: 'By {name}',
   },
 } satisfies Messages['counter'];

@@ -144,6 +144,11 @@ export default {
   },
   settlements: {
     title: '结算',
-    soon: '结算记录还在准备中。',
+    intro: '顾客在本店用掉的积分，由社区协调员和本店结算，交回社区基金。这里是每一次结算。',
+    empty: '还没有结算过',
+    total: '已经结算 {n} 次，共',
+    soFar: '（只算了下面列出的几次）',
+    minutes: '结算积分 {minutes}',
+    by: '经办：{name}',
   },
 };
