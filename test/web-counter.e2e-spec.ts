@@ -4,8 +4,9 @@
  * showing the QR code the member's voucher page draws) and from a code typed however
  * it comes; the answer filling the screen, green with the member's name and what to
  * give, red with why not (used, given back, another shop's, too many wrong codes and
- * until when); never twice; the day's redemptions; the settlements received; the
- * shop's offers created, paused and resumed.
+ * until when); never twice, even when an answer is lost and the assistant tries
+ * again; the day's redemptions; the settlements received; the shop's offers
+ * created, paused and resumed.
  */
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -102,6 +103,7 @@ describe('web app: the shop counter', () => {
   let typed: Voucher;
   let elsewhere: Voucher;
   let givenBack: Voucher;
+  let dropped: Voucher;
 
   beforeAll(async () => {
     const admin = await adminToken();
@@ -129,6 +131,7 @@ describe('web app: the shop counter', () => {
     typed = await claim(member, shop.offerId);
     elsewhere = await claim(member, otherShop.offerId);
     givenBack = await claim(member, shop.offerId);
+    dropped = await claim(member, otherShop.offerId);
     ok(
       await api('POST', `/vouchers/${givenBack.voucherId}/cancel`, { token: member.token }),
       200,
@@ -291,6 +294,56 @@ describe('web app: the shop counter', () => {
         await page.getByRole('button', { name: '核销', exact: true }).click();
         expect(await answer(page)).toBe('refused');
         expect(await text(page, 'result-headline')).toBe('这张券已被顾客退回');
+      } finally {
+        await phone.close();
+      }
+    },
+    JOURNEY_MS,
+  );
+
+  it(
+    'answers a redemption whose answer was lost with the first answer when tried again: green, redeemed once',
+    async () => {
+      const phone = await openPhone({ browser });
+      const page = phone.page;
+      try {
+        const keys = redeemKeys(page);
+        // The first answer is lost on the way back (the redemption went through): the phone sees no answer.
+        let lose = true;
+        await page.route('**/api/v1/vouchers/redeem', async (route) => {
+          if (!lose) return route.continue();
+          lose = false;
+          await route.fetch();
+          await route.abort('connectionreset');
+        });
+        await signIn(page, otherShop.staff.login, otherShop.staff.password);
+        await page.waitForURL(/\/counter$/);
+        await page.getByLabel('券号').fill(dropped.code);
+        await page.getByRole('button', { name: '核销', exact: true }).click();
+        expect(await answer(page)).toBe('unsure');
+        await page.getByRole('heading', { name: '还不知道核销了没有' }).waitFor();
+        expect(await voucherStatus(member, dropped.voucherId)).toBe('redeemed');
+        await look(page, 'merchant', 'counter-no-answer');
+
+        await page.getByRole('button', { name: '再试一次' }).click();
+        await page.getByTestId('redeem-result').and(page.locator('[data-outcome="ok"]')).waitFor();
+        expect(await text(page, 'result-member')).toBe('周大爷');
+        expect(await text(page, 'result-discount')).toBe('减 5 元');
+        // The same key both times: the API answered the retry with the first redemption.
+        expect(keys).toHaveLength(2);
+        expect(keys[1]).toBe(keys[0]);
+        const redemptions = ok(
+          await api('GET', `/merchants/${otherShop.id}/redemptions`, {
+            token: otherShop.staff.token,
+          }),
+          200,
+          'redemptions',
+        );
+        expect(
+          (redemptions.items as Array<{ voucherId: string }>).filter(
+            (r) => r.voucherId === dropped.voucherId,
+          ),
+        ).toHaveLength(1);
       } finally {
         await phone.close();
       }
