@@ -12,6 +12,8 @@ export class ApiProblem extends Error {
     readonly detail: string,
     readonly errors: FieldError[] = [],
     readonly retryAfterSeconds: number | null = null,
+    /** Why, in a word that never changes with the language (where a route names its reasons). */
+    readonly reason: string | null = null,
   ) {
     super(detail || title);
     this.name = 'ApiProblem';
@@ -61,6 +63,7 @@ export async function problemOf(response: Response, parsed?: unknown): Promise<A
     text(problem.detail),
     errors,
     retryAfterSeconds,
+    text(problem.reason) || null,
   );
 }
 
