@@ -749,6 +749,30 @@ describe('reports', () => {
       token: otherCoordinator.token,
     });
   });
+
+  it('gives the weekly series, the breakdowns and the CSV export, and refuses what is wrong', async () => {
+    const reports = `/reports/communities/${community.id}`;
+    for (const view of ['weekly', 'requests', 'grid-units']) {
+      await expectStatus(200, 'GET', `${reports}/${view}`, { token: coordinator.token });
+      await expectStatus(200, 'GET', `${reports}/${view}?from=2026-01-01&to=2026-03-31`, {
+        token: admin,
+      });
+      await expectStatus(400, 'GET', `${reports}/${view}?from=2020-01-01&to=2026-01-01`, {
+        token: coordinator.token,
+      });
+      await expectStatus(403, 'GET', `${reports}/${view}`, { token: otherCoordinator.token });
+      await expectStatus(404, 'GET', `/reports/communities/${NOBODY}/${view}`, { token: admin });
+    }
+    for (const view of ['weekly', 'grid-units', 'requests']) {
+      await expectStatus(200, 'GET', `${reports}/export.csv?view=${view}`, {
+        token: coordinator.token,
+        headers: { 'accept-language': 'zh-CN' },
+      });
+    }
+    await expectStatus(400, 'GET', `${reports}/export.csv?view=all`, { token: coordinator.token });
+    await expectStatus(403, 'GET', `${reports}/export.csv`, { token: otherCoordinator.token });
+    await expectStatus(404, 'GET', `/reports/communities/${NOBODY}/export.csv`, { token: admin });
+  });
 });
 
 interface DocumentedOperation {

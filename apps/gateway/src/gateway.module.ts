@@ -22,6 +22,7 @@ import { CommunitiesController } from './identity/communities.controller';
 import { MeController } from './identity/me.controller';
 import { MembersController } from './identity/members.controller';
 import { CommunityReportController } from './reports/community-report.controller';
+import { CommunityReports } from './reports/community-reports';
 import { RequestsController } from './requests/requests.controller';
 import { VolunteerRatingsController } from './requests/volunteer-ratings.controller';
 import { MerchantsController } from './rewards/merchants.controller';
@@ -77,6 +78,7 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         TokenService,
+        CommunityReports,
         // The gateway checks rights in its guard; the backends check every command again.
         ...rightsProviders({
           name: 'gateway',

@@ -37,4 +37,28 @@ describe('reportPeriod', () => {
       ]);
     }
   });
+
+  it('refuses a period longer than the maximum given, naming from, and takes one that long', () => {
+    expect(reportPeriod({ from: '2028-01-01', to: '2028-12-31' }, today, 366)).toEqual({
+      from: '2028-01-01',
+      to: '2028-12-31',
+    });
+    for (const query of [
+      { from: '2028-01-01', to: '2029-01-01' },
+      // From alone runs to today.
+      { from: '2025-03-09' },
+    ]) {
+      try {
+        reportPeriod(query, today, 366);
+        throw new Error(`accepted ${JSON.stringify(query)}`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        expect((error as DomainError).details?.errors).toEqual([
+          expect.objectContaining({ field: 'from', messageKey: 'field.periodTooLong' }),
+        ]);
+      }
+    }
+    // Without a maximum (the totals report), any length.
+    expect(reportPeriod({ from: '2020-01-01' }, today).from).toBe('2020-01-01');
+  });
 });

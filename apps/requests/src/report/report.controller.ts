@@ -1,9 +1,16 @@
-import { CommunityPeriodQuery, ReportSubjects, RequestsReport } from '@app/contracts';
+import {
+  CommunityPeriodQuery,
+  ReportSubjects,
+  RequestsCategoryReport,
+  RequestsGridUnitReport,
+  RequestsReport,
+  RequestsWeeklyReport,
+} from '@app/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ReportService } from './report.service';
 
-/** For the community report (another service asks; no actor rules here). */
+/** For the community reports (another service asks; no actor rules here). */
 @Controller()
 export class ReportController {
   constructor(private readonly report: ReportService) {}
@@ -11,5 +18,20 @@ export class ReportController {
   @MessagePattern(ReportSubjects.requests)
   get(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsReport> {
     return this.report.figures(query);
+  }
+
+  @MessagePattern(ReportSubjects.requestsWeekly)
+  weekly(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsWeeklyReport> {
+    return this.report.weekly(query);
+  }
+
+  @MessagePattern(ReportSubjects.requestsByCategory)
+  byCategory(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsCategoryReport> {
+    return this.report.byCategory(query);
+  }
+
+  @MessagePattern(ReportSubjects.requestsGridUnits)
+  byGridUnit(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsGridUnitReport> {
+    return this.report.byGridUnit(query);
   }
 }

@@ -1,10 +1,16 @@
-import { cityDays, CommunityPeriodQuery, ReportSubjects, RewardsReport } from '@app/contracts';
+import {
+  cityDays,
+  CommunityPeriodQuery,
+  ReportSubjects,
+  RewardsReport,
+  RewardsWeeklyReport,
+} from '@app/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RewardsConfig } from '../rewards.config';
 import { ReportRepository } from './report.repository';
 
-/** For the community report (another service asks; no actor rules here). */
+/** For the community reports (another service asks; no actor rules here). */
 @Controller()
 export class ReportController {
   constructor(
@@ -21,6 +27,17 @@ export class ReportController {
     return {
       communityId,
       vouchersRedeemed: await this.report.vouchersRedeemed(communityId, start, until),
+    };
+  }
+
+  @MessagePattern(ReportSubjects.rewardsWeekly)
+  async weekly(
+    @Payload('data') { communityId, from, to }: CommunityPeriodQuery,
+  ): Promise<RewardsWeeklyReport> {
+    const zone = this.config.CITY_TIME_ZONE;
+    const { start, until } = cityDays(from, to, zone);
+    return {
+      weeks: await this.report.vouchersRedeemedByWeek(communityId, start, until, zone),
     };
   }
 }

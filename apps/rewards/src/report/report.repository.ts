@@ -1,3 +1,4 @@
+import { RewardsWeeklyReport } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
@@ -15,5 +16,25 @@ export class ReportRepository {
       [communityId, from, until],
     );
     return row.redeemed;
+  }
+
+  /** The same, week by week (from Monday, on the city's clocks in `zone`); only weeks with some. */
+  async vouchersRedeemedByWeek(
+    communityId: string,
+    from: Date,
+    until: Date,
+    zone: string,
+  ): Promise<RewardsWeeklyReport['weeks']> {
+    const rows = await this.manager.query<Array<{ week: string; redeemed: number }>>(
+      `SELECT to_char(date_trunc('week', redeemed_at AT TIME ZONE $4), 'YYYY-MM-DD') AS week,
+              count(*)::int AS redeemed
+         FROM rewards.vouchers
+        WHERE community_id = $1 AND status = 'redeemed'
+          AND redeemed_at >= $2 AND redeemed_at < $3
+        GROUP BY 1
+        ORDER BY 1`,
+      [communityId, from, until, zone],
+    );
+    return rows.map((row) => ({ weekStart: row.week, vouchersRedeemed: row.redeemed }));
   }
 }

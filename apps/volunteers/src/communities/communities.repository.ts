@@ -36,6 +36,13 @@ export class CommunitiesRepository {
     return communities;
   }
 
+  /** The community's id, code and name, or null when there is none. */
+  async named(id: string): Promise<{ id: string; code: string; name: string } | null> {
+    return this.manager
+      .getRepository(CommunityEntity)
+      .findOne({ select: { id: true, code: true, name: true }, where: { id } });
+  }
+
   async exists(id: string): Promise<boolean> {
     return this.manager.getRepository(CommunityEntity).existsBy({ id });
   }

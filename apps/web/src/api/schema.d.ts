@@ -635,6 +635,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/communities/{id}/weekly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A community's report week by week (weeks from Monday)
+     * @description The city's whole days from–to (CITY_TIME_ZONE; default the last 30 days), at most 366 days (400 naming from beyond that). Every week the period touches is there, empty ones with zeros; the first and last count only the days of the period in them (days), so the weeks add up to the report of the same period.
+     */
+    get: operations['CommunityReportController_weekly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/communities/{id}/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The requests posted in the period, by category and by their status now
+     * @description The city's whole days from–to (CITY_TIME_ZONE; default the last 30 days), at most 366 days (400 naming from beyond that). Category names are in the language of Accept-Language.
+     */
+    get: operations['CommunityReportController_requests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/communities/{id}/grid-units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A community's figures by grid unit
+     * @description The city's whole days from–to (CITY_TIME_ZONE; default the last 30 days), at most 366 days (400 naming from beyond that). Requests count under the request's grid unit (by default its requester's); members under the grid unit they live in now. Logged hours name no grid unit, so they are in no row.
+     */
+    get: operations['CommunityReportController_gridUnits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/communities/{id}/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of the report views as CSV, for a spreadsheet
+     * @description The city's whole days from–to (CITY_TIME_ZONE; default the last 30 days), at most 366 days (400 naming from beyond that). UTF-8 with a byte order mark (so Excel reads Chinese right), comma separated, CRLF line ends, a header row in the language of Accept-Language, numbers unformatted, empty for null; text starting with = + - @ or a tab or CR gets a leading ' so no spreadsheet runs it as a formula. Refusals are problem+json as everywhere.
+     */
+    get: operations['CommunityReportController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/requests': {
     parameters: {
       query?: never;
@@ -1744,6 +1824,130 @@ export interface components {
       activeVolunteers: number;
       /** @description Vouchers redeemed at the community's merchants in the period */
       vouchersRedeemed: number;
+    };
+    CommunityReportWeekView: {
+      /**
+       * Format: date
+       * @description The week's Monday in the city's calendar (CITY_TIME_ZONE)
+       * @example 2026-03-09
+       */
+      weekStart: string;
+      /** @description How many days of this week the period covers: the first and last weeks may count fewer than 7, and their figures only those days */
+      days: number;
+      /** @description Verified minutes served on these days (by the day of service) */
+      minutesServed: number;
+      /** @description Requests posted on these days */
+      requestsPosted: number;
+      /** @description Requests confirmed with credit on these days */
+      requestsConfirmed: number;
+      /** @description Median minutes from posting to the first acceptance, of the requests first accepted on these days; null when none was */
+      medianMinutesToAccept: number | null;
+      /** @description Volunteers with verified service on these days (a volunteer active in several weeks counts in each, so weeks do not add up to the period's figure) */
+      activeVolunteers: number;
+      /** @description Vouchers redeemed at the community's merchants on these days */
+      vouchersRedeemed: number;
+    };
+    CommunityWeeklyReportView: {
+      /** Format: uuid */
+      communityId: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description Every week the period touches, oldest first, empty ones with zeros; the figures of all weeks add up to those of GET /reports/communities/{id} for the same period (but for activeVolunteers and medianMinutesToAccept) */
+      weeks: components['schemas']['CommunityReportWeekView'][];
+    };
+    RequestStatusCountsView: {
+      open: number;
+      accepted: number;
+      completed: number;
+      confirmed: number;
+      disputed: number;
+      cancelled: number;
+      expired: number;
+    };
+    RequestCategoryCountsView: {
+      /**
+       * @example escort
+       * @enum {string}
+       */
+      category:
+        | 'companionship'
+        | 'escort'
+        | 'errands'
+        | 'home_repair'
+        | 'cleaning'
+        | 'tutoring'
+        | 'tech_help'
+        | 'meals'
+        | 'other';
+      /**
+       * @description The category's name in the language of Accept-Language
+       * @example 陪同就医办事
+       */
+      name: string;
+      /** @description Requests of this category posted in the period */
+      requestsPosted: number;
+      /** @description The same requests by their status now; the counts add up to requestsPosted */
+      byStatus: components['schemas']['RequestStatusCountsView'];
+    };
+    CommunityRequestsReportView: {
+      /** Format: uuid */
+      communityId: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description Requests posted in the period (as requestsPosted of the community report) */
+      requestsPosted: number;
+      /** @description Every category, in the order of the contract, zeros included */
+      categories: components['schemas']['RequestCategoryCountsView'][];
+    };
+    GridUnitReportRowView: {
+      /** @description Active members (residents and volunteers) living there now, whatever the period */
+      members: number;
+      /** @description Of them, volunteers */
+      volunteers: number;
+      /** @description Of them, priority households */
+      priorityHouseholds: number;
+      /** @description Requests posted in the period for this grid unit (the request's own, by default its requester's) */
+      requestsPosted: number;
+      /** @description Requests of this grid unit confirmed with credit in the period */
+      requestsConfirmed: number;
+      /** @description Minutes credited for the requests of this grid unit served in the period (by the day of service, as the service record files them); logged hours belong to no grid unit and are not here */
+      minutesServedOnRequests: number;
+      /** Format: uuid */
+      gridUnitId: string;
+      /** @example G1 */
+      code: string;
+      /** @example 第1网格 */
+      name: string;
+    };
+    GridUnitFiguresView: {
+      /** @description Active members (residents and volunteers) living there now, whatever the period */
+      members: number;
+      /** @description Of them, volunteers */
+      volunteers: number;
+      /** @description Of them, priority households */
+      priorityHouseholds: number;
+      /** @description Requests posted in the period for this grid unit (the request's own, by default its requester's) */
+      requestsPosted: number;
+      /** @description Requests of this grid unit confirmed with credit in the period */
+      requestsConfirmed: number;
+      /** @description Minutes credited for the requests of this grid unit served in the period (by the day of service, as the service record files them); logged hours belong to no grid unit and are not here */
+      minutesServedOnRequests: number;
+    };
+    CommunityGridUnitReportView: {
+      /** Format: uuid */
+      communityId: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description Every grid unit of the community, in code order, zeros included */
+      gridUnits: components['schemas']['GridUnitReportRowView'][];
+      /** @description Members and requests that name no grid unit: with it, each column adds up to the community's figure */
+      withoutGridUnit: components['schemas']['GridUnitFiguresView'];
     };
     CreateHelpRequestDto: {
       /** @example 陪同去社区医院复诊 */
@@ -6136,6 +6340,407 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CommunityReportView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource (or not visible to the caller) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CommunityReportController_weekly: {
+    parameters: {
+      query?: {
+        /** @description First day, inclusive; default 29 days before `to` */
+        from?: string;
+        /** @description Last day, inclusive (the city's days); default the city's today */
+        to?: string;
+      };
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommunityWeeklyReportView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource (or not visible to the caller) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CommunityReportController_requests: {
+    parameters: {
+      query?: {
+        /** @description First day, inclusive; default 29 days before `to` */
+        from?: string;
+        /** @description Last day, inclusive (the city's days); default the city's today */
+        to?: string;
+      };
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommunityRequestsReportView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource (or not visible to the caller) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CommunityReportController_gridUnits: {
+    parameters: {
+      query?: {
+        /** @description First day, inclusive; default 29 days before `to` */
+        from?: string;
+        /** @description Last day, inclusive (the city's days); default the city's today */
+        to?: string;
+      };
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommunityGridUnitReportView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource (or not visible to the caller) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CommunityReportController_export: {
+    parameters: {
+      query?: {
+        /** @description First day, inclusive; default 29 days before `to` */
+        from?: string;
+        /** @description Last day, inclusive (the city's days); default the city's today */
+        to?: string;
+        /** @description weekly: GET …/weekly, a row a week; grid-units: GET …/grid-units, a row a grid unit and one for what names none; requests: GET …/requests, a row a category, a column a status */
+        view?: 'weekly' | 'grid-units' | 'requests';
+      };
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          /** @description attachment, with an ASCII filename (report-<community code>-<view>-<from>_<to>.csv) and a UTF-8 filename* (RFC 5987) with the community's name */
+          'Content-Disposition': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */

@@ -1,4 +1,5 @@
 import { requestsEn } from './requests.en';
+import { reportsEn } from './reports.en';
 import { rewardsEn } from './rewards.en';
 import { volunteersEn } from './volunteers.en';
 
@@ -172,6 +173,7 @@ export const en = {
   'credits.holdPayer': 'to must be another account than the payer',
   'field.fromAfterTo': 'from ({from}) must not be after to ({to})',
   ...requestsEn,
+  ...reportsEn,
   ...rewardsEn,
   ...volunteersEn,
 } as const;

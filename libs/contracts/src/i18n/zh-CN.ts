@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { requestsZhCN } from './requests.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 import { rewardsZhCN } from './rewards.zh-CN';
 import { volunteersZhCN } from './volunteers.zh-CN';
 
@@ -160,6 +161,7 @@ export const zhCN: Record<MessageKey, string> = {
   'credits.holdPayer': '收款账户不能是付款账户',
   'field.fromAfterTo': '开始日期（{from}）不能晚于结束日期（{to}）',
   ...requestsZhCN,
+  ...reportsZhCN,
   ...rewardsZhCN,
   ...volunteersZhCN,
 };

@@ -11,10 +11,40 @@ export const ReportSubjects = {
   requests: 'requests.report.get',
   /** Answered by the rewards service: vouchers redeemed (RewardsReport). */
   rewards: 'rewards.report.get',
+  /**
+   * Answered by the volunteers service: the community (ReportCommunity), once it has checked
+   * the actor may see its reports.
+   */
+  community: 'volunteers.report-community.get',
+  /** Answered by the volunteers service, after the same check: VolunteersWeeklyReport. */
+  volunteersWeekly: 'volunteers.weekly-report.get',
+  /** Answered by the requests service: RequestsWeeklyReport. */
+  requestsWeekly: 'requests.weekly-report.get',
+  /** Answered by the rewards service: RewardsWeeklyReport. */
+  rewardsWeekly: 'rewards.weekly-report.get',
+  /** Answered by the requests service: RequestsCategoryReport. */
+  requestsByCategory: 'requests.category-report.get',
+  /** Answered by the volunteers service, after the same check: VolunteersGridUnitReport. */
+  volunteersGridUnits: 'volunteers.grid-unit-report.get',
+  /** Answered by the requests service: RequestsGridUnitReport. */
+  requestsGridUnits: 'requests.grid-unit-report.get',
 } as const;
 
 /** The default period of a report when `from` is left out. */
 export const DEFAULT_REPORT_DAYS = 30;
+
+/**
+ * The longest period of a weekly series, a breakdown or an export: a year, a
+ * leap one included (54 weeks at most). The totals report keeps no limit.
+ */
+export const MAX_REPORT_PERIOD_DAYS = 366;
+
+/** A community as its reports name it (the volunteers service's answer to ReportSubjects.community). */
+export interface ReportCommunity {
+  id: string;
+  code: string;
+  name: string;
+}
 
 export class CommunityReportQueryDto {
   @ApiPropertyOptional({
@@ -34,7 +64,7 @@ export class CommunityReportQueryDto {
   to?: string;
 }
 
-/** `volunteers.report.get`, `requests.report.get` and `rewards.report.get`: one community, whole days from–to inclusive. */
+/** Every ReportSubjects message: one community, the city's whole days from–to inclusive. */
 export class CommunityPeriodQuery {
   @IsUUID('all') communityId!: string;
   @IsCalendarDate() from!: string;

@@ -1,0 +1,32 @@
+import type { reportsEn } from './reports.en';
+
+/** 社区报表 CSV 导出的简体中文文案（列名、未划分网格的一行、文件名），键与 reports.en.ts 一致。 */
+export const reportsZhCN: Record<keyof typeof reportsEn, string> = {
+  'report.column.weekStart': '周起始日（周一）',
+  'report.column.days': '本周计入天数',
+  'report.column.minutesServed': '服务时长（分钟）',
+  'report.column.requestsPosted': '发布求助数',
+  'report.column.requestsConfirmed': '确认完成数',
+  'report.column.medianMinutesToAccept': '接单用时中位数（分钟）',
+  'report.column.activeVolunteers': '活跃志愿者数',
+  'report.column.vouchersRedeemed': '兑换券核销数',
+  'report.column.gridUnitCode': '网格编号',
+  'report.column.gridUnitName': '网格',
+  'report.column.members': '居民人数',
+  'report.column.volunteers': '志愿者人数',
+  'report.column.priorityHouseholds': '重点帮扶户数',
+  'report.column.minutesServedOnRequests': '求助服务时长（分钟）',
+  'report.column.category': '求助类别',
+  'report.column.status.open': '等待接单',
+  'report.column.status.accepted': '已接单',
+  'report.column.status.completed': '已完成待确认',
+  'report.column.status.confirmed': '已确认',
+  'report.column.status.disputed': '有异议',
+  'report.column.status.cancelled': '已取消',
+  'report.column.status.expired': '已过期',
+  'report.withoutGridUnit': '未划分网格',
+  'report.file.weekly': '每周统计',
+  'report.file.grid-units': '网格统计',
+  'report.file.requests': '求助分类统计',
+  'field.periodTooLong': '{from} 至 {to} 的统计期超过 {maxDays} 天，请缩短时间范围',
+};
