@@ -438,7 +438,7 @@ describe('web app: the console’s fund and report, and the admin', () => {
         await page.waitForURL(/\/console\/report\/print\?/);
         await page.getByTestId('weekly-table').waitFor();
         expect(await page.locator('.tb-console').count()).toBe(0);
-        await page.getByRole('heading', { name: `${community.name} 社区报表` }).waitFor();
+        await page.getByRole('heading', { name: `社区报表：${community.name}` }).waitFor();
         expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(5);
         await look(page, 'coordinator', 'report-print');
         await page.evaluate(() => {
@@ -598,6 +598,7 @@ describe('web app: the console’s fund and report, and the admin', () => {
           await page.getByRole('button', { name: '重新核对' }).click();
           await shows(page, 'ledger-verdict', '账目不平衡');
           await page.getByTestId('violations').getByText(fund.accountId).first().waitFor();
+          await page.getByTestId('violations').getByText('账户余额与它的明细合计不符').waitFor();
           await look(page, 'admin', 'ledger-unbalanced');
         } finally {
           await db.query('UPDATE accounting.accounts SET balance = balance - 7 WHERE id = $1', [

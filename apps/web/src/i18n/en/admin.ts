@@ -126,6 +126,16 @@ export default {
     detail: 'Detail',
     account: 'Account',
     transfer: 'Transfer',
+    rules: {
+      sum_not_zero: 'All balances do not add up to zero',
+      balance_mismatch: 'An account’s balance differs from the sum of its entries',
+      running_balance: 'An account’s balance differs from its last entry',
+      transfer_entries: 'A transfer’s two entries do not match',
+      held_mismatch: 'Set-aside differs from the open holds',
+      below_limit: 'Available below the overdraft limit',
+      lifetime_mismatch: 'Lifetime earned differs from the service credited',
+    },
+    detailNote: 'The detail is the check’s own text, for the technical team.',
   },
   reports: {
     title: 'Every community, same period',

@@ -83,8 +83,8 @@ export default {
   report: {
     noCommunity: 'You coordinate no community yet',
     none: 'none',
-    weekPartial: '{week} ({days} days)',
-    daysCounted: '{days} days',
+    weekPartial: '{week} ({days} of 7 days)',
+    daysCounted: '{days} of 7 days',
     gridNote:
       'Members count where they live now; requests under their own grid unit. Hours volunteers log themselves belong to no grid unit and are not in this table.',
     period: {

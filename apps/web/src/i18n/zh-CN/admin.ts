@@ -118,6 +118,16 @@ export default {
     detail: '说明',
     account: '账户',
     transfer: '转账',
+    rules: {
+      sum_not_zero: '全部余额相加不为零',
+      balance_mismatch: '账户余额与它的明细合计不符',
+      running_balance: '账户余额与最后一笔明细记下的余额不符',
+      transfer_entries: '一笔转账的两条明细对不上',
+      held_mismatch: '预留数与未解除的预留合计不符',
+      below_limit: '可用余额低于允许的透支额度',
+      lifetime_mismatch: '累计服务所得与服务入账合计不符',
+    },
+    detailNote: '说明一栏是核对程序的原文（英文），供技术人员查找。',
   },
   reports: {
     title: '各社区同一时段的报表',

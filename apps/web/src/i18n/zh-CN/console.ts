@@ -112,7 +112,7 @@ export default {
       tools: '打印',
       back: '返回报表',
       print: '打印',
-      title: '{community} 社区报表',
+      title: '社区报表：{community}',
       noPeriod: '地址中的日期不完整，请从报表页重新打开打印版。',
       printedAt: '打印时间：{at}',
     },
