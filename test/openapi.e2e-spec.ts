@@ -463,6 +463,13 @@ describe('accounts and transfers', () => {
     });
     await expectStatus(200, 'GET', '/ledger/check', { token: admin });
     await expectStatus(403, 'GET', '/ledger/check', { token: coordinator.token });
+    await expectStatus(200, 'GET', `/members/${resident.member.id}/account`, {
+      token: coordinator.token,
+    });
+    await expectStatus(403, 'GET', `/members/${resident.member.id}/account`, {
+      token: otherCoordinator.token,
+    });
+    await expectStatus(404, 'GET', `/members/${NOBODY}/account`, { token: admin });
   });
 });
 
@@ -519,6 +526,24 @@ describe('hours and service records', () => {
     await expectStatus(403, 'POST', '/hours/approve', {
       token: volunteer.token,
       body: { ids: [third.id] },
+    });
+    const fourth = ok(await log(20), 201, 'log hours');
+    const rejected = await expectStatus(200, 'POST', '/hours/reject', {
+      token: coordinator.token,
+      body: {
+        items: [
+          { id: fourth.id, reason: '签到表上没有' },
+          { id: NOBODY, reason: 'gone' },
+        ],
+      },
+    });
+    expect(rejected).toMatchObject({ rejected: 1, refused: 1 });
+    await expectStatus(400, 'POST', '/hours/reject', {
+      token: coordinator.token,
+      body: { items: [{ id: fourth.id }] },
+    });
+    await expectStatus(200, 'GET', `/hours?volunteerId=${volunteer.member.id}`, {
+      token: coordinator.token,
     });
   });
 
@@ -634,6 +659,55 @@ describe('help requests', () => {
     await expectStatus(409, 'POST', '/requests', { token: broke.token, body: requestBody() });
     await expectStatus(403, 'POST', '/requests', { token: volunteer.token, body: requestBody() });
   });
+
+  it('lets a coordinator act for a resident, and says who acted', async () => {
+    const forResident = await expectStatus(201, 'POST', '/requests', {
+      token: coordinator.token,
+      body: requestBody({ requesterId: resident.member.id }),
+    });
+    await expectStatus(403, 'POST', '/requests', {
+      token: otherCoordinator.token,
+      body: requestBody({ requesterId: resident.member.id }),
+    });
+    await expectStatus(200, 'POST', `/requests/${forResident.id}/accept`, {
+      token: volunteer.token,
+    });
+    await expectStatus(200, 'POST', `/requests/${forResident.id}/complete`, {
+      token: volunteer.token,
+      body: { minutes: 60 },
+    });
+    await expectStatus(403, 'POST', `/requests/${forResident.id}/dispute`, {
+      token: otherCoordinator.token,
+      body: { reason: 'x' },
+    });
+    await expectStatus(200, 'POST', `/requests/${forResident.id}/dispute`, {
+      token: coordinator.token,
+      body: { reason: '居民电话里说只服务了半小时' },
+    });
+    await expectStatus(403, 'POST', `/requests/${forResident.id}/resolve`, {
+      token: coordinator.token,
+      body: { minutes: 30, note: '按半小时计' },
+    });
+    const read: { history: Array<{ action: string }> } = await expectStatus(
+      200,
+      'GET',
+      `/requests/${forResident.id}`,
+      { token: coordinator.token },
+    );
+    expect(read.history.map((step) => step.action)).toEqual([
+      'posted',
+      'accepted',
+      'completed',
+      'disputed',
+    ]);
+    await expectStatus(
+      200,
+      'GET',
+      `/requests?requesterId=${resident.member.id}&volunteerId=${volunteer.member.id}`,
+      { token: coordinator.token },
+    );
+    await expectStatus(400, 'GET', '/requests?requesterId=someone', { token: coordinator.token });
+  });
 });
 
 describe('rewards', () => {
@@ -713,6 +787,23 @@ describe('rewards', () => {
     await expectStatus(200, 'GET', `/merchants/${merchant.id}/redemptions?limit=5`, {
       token: merchant.staff.token,
     });
+    await expectStatus(
+      200,
+      'GET',
+      `/merchants/${merchant.id}/redemptions?from=2026-01-01&to=2099-12-31`,
+      { token: merchant.staff.token },
+    );
+    await expectStatus(
+      400,
+      'GET',
+      `/merchants/${merchant.id}/redemptions?from=2026-02-02&to=2026-02-01`,
+      {
+        token: merchant.staff.token,
+      },
+    );
+    await expectStatus(200, 'GET', `/offers?merchantId=${merchant.id}&status=active`, {
+      token: merchant.staff.token,
+    });
     await expectStatus(404, 'GET', `/merchants/${NOBODY}/redemptions`, {
       token: coordinator.token,
     });
@@ -726,6 +817,14 @@ describe('rewards', () => {
       token: coordinator.token,
       body: { memo: 'nothing left' },
     });
+    const settlements = await expectStatus(200, 'GET', `/merchants/${merchant.id}/settlements`, {
+      token: merchant.staff.token,
+    });
+    expect(settlements.items).toHaveLength(1);
+    await expectStatus(403, 'GET', `/merchants/${merchant.id}/settlements`, {
+      token: volunteer.token,
+    });
+    await expectStatus(404, 'GET', `/merchants/${NOBODY}/settlements`, { token: admin });
   });
 });
 
@@ -772,6 +871,17 @@ describe('reports', () => {
     await expectStatus(400, 'GET', `${reports}/export.csv?view=all`, { token: coordinator.token });
     await expectStatus(403, 'GET', `${reports}/export.csv`, { token: otherCoordinator.token });
     await expectStatus(404, 'GET', `/reports/communities/${NOBODY}/export.csv`, { token: admin });
+  });
+
+  it("counts a community's queue, and refuses what is wrong", async () => {
+    await expectStatus(200, 'GET', `/communities/${community.id}/queue`, {
+      token: coordinator.token,
+    });
+    await expectStatus(403, 'GET', `/communities/${community.id}/queue`, {
+      token: otherCoordinator.token,
+    });
+    await expectStatus(404, 'GET', `/communities/${NOBODY}/queue`, { token: admin });
+    await expectStatus(400, 'GET', '/communities/not-a-uuid/queue', { token: admin });
   });
 });
 

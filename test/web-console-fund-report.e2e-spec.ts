@@ -306,7 +306,8 @@ describe('web app: the console’s fund and report, and the admin', () => {
         await shows(page, 'fund-held', minutesText(fund.heldMinutes));
         await shows(page, 'fund-available', minutesText(fund.availableMinutes));
         await page.getByRole('heading', { name: '基金收支' }).waitFor();
-        await page.getByText('完整的收支明细').waitFor();
+        await page.getByText('市里拨款和积分调整的完整记录暂时还不能在这里查看').waitFor();
+        await page.getByText('本社区的商户还没有结算过').waitFor();
         await look(page, 'coordinator', 'fund');
 
         // 45 minutes to a member found by name, with the reason: the fund goes down on screen.
@@ -359,6 +360,15 @@ describe('web app: the console’s fund and report, and the admin', () => {
         await shows(page, 'settle-done', `${merchant.name} 已结算 30 分钟，积分已回到社区基金`);
         await shows(page, 'fund-balance', minutesText(balance - 45 + 30));
         await movements.getByText('+30 分钟').waitFor();
+        const settled = page.getByTestId('settlements').locator('tbody tr');
+        await settled.first().waitFor();
+        expect(await settled.count()).toBe(1);
+        expect((await settled.first().innerText()).split('\t').slice(1)).toEqual([
+          merchant.name,
+          '+30 分钟',
+          '11 月结算',
+          '周主任',
+        ]);
         expect(settleKeys).toHaveLength(1);
         expect(settleKeys[0]).toMatch(UUID);
         await look(page, 'coordinator', 'fund-settled');

@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiIndexController } from './api-index/api-index.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
+import { CommunityQueueController } from './console/community-queue.controller';
 import { authThrottling } from './auth/auth-throttling';
 import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
 import { GATEWAY_CONFIG } from './config/config.token';
@@ -48,6 +49,7 @@ export const GATEWAY_CONTROLLERS = [
   HoursController,
   ServiceRecordsController,
   CommunityReportController,
+  CommunityQueueController,
   RequestsController,
   VolunteerRatingsController,
   MerchantsController,

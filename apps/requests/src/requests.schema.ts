@@ -2,17 +2,19 @@ import { eventTablesMigration, ServiceSchema } from '@app/common';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
 import { HelpRequests1764300000000 } from './migrations/1764300000000-help-requests';
 import { MemberNames1764630000000 } from './migrations/1764630000000-member-names';
+import { RequestHistory1764710000000 } from './migrations/1764710000000-request-history';
 import { RatingEntity } from './ratings/ratings.entity';
-import { HelpRequestEntity } from './requests/requests.entity';
+import { HelpRequestEntity, RequestStepEntity } from './requests/requests.entity';
 
 /** The requests service's own PostgreSQL schema: its tables and migrations. */
 export const RequestsSchema: ServiceSchema = {
   schema: 'requests',
-  entities: [HelpRequestEntity, RatingEntity],
+  entities: [HelpRequestEntity, RequestStepEntity, RatingEntity],
   migrations: [
     CreateSchema1764100000000,
     eventTablesMigration('requests', 1764200000000),
     HelpRequests1764300000000,
     MemberNames1764630000000,
+    RequestHistory1764710000000,
   ],
 };

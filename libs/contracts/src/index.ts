@@ -5,6 +5,7 @@ export * from './services';
 export * from './ledger';
 export * from './service';
 export * from './hours';
+export * from './queue';
 export * from './reports';
 export * from './requests';
 export * from './rewards';

@@ -6,6 +6,7 @@ import {
   Actor,
   FundQuery,
   FundView,
+  MemberAccountQuery,
   MyAccountView,
   SetOverdraftLimitCommand,
 } from '@app/contracts';
@@ -20,6 +21,14 @@ export class AccountsController {
   @MessagePattern(AccountingSubjects.myAccount)
   mine(@Payload('actor') actor: Actor | null): Promise<MyAccountView> {
     return this.accounts.mine(actor);
+  }
+
+  @MessagePattern(AccountingSubjects.memberAccount)
+  ofMember(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') { memberId }: MemberAccountQuery,
+  ): Promise<MyAccountView> {
+    return this.accounts.ofMember(actor, memberId);
   }
 
   @MessagePattern(AccountingSubjects.fundGet)

@@ -57,7 +57,10 @@ export class AccountsService {
   // ---- member-facing ----
 
   async mine(actor: Actor | null): Promise<MyAccountView> {
-    const account = await this.member(requireActor(actor).memberId);
+    return this.asMine(await this.member(requireActor(actor).memberId));
+  }
+
+  private asMine(account: AccountRow): MyAccountView {
     return {
       accountId: account.id,
       balanceMinutes: account.balance,
@@ -67,6 +70,19 @@ export class AccountsService {
       lifetimeEarnedMinutes: account.lifetimeEarned,
       tier: tierFor(account.lifetimeEarned, this.config.tiers),
     };
+  }
+
+  /** A member's credits, as /accounts/me shows them, for admins and coordinators in scope. */
+  async ofMember(actor: Actor | null, memberId: string): Promise<MyAccountView> {
+    const staff = requireActor(actor);
+    if (!hasRole(staff, 'admin', 'coordinator')) {
+      throw DomainError.forbidden('credits.memberAccountForbidden');
+    }
+    const account = await this.member(memberId);
+    if (!canCoordinate(staff, account.communityId)) {
+      throw DomainError.forbidden('credits.memberAccountForbidden');
+    }
+    return this.asMine(account);
   }
 
   async fund(actor: Actor | null, communityId: string): Promise<FundView> {

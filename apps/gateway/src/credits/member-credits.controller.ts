@@ -1,5 +1,5 @@
 import { ServiceClient } from '@app/common';
-import { Body, Controller, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import {
@@ -7,12 +7,16 @@ import {
   AccountView,
   Actor,
   AdjustmentDto,
+  Locale,
+  MyAccountView,
   TransferView,
+  withTierName,
 } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
+import { RequestLocale } from '../http/locale.decorator';
 import { IdParam } from '../identity/id-param.dto';
 
 export class OverdraftLimitDto {
@@ -33,6 +37,31 @@ export class OverdraftLimitDto {
 @Controller('members/:id')
 export class MemberCreditsController {
   constructor(private readonly services: ServiceClient) {}
+
+  @Get('account')
+  @Access(['admin', 'coordinator'])
+  @ApiOperation({
+    summary: "A member's time credits, as GET /accounts/me shows them to the member",
+    description:
+      "For a member's page: admins, and coordinators of the member's community (checked by the " +
+      'accounting service).',
+  })
+  @ApiResponse({ status: 200, type: MyAccountView })
+  @ApiProblems(400, 404)
+  async account(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @RequestLocale() locale: Locale,
+  ): Promise<MyAccountView> {
+    return withTierName(
+      await this.services.call<MyAccountView>(
+        AccountingSubjects.memberAccount,
+        { memberId: id },
+        actor,
+      ),
+      locale,
+    );
+  }
 
   @Post('adjustments')
   @Access(['admin', 'coordinator'])

@@ -29,6 +29,15 @@ export class Problem {
   code!: ErrorCode;
   @ApiPropertyOptional({ type: [ProblemFieldError], description: 'Each field that is wrong' })
   errors?: ProblemFieldError[];
+  @ApiPropertyOptional({
+    example: 'expired',
+    description:
+      'Why, in a word a client can act on, where a route names its reasons; like code it never ' +
+      'changes with the language. POST /vouchers/redeem: not_found, expired, redeemed, ' +
+      'cancelled, too_many_failures. POST /offers/{id}/claim: the reasons of ' +
+      'OfferEligibilityView.reason.',
+  })
+  reason?: string;
   @ApiProperty({
     example: '3f0c7c1e-5a0e-4b1e-9d7e-2f1b2c3d4e5f',
     description: 'The X-Request-Id of the answer',
@@ -54,6 +63,7 @@ export function problemOf(
   requestId: string,
   locale: Locale,
   errors?: FieldError[],
+  reason?: string,
 ): Problem {
   return {
     type: `https://timebank.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
@@ -64,6 +74,7 @@ export function problemOf(
     ...(errors && errors.length > 0
       ? { errors: errors.map((error) => shownFieldError(error, locale)) }
       : {}),
+    ...(reason !== undefined ? { reason } : {}),
     requestId,
   };
 }

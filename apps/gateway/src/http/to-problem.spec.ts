@@ -19,6 +19,22 @@ describe('toProblem', () => {
     expect(internal).toBe(false);
   });
 
+  it('passes on the reason a service gives, and nothing else of its details', () => {
+    const refused = DomainError.of(
+      ErrorCode.INVALID_STATE,
+      'rewards.redeem.expired',
+      {},
+      { status: 'expired', reason: 'expired' },
+    );
+    const { problem } = toProblem(refused, 'r', 'en');
+    expect(problem).toMatchObject({ code: 'INVALID_STATE', reason: 'expired' });
+    expect(problem).not.toHaveProperty('status', 'expired');
+    for (const reason of ['Free text, not a word', 42, 'x'.repeat(60)]) {
+      const odd = new DomainError(ErrorCode.CONFLICT, 'x', { reason });
+      expect(toProblem(odd, 'r', 'en').problem).not.toHaveProperty('reason');
+    }
+  });
+
   it.each([
     [ErrorCode.CONFLICT, 409],
     [ErrorCode.INSUFFICIENT_CREDITS, 409],

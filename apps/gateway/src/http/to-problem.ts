@@ -86,6 +86,12 @@ function detailOf(error: DomainError, locale: Locale): string {
     : formatMessage(locale, error.messageKey, error.params);
 }
 
+/** A service's word for why (`details.reason`), passed on when it is one: never free text. */
+function reasonOf(error: DomainError): string | undefined {
+  const reason = error.details?.reason;
+  return typeof reason === 'string' && /^[a-z][a-z_]{0,40}$/.test(reason) ? reason : undefined;
+}
+
 /**
  * The one mapping from anything thrown while serving an HTTP request to the
  * problem response the client sees. `internal` is true when it was a fault of ours.
@@ -104,6 +110,7 @@ export function toProblem(
         requestId,
         locale,
         error.details?.errors,
+        reasonOf(error),
       ),
       internal: error.code === ErrorCode.INTERNAL,
     };

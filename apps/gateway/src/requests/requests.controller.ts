@@ -47,6 +47,9 @@ export class RequestsController {
   @Access()
   @ApiOperation({
     summary: 'Help requests, filtered; a volunteer’s own grid unit first, then their community',
+    description:
+      'Only what the caller may see (a coordinator: every request of its communities). ' +
+      'requesterId and volunteerId narrow it to one member’s requests, for a member page.',
   })
   @ApiResponse({ status: 200, type: HelpRequestPage })
   @ApiProblems(400)
@@ -59,7 +62,12 @@ export class RequestsController {
 
   @Get(':id')
   @Access()
-  @ApiOperation({ summary: 'One help request' })
+  @ApiOperation({
+    summary: 'One help request, with its history for its parties, coordinators and admins',
+    description:
+      'history lists every change of status and who made it; onBehalfOf names the requester ' +
+      'when a coordinator posted, confirmed, disputed or cancelled it for them.',
+  })
   @ApiResponse({ status: 200, type: HelpRequestView })
   @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
@@ -130,7 +138,12 @@ export class RequestsController {
   @Post(':id/dispute')
   @HttpCode(200)
   @Access()
-  @ApiOperation({ summary: 'Dispute the minutes reported (its requester); a coordinator resolves' })
+  @ApiOperation({
+    summary: 'Dispute the minutes reported (its requester, or a coordinator in scope for them)',
+    description:
+      'Another coordinator or an admin then resolves it: whoever disputed for the requester ' +
+      'does not also judge it (403 FORBIDDEN on resolve).',
+  })
   @ApiResponse({ status: 200, type: HelpRequestView })
   @ApiProblems(400, 404, 409)
   dispute(

@@ -9,8 +9,10 @@ import {
   OfferView,
   PageQueryDto,
   RedemptionPage,
+  RedemptionsQueryDto,
   RewardsSubjects,
   SettlementDto,
+  SettlementPage,
   TransferView,
 } from '@app/contracts';
 import { Access, inBody } from '../auth/access.decorator';
@@ -55,15 +57,32 @@ export class MerchantsController {
   @Access(['merchant', 'coordinator', 'admin'])
   @ApiOperation({
     summary: "A merchant's redeemed vouchers, latest first (its staff, coordinator in scope)",
+    description: "from and to (the city's days, both included) keep those days' only.",
   })
   @ApiResponse({ status: 200, type: RedemptionPage })
   @ApiProblems(400, 404)
   redemptions(
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParam,
-    @Query() query: PageQueryDto,
+    @Query() query: RedemptionsQueryDto,
   ): Promise<RedemptionPage> {
     return this.services.call(RewardsSubjects.redemptionList, { ...query, merchantId: id }, actor);
+  }
+
+  @Get(':id/settlements')
+  @Access(['merchant', 'coordinator', 'admin'])
+  @ApiOperation({
+    summary:
+      "What a merchant's credits were settled for, latest first (its staff, coordinator in scope)",
+  })
+  @ApiResponse({ status: 200, type: SettlementPage })
+  @ApiProblems(400, 404)
+  settlements(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParam,
+    @Query() query: PageQueryDto,
+  ): Promise<SettlementPage> {
+    return this.services.call(RewardsSubjects.settlementList, { ...query, merchantId: id }, actor);
   }
 
   @Post(':id/settlements')

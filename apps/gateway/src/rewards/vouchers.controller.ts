@@ -39,7 +39,10 @@ export class VouchersController {
     description:
       "404 for an unknown code and for another merchant's (a 403 would tell a guesser the code " +
       'is real); 409 INVALID_STATE for a used, cancelled or expired one; 429 RATE_LIMITED after ' +
-      'too many failed attempts by the staff member or the merchant.',
+      'too many failed attempts by the staff member or the merchant, Retry-After saying in how ' +
+      'many seconds one more attempt is taken. Each refusal names its reason in the problem ' +
+      '(reason: not_found, expired, redeemed, cancelled, too_many_failures) for the counter to ' +
+      'say in plain words.',
   })
   @ApiResponse({ status: 200, type: RedeemedVoucherView })
   @ApiProblems(429)

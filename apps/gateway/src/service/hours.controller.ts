@@ -4,7 +4,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ApproveManyHoursDto,
-  ApprovalResultView,
+  ApprovalRefusalView,
   ApproveManyResultView,
   formatMessage,
   isMessageKey,
@@ -14,6 +14,8 @@ import {
   HoursQueryDto,
   LogHoursDto,
   RejectHoursDto,
+  RejectManyHoursDto,
+  RejectManyResultView,
   ServiceSubjects,
 } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
@@ -23,8 +25,8 @@ import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator'
 import { RequestLocale } from '../http/locale.decorator';
 import { IdParam } from '../identity/id-param.dto';
 
-/** A refusal of bulk approval as the caller reads it: its message in their language, no key. */
-function refusalIn(result: ApprovalResultView, locale: Locale): ApprovalResultView {
+/** A refusal of a bulk review as the caller reads it: its message in their language, no key. */
+function refusalIn<R extends { error?: ApprovalRefusalView }>(result: R, locale: Locale): R {
   if (!result.error) return result;
   const { code, message, messageKey, params } = result.error;
   return {
@@ -59,7 +61,9 @@ export class HoursController {
   @Access()
   @ApiOperation({
     summary: 'Hour logs, newest first',
-    description: "Volunteers see their own; coordinators also their communities'; admins all.",
+    description:
+      "Volunteers see their own; coordinators also their communities'; admins all. " +
+      "volunteerId narrows it to one volunteer's logs, for a member page.",
   })
   @ApiResponse({ status: 200, type: HourLogPage })
   @ApiProblems(400)
@@ -86,6 +90,31 @@ export class HoursController {
     const outcome = await this.services.call<ApproveManyResultView>(
       ServiceSubjects.hoursApproveMany,
       { idempotencyKey, ids },
+      actor,
+    );
+    return { ...outcome, results: outcome.results.map((result) => refusalIn(result, locale)) };
+  }
+
+  @Post('reject')
+  @HttpCode(200)
+  @Access(['coordinator'])
+  @ApiOperation({
+    summary: "Reject several logs of the coordinator's queue at once, each with its reason",
+    description:
+      'Each log is rejected or refused on its own (code and message per log, in the order ' +
+      'sent). Sending the same batch again answers the same: a log this coordinator already ' +
+      'rejected for the same reason is reported rejected, not refused.',
+  })
+  @ApiResponse({ status: 200, type: RejectManyResultView })
+  @ApiProblems(400)
+  async rejectMany(
+    @CurrentActor() actor: Actor,
+    @Body() { items }: RejectManyHoursDto,
+    @RequestLocale() locale: Locale,
+  ): Promise<RejectManyResultView> {
+    const outcome = await this.services.call<RejectManyResultView>(
+      ServiceSubjects.hoursRejectMany,
+      { items },
       actor,
     );
     return { ...outcome, results: outcome.results.map((result) => refusalIn(result, locale)) };

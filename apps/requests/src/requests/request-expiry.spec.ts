@@ -27,22 +27,37 @@ afterAll(async () => {
 async function insertRequests(count: number, windowEnd: Date): Promise<void> {
   const repository = new RequestsRepository(copies[0].manager, new Outbox('requests'));
   for (let i = 0; i < count; i++) {
-    await repository.insert({
-      id: randomUUID(),
-      title: `t${i}`,
-      description: '',
-      category: 'other',
-      requesterId: randomUUID(),
-      createdBy: randomUUID(),
-      communityId: randomUUID(),
-      gridUnitId: null,
-      windowStart: new Date(windowEnd.getTime() - 3600_000),
-      windowEnd,
-      estimatedMinutes: 30,
-      funding: 'requester',
-      holdId: randomUUID(),
-      createFingerprint: 'f',
-    });
+    const id = randomUUID();
+    const requesterId = randomUUID();
+    const at = new Date();
+    const posted = {
+      requestId: id,
+      action: 'posted' as const,
+      status: 'open' as const,
+      actedBy: requesterId,
+      onBehalfOf: null,
+      at,
+    };
+    await repository.insert(
+      {
+        id,
+        title: `t${i}`,
+        description: '',
+        category: 'other',
+        requesterId,
+        createdBy: requesterId,
+        communityId: randomUUID(),
+        gridUnitId: null,
+        windowStart: new Date(windowEnd.getTime() - 3600_000),
+        windowEnd,
+        estimatedMinutes: 30,
+        funding: 'requester',
+        holdId: randomUUID(),
+        createFingerprint: 'f',
+        createdAt: at,
+      },
+      posted,
+    );
   }
 }
 
@@ -74,5 +89,16 @@ describe('expiring requests from several copies at once', () => {
     );
     expect(events).toHaveLength(DUE);
     expect(new Set(events.map((e) => e.id)).size).toBe(DUE);
+    // Each request's history: posted by its requester, then expired once, by nobody.
+    const histories = await copies[0].query<Array<{ steps: string; status: string }>>(
+      `SELECT string_agg(s.action || ':' || coalesce(s.acted_by = r.requester_id, false), ','
+                         ORDER BY s.seq) AS steps, r.status
+         FROM requests.help_requests r JOIN requests.help_request_steps s ON s.request_id = r.id
+        GROUP BY r.id, r.status`,
+    );
+    expect(histories).toHaveLength(DUE + 5);
+    for (const { steps, status } of histories) {
+      expect(steps).toBe(status === 'expired' ? 'posted:true,expired:false' : 'posted:true');
+    }
   }, 30_000);
 });

@@ -6,6 +6,7 @@ import {
   RequestAction,
   RequestFacts,
   settleReplay,
+  stepOf,
   transition,
   windowErrors,
 } from './request-rules';
@@ -40,6 +41,7 @@ function request(status: RequestStatus, extra: Partial<RequestFacts> = {}): Requ
     firstAcceptedAt: null,
     completedAt: new Date('2026-05-03T10:00:00Z'),
     holdId: 'hold-1',
+    disputedBy: status === 'disputed' ? 'requester' : null,
     ...extra,
   };
 }
@@ -151,15 +153,16 @@ describe('who may act', () => {
     }
   });
 
-  it('lets the requester or a coordinator in scope confirm and cancel, nobody else', () => {
+  it('lets the requester or a coordinator in scope confirm, dispute and cancel, nobody else', () => {
     for (const [name, status] of [
       ['confirm', 'completed'],
+      ['dispute', 'completed'],
       ['cancel', 'open'],
     ] as const) {
       for (const who of [requester, coordinator, admin]) {
         expect(refusal(() => transition(request(status), ACTIONS[name], who, NOW))).toBeNull();
       }
-      for (const who of [resident, otherVolunteer, outsideCoordinator]) {
+      for (const who of [resident, otherVolunteer, volunteer, outsideCoordinator]) {
         expect(refusal(() => transition(request(status), ACTIONS[name], who, NOW))).toBe(
           ErrorCode.FORBIDDEN,
         );
@@ -167,16 +170,27 @@ describe('who may act', () => {
     }
   });
 
-  it('keeps dispute to the requester and resolve to coordinators in scope', () => {
-    expect(refusal(() => transition(request('completed'), ACTIONS.dispute, coordinator, NOW))).toBe(
-      ErrorCode.FORBIDDEN,
-    );
+  it('remembers who disputed, and keeps resolve to coordinators in scope', () => {
+    expect(
+      transition(request('completed'), ACTIONS.dispute, coordinator, NOW).changes.disputedBy,
+    ).toBe(coordinator.memberId);
     expect(refusal(() => transition(request('disputed'), ACTIONS.resolve, requester, NOW))).toBe(
       ErrorCode.FORBIDDEN,
     );
     expect(
       refusal(() => transition(request('disputed'), ACTIONS.resolve, outsideCoordinator, NOW)),
     ).toBe(ErrorCode.FORBIDDEN);
+  });
+
+  it('leaves a dispute a coordinator raised for the requester to someone else to resolve', () => {
+    const raisedByCoordinator = request('disputed', { disputedBy: coordinator.memberId });
+    expect(refusal(() => transition(raisedByCoordinator, ACTIONS.resolve, coordinator, NOW))).toBe(
+      ErrorCode.FORBIDDEN,
+    );
+    const colleague = actor('colleague', ['coordinator'], [COMMUNITY]);
+    for (const who of [colleague, admin]) {
+      expect(refusal(() => transition(raisedByCoordinator, ACTIONS.resolve, who, NOW))).toBeNull();
+    }
   });
 
   it('never lets a volunteer verify their own service', () => {
@@ -197,6 +211,34 @@ describe('who may act', () => {
     );
     // Confirming is still theirs: they are the one who pays.
     expect(refusal(() => transition(request('completed'), ACTIONS.confirm, both, NOW))).toBeNull();
+  });
+});
+
+describe('the history', () => {
+  it('names who acted, and the requester when someone else did one of their steps', () => {
+    const r = request('completed');
+    const step = (action: Parameters<typeof stepOf>[1], who: Actor) =>
+      stepOf(r, action, 'open', who, NOW);
+    expect(step('post', requester)).toMatchObject({ action: 'posted', actedBy: 'requester' });
+    expect(step('post', requester).onBehalfOf).toBeNull();
+    for (const action of ['post', 'confirm', 'dispute', 'cancel'] as const) {
+      expect([action, step(action, coordinator).onBehalfOf]).toEqual([action, 'requester']);
+    }
+    // Accepting, serving and judging are nobody's errand: done in one's own name.
+    for (const [action, who] of [
+      ['accept', volunteer],
+      ['release', volunteer],
+      ['complete', volunteer],
+      ['resolve', coordinator],
+    ] as const) {
+      expect([action, step(action, who).onBehalfOf]).toEqual([action, null]);
+    }
+    expect(step('resolve', coordinator)).toMatchObject({
+      action: 'resolved',
+      actedBy: 'coordinator',
+      requestId: 'r1',
+      at: NOW,
+    });
   });
 });
 

@@ -7,8 +7,9 @@ import {
   MAX_WINDOW_END_DAYS,
   RequestClosedEvent,
   RequestStatus,
+  RequestStepAction,
 } from '@app/contracts';
-import { HelpRequestEntity } from './requests.entity';
+import { HelpRequestEntity, RequestStepEntity } from './requests.entity';
 
 /**
  * The life of a help request as pure functions: who may move it, from which
@@ -31,6 +32,7 @@ export type RequestFacts = Pick<
   | 'firstAcceptedAt'
   | 'completedAt'
   | 'holdId'
+  | 'disputedBy'
 >;
 
 export type RequestAction =
@@ -57,6 +59,7 @@ export type RequestChanges = Partial<
     | 'confirmedAt'
     | 'disputeReason'
     | 'disputedAt'
+    | 'disputedBy'
     | 'resolutionNote'
     | 'resolvedBy'
     | 'resolvedAt'
@@ -71,10 +74,56 @@ export type RequestEffect =
   | { type: 'hoursVerified'; minutes: number }
   | { type: 'closed'; reason: RequestClosedEvent['reason'] };
 
+/** A step of a request's history, as it is stored. */
+export type RequestStep = Omit<RequestStepEntity, 'seq'>;
+
 export interface Transition {
   changes: RequestChanges;
   effect: RequestEffect;
   rating: { rating: number; comment: string | null } | null;
+}
+
+const STEP_OF: Record<RequestAction['type'], RequestStepAction> = {
+  accept: 'accepted',
+  release: 'released',
+  complete: 'completed',
+  confirm: 'confirmed',
+  dispute: 'disputed',
+  resolve: 'resolved',
+  cancel: 'cancelled',
+};
+
+/** The requester's own steps: when someone else takes one, they act on the requester's behalf. */
+const REQUESTER_STEPS: ReadonlySet<RequestStepAction> = new Set([
+  'posted',
+  'confirmed',
+  'disputed',
+  'cancelled',
+]);
+
+/**
+ * The history step of `action` by `actor`, which left the request in `status`.
+ * A coordinator doing one of the requester's steps acts on their behalf.
+ */
+export function stepOf(
+  request: Pick<RequestFacts, 'id' | 'requesterId'>,
+  action: RequestAction['type'] | 'post',
+  status: RequestStatus,
+  actor: Actor,
+  at: Date,
+): RequestStep {
+  const step: RequestStepAction = action === 'post' ? 'posted' : STEP_OF[action];
+  return {
+    requestId: request.id,
+    action: step,
+    status,
+    actedBy: actor.memberId,
+    onBehalfOf:
+      REQUESTER_STEPS.has(step) && actor.memberId !== request.requesterId
+        ? request.requesterId
+        : null,
+    at,
+  };
 }
 
 function invalidState(request: RequestFacts, doing: string, allowed: RequestStatus[]): DomainError {
@@ -187,12 +236,15 @@ export function transition(
       };
     }
     case 'dispute':
-      if (!isRequester(actor, request)) {
-        throw DomainError.forbidden('requests.disputeNotRequester');
-      }
+      assertRequesterOrCoordinator(actor, request, 'dispute');
       requireStatus(request, 'disputed', 'completed');
       return {
-        changes: { status: 'disputed', disputeReason: action.reason, disputedAt: now },
+        changes: {
+          status: 'disputed',
+          disputeReason: action.reason,
+          disputedAt: now,
+          disputedBy: actor.memberId,
+        },
         effect: none,
         rating: null,
       };
@@ -202,6 +254,7 @@ export function transition(
       }
       assertNotOwnService(actor, request);
       assertNotOwnRequest(actor, request);
+      assertNotOwnDispute(actor, request);
       requireStatus(request, 'resolved', 'disputed');
       atMostHeld(request, action.minutes);
       return {
@@ -234,7 +287,7 @@ export function transition(
 function assertRequesterOrCoordinator(
   actor: Actor,
   request: RequestFacts,
-  doing: 'confirm' | 'cancel',
+  doing: 'confirm' | 'dispute' | 'cancel',
 ): void {
   if (!isRequester(actor, request) && !canCoordinate(actor, request.communityId)) {
     throw DomainError.forbidden('requests.requesterOrCoordinator', { doing });
@@ -255,6 +308,16 @@ function assertNotOwnService(actor: Actor, request: RequestFacts): void {
 function assertNotOwnRequest(actor: Actor, request: RequestFacts): void {
   if (isRequester(actor, request)) {
     throw DomainError.forbidden('requests.resolveOwnRequest');
+  }
+}
+
+/**
+ * Who raised a dispute for the requester does not also settle it: the
+ * coordinator who spoke for one side leaves the judgement to another.
+ */
+function assertNotOwnDispute(actor: Actor, request: RequestFacts): void {
+  if (request.disputedBy === actor.memberId) {
+    throw DomainError.forbidden('requests.resolveOwnDispute');
   }
 }
 

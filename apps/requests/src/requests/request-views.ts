@@ -1,8 +1,8 @@
-import { HelpRequestView, PersonView, RequestContactView } from '@app/contracts';
+import { HelpRequestView, PersonView, RequestContactView, RequestStepView } from '@app/contracts';
 import { MemberName } from '../members/member-names.repository';
 import { RatingEntity } from '../ratings/ratings.entity';
 import { CONTACT_STATUSES, RequestViewer, seesPrivateDetails } from './request-visibility';
-import { HelpRequestEntity } from './requests.entity';
+import { HelpRequestEntity, RequestStepEntity } from './requests.entity';
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
@@ -59,6 +59,7 @@ export function toHelpRequestView(
     resolutionNote: request.resolutionNote,
     confirmedBy: request.confirmedBy,
     cancelledBy: request.cancelledBy,
+    disputedBy: request.disputedBy,
     rating: rating?.rating ?? null,
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
@@ -75,5 +76,18 @@ export function toHelpRequestView(
     contact: contactFor(request, viewer, names),
     disputeReason: request.disputeReason,
     ratingComment: rating?.comment ?? null,
+  };
+}
+
+export function toRequestStepView(
+  step: RequestStepEntity,
+  names: Map<string, MemberName>,
+): RequestStepView {
+  return {
+    action: step.action,
+    status: step.status,
+    at: step.at.toISOString(),
+    actedBy: step.actedBy === null ? null : person(step.actedBy, names),
+    onBehalfOf: step.onBehalfOf === null ? null : person(step.onBehalfOf, names),
   };
 }

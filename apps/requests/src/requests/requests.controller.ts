@@ -1,5 +1,8 @@
 import {
   Actor,
+  CommunityQueueQuery,
+  QueueSubjects,
+  RequestsQueue,
   CompleteHelpRequestCommand,
   ConfirmHelpRequestCommand,
   CreateHelpRequestCommand,
@@ -89,6 +92,14 @@ export class RequestsController {
     @Payload('data') command: ResolveHelpRequestCommand,
   ): Promise<HelpRequestView> {
     return this.requests.resolve(actor, command);
+  }
+
+  @MessagePattern(QueueSubjects.requests)
+  queue(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') query: CommunityQueueQuery,
+  ): Promise<RequestsQueue> {
+    return this.requests.queue(actor, query);
   }
 
   @MessagePattern(RequestsSubjects.requestCancel)

@@ -1,5 +1,12 @@
-import { RequestCategory, RequestFunding, RequestStatus } from '@app/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { RequestCategory, RequestFunding, RequestStatus, RequestStepAction } from '@app/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 const time = (name: string) => ({ name, type: 'timestamptz' as const, nullable: true });
 
@@ -31,6 +38,7 @@ export class HelpRequestEntity {
   @Column('uuid', { name: 'confirmed_by', nullable: true }) confirmedBy!: string | null;
   @Column('uuid', { name: 'cancelled_by', nullable: true }) cancelledBy!: string | null;
   @Column('uuid', { name: 'resolved_by', nullable: true }) resolvedBy!: string | null;
+  @Column('uuid', { name: 'disputed_by', nullable: true }) disputedBy!: string | null;
   /** The Idempotency-Key and content of the confirmation or resolution that settled it. */
   @Column('text', { name: 'settle_key', nullable: true }) settleKey!: string | null;
   @Column('text', { name: 'settle_fingerprint', nullable: true }) settleFingerprint!: string | null;
@@ -44,4 +52,18 @@ export class HelpRequestEntity {
   @Column(time('resolved_at')) resolvedAt!: Date | null;
   @Column(time('cancelled_at')) cancelledAt!: Date | null;
   @Column(time('expired_at')) expiredAt!: Date | null;
+}
+
+/** One change of a request's status, and who made it: the request's history, appended to only. */
+@Entity({ schema: 'requests', name: 'help_request_steps' })
+export class RequestStepEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) seq!: string;
+  @Column('uuid', { name: 'request_id' }) requestId!: string;
+  @Column('text') action!: RequestStepAction;
+  @Column('text') status!: RequestStatus;
+  /** null: the service itself (a window that passed). */
+  @Column('uuid', { name: 'acted_by', nullable: true }) actedBy!: string | null;
+  /** The requester, when someone else did one of their steps. */
+  @Column('uuid', { name: 'on_behalf_of', nullable: true }) onBehalfOf!: string | null;
+  @Column('timestamptz') at!: Date;
 }

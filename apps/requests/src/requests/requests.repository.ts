@@ -1,7 +1,8 @@
-import { Outbox, violatedUniqueConstraint } from '@app/common';
+import { Outbox } from '@app/common';
 import {
   HoursVerifiedEvent,
   RequestCategory,
+  RequestsQueue,
   RequestClosedEvent,
   RequestsEvents,
   RequestStatus,
@@ -10,9 +11,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Brackets, EntityManager } from 'typeorm';
 import { RatingEntity } from '../ratings/ratings.entity';
-import { RequestChanges } from './request-rules';
+import { RequestChanges, RequestStep } from './request-rules';
 import { RequestViewer } from './request-visibility';
-import { HelpRequestEntity } from './requests.entity';
+import { HelpRequestEntity, RequestStepEntity } from './requests.entity';
 
 export type NewHelpRequest = Pick<
   HelpRequestEntity,
@@ -30,6 +31,7 @@ export type NewHelpRequest = Pick<
   | 'funding'
   | 'holdId'
   | 'createFingerprint'
+  | 'createdAt'
 >;
 
 export interface RequestFilter {
@@ -38,6 +40,8 @@ export interface RequestFilter {
   category?: RequestCategory;
   /** Only requests this member posted for themselves or took. */
   mineOf?: string;
+  requesterId?: string;
+  volunteerId?: string;
 }
 
 /** Whose list it is: their grid unit first, then their community, then the rest. */
@@ -86,15 +90,36 @@ export class RequestsRepository {
       .getOne();
   }
 
-  /** Stores a new open request; null when a request with its id exists already (a retry). */
-  async insert(request: NewHelpRequest): Promise<HelpRequestEntity | null> {
-    try {
-      await this.requests.insert({ ...request, status: 'open' });
-    } catch (error) {
-      if (violatedUniqueConstraint(error) === 'help_requests_pkey') return null;
-      throw error;
-    }
-    return this.requests.findOneByOrFail({ id: request.id });
+  /**
+   * Stores a new open request and the step that posted it, in one transaction;
+   * null when a request with its id exists already (a retry).
+   */
+  insert(request: NewHelpRequest, posted: RequestStep): Promise<HelpRequestEntity | null> {
+    return this.manager.transaction(async (manager) => {
+      const requests = manager.getRepository(HelpRequestEntity);
+      const inserted = await requests
+        .createQueryBuilder()
+        .insert()
+        .values({ ...request, status: 'open' })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) return null;
+      await manager.getRepository(RequestStepEntity).insert(posted);
+      return requests.findOneByOrFail({ id: request.id });
+    });
+  }
+
+  /** Appends a step to a request's history (call inside `transaction`, with the change). */
+  async addStep(step: RequestStep): Promise<void> {
+    await this.manager.getRepository(RequestStepEntity).insert(step);
+  }
+
+  /** A request's history, oldest first. */
+  stepsOf(requestId: string): Promise<RequestStepEntity[]> {
+    return this.manager
+      .getRepository(RequestStepEntity)
+      .find({ where: { requestId }, order: { seq: 'ASC' } });
   }
 
   async update(
@@ -170,6 +195,12 @@ export class RequestsRepository {
         ),
       );
     }
+    if (filter.requesterId) {
+      query.andWhere('r.requester_id = :requesterId', { requesterId: filter.requesterId });
+    }
+    if (filter.volunteerId) {
+      query.andWhere('r.volunteer_id = :volunteerId', { volunteerId: filter.volunteerId });
+    }
     if (after) {
       query.andWhere(`(${RANK}, r.window_start, r.id) > (:rank, :windowStart, :id)`, {
         rank: after.rank,
@@ -185,10 +216,23 @@ export class RequestsRepository {
       .getMany();
   }
 
+  /** What waits for a coordinator of the community: disputes, and services not yet confirmed. */
+  async queueOf(communityId: string): Promise<RequestsQueue> {
+    const [row] = await this.manager.query<Array<RequestsQueue>>(
+      `SELECT count(*) FILTER (WHERE status = 'disputed')::int AS "disputesOpen",
+              count(*) FILTER (WHERE status = 'completed')::int AS "requestsToConfirm"
+         FROM requests.help_requests
+        WHERE community_id = $1 AND status IN ('disputed', 'completed')`,
+      [communityId],
+    );
+    return row;
+  }
+
   /**
    * Expires up to `batch` open requests whose window has passed, announcing
-   * each in the same transaction. SKIP LOCKED lets copies of the service run
-   * this side by side: each request is expired, and announced, once.
+   * each and writing its step (by nobody: the service) in the same
+   * transaction. SKIP LOCKED lets copies of the service run this side by
+   * side: each request is expired, and announced, once.
    */
   async expireDue(batch: number): Promise<number> {
     return this.manager.transaction(async (manager) => {
@@ -203,6 +247,11 @@ export class RequestsRepository {
                         FOR UPDATE SKIP LOCKED)
           RETURNING id, hold_id`,
         [batch],
+      );
+      await manager.query(
+        `INSERT INTO requests.help_request_steps (request_id, action, status, at)
+         SELECT unnest($1::uuid[]), 'expired', 'expired', now()`,
+        [rows.map((row) => row.id)],
       );
       const closed: RequestClosedEvent[] = rows.map((row) => ({
         requestId: row.id,

@@ -3,6 +3,7 @@ import { isUUID } from 'class-validator';
 import {
   Actor,
   canCoordinate,
+  CommunityQueueQuery,
   CompleteHelpRequestCommand,
   ConfirmHelpRequestCommand,
   CreateHelpRequestCommand,
@@ -15,6 +16,7 @@ import {
   ListHelpRequestsQuery,
   MemberView,
   RequestFunding,
+  RequestsQueue,
   ResolveHelpRequestCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
@@ -30,11 +32,12 @@ import {
   RequestAction,
   requestClosedEvent,
   settleReplay,
+  stepOf,
   transition,
   windowErrors,
 } from './request-rules';
-import { toHelpRequestView } from './request-views';
-import { maySee, RequestViewer, viewerOf } from './request-visibility';
+import { toHelpRequestView, toRequestStepView } from './request-views';
+import { maySee, RequestViewer, seesPrivateDetails, viewerOf } from './request-visibility';
 import { HelpRequestEntity } from './requests.entity';
 import { RequestsRepository } from './requests.repository';
 
@@ -113,22 +116,28 @@ export class RequestsService {
         windowEnd.getTime() + this.config.REQUEST_HOLD_GRACE_HOURS * HOUR_MS,
       ).toISOString(),
     });
-    const saved = await this.requests.insert({
-      id,
-      title: dto.title,
-      description: dto.description,
-      category: dto.category,
-      requesterId: requester.id,
-      createdBy: me.memberId,
-      communityId: requester.communityId,
-      gridUnitId: dto.gridUnitId ?? requester.gridUnitId,
-      windowStart,
-      windowEnd,
-      estimatedMinutes: dto.estimatedMinutes,
-      funding,
-      holdId: hold.holdId,
-      createFingerprint: content,
-    });
+    const postedAt = new Date();
+    const posted = stepOf({ id, requesterId: requester.id }, 'post', 'open', me, postedAt);
+    const saved = await this.requests.insert(
+      {
+        id,
+        title: dto.title,
+        description: dto.description,
+        category: dto.category,
+        requesterId: requester.id,
+        createdBy: me.memberId,
+        communityId: requester.communityId,
+        gridUnitId: dto.gridUnitId ?? requester.gridUnitId,
+        windowStart,
+        windowEnd,
+        estimatedMinutes: dto.estimatedMinutes,
+        funding,
+        holdId: hold.holdId,
+        createFingerprint: content,
+        createdAt: postedAt,
+      },
+      posted,
+    );
     if (!saved) {
       // The same POST, retried at the same moment, stored it first.
       return this.replayOfCreate(await this.requests.findById(id), content, me);
@@ -173,6 +182,8 @@ export class RequestsService {
         communityId: query.communityId,
         category: query.category,
         mineOf: query.mine === 'true' ? me.memberId : undefined,
+        requesterId: query.requesterId,
+        volunteerId: query.volunteerId,
       },
       seer,
       viewer,
@@ -246,6 +257,12 @@ export class RequestsService {
     return this.act(actor, id, { type: 'cancel' });
   }
 
+  /** The requests share of a community's queue: disputes to resolve, services to confirm. */
+  async queue(actor: Actor | null, { communityId }: CommunityQueueQuery): Promise<RequestsQueue> {
+    if (!canCoordinate(actor, communityId)) throw DomainError.forbidden('auth.roleOrCommunity');
+    return this.requests.queueOf(communityId);
+  }
+
   /** Expires what is due, batch by batch; returns how many. */
   async expireDue(batch = 200): Promise<number> {
     let total = 0;
@@ -285,6 +302,7 @@ export class RequestsService {
         ...changes,
         ...(settle ? { settleKey: settle.key, settleFingerprint: settle.fingerprint } : {}),
       });
+      await requests.addStep(stepOf(request, action.type, saved.status, me, now));
       if (rating) {
         await requests.addRating({
           requestId: id,
@@ -305,9 +323,16 @@ export class RequestsService {
     return this.view(updated, me);
   }
 
+  /** One request, with its history for those who see its private details. */
   private async view(request: HelpRequestEntity, actor: Actor): Promise<HelpRequestView> {
-    const [view] = await this.views([request], viewerOf(actor));
-    return view;
+    const viewer = viewerOf(actor);
+    const [view] = await this.views([request], viewer);
+    if (!seesPrivateDetails(viewer, request)) return view;
+    const steps = await this.requests.stepsOf(request.id);
+    const names = await this.names.of(
+      steps.flatMap((step) => [step.actedBy, step.onBehalfOf].filter((id) => id !== null)),
+    );
+    return { ...view, history: steps.map((step) => toRequestStepView(step, names)) };
   }
 
   /** Views of one page: its ratings and its people's names in one query each. */

@@ -1,10 +1,13 @@
 import {
   Actor,
+  CommunityQueueQuery,
   CreateOfferCommand,
   ListOffersQuery,
   OfferPage,
   OfferView,
+  QueueSubjects,
   RewardsIdCommand,
+  RewardsQueue,
   RewardsSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
@@ -21,6 +24,14 @@ export class OffersController {
     @Payload('data') command: CreateOfferCommand,
   ): Promise<OfferView> {
     return this.offers.create(actor, command);
+  }
+
+  @MessagePattern(QueueSubjects.rewards)
+  queue(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') query: CommunityQueueQuery,
+  ): Promise<RewardsQueue> {
+    return this.offers.queue(actor, query);
   }
 
   @MessagePattern(RewardsSubjects.offerApprove)

@@ -1,3 +1,4 @@
+import { OfferStatus } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Brackets, EntityManager } from 'typeorm';
@@ -9,6 +10,7 @@ export const TAKEN = `status IN ('issued', 'redeemed')`;
 export interface OfferFilter {
   communityId?: string;
   merchantId?: string;
+  status?: OfferStatus;
 }
 
 /** Who is looking: anyone sees active offers; staff and coordinators also their own others. */
@@ -71,6 +73,10 @@ export class OffersRepository {
     return this.offers.findOneByOrFail({ id });
   }
 
+  async countPendingApproval(communityId: string): Promise<number> {
+    return this.offers.countBy({ communityId, status: 'pending_approval' });
+  }
+
   /** Vouchers issued or redeemed per offer. */
   async takenOf(offerIds: string[]): Promise<Map<string, number>> {
     if (offerIds.length === 0) return new Map();
@@ -108,6 +114,7 @@ export class OffersRepository {
     if (filter.merchantId) {
       query.andWhere('o.merchant_id = :merchantId', { merchantId: filter.merchantId });
     }
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (!viewer.admin) {
       query.andWhere(
         new Brackets((visible) =>

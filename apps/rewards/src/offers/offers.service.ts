@@ -2,6 +2,8 @@ import { DomainError, fieldError, ErrorCode } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
+  canCoordinate,
+  CommunityQueueQuery,
   CreateOfferCommand,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
@@ -10,6 +12,7 @@ import {
   ListOffersQuery,
   OfferPage,
   OfferView,
+  RewardsQueue,
   tierFor,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
@@ -125,7 +128,7 @@ export class OffersService {
         : null;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.offers.list(
-      { communityId: query.communityId, merchantId: query.merchantId },
+      { communityId: query.communityId, merchantId: query.merchantId, status: query.status },
       {
         admin: hasRole(me, 'admin'),
         merchantId: hasRole(me, 'merchant') ? me.merchantId : null,
@@ -144,6 +147,12 @@ export class OffersService {
           ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id })
           : null,
     };
+  }
+
+  /** The rewards share of a community's queue: offers of its merchants waiting for approval. */
+  async queue(actor: Actor | null, { communityId }: CommunityQueueQuery): Promise<RewardsQueue> {
+    if (!canCoordinate(actor, communityId)) throw DomainError.forbidden('auth.roleOrCommunity');
+    return { offersPendingApproval: await this.offers.countPendingApproval(communityId) };
   }
 
   /** One change of status under the offer's row lock. */

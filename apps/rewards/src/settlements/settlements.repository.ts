@@ -7,6 +7,25 @@ import { SettlementEntity } from './settlements.entity';
 export class SettlementsRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
+  /** A merchant's settlements, newest first, after `after`. */
+  listOfMerchant(
+    merchantId: string,
+    after: { at: Date; id: string } | null,
+    limit: number,
+  ): Promise<SettlementEntity[]> {
+    const query = this.manager
+      .getRepository(SettlementEntity)
+      .createQueryBuilder('s')
+      .where('s.merchant_id = :merchantId', { merchantId });
+    if (after) {
+      query.andWhere('(s.created_at, s.id) < (:afterAt, :afterId)', {
+        afterAt: after.at,
+        afterId: after.id,
+      });
+    }
+    return query.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').limit(limit).getMany();
+  }
+
   findById(id: string): Promise<SettlementEntity | null> {
     return this.manager.getRepository(SettlementEntity).findOneBy({ id });
   }

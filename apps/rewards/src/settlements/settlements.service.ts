@@ -1,18 +1,77 @@
-import { DomainError, ErrorCode } from '@app/common';
-import { Actor, canCoordinate, CreateSettlementCommand, TransferView } from '@app/contracts';
-import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, fieldError } from '@app/common';
+import { isUUID } from 'class-validator';
+import {
+  Actor,
+  canCoordinate,
+  CreateSettlementCommand,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  MerchantSettlementsQuery,
+  SettlementPage,
+  TransferView,
+} from '@app/contracts';
+import { Injectable, Logger } from '@nestjs/common';
 import { MerchantsRepository } from '../merchants/merchants.repository';
+import { mayManageMerchant } from '../offers/offer-rules';
 import { LedgerClient } from '../peers/ledger.client';
+import { VolunteersDirectory } from '../peers/volunteers.directory';
 import { fingerprint, settlementIdFor } from '../vouchers/voucher-keys';
 import { SettlementsRepository } from './settlements.repository';
 
 @Injectable()
 export class SettlementsService {
+  private readonly logger = new Logger('SettlementsService');
+
   constructor(
     private readonly settlements: SettlementsRepository,
     private readonly merchants: MerchantsRepository,
     private readonly ledger: LedgerClient,
+    private readonly volunteers: VolunteersDirectory,
   ) {}
+
+  /** What a merchant was paid back, newest first: for its staff and coordinators in scope. */
+  async list(
+    actor: Actor | null,
+    { merchantId, cursor, limit: asked }: MerchantSettlementsQuery,
+  ): Promise<SettlementPage> {
+    if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
+    const merchant = await this.merchants.findById(merchantId);
+    if (!merchant) throw DomainError.notFound('Merchant');
+    if (!mayManageMerchant(actor, merchant)) {
+      throw DomainError.forbidden('rewards.settlements.forbidden');
+    }
+    const after = decodeCursor<{ t: string; i: string }>(cursor, ['t', 'i']);
+    // A forged id or time must be refused here: PostgreSQL would fail on it.
+    if (after === null || (after && (Number.isNaN(Date.parse(after.t)) || !isUUID(after.i)))) {
+      throw DomainError.validation([fieldError('cursor', 'field.badCursor')]);
+    }
+    const limit = asked ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.settlements.listOfMerchant(
+      merchantId,
+      after ? { at: new Date(after.t), id: after.i } : null,
+      limit + 1,
+    );
+    const page = rows.slice(0, limit);
+    const names = await this.namesOf(page.map((s) => s.createdBy));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((s) => ({
+        settlementId: s.id,
+        transferId: s.transfer.transferId,
+        merchantId: s.merchantId,
+        communityId: s.communityId,
+        minutes: s.minutes,
+        memo: s.transfer.memo,
+        settledAt: s.transfer.at,
+        settledBy: { id: s.createdBy, displayName: names.get(s.createdBy) ?? '' },
+      })),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id })
+          : null,
+    };
+  }
 
   /**
    * A coordinator pays a merchant's credits back to its community fund: the
@@ -79,5 +138,19 @@ export class SettlementsService {
       createdAt: new Date(),
     });
     return transfer;
+  }
+
+  /** The names of the few staff who settle (one lookup each); '' while the directory is away. */
+  private async namesOf(memberIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const id of new Set(memberIds)) {
+      try {
+        const member = await this.volunteers.lookup(id);
+        if (member) names.set(id, member.displayName);
+      } catch (error) {
+        this.logger.warn(`could not name member ${id}: ${(error as Error).message}`);
+      }
+    }
+    return names;
   }
 }

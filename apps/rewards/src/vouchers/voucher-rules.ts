@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@app/common';
-import { VoucherStatus } from '@app/contracts';
+import { RedeemRefusalReason, VoucherStatus } from '@app/contracts';
 import { RedemptionFailureReason } from './vouchers.repository';
 
 export interface RedeemFacts {
@@ -18,7 +18,15 @@ export interface Refusal {
  * a 403 would tell a guesser that the code is real.
  */
 export function noSuchVoucher(reason: 'malformed' | 'unknown' | 'other_merchant'): Refusal {
-  return { reason, error: DomainError.of(ErrorCode.NOT_FOUND, 'rewards.redeem.noSuchVoucher') };
+  return {
+    reason,
+    error: DomainError.of(
+      ErrorCode.NOT_FOUND,
+      'rewards.redeem.noSuchVoucher',
+      {},
+      shown('not_found'),
+    ),
+  };
 }
 
 /** Why this merchant's staff may not redeem the voucher now; null when they may. */
@@ -39,7 +47,7 @@ export function redemptionRefusal(
         ErrorCode.INVALID_STATE,
         'rewards.redeem.expired',
         {},
-        { status: 'expired' },
+        { status: 'expired', ...shown('expired') },
       ),
     };
   }
@@ -50,18 +58,37 @@ export function redemptionRefusal(
         ErrorCode.INVALID_STATE,
         'rewards.redeem.already',
         { status: voucher.status },
-        { status: voucher.status },
+        { status: voucher.status, ...shown(voucher.status) },
       ),
     };
   }
   return null;
 }
 
-export function rateLimited(windowSeconds: number): DomainError {
+/** The reason the counter is told (Problem.reason). */
+function shown(reason: RedeemRefusalReason): { reason: RedeemRefusalReason } {
+  return { reason };
+}
+
+/**
+ * Refused until the failures counted against the limit leave the window: the
+ * `limit`-th latest failure of the staff member or of the merchant (whichever
+ * is later) is `window` old then, and one more attempt fits again.
+ */
+export function retryAfterSeconds(
+  limitReachedSince: Date[],
+  windowSeconds: number,
+  now: Date,
+): number {
+  const freedAt = Math.max(...limitReachedSince.map((at) => at.getTime())) + windowSeconds * 1000;
+  return Math.min(windowSeconds, Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)));
+}
+
+export function rateLimited(retryAfter: number): DomainError {
   return DomainError.of(
     ErrorCode.RATE_LIMITED,
     'rewards.redeem.tooManyFailures',
     {},
-    { retryAfterSeconds: windowSeconds },
+    { retryAfterSeconds: retryAfter, ...shown('too_many_failures') },
   );
 }

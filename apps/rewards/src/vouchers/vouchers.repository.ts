@@ -139,19 +139,29 @@ export class VouchersRepository {
     ]);
   }
 
-  async failuresSince(
+  /**
+   * For the staff member and for the merchant that has failed at least its
+   * limit of times since `since`: when the limit-th latest of those failures
+   * was (once it leaves the window, one more attempt fits). Empty: neither has.
+   */
+  async limitsReached(
     staffId: string,
     merchantId: string,
     since: Date,
-  ): Promise<{ staff: number; merchant: number }> {
-    const [row] = await this.manager.query<Array<{ staff: number; merchant: number }>>(
-      `SELECT count(*) FILTER (WHERE staff_id = $1)::int AS staff,
-              count(*) FILTER (WHERE merchant_id = $2)::int AS merchant
-         FROM rewards.redemption_failures
-        WHERE (staff_id = $1 OR merchant_id = $2) AND attempted_at > $3`,
-      [staffId, merchantId, since],
+    limits: { staff: number; merchant: number },
+  ): Promise<Date[]> {
+    const [row] = await this.manager.query<Array<{ staff: Date | null; merchant: Date | null }>>(
+      `SELECT (SELECT attempted_at FROM rewards.redemption_failures
+                WHERE staff_id = $1 AND attempted_at > $3
+                ORDER BY attempted_at DESC OFFSET $4 - 1 LIMIT 1) AS staff,
+              (SELECT attempted_at FROM rewards.redemption_failures
+                WHERE merchant_id = $2 AND attempted_at > $3
+                ORDER BY attempted_at DESC OFFSET $5 - 1 LIMIT 1) AS merchant`,
+      [staffId, merchantId, since, limits.staff, limits.merchant],
     );
-    return row;
+    return [row.staff, row.merchant]
+      .filter((at): at is Date => at !== null)
+      .map((at) => new Date(at));
   }
 
   async recordFailure(failure: RedemptionFailure): Promise<void> {
@@ -274,6 +284,7 @@ export class VouchersRepository {
   /** A merchant's redeemed vouchers, latest first. */
   listRedeemedAt(
     merchantId: string,
+    period: { start: Date | null; until: Date | null },
     after: Position | null,
     limit: number,
   ): Promise<VoucherEntity[]> {
@@ -281,6 +292,8 @@ export class VouchersRepository {
       .createQueryBuilder('v')
       .where('v.merchant_id = :merchantId', { merchantId })
       .andWhere(`v.status = 'redeemed'`);
+    if (period.start) query.andWhere('v.redeemed_at >= :start', { start: period.start });
+    if (period.until) query.andWhere('v.redeemed_at < :until', { until: period.until });
     if (after) {
       query.andWhere('(v.redeemed_at, v.id) < (:afterAt, :afterId)', {
         afterAt: after.at,

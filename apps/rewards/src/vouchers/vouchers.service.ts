@@ -2,6 +2,7 @@ import { DomainError, fieldError, ErrorCode } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
+  addDays,
   ClaimOfferCommand,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
@@ -11,6 +12,7 @@ import {
   RedeemedVoucherView,
   RedeemVoucherCommand,
   RedemptionPage,
+  startOfCityDay,
   tierFor,
   VoucherPage,
   VoucherView,
@@ -24,7 +26,13 @@ import { VolunteersDirectory } from '../peers/volunteers.directory';
 import { RewardsConfig } from '../rewards.config';
 import { isWellFormedCode, newVoucherCode, normaliseCode } from './voucher-code';
 import { holdKeyFor, voucherExpiry, voucherIdFor } from './voucher-keys';
-import { noSuchVoucher, rateLimited, redemptionRefusal, Refusal } from './voucher-rules';
+import {
+  noSuchVoucher,
+  rateLimited,
+  redemptionRefusal,
+  Refusal,
+  retryAfterSeconds,
+} from './voucher-rules';
 import { toRedeemedView, toRedemptionView, toVoucherView } from './voucher-views';
 import { VoucherEntity } from './vouchers.entity';
 import { Position, VouchersRepository } from './vouchers.repository';
@@ -212,12 +220,13 @@ export class VouchersService {
         await vouchers.serialiseRedemptionsOf(merchantId);
         const earlier = await vouchers.findByRedeemKey(idempotencyKey);
         if (earlier) return earlier.code === code ? earlier : idempotencyMismatch();
-        const failures = await vouchers.failuresSince(me.memberId, merchantId, since);
-        if (
-          failures.staff >= this.config.REDEEM_FAILURES_PER_STAFF ||
-          failures.merchant >= this.config.REDEEM_FAILURES_PER_MERCHANT
-        ) {
-          return rateLimited(this.config.REDEEM_FAILURE_WINDOW_SECONDS);
+        const reached = await vouchers.limitsReached(me.memberId, merchantId, since, {
+          staff: this.config.REDEEM_FAILURES_PER_STAFF,
+          merchant: this.config.REDEEM_FAILURES_PER_MERCHANT,
+        });
+        if (reached.length > 0) {
+          const window = this.config.REDEEM_FAILURE_WINDOW_SECONDS;
+          return rateLimited(retryAfterSeconds(reached, window, now));
         }
         const refuse = async ({ reason, error }: Refusal) => {
           await vouchers.recordFailure({
@@ -270,12 +279,18 @@ export class VouchersService {
     return toVoucherView(cancelled);
   }
 
-  /** Its staff and coordinators of its community see a merchant's redemptions. */
+  /**
+   * Its staff and coordinators of its community see a merchant's redemptions,
+   * of the city's days from–to when named (today's at the counter).
+   */
   async redemptions(
     actor: Actor | null,
-    { merchantId, cursor, limit: asked }: MerchantRedemptionsQuery,
+    { merchantId, cursor, limit: asked, from, to }: MerchantRedemptionsQuery,
   ): Promise<RedemptionPage> {
     const me = signedIn(actor);
+    if (from !== undefined && to !== undefined && from > to) {
+      throw DomainError.validation([fieldError('from', 'field.fromAfterTo', { from, to })]);
+    }
     const merchant = await this.merchants.findById(merchantId);
     if (!merchant) throw DomainError.notFound('Merchant');
     if (!mayManageMerchant(me, merchant)) {
@@ -283,7 +298,12 @@ export class VouchersService {
     }
     const after = readCursor(cursor);
     const limit = asked ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.vouchers.listRedeemedAt(merchantId, after, limit + 1);
+    const zone = this.config.CITY_TIME_ZONE;
+    const period = {
+      start: from === undefined ? null : startOfCityDay(from, zone),
+      until: to === undefined ? null : startOfCityDay(addDays(to, 1), zone),
+    };
+    const rows = await this.vouchers.listRedeemedAt(merchantId, period, after, limit + 1);
     return pageOf(rows, limit, (v) => v.redeemedAt as Date, toRedemptionView);
   }
 

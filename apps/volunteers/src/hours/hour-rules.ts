@@ -63,6 +63,17 @@ export function assertPending(log: { status: HourLogStatus }, action: 'approve' 
   }
 }
 
+/** The log already rejected by this reviewer for this reason: a batch sent again. */
+export function isSameRejection(
+  log: { status: HourLogStatus; reviewedBy: string | null; rejectionReason: string | null },
+  reviewerId: string,
+  reason: string,
+): boolean {
+  return (
+    log.status === 'rejected' && log.reviewedBy === reviewerId && log.rejectionReason === reason
+  );
+}
+
 /** Logs a member may see: its own, its communities' as coordinator, all as admin. */
 export function mayViewLog(
   actor: Actor,

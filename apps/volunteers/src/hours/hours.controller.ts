@@ -1,5 +1,8 @@
 import {
   Actor,
+  CommunityQueueQuery,
+  QueueSubjects,
+  VolunteersQueue,
   ApproveHoursCommand,
   ApproveManyHoursCommand,
   ApproveManyResultView,
@@ -9,6 +12,8 @@ import {
   HoursQueryDto,
   LogHoursDto,
   RejectHoursCommand,
+  RejectManyHoursCommand,
+  RejectManyResultView,
   ServiceSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
@@ -65,5 +70,21 @@ export class HoursController {
     @Payload('data') command: RejectHoursCommand,
   ): Promise<HourLogView> {
     return this.hours.reject(actor, command);
+  }
+
+  @MessagePattern(QueueSubjects.volunteers)
+  queue(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') query: CommunityQueueQuery,
+  ): Promise<VolunteersQueue> {
+    return this.hours.queue(actor, query);
+  }
+
+  @MessagePattern(ServiceSubjects.hoursRejectMany)
+  rejectMany(
+    @Payload('actor') actor: Actor | null,
+    @Payload('data') command: RejectManyHoursCommand,
+  ): Promise<RejectManyResultView> {
+    return this.hours.rejectMany(actor, command);
   }
 }

@@ -88,6 +88,15 @@ export class HoursRepository {
       .getOne();
   }
 
+  async countPending(communityId: string): Promise<number> {
+    const [row] = await this.manager.query<Array<{ pending: number }>>(
+      `SELECT count(*)::int AS pending FROM volunteers.hour_logs
+        WHERE community_id = $1 AND status = 'pending'`,
+      [communityId],
+    );
+    return row.pending;
+  }
+
   /** Newest first; one more than `limit` so the caller knows whether a next page exists. */
   list(filter: HourLogFilter): Promise<HourLogEntity[]> {
     const query = this.logs

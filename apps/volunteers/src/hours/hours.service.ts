@@ -2,6 +2,9 @@ import { DomainError, fieldError, ErrorCode, FieldError, ServiceClient } from '@
 import {
   cityDate,
   AccountingSubjects,
+  canCoordinate,
+  CommunityQueueQuery,
+  VolunteersQueue,
   Actor,
   ApprovalResultView,
   ApproveHoursCommand,
@@ -16,6 +19,10 @@ import {
   LogHoursDto,
   RejectHoursCommand,
   ApproveManyResultView,
+  ApprovalRefusalView,
+  RejectionResultView,
+  RejectManyHoursCommand,
+  RejectManyResultView,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { CommunitiesRepository } from '../communities/communities.repository';
@@ -23,6 +30,7 @@ import { ActorAuthority } from '../members/actor-authority';
 import { nulCharacterErrors } from '../stored-text';
 import { VolunteersConfig } from '../volunteers.config';
 import {
+  isSameRejection,
   assertMayReview,
   assertNotOwnLog,
   assertPending,
@@ -117,11 +125,15 @@ export class HoursService {
       throw DomainError.validation([fieldError('cursor', 'field.cursorNotOurs')]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    // Mine and another volunteer's at once: nobody's logs are both.
+    if (query.mine && query.volunteerId !== undefined && query.volunteerId !== current.memberId) {
+      return { items: [], nextCursor: null };
+    }
     const rows = await this.hours.list({
       scope: listScope(current),
       status: query.status,
       communityId: query.communityId,
-      volunteerId: query.mine ? current.memberId : undefined,
+      volunteerId: query.mine ? current.memberId : query.volunteerId,
       beforeSeq: cursor?.s,
       limit,
     });
@@ -157,15 +169,7 @@ export class HoursService {
         results.push({ id, outcome: 'approved', log: await this.view(log) });
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === ErrorCode.INTERNAL) throw error;
-        results.push({
-          id,
-          outcome: 'refused',
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.messageKey && { messageKey: error.messageKey, params: error.params }),
-          },
-        });
+        results.push({ id, outcome: 'refused', error: refusalOf(error) });
       }
     }
     const approved = results.filter((r) => r.outcome === 'approved').length;
@@ -184,6 +188,51 @@ export class HoursService {
       return hours.reject(log.id, current.memberId, new Date(), reason);
     });
     return this.view(log);
+  }
+
+  /**
+   * Rejects each log of the coordinator's queue on its own, with its reason:
+   * one refusal leaves the others rejected. Sent again (an answer lost on the
+   * way), a log this coordinator already rejected for the same reason is
+   * reported rejected again rather than refused: the same batch, the same answer.
+   */
+  async rejectMany(
+    actor: Actor | null,
+    { items }: RejectManyHoursCommand,
+  ): Promise<RejectManyResultView> {
+    const current = await this.authority.current(actor);
+    if (!current.roles.includes('coordinator')) {
+      throw DomainError.forbidden('volunteers.hours.reviewScope');
+    }
+    const results: RejectionResultView[] = [];
+    for (const { id, reason } of items) {
+      try {
+        const errors = nulCharacterErrors({ reason });
+        if (errors.length > 0) throw DomainError.validation(errors);
+        const log = await this.hours.transaction(async (hours) => {
+          const log = await hours.findByIdForUpdate(id);
+          if (!log) throw DomainError.notFound('Hour log');
+          assertMayReview(current, log);
+          if (isSameRejection(log, current.memberId, reason)) return log;
+          assertPending(log, 'reject');
+          return hours.reject(log.id, current.memberId, new Date(), reason);
+        });
+        results.push({ id, outcome: 'rejected', log: await this.view(log) });
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === ErrorCode.INTERNAL) throw error;
+        results.push({ id, outcome: 'refused', error: refusalOf(error) });
+      }
+    }
+    const rejected = results.filter((r) => r.outcome === 'rejected').length;
+    return { rejected, refused: results.length - rejected, results };
+  }
+
+  /** The hours share of a community's queue: coordinators in scope and admins. */
+  async queue(actor: Actor | null, { communityId }: CommunityQueueQuery): Promise<VolunteersQueue> {
+    const current = await this.authority.current(actor);
+    if (!canCoordinate(current, communityId)) throw DomainError.forbidden('auth.roleOrCommunity');
+    if (!(await this.communities.exists(communityId))) throw DomainError.notFound('Community');
+    return { hoursPending: await this.hours.countPending(communityId) };
   }
 
   private async view(log: HourLogEntity): Promise<HourLogView> {
@@ -271,6 +320,15 @@ export class HoursService {
     }
     throw new Error(`hour log ${log.id}: ${MAX_RELEASED_HOLDS} holds in a row were released`);
   }
+}
+
+/** A refusal of one item of a batch, with its key so the gateway can say it in the caller's language. */
+function refusalOf(error: DomainError): ApprovalRefusalView {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.messageKey && { messageKey: error.messageKey, params: error.params }),
+  };
 }
 
 /** Long enough for the ledger to post it even after an outage of days. */

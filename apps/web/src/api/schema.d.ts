@@ -358,6 +358,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/members/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A member's time credits, as GET /accounts/me shows them to the member
+     * @description For a member's page: admins, and coordinators of the member's community (checked by the accounting service).
+     */
+    get: operations['MemberCreditsController_account'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members/{id}/adjustments': {
     parameters: {
       query?: never;
@@ -455,7 +475,7 @@ export interface paths {
     };
     /**
      * Hour logs, newest first
-     * @description Volunteers see their own; coordinators also their communities'; admins all.
+     * @description Volunteers see their own; coordinators also their communities'; admins all. volunteerId narrows it to one volunteer's logs, for a member page.
      */
     get: operations['HoursController_list'];
     put?: never;
@@ -484,6 +504,26 @@ export interface paths {
      * @description Each id is approved or refused on its own (code and message per id, in the order sent).
      */
     post: operations['HoursController_approveMany'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hours/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject several logs of the coordinator's queue at once, each with its reason
+     * @description Each log is rejected or refused on its own (code and message per log, in the order sent). Sending the same batch again answers the same: a log this coordinator already rejected for the same reason is reported rejected, not refused.
+     */
+    post: operations['HoursController_rejectMany'];
     delete?: never;
     options?: never;
     head?: never;
@@ -715,6 +755,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/communities/{id}/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What waits for a community's coordinators, counted (the console's menu)
+     * @description Each owning service counts its share: hours to review, disputes to resolve, services to confirm, offers to approve. When one cannot answer, neither does this (503/504 naming it) rather than show a count of 0 that is not true.
+     */
+    get: operations['CommunityQueueController_queue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/requests': {
     parameters: {
       query?: never;
@@ -722,7 +782,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Help requests, filtered; a volunteer’s own grid unit first, then their community */
+    /**
+     * Help requests, filtered; a volunteer’s own grid unit first, then their community
+     * @description Only what the caller may see (a coordinator: every request of its communities). requesterId and volunteerId narrow it to one member’s requests, for a member page.
+     */
     get: operations['RequestsController_list'];
     put?: never;
     /**
@@ -743,7 +806,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One help request */
+    /**
+     * One help request, with its history for its parties, coordinators and admins
+     * @description history lists every change of status and who made it; onBehalfOf names the requester when a coordinator posted, confirmed, disputed or cancelled it for them.
+     */
     get: operations['RequestsController_get'];
     put?: never;
     post?: never;
@@ -836,7 +902,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Dispute the minutes reported (its requester); a coordinator resolves */
+    /**
+     * Dispute the minutes reported (its requester, or a coordinator in scope for them)
+     * @description Another coordinator or an admin then resolves it: whoever disputed for the requester does not also judge it (403 FORBIDDEN on resolve).
+     */
     post: operations['RequestsController_dispute'];
     delete?: never;
     options?: never;
@@ -939,7 +1008,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A merchant's redeemed vouchers, latest first (its staff, coordinator in scope) */
+    /**
+     * A merchant's redeemed vouchers, latest first (its staff, coordinator in scope)
+     * @description from and to (the city's days, both included) keep those days' only.
+     */
     get: operations['MerchantsController_redemptions'];
     put?: never;
     post?: never;
@@ -956,7 +1028,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** What a merchant's credits were settled for, latest first (its staff, coordinator in scope) */
+    get: operations['MerchantsController_settlements'];
     put?: never;
     /**
      * Pay a merchant's credits back to its community fund (coordinator in scope)
@@ -1088,7 +1161,7 @@ export interface paths {
     put?: never;
     /**
      * Redeem a code at the counter (merchant staff); the hold is paid to the merchant
-     * @description 404 for an unknown code and for another merchant's (a 403 would tell a guesser the code is real); 409 INVALID_STATE for a used, cancelled or expired one; 429 RATE_LIMITED after too many failed attempts by the staff member or the merchant.
+     * @description 404 for an unknown code and for another merchant's (a 403 would tell a guesser the code is real); 409 INVALID_STATE for a used, cancelled or expired one; 429 RATE_LIMITED after too many failed attempts by the staff member or the merchant, Retry-After saying in how many seconds one more attempt is taken. Each refusal names its reason in the problem (reason: not_found, expired, redeemed, cancelled, too_many_failures) for the counter to say in plain words.
      */
     post: operations['VouchersController_redeem'];
     delete?: never;
@@ -1221,6 +1294,11 @@ export interface components {
       code: components['schemas']['ErrorCode'];
       /** @description Each field that is wrong */
       errors?: components['schemas']['ProblemFieldError'][];
+      /**
+       * @description Why, in a word a client can act on, where a route names its reasons; like code it never changes with the language. POST /vouchers/redeem: not_found, expired, redeemed, cancelled, too_many_failures. POST /offers/{id}/claim: the reasons of OfferEligibilityView.reason.
+       * @example expired
+       */
+      reason?: string;
       /**
        * @description The X-Request-Id of the answer
        * @example 3f0c7c1e-5a0e-4b1e-9d7e-2f1b2c3d4e5f
@@ -1673,6 +1751,34 @@ export interface components {
       /** @description One result per id, in the order sent */
       results: components['schemas']['ApprovalResultView'][];
     };
+    HourRejectionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example No one at the activity remembers this shift */
+      reason: string;
+    };
+    RejectManyHoursDto: {
+      /** @description Each log with the reason the volunteer will read; each id once */
+      items: components['schemas']['HourRejectionDto'][];
+    };
+    RejectionResultView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      outcome: 'rejected' | 'refused';
+      /** @description The rejected log (also when this coordinator had already rejected it so) */
+      log?: components['schemas']['HourLogView'];
+      /** @description Why it was not rejected */
+      error?: components['schemas']['ApprovalRefusalView'];
+    };
+    RejectManyResultView: {
+      /** @description How many of the logs are rejected */
+      rejected: number;
+      /** @description How many were refused */
+      refused: number;
+      /** @description One result per log, in the order sent */
+      results: components['schemas']['RejectionResultView'][];
+    };
     RejectHoursDto: {
       /** @example No one at the activity remembers this shift */
       reason: string;
@@ -1949,6 +2055,18 @@ export interface components {
       /** @description Members and requests that name no grid unit: with it, each column adds up to the community's figure */
       withoutGridUnit: components['schemas']['GridUnitFiguresView'];
     };
+    CommunityQueueView: {
+      /** Format: uuid */
+      communityId: string;
+      /** @description Logged hours waiting for review (GET /hours?status=pending&communityId=) */
+      hoursPending: number;
+      /** @description Disputed requests waiting to be resolved (GET /requests?status=disputed) */
+      disputesOpen: number;
+      /** @description Completed requests waiting for their requester’s confirmation, which a coordinator may give for a resident without a phone (GET /requests?status=completed) */
+      requestsToConfirm: number;
+      /** @description Offers of its merchants waiting for approval (GET /offers?communityId=) */
+      offersPendingApproval: number;
+    };
     CreateHelpRequestDto: {
       /** @example 陪同去社区医院复诊 */
       title: string;
@@ -1995,6 +2113,31 @@ export interface components {
       requesterPhone?: string | null;
       /** @description Coordinators in scope and admins only: the volunteer’s phone */
       volunteerPhone?: string | null;
+    };
+    RequestStepView: {
+      /** @enum {string} */
+      action:
+        | 'posted'
+        | 'accepted'
+        | 'released'
+        | 'completed'
+        | 'confirmed'
+        | 'disputed'
+        | 'resolved'
+        | 'cancelled'
+        | 'expired';
+      /**
+       * @description The status the step left it in
+       * @enum {string}
+       */
+      status:
+        'open' | 'accepted' | 'completed' | 'confirmed' | 'disputed' | 'cancelled' | 'expired';
+      /** Format: date-time */
+      at: string;
+      /** @description Who did it; null when the service did (a window that passed) */
+      actedBy: components['schemas']['PersonView'] | null;
+      /** @description The requester, when someone else did one of their steps for them */
+      onBehalfOf: components['schemas']['PersonView'] | null;
     };
     HelpRequestView: {
       /** Format: uuid */
@@ -2057,6 +2200,11 @@ export interface components {
        * @description Who cancelled
        */
       cancelledBy: string | null;
+      /**
+       * Format: uuid
+       * @description Who disputed: the requester, or a coordinator for them
+       */
+      disputedBy: string | null;
       rating: number | null;
       /** @description Left out for anyone but the parties, coordinators in scope, admins */
       ratingComment?: string | null;
@@ -2076,6 +2224,8 @@ export interface components {
       cancelledAt: string | null;
       /** Format: date-time */
       expiredAt: string | null;
+      /** @description Every change of status, oldest first, and who made it. In the answers about one request (not in lists), for the parties, coordinators in scope and admins. */
+      history?: components['schemas']['RequestStepView'][];
     };
     HelpRequestPage: {
       items: components['schemas']['HelpRequestView'][];
@@ -2248,6 +2398,30 @@ export interface components {
     };
     RedemptionPage: {
       items: components['schemas']['RedemptionView'][];
+      nextCursor: string | null;
+    };
+    SettlementView: {
+      /** Format: uuid */
+      settlementId: string;
+      /**
+       * Format: uuid
+       * @description The ledger transfer (kind settlement)
+       */
+      transferId: string;
+      /** Format: uuid */
+      merchantId: string;
+      /** Format: uuid */
+      communityId: string;
+      /** @description Credits settled */
+      minutes: number;
+      memo: string | null;
+      /** Format: date-time */
+      settledAt: string;
+      /** @description The coordinator (or admin) who settled it */
+      settledBy: components['schemas']['PersonView'];
+    };
+    SettlementPage: {
+      items: components['schemas']['SettlementView'][];
       nextCursor: string | null;
     };
     SettlementDto: {
@@ -4796,6 +4970,100 @@ export interface operations {
       };
     };
   };
+  MemberCreditsController_account: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyAccountView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource (or not visible to the caller) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   MemberCreditsController_adjust: {
     parameters: {
       query?: never;
@@ -5367,6 +5635,8 @@ export interface operations {
         communityId?: string;
         /** @description Only my own logs */
         mine?: boolean;
+        /** @description Only this volunteer's logs (a member page); what the caller may see of them */
+        volunteerId?: string;
       };
       header?: {
         /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
@@ -5640,6 +5910,113 @@ export interface operations {
       };
       /** @description A conflict: CONFLICT, INVALID_STATE, INSUFFICIENT_CREDITS, NOT_ELIGIBLE, SOLD_OUT or IDEMPOTENCY_MISMATCH */
       409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  HoursController_rejectMany: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectManyHoursDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RejectManyResultView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           'Content-Language': components['headers']['ContentLanguage'];
@@ -6811,6 +7188,100 @@ export interface operations {
       };
     };
   };
+  CommunityQueueController_queue: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommunityQueueView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource (or not visible to the caller) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   RequestsController_list: {
     parameters: {
       query?: {
@@ -6832,6 +7303,10 @@ export interface operations {
           | 'other';
         /** @description Only requests I posted or took */
         mine?: 'true' | 'false';
+        /** @description Only requests this member asked for (a member page); what the caller may see of them */
+        requesterId?: string;
+        /** @description Only requests this member is the volunteer of; what the caller may see of them */
+        volunteerId?: string;
       };
       header?: {
         /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
@@ -8295,6 +8770,10 @@ export interface operations {
         limit?: number;
         /** @description Opaque cursor from the previous page */
         cursor?: string;
+        /** @description Only redemptions on or after this city's day (today's: from=to=today) */
+        from?: string;
+        /** @description Only redemptions on or before this city's day */
+        to?: string;
       };
       header?: {
         /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
@@ -8317,6 +8796,104 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RedemptionPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, a bad or expired token, or wrong credentials */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description FORBIDDEN: the role or community scope does not allow it; PASSWORD_CHANGE_REQUIRED: a temporary password must be changed first (POST /me/password) */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource (or not visible to the caller) */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MerchantsController_settlements: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page */
+        cursor?: string;
+      };
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SettlementPage'];
         };
       };
       /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
@@ -8528,6 +9105,8 @@ export interface operations {
         cursor?: string;
         communityId?: string;
         merchantId?: string;
+        /** @description Only offers in this state (pending_approval: waiting for a coordinator; paused), of those the caller sees */
+        status?: 'pending_approval' | 'active' | 'paused';
         /** @description Only offers the caller may claim now (tier, limit, window, stock, credits) */
         eligible?: 'true' | 'false';
       };

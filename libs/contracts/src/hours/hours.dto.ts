@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
 import { Optional } from '../common/validators';
@@ -30,6 +31,7 @@ export type HourLogStatus = (typeof HOUR_LOG_STATUSES)[number];
 /** A volunteer serves at most a whole day on one day, across every log of that day. */
 export const MAX_MINUTES_PER_DAY = 1440;
 export const MAX_BULK_APPROVALS = 100;
+export const MAX_BULK_REJECTIONS = 100;
 
 const minutesMessage = fieldMessage('field.wholeNumberRange', { min: 1, max: MAX_MINUTES_PER_DAY });
 
@@ -83,6 +85,14 @@ export class HoursQueryDto extends PageQueryDto {
   )
   @IsBoolean({ message: fieldMessage('field.isBoolean') })
   mine?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only this volunteer's logs (a member page); what the caller may see of them",
+  })
+  @Optional()
+  @IsUUID('all')
+  volunteerId?: string;
 }
 
 export class RejectHoursDto {
@@ -91,6 +101,34 @@ export class RejectHoursDto {
   @Matches(/\S/, { message: fieldMessage('field.notBlank') })
   @MaxLength(500)
   reason!: string;
+}
+
+export class HourRejectionDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  id!: string;
+
+  @ApiProperty({ maxLength: 500, example: 'No one at the activity remembers this shift' })
+  @IsString()
+  @Matches(/\S/, { message: fieldMessage('field.notBlank') })
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class RejectManyHoursDto {
+  @ApiProperty({
+    type: [HourRejectionDto],
+    minItems: 1,
+    maxItems: MAX_BULK_REJECTIONS,
+    description: 'Each log with the reason the volunteer will read; each id once',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_REJECTIONS)
+  @ArrayUnique((item: HourRejectionDto) => item?.id)
+  @ValidateNested({ each: true })
+  @Type(() => HourRejectionDto)
+  items!: HourRejectionDto[];
 }
 
 export class ApproveManyHoursDto {
@@ -129,6 +167,17 @@ export class ApproveManyHoursCommand extends IdempotentCommand {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   ids!: string[];
+}
+
+/** `volunteers.hours.reject-many` */
+export class RejectManyHoursCommand {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_REJECTIONS)
+  @ArrayUnique((item: HourRejectionDto) => item?.id)
+  @ValidateNested({ each: true })
+  @Type(() => HourRejectionDto)
+  items!: HourRejectionDto[];
 }
 
 /** `volunteers.hours.reject` */
@@ -192,4 +241,27 @@ export class ApproveManyResultView {
   @ApiProperty({ type: 'integer', description: 'How many were refused' }) refused!: number;
   @ApiProperty({ type: [ApprovalResultView], description: 'One result per id, in the order sent' })
   results!: ApprovalResultView[];
+}
+
+export class RejectionResultView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['rejected', 'refused'] }) outcome!: 'rejected' | 'refused';
+  @ApiPropertyOptional({
+    type: HourLogView,
+    description: 'The rejected log (also when this coordinator had already rejected it so)',
+  })
+  log?: HourLogView;
+  @ApiPropertyOptional({ type: ApprovalRefusalView, description: 'Why it was not rejected' })
+  error?: ApprovalRefusalView;
+}
+
+export class RejectManyResultView {
+  @ApiProperty({ type: 'integer', description: 'How many of the logs are rejected' })
+  rejected!: number;
+  @ApiProperty({ type: 'integer', description: 'How many were refused' }) refused!: number;
+  @ApiProperty({
+    type: [RejectionResultView],
+    description: 'One result per log, in the order sent',
+  })
+  results!: RejectionResultView[];
 }

@@ -6,6 +6,7 @@ export const ServiceSubjects = {
   hoursApprove: 'volunteers.hours.approve',
   hoursApproveMany: 'volunteers.hours.approve-many',
   hoursReject: 'volunteers.hours.reject',
+  hoursRejectMany: 'volunteers.hours.reject-many',
   serviceRecordGet: 'volunteers.service-record.get',
   certificateGet: 'volunteers.certificate.get',
   tierList: 'volunteers.tier.list',

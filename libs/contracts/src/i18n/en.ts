@@ -161,6 +161,8 @@ export const en = {
   'credits.recipientRequired': 'the recipient is required: give one of {fields}',
   'credits.oneRecipient': 'give only one of {fields}',
   'credits.fundForbidden': 'Only admins and coordinators of this community see its fund',
+  'credits.memberAccountForbidden':
+    "Only admins and coordinators of the member's community see the member's credits",
   'credits.overdraftForbidden': 'Only admins set overdraft limits',
   'credits.overdraftTooLow': 'The account already uses more credit than this limit would allow',
   'field.cursorNotOurs': 'cursor is not one of ours',

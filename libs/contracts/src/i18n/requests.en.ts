@@ -10,12 +10,13 @@ export const requestsEn = {
   'requests.acceptOwn': 'A volunteer cannot accept their own request',
   'requests.releaseNotVolunteer': 'Only the volunteer who accepted a request may release it',
   'requests.completeNotVolunteer': 'Only the volunteer who accepted a request may complete it',
-  'requests.disputeNotRequester': 'Only the requester may dispute a request',
   'requests.resolveNotCoordinator': "Only a coordinator of the request's community may resolve it",
   'requests.requesterOrCoordinator':
     'Only the requester or a coordinator of its community may {doing} a request',
   'requests.verifyOwnService': 'A volunteer cannot verify their own service',
   'requests.resolveOwnRequest': 'A requester cannot resolve a dispute over their own request',
+  'requests.resolveOwnDispute':
+    'A coordinator who disputed a request for its requester cannot also resolve it; another coordinator or an admin does',
   'requests.idempotencyMismatch': 'This Idempotency-Key was used with another body',
 
   // Minutes confirmed or resolved: at most what was held.

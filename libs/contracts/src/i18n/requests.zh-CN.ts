@@ -15,12 +15,13 @@ export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'requests.acceptOwn': '不能接自己发布的求助',
   'requests.releaseNotVolunteer': '只有接单的志愿者本人才能放弃这条求助',
   'requests.completeNotVolunteer': '只有接单的志愿者本人才能标记完成',
-  'requests.disputeNotRequester': '只有求助人本人才能提出异议',
   'requests.resolveNotCoordinator': '只有这条求助所在社区的协调员才能处理异议',
   'requests.requesterOrCoordinator':
-    '只有求助人本人或所在社区的协调员才能{doing, select, confirm {确认} cancel {取消} other {办理}}这条求助',
+    '只有求助人本人或所在社区的协调员才能{doing, select, confirm {确认这条求助} cancel {取消这条求助} dispute {对这条求助提出异议} other {办理这条求助}}',
   'requests.verifyOwnService': '志愿者不能确认自己提供的服务，请由求助人或协调员确认',
   'requests.resolveOwnRequest': '不能处理自己求助的异议，请由另一位协调员处理',
+  'requests.resolveOwnDispute':
+    '代求助人提出异议的协调员不能再处理这条异议，请由另一位协调员或管理员处理',
   'requests.idempotencyMismatch': '这个请求编号（Idempotency-Key）已用于另一份不同的提交',
 
   'requests.minutesOverHeld': '{field} 不能超过求助时预估并冻结的 {estimatedMinutes} 分钟',

@@ -44,6 +44,8 @@ export const rewardsEn = {
   'rewards.voucher.cancelState': 'This voucher is {status}: only issued vouchers can be cancelled',
   'rewards.redemptions.forbidden':
     "Only the merchant's staff and coordinators of its community see its redemptions",
+  'rewards.settlements.forbidden':
+    "Only the merchant's staff and its community's coordinators see its settlements",
 
   // Settlements.
   'rewards.settle.forbidden': "Only coordinators of the merchant's community settle it",

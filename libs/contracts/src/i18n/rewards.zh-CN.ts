@@ -43,6 +43,7 @@ export const rewardsZhCN: Record<keyof typeof rewardsEn, string> = {
   'rewards.voucher.cancelState':
     '这张兑换券{status, select, redeemed {已经使用过了} cancelled {已经退回过了} expired {已经过期了} other {现在不能退回}}，只有还没使用的兑换券才能退回',
   'rewards.redemptions.forbidden': '只有这家商户的工作人员和所在社区的协调员可以查看核销记录',
+  'rewards.settlements.forbidden': '只有这家商户的工作人员和所在社区的协调员可以查看结算记录',
 
   'rewards.settle.forbidden': '只有商户所在社区的协调员可以为它结算',
   'rewards.settle.ownStaff': '商户自己的工作人员不能为本店结算，请由另一位协调员办理',

@@ -149,6 +149,7 @@ export const zhCN: Record<MessageKey, string> = {
   'credits.recipientRequired': '请填写收款人：{fields} 中选一项',
   'credits.oneRecipient': '收款人只能填一项：{fields}',
   'credits.fundForbidden': '只有管理员和本社区的协调员可以查看社区基金',
+  'credits.memberAccountForbidden': '只有管理员和该成员所在社区的协调员可以查看其积分',
   'credits.overdraftForbidden': '只有管理员可以设置透支额度',
   'credits.overdraftTooLow': '该账户已用的积分超过了这个额度',
   'field.cursorNotOurs': '翻页标记（cursor）无效',

@@ -222,6 +222,11 @@ export class AccountsQuery {
 }
 
 /** `accounting.fund.get`. */
+/** `accounting.account.member`: a member's credits as staff see them. */
+export class MemberAccountQuery {
+  @IsUUID('all') memberId!: string;
+}
+
 export class FundQuery {
   @IsUUID('all') communityId!: string;
 }

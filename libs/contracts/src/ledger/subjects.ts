@@ -11,6 +11,7 @@ export const AccountingSubjects = {
   fundGet: 'accounting.fund.get',
   ledgerCheck: 'accounting.ledger.check',
   overdraftLimitSet: 'accounting.account.limit.set',
+  memberAccount: 'accounting.account.member',
   // the ledger's own commands, for other services (never exposed over HTTP)
   accountGet: 'accounting.account.get',
   accountsGet: 'accounting.accounts.get',

@@ -17,9 +17,11 @@ import {
   REQUEST_CATEGORIES,
   REQUEST_FUNDINGS,
   REQUEST_STATUSES,
+  REQUEST_STEP_ACTIONS,
   RequestCategory,
   RequestFunding,
   RequestStatus,
+  RequestStepAction,
 } from './requests.types';
 
 // ---- public HTTP bodies and queries (gateway) ----
@@ -96,6 +98,23 @@ export class ListHelpRequestsQuery extends PageQueryDto {
   @Optional()
   @IsIn(['true', 'false'], { message: fieldMessage('field.isBoolean') })
   mine?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Only requests this member asked for (a member page); what the caller may see of them',
+  })
+  @Optional()
+  @IsUUID('all')
+  requesterId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only requests this member is the volunteer of; what the caller may see of them',
+  })
+  @Optional()
+  @IsUUID('all')
+  volunteerId?: string;
 }
 
 export class CompleteHelpRequestDto {
@@ -201,6 +220,30 @@ export class VolunteerRatingsQuery {
 // ---- views ----
 
 /**
+ * One change of a request's status and who made it. `onBehalfOf` names the
+ * requester when someone else (a coordinator) did one of the requester's
+ * steps for them: posted, confirmed, disputed or cancelled it.
+ */
+export class RequestStepView {
+  @ApiProperty({ enum: REQUEST_STEP_ACTIONS }) action!: RequestStepAction;
+  @ApiProperty({ enum: REQUEST_STATUSES, description: 'The status the step left it in' })
+  status!: RequestStatus;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    type: PersonView,
+    nullable: true,
+    description: 'Who did it; null when the service did (a window that passed)',
+  })
+  actedBy!: PersonView | null;
+  @ApiProperty({
+    type: PersonView,
+    nullable: true,
+    description: 'The requester, when someone else did one of their steps for them',
+  })
+  onBehalfOf!: PersonView | null;
+}
+
+/**
  * How to reach the other party of an accepted request. The requester gets the
  * volunteer's phone and the volunteer the requester's; a coordinator in scope
  * or an admin (no party) gets both, `phone` being the requester's.
@@ -275,6 +318,13 @@ export class HelpRequestView {
   confirmedBy!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who cancelled' })
   cancelledBy!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Who disputed: the requester, or a coordinator for them',
+  })
+  disputedBy!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) rating!: number | null;
   @ApiPropertyOptional({
     type: String,
@@ -290,6 +340,13 @@ export class HelpRequestView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) disputedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiredAt!: string | null;
+  @ApiPropertyOptional({
+    type: [RequestStepView],
+    description:
+      'Every change of status, oldest first, and who made it. In the answers about one ' +
+      'request (not in lists), for the parties, coordinators in scope and admins.',
+  })
+  history?: RequestStepView[];
 }
 
 export class HelpRequestPage {

@@ -22,6 +22,23 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/**
+ * The steps of a request's history (`HelpRequestView.history`), each one a
+ * change of status by someone: posted, taken, given back, done, settled or ended.
+ */
+export const REQUEST_STEP_ACTIONS = [
+  'posted',
+  'accepted',
+  'released',
+  'completed',
+  'confirmed',
+  'disputed',
+  'resolved',
+  'cancelled',
+  'expired',
+] as const;
+export type RequestStepAction = (typeof REQUEST_STEP_ACTIONS)[number];
+
 /** Who pays the volunteer: the requester, or the community fund for a priority household. */
 export const REQUEST_FUNDINGS = ['requester', 'community'] as const;
 export type RequestFunding = (typeof REQUEST_FUNDINGS)[number];

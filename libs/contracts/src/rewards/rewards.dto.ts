@@ -11,6 +11,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
+import { PersonView } from '../common/person';
+import { IsCalendarDate } from '../hours/dates';
 import { MessageKey } from '../i18n/en';
 import { fieldMessage } from '../i18n/field-message';
 import { FreeText, IsDateTimeWithZone, NO_NUL, Optional, WholeNumber } from '../common/validators';
@@ -173,6 +175,16 @@ export class ListOffersQuery extends PageQueryDto {
   merchantId?: string;
 
   @ApiPropertyOptional({
+    enum: OFFER_STATUSES,
+    description:
+      'Only offers in this state (pending_approval: waiting for a coordinator; paused), of ' +
+      'those the caller sees',
+  })
+  @Optional()
+  @IsIn(OFFER_STATUSES)
+  status?: OfferStatus;
+
+  @ApiPropertyOptional({
     enum: ['true', 'false'],
     description: 'Only offers the caller may claim now (tier, limit, window, stock, credits)',
   })
@@ -198,6 +210,26 @@ export class RedeemVoucherDto {
   @MinLength(1, { message: fieldMessage('field.notEmpty') })
   @MaxLength(100)
   code!: string;
+}
+
+export class RedemptionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-05-03',
+    description: "Only redemptions on or after this city's day (today's: from=to=today)",
+  })
+  @Optional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-05-03',
+    description: "Only redemptions on or before this city's day",
+  })
+  @Optional()
+  @IsCalendarDate()
+  to?: string;
 }
 
 export class SettlementDto {
@@ -245,7 +277,12 @@ export class RedeemVoucherCommand extends IdempotentCommand {
 }
 
 /** `rewards.redemption.list`. */
-export class MerchantRedemptionsQuery extends PageQueryDto {
+export class MerchantRedemptionsQuery extends RedemptionsQueryDto {
+  @IsUUID('all') merchantId!: string;
+}
+
+/** `rewards.settlement.list`. */
+export class MerchantSettlementsQuery extends PageQueryDto {
   @IsUUID('all') merchantId!: string;
 }
 
@@ -370,6 +407,25 @@ export class RedemptionView {
 
 export class RedemptionPage {
   @ApiProperty({ type: [RedemptionView] }) items!: RedemptionView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** A settlement as its merchant received it: its credits paid back to the community fund. */
+export class SettlementView {
+  @ApiProperty({ format: 'uuid' }) settlementId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The ledger transfer (kind settlement)' })
+  transferId!: string;
+  @ApiProperty({ format: 'uuid' }) merchantId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ type: 'integer', description: 'Credits settled' }) minutes!: number;
+  @ApiProperty({ type: String, nullable: true }) memo!: string | null;
+  @ApiProperty({ format: 'date-time' }) settledAt!: string;
+  @ApiProperty({ type: PersonView, description: 'The coordinator (or admin) who settled it' })
+  settledBy!: PersonView;
+}
+
+export class SettlementPage {
+  @ApiProperty({ type: [SettlementView] }) items!: SettlementView[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 

@@ -21,6 +21,21 @@ export const OFFER_INELIGIBILITY_REASONS = [
 ] as const;
 export type OfferIneligibilityReason = (typeof OFFER_INELIGIBILITY_REASONS)[number];
 
+/**
+ * Why a redemption was refused, in `Problem.reason` of POST /vouchers/redeem:
+ * not_found (no such code, or another shop's: told apart by no one, so guessing
+ * codes learns nothing), expired, redeemed (already used), cancelled, and
+ * too_many_failures (429; Retry-After says when to try again).
+ */
+export const REDEEM_REFUSAL_REASONS = [
+  'not_found',
+  'expired',
+  'redeemed',
+  'cancelled',
+  'too_many_failures',
+] as const;
+export type RedeemRefusalReason = (typeof REDEEM_REFUSAL_REASONS)[number];
+
 export const VOUCHER_STATUSES = ['issued', 'redeemed', 'cancelled', 'expired'] as const;
 export type VoucherStatus = (typeof VOUCHER_STATUSES)[number];
 

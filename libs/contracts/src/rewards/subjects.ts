@@ -13,6 +13,7 @@ export const RewardsSubjects = {
   voucherCancel: 'rewards.voucher.cancel',
   redemptionList: 'rewards.redemption.list',
   settlementCreate: 'rewards.settlement.create',
+  settlementList: 'rewards.settlement.list',
 } as const;
 
 /** Internal: other services ask about merchants (no actor rules; never exposed over HTTP). */

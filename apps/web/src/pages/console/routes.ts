@@ -17,6 +17,24 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./PeoplePage.vue'),
   },
   {
+    path: '/console/people/:id',
+    name: 'console-member',
+    meta: staff(),
+    component: () => import('./MemberPage.vue'),
+  },
+  {
+    path: '/console/people/:id/request',
+    name: 'console-member-request',
+    meta: staff(),
+    component: () => import('./MemberRequestPage.vue'),
+  },
+  {
+    path: '/console/cards',
+    name: 'console-cards',
+    meta: staff(),
+    component: () => import('./CardsPage.vue'),
+  },
+  {
     path: '/console/fund',
     name: 'console-fund',
     meta: staff(),

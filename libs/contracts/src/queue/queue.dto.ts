@@ -1,0 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+/**
+ * Request–reply subjects each owning service answers for a community's queue
+ * (GET /communities/{id}/queue): how much waits for a coordinator there. Each
+ * takes a CommunityQueueQuery with the caller as actor and answers one count set.
+ */
+export const QueueSubjects = {
+  /** Answered by the volunteers service (VolunteersQueue); it also checks the community exists. */
+  volunteers: 'volunteers.hours.queue',
+  /** Answered by the requests service (RequestsQueue). */
+  requests: 'requests.request.queue',
+  /** Answered by the rewards service (RewardsQueue). */
+  rewards: 'rewards.offer.queue',
+} as const;
+
+export class CommunityQueueQuery {
+  @IsUUID('all') communityId!: string;
+}
+
+/** `volunteers.hours.queue` answer. */
+export interface VolunteersQueue {
+  hoursPending: number;
+}
+
+/** `requests.request.queue` answer. */
+export interface RequestsQueue {
+  disputesOpen: number;
+  requestsToConfirm: number;
+}
+
+/** `rewards.offer.queue` answer. */
+export interface RewardsQueue {
+  offersPendingApproval: number;
+}
+
+export class CommunityQueueView {
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Logged hours waiting for review (GET /hours?status=pending&communityId=)',
+  })
+  hoursPending!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Disputed requests waiting to be resolved (GET /requests?status=disputed)',
+  })
+  disputesOpen!: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Completed requests waiting for their requester’s confirmation, which a coordinator ' +
+      'may give for a resident without a phone (GET /requests?status=completed)',
+  })
+  requestsToConfirm!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Offers of its merchants waiting for approval (GET /offers?communityId=)',
+  })
+  offersPendingApproval!: number;
+}
