@@ -9,13 +9,24 @@
  *    against the budget of 2.5 s; the median and the worst of several loads;
  *  - at the shop's counter, the time from a typed code to the green screen, p50 and
  *    p95 of 50 redemptions, against the budget of 300 ms for the p95 (web-counter.ts).
+ *  - the console's first load: the gzipped JavaScript a coordinator's browser fetches
+ *    to open the console (signed in by cookie, nothing cached), against the budget of
+ *    350 KB, and what the fund and report pages add; the charts (ECharts) must come
+ *    with the report page only.
  * Debian's Chromium, headless, against a private suite from dist/ (npm run build),
  * on its own database and NATS prefix, stopped and dropped at the end.
  */
 import { gzipSync } from 'node:zlib';
-import { adminToken, createCommunity, register } from '../test/support/fixtures';
+import type { Browser, Page } from 'playwright-core';
+import {
+  adminToken,
+  coordinatorOf,
+  createCommunity,
+  register,
+  type Community,
+} from '../test/support/fixtures';
 import { launchChromium, PHONE } from '../test/support/browser';
-import { startPrivateSuite } from '../test/support/suite';
+import { startPrivateSuite, type TestSuite } from '../test/support/suite';
 import { percentile, round } from './support/stats';
 import { counterFigures } from './web-counter';
 
@@ -123,9 +134,113 @@ async function main(): Promise<void> {
 
     // 3. The counter: a typed code to the green screen.
     await counterFigures(suite, browser, origin);
+    // 4. The console's first load, and what the fund and report pages add.
+    await consoleFirstLoad(browser, suite, origin, admin, community);
   } finally {
     await browser.close();
     await suite.stop();
+  }
+}
+
+const CONSOLE_JS_BUDGET_KB = 350;
+/** A string only ECharts' code carries (the attribute it marks its charts' elements with). */
+const ECHARTS_MARK = '_echarts_instance_';
+
+interface Script {
+  url: string;
+  gzip: number;
+  echarts: boolean;
+}
+
+/** Every script the page fetches from now until `stop()`, gzipped as a proxy would send it. */
+function scriptsOf(page: Page): { stop(): Promise<Script[]> } {
+  const scripts: Script[] = [];
+  const pending: Promise<void>[] = [];
+  const listener = (response: import('playwright-core').Response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(
+      response.body().then((body) => {
+        scripts.push({
+          url: new URL(response.url()).pathname,
+          gzip: gzipSync(body, { level: 6 }).length,
+          echarts: body.includes(ECHARTS_MARK),
+        });
+      }),
+    );
+  };
+  page.on('response', listener);
+  return {
+    async stop() {
+      page.off('response', listener);
+      await Promise.all(pending);
+      return scripts;
+    },
+  };
+}
+
+/**
+ * The console's first load: a coordinator signed in by the refresh cookie opens
+ * /console in a browser that has nothing cached; then the fund page and the report
+ * page, each counted for what it adds. ECharts must be in the report's share only.
+ */
+async function consoleFirstLoad(
+  browser: Browser,
+  suite: TestSuite,
+  origin: string,
+  admin: string,
+  community: Community,
+): Promise<void> {
+  const coordinator = await coordinatorOf(admin, community.id, suite.api);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    baseURL: origin,
+  });
+  try {
+    const signedIn = await context.request.post('/api/v1/auth/login', {
+      data: { login: coordinator.login, password: coordinator.password },
+    });
+    if (!signedIn.ok()) throw new Error(`console bench: sign-in ${signedIn.status()}`);
+    const page = await context.newPage();
+    const menu = (name: string) => page.locator('nav.menu').getByRole('link', { name });
+
+    let watch = scriptsOf(page);
+    await page.goto('/console', { waitUntil: 'networkidle' });
+    await menu('社区报表').waitFor();
+    const first = await watch.stop();
+
+    watch = scriptsOf(page);
+    await menu('社区基金').click();
+    await page.getByTestId('fund-balance').waitFor();
+    await page.waitForLoadState('networkidle');
+    const fund = await watch.stop();
+
+    watch = scriptsOf(page);
+    await menu('社区报表').click();
+    await page.locator('[data-testid="chart-minutes"] canvas').waitFor();
+    await page.waitForLoadState('networkidle');
+    const report = await watch.stop();
+
+    const sum = (list: Script[]) => list.reduce((n, f) => n + f.gzip, 0);
+    const charts = (list: Script[]) => list.filter((f) => f.echarts).map((f) => f.url);
+    const firstKb = sum(first) / 1024;
+    console.log(
+      `console's first load (coordinator at /console, signed in by cookie, nothing cached):`,
+    );
+    console.log(
+      `  JavaScript: ${kb(sum(first))} KB gzipped in ${first.length} files; budget ${CONSOLE_JS_BUDGET_KB} KB: ${firstKb <= CONSOLE_JS_BUDGET_KB ? 'met' : 'MISSED'}; ECharts in it: ${charts(first).length === 0 ? 'no' : `YES (${charts(first).join(', ')})`}`,
+    );
+    for (const f of [...first].sort((a, b) => b.gzip - a.gzip).slice(0, 3)) {
+      console.log(`    ${f.url}  ${kb(f.gzip)} KB gzipped`);
+    }
+    console.log(
+      `  the fund page adds ${kb(sum(fund))} KB gzipped in ${fund.length} files; ECharts: ${charts(fund).length === 0 ? 'no' : 'YES'}`,
+    );
+    console.log(
+      `  the report page adds ${kb(sum(report))} KB gzipped in ${report.length} files; ECharts: ${charts(report).join(', ') || 'MISSING'}`,
+    );
+  } finally {
+    await context.close();
   }
 }
 

@@ -46,6 +46,12 @@ const routes: RouteRecordRaw[] = [
     meta: staff(),
     component: () => import('./ReportPage.vue'),
   },
+  {
+    path: '/console/report/print',
+    name: 'console-report-print',
+    meta: staff(),
+    component: () => import('./ReportPrintPage.vue'),
+  },
 ];
 
 export default routes;
