@@ -6,8 +6,8 @@ import { localeOf } from './language';
 /**
  * What Fastify does around every request: the X-Request-Id header and
  * Cache-Control: no-store and Content-Language on every response (tokens and personal data must
- * not sit in a shared cache; nothing served is worth caching) and one access
- * log line per request. (Fastify's own refusals, such
+ * not sit in a shared cache), except the web app's files, which web/web-app.ts sends with
+ * their own caching, and one access log line per request. (Fastify's own refusals, such
  * as bad JSON or a body over the limit, reach the ProblemFilter through Nest.)
  */
 export function installHttpHooks(fastify: FastifyInstance, logger: Logger): void {
