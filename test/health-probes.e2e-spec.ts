@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 import { ServiceProbes, startServiceProbes, within } from '@app/common';
 import { api } from './support/http';
@@ -16,8 +18,22 @@ describe('GET /api/v1/health/live and /health/ready', () => {
   });
 });
 
+const HEALTHCHECK = path.resolve(__dirname, '..', 'scripts', 'healthcheck.js');
+
 describe('readiness when a service stops', () => {
   let suite: TestSuite;
+
+  /** The container probe's exit code for `service` of this suite (0 ready, 1 not). */
+  function containerProbe(service: string): Promise<number> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [HEALTHCHECK],
+        { env: { ...process.env, ...suite.env, SERVICE: service } },
+        (error) => resolve(error ? ((error as { code?: number }).code ?? -1) : 0),
+      );
+    });
+  }
 
   beforeAll(async () => {
     suite = await startPrivateSuite({ label: 'probes', env: { HEALTH_TIMEOUT_MS: '500' } });
@@ -30,6 +46,9 @@ describe('readiness when a service stops', () => {
   it(
     'is 503 naming the service while live stays 200, and 200 once it is back',
     async () => {
+      expect(await containerProbe('gateway')).toBe(0);
+      expect(await containerProbe('rewards')).toBe(0);
+
       await suite.stopService('rewards');
 
       const ready = await suite.api('GET', '/health/ready');
@@ -41,11 +60,15 @@ describe('readiness when a service stops', () => {
       }
       const live = await suite.api('GET', '/health/live');
       expect(live.status).toBe(200);
+      expect(await containerProbe('gateway')).toBe(1);
+      expect(await containerProbe('rewards')).toBe(1);
+      expect(await containerProbe('accounting')).toBe(0);
 
       await suite.startService('rewards');
       const back = await suite.api('GET', '/health/ready');
       expect(back.status).toBe(200);
       expect(back.body).toEqual({ status: 'ready' });
+      expect(await containerProbe('rewards')).toBe(0);
     },
     SUITE_START_MS,
   );
