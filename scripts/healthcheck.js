@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Container health probe for the service named by $SERVICE: the gateway must
-// answer GET /api/v1/health with 200; a backend must answer its NATS health
-// subject with status "up". Exit 0 when healthy, 1 otherwise.
+// Container readiness probe for the service named by $SERVICE: the gateway must
+// answer GET /api/v1/health/ready with 200; a backend must answer its NATS
+// readiness subject (`<service>.health.ready`) with ready: true, which it does
+// only once migrated, with its consumers set up and PostgreSQL and NATS reachable.
+// Exit 0 when ready, 1 otherwise.
 'use strict';
 
 const service = process.env.SERVICE || 'gateway';
@@ -9,7 +11,7 @@ const timeoutMs = 3000;
 
 async function gatewayHealthy() {
   const port = process.env.PORT || '3000';
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`, {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`, {
     signal: AbortSignal.timeout(timeoutMs),
   });
   return res.status === 200;
@@ -20,7 +22,7 @@ async function backendHealthy() {
   const codec = StringCodec();
   const prefix = process.env.NATS_SUBJECT_PREFIX || 'timebank';
   const servers = (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(',');
-  const pattern = `${service}.health.check`;
+  const pattern = `${service}.health.ready`;
   const nc = await connect({ servers, timeout: timeoutMs, reconnect: false, name: 'healthcheck' });
   try {
     const message = {
@@ -31,7 +33,10 @@ async function backendHealthy() {
     const reply = await nc.request(`${prefix}.${pattern}`, codec.encode(JSON.stringify(message)), {
       timeout: timeoutMs,
     });
-    return JSON.parse(codec.decode(reply.data))?.response?.status === 'up';
+    const readiness = JSON.parse(codec.decode(reply.data))?.response;
+    if (readiness?.ready === true) return true;
+    process.stderr.write(`${service} not ready: ${(readiness?.notReady ?? []).join(', ')}\n`);
+    return false;
   } finally {
     await nc.close();
   }

@@ -162,6 +162,8 @@ describe('health and what anyone may read', () => {
   it('answers', async () => {
     await expectStatus(200, 'GET', ''); // GET /api/v1: the links and the city's facts
     await expectStatus(200, 'GET', '/health');
+    await expectStatus(200, 'GET', '/health/live');
+    await expectStatus(200, 'GET', '/health/ready');
     await expectStatus(200, 'GET', '/communities');
     await expectStatus(200, 'GET', '/tiers');
     await expectStatus(200, 'GET', '/categories');

@@ -34,6 +34,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the gateway process serves (no dependency is asked) */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: NATS is connected and every service is migrated and reaches its database */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/register': {
     parameters: {
       query?: never;
@@ -1243,6 +1277,10 @@ export interface components {
       /** @description Each service, up or down */
       services: components['schemas']['ServiceStatesView'];
     };
+    LiveView: {
+      /** @enum {string} */
+      status: 'ok';
+    };
     /**
      * @description Never changes with the language, unlike title and detail
      * @enum {string}
@@ -1304,6 +1342,10 @@ export interface components {
        * @example 3f0c7c1e-5a0e-4b1e-9d7e-2f1b2c3d4e5f
        */
       requestId: string;
+    };
+    ReadyView: {
+      /** @enum {string} */
+      status: 'ready';
     };
     RegisterMemberDto: {
       /** @description E-mail, unique regardless of case; email or phone is required */
@@ -2619,6 +2661,115 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthView'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The gateway serves */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a service behind the gateway is down */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_TIMEOUT: a service did not answer in time */
+      504: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The language of problem texts and of tier and category names: zh-CN or en (any zh or en tag, with q-values); others give the default (DEFAULT_LOCALE, zh-CN) */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The gateway can serve */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadyView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: malformed JSON, a missing, bad or unknown field, or a request that is not well formed (an over-long path segment or header); errors names each field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: not ready; detail names NATS or each service not ready */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          'Content-Language': components['headers']['ContentLanguage'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

@@ -12,6 +12,12 @@ import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
 import { ServiceExceptionFilter } from '../nats/rpc-exception.filter';
 import { strictValidationPipe } from '../nats/validation.pipe';
 import { checkNats, checkPostgres, DependencyError } from './dependencies';
+import type { NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { startServiceProbes, within } from '../health/service-probes';
+
+/** How long a readiness check may take before it counts as not ready. */
+const READINESS_CHECK_MS = 1000;
 
 export interface ServiceDefinition<C extends ServiceConfig> {
   /** Service name: its queue group, subject segment and log name. */
@@ -54,24 +60,40 @@ export async function bootstrapService<C extends ServiceConfig>(
     throw error;
   }
 
+  // Live from here on; ready only once migrated and every consumer is set up.
+  const probes = await startServiceProbes({
+    service: name,
+    servers: config.NATS_URL.split(','),
+    prefix: config.NATS_SUBJECT_PREFIX,
+  });
   const dbOptions = dataSourceOptions(config.DATABASE_URL, definition.database, name);
   const applied = await runMigrations(dbOptions);
   if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrated');
 
+  const server = new PrefixedNatsServer(
+    { servers: config.NATS_URL.split(','), queue: name, name },
+    config.NATS_SUBJECT_PREFIX,
+    config.SHUTDOWN_GRACE_MS,
+  );
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(definition.module(config), {
-    strategy: new PrefixedNatsServer(
-      { servers: config.NATS_URL.split(','), queue: name, name },
-      config.NATS_SUBJECT_PREFIX,
-      config.SHUTDOWN_GRACE_MS,
-    ),
+    strategy: server,
     logger: new PinoNestLogger(logger),
   });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ServiceExceptionFilter());
   app.useGlobalInterceptors(new RpcContextInterceptor());
   await app.listen();
+  const dataSource = app.get(DataSource);
+  probes.started({
+    database: () => within(READINESS_CHECK_MS, () => dataSource.query('SELECT 1')),
+    // A round trip on the connection the handlers listen on, not the probes' own.
+    nats: () => within(READINESS_CHECK_MS, () => server.unwrap<NatsConnection>().flush()),
+  });
   logger.info({ prefix: config.NATS_SUBJECT_PREFIX }, `${name} ready`);
-  stopOnSignal(name, logger, () => app.close());
+  stopOnSignal(name, logger, async () => {
+    await probes.close();
+    await app.close();
+  });
 }
 
 /** On SIGTERM/SIGINT: stop taking messages, finish those in flight, close connections, exit 0. */

@@ -1,1 +1,2 @@
 export * from './service-health.controller';
+export * from './service-probes';

@@ -7,6 +7,8 @@ import { ErrorCode } from '../errors/error-code';
 import { currentRequestId } from '../logging/logger';
 import { RpcEnvelope } from './envelope';
 import { PrefixedNatsClient } from './prefixed-nats.client';
+import type { NatsConnection } from 'nats';
+import { within } from '../health/service-probes';
 
 const NO_HANDLER = 'There is no matching message handler defined in the remote service.';
 
@@ -52,6 +54,14 @@ export class ServiceClient implements OnApplicationShutdown {
     } catch (error) {
       throw this.translate(error, subject, timeoutMs);
     }
+  }
+
+  /** Whether this client's NATS connection makes a round trip within `timeoutMs`. */
+  async natsAnswers(timeoutMs: number): Promise<boolean> {
+    return within(timeoutMs, async () => {
+      await this.client.connect();
+      await this.client.unwrap<NatsConnection>().flush();
+    });
   }
 
   private translate(error: unknown, subject: string, timeoutMs: number): DomainError {

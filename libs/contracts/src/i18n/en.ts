@@ -65,6 +65,7 @@ export const en = {
   'http.internal': 'Something went wrong on our side; it has been logged',
   'http.serviceTimeout': 'The {service} service did not answer within {timeoutMs} ms',
   'http.serviceUnavailable': 'The {service} service is unavailable',
+  'http.notReady': 'Not ready: {what}',
   'http.serviceFailed': 'The {service} service failed',
   'http.webAppNotBuilt':
     'The web app is not built on this server (npm run build builds it); the API is at /api/v1',

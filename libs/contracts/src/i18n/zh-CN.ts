@@ -59,6 +59,7 @@ export const zhCN: Record<MessageKey, string> = {
   'http.internal': '系统出了点问题，我们已记录下来，请稍后再试',
   'http.serviceTimeout': '{service} 服务在 {timeoutMs} 毫秒内没有响应，请稍后再试',
   'http.serviceUnavailable': '{service} 服务暂时无法使用，请稍后再试',
+  'http.notReady': '尚未就绪：{what}',
   'http.serviceFailed': '{service} 服务出错了，请稍后再试',
   'http.webAppNotBuilt': '这台服务器上还没有构建网页应用（npm run build 会构建它）；接口在 /api/v1',
 

@@ -1,0 +1,127 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { connect, JSONCodec, NatsConnection } from 'nats';
+import { ServiceProbes, startServiceProbes, within } from '@app/common';
+import { api } from './support/http';
+import { expectProblem } from './support/problems';
+import { randomSuffix, startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+
+describe('GET /api/v1/health/live and /health/ready', () => {
+  it('answer 200 when the suite is up, with no token', async () => {
+    const live = await api('GET', '/health/live');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok' });
+
+    const ready = await api('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready' });
+  });
+});
+
+const HEALTHCHECK = path.resolve(__dirname, '..', 'scripts', 'healthcheck.js');
+
+describe('readiness when a service stops', () => {
+  let suite: TestSuite;
+
+  /** The container probe's exit code for `service` of this suite (0 ready, 1 not). */
+  function containerProbe(service: string): Promise<number> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [HEALTHCHECK],
+        { env: { ...process.env, ...suite.env, SERVICE: service } },
+        (error) => resolve(error ? ((error as { code?: number }).code ?? -1) : 0),
+      );
+    });
+  }
+
+  beforeAll(async () => {
+    suite = await startPrivateSuite({ label: 'probes', env: { HEALTH_TIMEOUT_MS: '500' } });
+  }, SUITE_START_MS);
+
+  afterAll(async () => {
+    await suite?.stop();
+  });
+
+  it(
+    'is 503 naming the service while live stays 200, and 200 once it is back',
+    async () => {
+      expect(await containerProbe('gateway')).toBe(0);
+      expect(await containerProbe('rewards')).toBe(0);
+
+      await suite.stopService('rewards');
+
+      const ready = await suite.api('GET', '/health/ready');
+      expectProblem(ready, 503, 'SERVICE_UNAVAILABLE');
+      expect(ready.body.reason).toBe('not_ready');
+      expect(ready.body.detail).toContain('rewards');
+      for (const other of ['volunteers', 'accounting', 'requests', 'nats']) {
+        expect(ready.body.detail).not.toContain(other);
+      }
+      const live = await suite.api('GET', '/health/live');
+      expect(live.status).toBe(200);
+      expect(await containerProbe('gateway')).toBe(1);
+      expect(await containerProbe('rewards')).toBe(1);
+      expect(await containerProbe('accounting')).toBe(0);
+
+      await suite.startService('rewards');
+      const back = await suite.api('GET', '/health/ready');
+      expect(back.status).toBe(200);
+      expect(back.body).toEqual({ status: 'ready' });
+      expect(await containerProbe('rewards')).toBe(0);
+    },
+    SUITE_START_MS,
+  );
+});
+
+describe("a backend's readiness over NATS", () => {
+  const natsUrl = process.env.NATS_URL || 'nats://127.0.0.1:4222';
+  const prefix = `tbtest_probes_${randomSuffix()}`;
+  let probes: ServiceProbes;
+  let nc: NatsConnection;
+  const codec = JSONCodec();
+
+  async function ask(subject: string): Promise<any> {
+    const reply = await nc.request(`${prefix}.${subject}`, codec.encode({ id: 'probe' }), {
+      timeout: 2000,
+    });
+    return (codec.decode(reply.data) as { response: unknown }).response;
+  }
+
+  beforeAll(async () => {
+    probes = await startServiceProbes({ service: 'probed', servers: [natsUrl], prefix });
+    nc = await connect({ servers: natsUrl });
+  });
+
+  afterAll(async () => {
+    await probes?.close();
+    await nc?.close();
+  });
+
+  it('is live but not ready while it migrates, then ready only while its checks pass', async () => {
+    expect(await ask('probed.health.live')).toEqual({ service: 'probed', status: 'up' });
+    expect(await ask('probed.health.ready')).toEqual({
+      service: 'probed',
+      ready: false,
+      notReady: ['migrations'],
+    });
+
+    let databaseUp = false;
+    probes.started({
+      database: () => within(200, () => (databaseUp ? Promise.resolve() : new Promise(() => {}))),
+      nats: () => Promise.resolve(true),
+    });
+    expect(await ask('probed.health.ready')).toEqual({
+      service: 'probed',
+      ready: false,
+      notReady: ['database'],
+    });
+
+    databaseUp = true;
+    expect(await ask('probed.health.ready')).toEqual({
+      service: 'probed',
+      ready: true,
+      notReady: [],
+    });
+  });
+});
