@@ -6,6 +6,7 @@
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 const { launchSuite, builtServices, entryOf, SERVICES } = require('./launcher');
 
@@ -121,6 +122,30 @@ async function seedDemoOnFirstStart(origin) {
     say('the demo seed did not finish (the suite runs on; `npm run seed` tries again)');
 }
 
+/**
+ * Who holds the gateway's port, in one line, or null when it is free: a second
+ * `npm start` must refuse before spawning anything, not report the first suite's health.
+ * @param {number} port
+ */
+async function portHolder(port) {
+  const free = await new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  if (free) return null;
+  const health = `http://127.0.0.1:${port}/api/v1/health`;
+  try {
+    const answer = await fetch(health, { signal: AbortSignal.timeout(2000) });
+    const body = await answer.json().catch(() => null);
+    if (body && typeof body === 'object' && 'status' in body)
+      return `port ${port} is in use by another Community Time Bank (GET ${health} answers ${answer.status}); stop it first or set PORT`;
+  } catch {
+    // not an HTTP server we know
+  }
+  return `port ${port} is in use by another program (not a Community Time Bank: GET ${health} does not answer as one); stop it or set PORT`;
+}
+
 async function main() {
   const reason = staleReason();
   if (reason) {
@@ -158,19 +183,38 @@ async function main() {
     process.exit(code !== 0 || unclean.length > 0 ? 1 : 0);
   };
 
+  let firstSignalAt = 0;
   /** @param {NodeJS.Signals} signal */
   const onSignal = (signal) => {
+    if (shuttingDown && Date.now() - firstSignalAt < 1000) {
+      // The same Ctrl-C twice: the terminal sends it to npm and to us, and npm
+      // forwards its copy. Only a later one is the user insisting.
+      return;
+    }
     if (shuttingDown) {
       // A second Ctrl-C: don't wait any longer (the launcher kills what is left on exit).
       say(`${signal} again: killing the services`);
       process.exit(1);
     }
     shuttingDown = true;
+    firstSignalAt = Date.now();
     say(`${signal}: stopping the services`);
     if (suite) void shutdown(0);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Whoever started us (npm, a shell) went away without a signal reaching us,
+  // e.g. SIGTERM to npm alone kills the `sh -c` between us: stop as on SIGTERM.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && !shuttingDown) onSignal('SIGHUP');
+  }, 500).unref();
+
+  const holder = await portHolder(Number(process.env.PORT || 3000));
+  if (holder) {
+    say(holder);
+    process.exit(1);
+  }
 
   try {
     suite = await launchSuite({
@@ -180,11 +224,20 @@ async function main() {
         const out = line.startsWith('{') ? line : `[${_service}] ${line}`;
         (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
       },
+      restart: {
+        onCrash: (exit, { crashes, delayMs }) => {
+          const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+          say(
+            `${exit.service} crashed (${how}): ${exit.reason}; restarting in ${delayMs / 1000} s (crash ${crashes} within a minute)`,
+          );
+        },
+        onRestarted: (service, ms) => say(`${service} restarted, answering again after ${ms} ms`),
+      },
       onExit: (exit) => {
         if (shuttingDown) return;
         shuttingDown = true;
         const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
-        say(`${exit.service} exited (${how}): ${exit.reason}`);
+        say(`${exit.service} keeps crashing (last: ${how}): ${exit.reason}`);
         say('stopping the other services');
         void shutdown(1);
       },
