@@ -171,6 +171,8 @@ async function main() {
 
   /** @type {import('./launcher').Suite | null} */
   let suite = null;
+  /** Services' stderr lines already printed. @type {Set<string>} */
+  const echoed = new Set();
   let shuttingDown = false;
 
   /** Stops every service and exits: 0 when each stopped cleanly. @param {number} code */
@@ -221,6 +223,7 @@ async function main() {
       env: process.env,
       services,
       log: (line, _service, stream) => {
+        if (stream === 'stderr') echoed.add(line.trim());
         const out = line.startsWith('{') ? line : `[${_service}] ${line}`;
         (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
       },
@@ -244,7 +247,10 @@ async function main() {
     });
   } catch (error) {
     if (shuttingDown) process.exit(0);
-    say(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // The service's own line (with its hint) is already on the screen: say it once.
+    const shown = [...echoed].find((line) => line !== '' && message.endsWith(`: ${line}`));
+    say(shown ? `${message.slice(0, -shown.length - 2)} (its reason is the line above)` : message);
     process.exit(1);
   }
   if (shuttingDown) return shutdown(0);

@@ -29,8 +29,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function launch(): Launch {
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+function launch(command = [process.execPath, path.join(root, 'scripts', 'start.js')]): Launch {
+  const child = spawn(command[0], command.slice(1), {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,8 +55,8 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function up(): Promise<Launch> {
-  const suite = launch();
+async function up(command?: string[]): Promise<Launch> {
+  const suite = launch(command);
   let exited = false;
   void suite.exited.then(() => (exited = true));
   await until('the suite to be up', () => {
@@ -64,6 +64,22 @@ async function up(): Promise<Launch> {
     return suite.stdout().includes('Community Time Bank is up');
   });
   return suite;
+}
+
+/** The processes whose parent is `pid`. */
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid)
+        found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
 
 /** The processes whose parent is `pid`, by name of the service they run. */
@@ -130,6 +146,21 @@ afterAll(() => {
 });
 
 describe('npm start (scripts/start.js)', () => {
+  it('names the configured NATS address once when NATS is not there', async () => {
+    const saved = env;
+    env = { ...env, NATS_URL: 'nats://127.0.0.1:4999' };
+    try {
+      const run = launch();
+      expect((await run.exited).code).toBe(1);
+      const output = run.stdout() + run.stderr();
+      expect(output).not.toContain('is up');
+      expect(output).not.toContain('4222');
+      expect(output.match(/-p 4999 /g)).toHaveLength(1);
+    } finally {
+      env = saved;
+    }
+  });
+
   it('refuses a second start in one line, restarts a killed service, and stops on Ctrl-C with exit 0', async () => {
     const suite = await up();
     started.push(suite);
@@ -184,6 +215,18 @@ describe('npm start (scripts/start.js)', () => {
     process.kill(-suite.child.pid!, 'SIGTERM');
     expect(await suite.exited).toEqual({ code: 0, signal: null });
     expect(suite.stderr()).not.toMatch(/did not stop cleanly|exited \(signal/);
+    for (const pid of services.values()) expect(alive(pid)).toBe(false);
+  });
+
+  it('stops every service when `npm start` alone gets SIGTERM, and npm exits 0', async () => {
+    const suite = await up(['npm', 'start']);
+    started.push(suite);
+    const [launcher] = childrenOf(suite.child.pid!);
+    const services = servicesOf(launcher);
+    expect(services.size).toBe(5);
+    suite.child.kill('SIGTERM');
+    expect(await suite.exited).toEqual({ code: 0, signal: null });
+    await until('the launcher to exit', () => !alive(launcher), 20_000);
     for (const pid of services.values()) expect(alive(pid)).toBe(false);
   });
 
