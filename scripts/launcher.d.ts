@@ -74,5 +74,7 @@ export function launchSuite(options?: LaunchOptions): Promise<Suite>;
 /** The services whose dist/apps/<svc>/src/main.js exists. */
 export function builtServices(root?: string): ServiceName[];
 export function entryOf(service: ServiceName, root?: string): string;
+/** The one line that says why a process ended, from its last stderr and stdout lines. */
+export function reasonFrom(stderr: string[], stdout: string[]): string;
 export const SERVICES: readonly ServiceName[];
 export const BACKENDS: readonly Exclude<ServiceName, 'gateway'>[];

@@ -541,4 +541,4 @@ async function launchSuite(options = {}) {
   return suite;
 }
 
-module.exports = { launchSuite, builtServices, entryOf, SERVICES, BACKENDS };
+module.exports = { launchSuite, builtServices, entryOf, reasonFrom, SERVICES, BACKENDS };

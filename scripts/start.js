@@ -6,6 +6,7 @@
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 const { launchSuite, builtServices, entryOf, SERVICES } = require('./launcher');
@@ -131,19 +132,33 @@ async function portHolder(port) {
   const free = await new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
   });
   if (free) return null;
   const health = `http://127.0.0.1:${port}/api/v1/health`;
+  // node:http rather than fetch: fetch's promise never settles when the holder
+  // hangs up at once, and the process would then just end, silently, with 0.
+  /** @type {{ status: number, body: string } | null} */
+  const answer = await new Promise((resolve) => {
+    const request = http.get(health, { timeout: 2000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', () => resolve(null));
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(null));
+  });
+  let ours = false;
   try {
-    const answer = await fetch(health, { signal: AbortSignal.timeout(2000) });
-    const body = await answer.json().catch(() => null);
-    if (body && typeof body === 'object' && 'status' in body)
-      return `port ${port} is in use by another Community Time Bank (GET ${health} answers ${answer.status}); stop it first or set PORT`;
+    ours = answer !== null && 'status' in JSON.parse(answer.body);
   } catch {
-    // not an HTTP server we know
+    // not JSON: not ours
   }
-  return `port ${port} is in use by another program (not a Community Time Bank: GET ${health} does not answer as one); stop it or set PORT`;
+  return ours && answer
+    ? `port ${port} is in use by another Community Time Bank (GET ${health} answers ${answer.status}); stop it first or set PORT`
+    : `port ${port} is in use by another program (not a Community Time Bank: GET ${health} does not answer as one); stop it or set PORT`;
 }
 
 async function main() {

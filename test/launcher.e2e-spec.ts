@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { reasonFrom } from '../scripts/launcher';
 
 const root = path.resolve(__dirname, '..');
 
@@ -158,6 +159,38 @@ describe('npm start (scripts/start.js)', () => {
       expect(output.match(/-p 4999 /g)).toHaveLength(1);
     } finally {
       env = saved;
+    }
+  });
+
+  it("gives a crashed service's reason as a message line, not the tail of a printed error", async () => {
+    // Something else holds the gateway's port: it dies with Node's raw EADDRINUSE dump.
+    // It hangs up on whoever connects, so closing it waits for nobody.
+    const holder = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => holder.listen(Number(env.PORT), '0.0.0.0', resolve));
+    try {
+      const gateway = spawn(
+        process.execPath,
+        [path.join(root, 'dist', 'apps', 'gateway', 'src', 'main.js')],
+        { env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      gateway.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      gateway.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      await new Promise((resolve) => gateway.once('close', resolve));
+      expect(stderr.trim().split('\n').pop()).not.toMatch(/EADDRINUSE/); // the dump ends elsewhere
+      expect(reasonFrom(stderr.split('\n'), stdout.split('\n'))).toMatch(
+        /^Error: listen EADDRINUSE: address already in use/,
+      );
+
+      // And `npm start` names what holds the port before spawning anything.
+      const refused = launch();
+      expect((await refused.exited).code).toBe(1);
+      expect(refused.stderr().trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`port ${env.PORT} is in use by another program`)),
+      ]);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
     }
   });
 
