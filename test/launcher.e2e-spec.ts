@@ -6,7 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { reasonFrom } from '../scripts/launcher';
+import { launchSuite, reasonFrom, ServiceExit, Suite } from '../scripts/launcher';
 
 const root = path.resolve(__dirname, '..');
 
@@ -261,6 +261,35 @@ describe('npm start (scripts/start.js)', () => {
     expect(await suite.exited).toEqual({ code: 0, signal: null });
     await until('the launcher to exit', () => !alive(launcher), 20_000);
     for (const pid of services.values()) expect(alive(pid)).toBe(false);
+  });
+
+  it('gives up on a service only after repeated crashes within the window', async () => {
+    // The launcher's API with short backoffs: npm start's 5 crashes with 1-8 s waits would cost 15 s.
+    let suite: Suite | null = null;
+    const crashes: number[] = [];
+    const gaveUp = new Promise<ServiceExit>((resolve) => {
+      void launchSuite({
+        env: { ...env, NATS_SUBJECT_PREFIX: `${env.NATS_SUBJECT_PREFIX}-giveup` },
+        services: ['volunteers'],
+        restart: {
+          maxCrashes: 3,
+          firstDelayMs: 100,
+          onCrash: (_exit, { crashes: count }) => crashes.push(count),
+          onRestarted: () => process.kill(suite!.pid('volunteers')!, 'SIGKILL'),
+        },
+        onExit: resolve,
+      }).then((started) => {
+        suite = started;
+        process.kill(started.pid('volunteers')!, 'SIGKILL');
+      });
+    });
+    try {
+      const exit = await gaveUp;
+      expect(exit).toMatchObject({ service: 'volunteers', signal: 'SIGKILL' });
+      expect(crashes).toEqual([1, 2]); // two restarts, the third crash gives up
+    } finally {
+      await (suite as Suite | null)?.stop();
+    }
   });
 
   it('leaves no service behind when the launcher itself is SIGKILLed', async () => {
