@@ -27,6 +27,23 @@ export interface LaunchOptions {
   onExit?: (exit: ServiceExit) => void;
   /** Repository root holding dist/ (default: the launcher's parent folder). */
   root?: string;
+  /** Respawn a service that exits unasked, with backoff (default: off). onExit is then called only when it gives up. */
+  restart?: RestartOptions;
+}
+
+export interface RestartOptions {
+  /** Crashes of one service within windowMs that give up (default 5). */
+  maxCrashes?: number;
+  /** Default 60000. */
+  windowMs?: number;
+  /** First backoff, doubled at each crash (default 1000). */
+  firstDelayMs?: number;
+  /** Backoff cap (default 30000). */
+  maxDelayMs?: number;
+  /** Called before each respawn. */
+  onCrash?: (exit: ServiceExit, info: { crashes: number; delayMs: number }) => void;
+  /** Called once the respawned service answers, with the time since its crash. */
+  onRestarted?: (service: ServiceName, ms: number) => void;
 }
 
 export interface Suite {
@@ -57,5 +74,7 @@ export function launchSuite(options?: LaunchOptions): Promise<Suite>;
 /** The services whose dist/apps/<svc>/src/main.js exists. */
 export function builtServices(root?: string): ServiceName[];
 export function entryOf(service: ServiceName, root?: string): string;
+/** The one line that says why a process ended, from its last stderr and stdout lines. */
+export function reasonFrom(stderr: string[], stdout: string[]): string;
 export const SERVICES: readonly ServiceName[];
 export const BACKENDS: readonly Exclude<ServiceName, 'gateway'>[];

@@ -22,6 +22,16 @@ const ROOT = path.resolve(__dirname, '..');
  * @property {number} [stopGraceMs] how long a service may take to exit after SIGTERM before SIGKILL (default 15000)
  * @property {(exit: ServiceExit) => void} [onExit] called when a service exits without being asked to
  * @property {string} [root] repository root holding dist/ (default: this script's parent folder)
+ * @property {RestartOptions} [restart] respawn a service that exits unasked (default: off; onExit is then called only when it gives up)
+ */
+/**
+ * @typedef {object} RestartOptions
+ * @property {number} [maxCrashes] crashes of one service within windowMs that give up (default 5)
+ * @property {number} [windowMs] default 60000
+ * @property {number} [firstDelayMs] first backoff, doubled at each crash (default 1000)
+ * @property {number} [maxDelayMs] backoff cap (default 30000)
+ * @property {(exit: ServiceExit, info: { crashes: number, delayMs: number }) => void} [onCrash] before each respawn
+ * @property {(service: ServiceName, ms: number) => void} [onRestarted] once the respawned service answers
  */
 
 /** Backends first: the gateway needs them to answer its health check. */
@@ -34,6 +44,7 @@ const SERVICES = /** @type {const} */ ([
 ]);
 const BACKENDS = SERVICES.filter((s) => s !== 'gateway');
 const TAIL_LINES = 50;
+const WATCH_PARENT = path.join(__dirname, 'watch-parent.js');
 
 /**
  * @param {ServiceName} service
@@ -69,14 +80,38 @@ const idle = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
  * @param {string[]} stdout
  */
 function reasonFrom(stderr, stdout) {
-  const meaningful = stderr.filter(
-    (l) => l.trim() !== '' && !/^\s+at\s/.test(l) && !/^Node\.js v\d/.test(l) && l.trim() !== '^',
-  );
-  if (meaningful.length > 0) return meaningful[meaningful.length - 1].trim();
+  /** @param {string} line @returns {string | null} the message of a pino JSON line, null if not one */
+  const messageOf = (line) => {
+    try {
+      const entry = JSON.parse(line);
+      if (!entry || typeof entry !== 'object') return null;
+      const err = entry.err && typeof entry.err.message === 'string' ? entry.err.message : '';
+      const msg = typeof entry.msg === 'string' ? entry.msg : '';
+      return [msg, err].filter(Boolean).join(': ') || null;
+    } catch {
+      return null;
+    }
+  };
+  // A message is a line with words in it: not a stack frame, Node's footer, or
+  // the braces and carets of a printed object or source excerpt.
+  const isMessage = (/** @type {string} */ l) =>
+    /[A-Za-z]{2}/.test(l) &&
+    !/^\s+at\s/.test(l) &&
+    !/^Node\.js v\d/.test(l) &&
+    !/^\s*[\w$]+:\s/.test(l.startsWith(' ') ? l : '');
+  for (let i = stderr.length - 1; i >= 0; i--) {
+    const line = stderr[i].trim();
+    const json = messageOf(line);
+    if (json) return json;
+    if (isMessage(stderr[i])) return line;
+  }
   for (let i = stdout.length - 1; i >= 0; i--) {
     try {
       const entry = JSON.parse(stdout[i]);
-      if (entry && (entry.level === 'error' || entry.level === 'fatal')) return String(entry.msg);
+      if (entry && (entry.level === 'error' || entry.level === 'fatal' || entry.level >= 50)) {
+        const m = messageOf(stdout[i]);
+        if (m) return m;
+      }
     } catch {
       // not a JSON log line
     }
@@ -213,10 +248,14 @@ async function launchSuite(options = {}) {
         `${service} is not built: ${path.relative(root, entry)} is missing (run npm run build)`,
       );
     }
-    const child = spawn(process.execPath, [entry], {
+    // Own process group: a Ctrl-C or a group SIGTERM reaches the launcher only,
+    // which stops the services in order (gateway first). stdin is a pipe the
+    // child watches (watch-parent.js): no child outlives the launcher.
+    const child = spawn(process.execPath, ['--require', WATCH_PARENT, entry], {
       cwd: root,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     });
     const tail = tailOf(service);
     tail.stdout.length = 0;
@@ -256,7 +295,10 @@ async function launchSuite(options = {}) {
           lastExit.set(service, exit);
           if (running.get(service) === state) running.delete(service);
           // An exit during start rejects the start instead.
-          if (!state.stopping && !state.starting && options.onExit) options.onExit(exit);
+          if (!state.stopping && !state.starting && !suiteStopping) {
+            if (options.restart) void restartAfterCrash(service, exit);
+            else if (options.onExit) options.onExit(exit);
+          }
           resolve(exit);
         });
       });
@@ -266,6 +308,61 @@ async function launchSuite(options = {}) {
     });
     running.set(service, state);
     return state;
+  }
+
+  let suiteStopping = false;
+  const restart = {
+    maxCrashes: options.restart?.maxCrashes ?? 5,
+    windowMs: options.restart?.windowMs ?? 60_000,
+    firstDelayMs: options.restart?.firstDelayMs ?? 1000,
+    maxDelayMs: options.restart?.maxDelayMs ?? 30_000,
+  };
+  /** @type {Map<ServiceName, number[]>} */
+  const crashes = new Map();
+
+  /**
+   * A crash costs seconds, not the suite: respawn after 1 s, 2 s, 4 s ... (capped);
+   * only `maxCrashes` crashes of one service within `windowMs` give up (onExit).
+   * @param {ServiceName} service
+   * @param {ServiceExit} exit
+   */
+  async function restartAfterCrash(service, exit) {
+    const now = Date.now();
+    const recent = (crashes.get(service) ?? []).filter((t) => now - t < restart.windowMs);
+    recent.push(now);
+    crashes.set(service, recent);
+    if (recent.length >= restart.maxCrashes) {
+      if (options.onExit) options.onExit(exit);
+      return;
+    }
+    const delayMs = Math.min(restart.firstDelayMs * 2 ** (recent.length - 1), restart.maxDelayMs);
+    options.restart?.onCrash?.(exit, { crashes: recent.length, delayMs });
+    await idle(delayMs);
+    if (suiteStopping || running.has(service)) return;
+    /** @type {Running} */
+    let state;
+    try {
+      state = spawnService(service);
+    } catch (error) {
+      if (options.onExit)
+        options.onExit({ ...exit, reason: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    try {
+      await waitAnswering(service, state, startTimeoutMs);
+    } catch {
+      // Exited or silent during its restart: that counts as the next crash.
+      state.starting = false;
+      if (suiteStopping) return;
+      if (!state.exit) {
+        state.stopping = true;
+        state.child.kill('SIGKILL');
+      }
+      const again = await state.exited;
+      return restartAfterCrash(service, again);
+    }
+    state.starting = false;
+    options.restart?.onRestarted?.(service, Date.now() - now);
   }
 
   /** @param {ServiceName} service */
@@ -338,6 +435,7 @@ async function launchSuite(options = {}) {
   async function stop() {
     /** @type {ServiceExit[]} */
     const exits = [];
+    suiteStopping = true;
     const gateway = await stopService('gateway');
     if (gateway) exits.push(gateway);
     const rest = await Promise.all([...running.keys()].map((s) => stopService(s)));
@@ -443,4 +541,4 @@ async function launchSuite(options = {}) {
   return suite;
 }
 
-module.exports = { launchSuite, builtServices, entryOf, SERVICES, BACKENDS };
+module.exports = { launchSuite, builtServices, entryOf, reasonFrom, SERVICES, BACKENDS };

@@ -6,6 +6,8 @@
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
 const path = require('node:path');
 const { launchSuite, builtServices, entryOf, SERVICES } = require('./launcher');
 
@@ -121,6 +123,44 @@ async function seedDemoOnFirstStart(origin) {
     say('the demo seed did not finish (the suite runs on; `npm run seed` tries again)');
 }
 
+/**
+ * Who holds the gateway's port, in one line, or null when it is free: a second
+ * `npm start` must refuse before spawning anything, not report the first suite's health.
+ * @param {number} port
+ */
+async function portHolder(port) {
+  const free = await new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+  if (free) return null;
+  const health = `http://127.0.0.1:${port}/api/v1/health`;
+  // node:http rather than fetch: fetch's promise never settles when the holder
+  // hangs up at once, and the process would then just end, silently, with 0.
+  /** @type {{ status: number, body: string } | null} */
+  const answer = await new Promise((resolve) => {
+    const request = http.get(health, { timeout: 2000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', () => resolve(null));
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(null));
+  });
+  let ours = false;
+  try {
+    ours = answer !== null && 'status' in JSON.parse(answer.body);
+  } catch {
+    // not JSON: not ours
+  }
+  return ours && answer
+    ? `port ${port} is in use by another Community Time Bank (GET ${health} answers ${answer.status}); stop it first or set PORT`
+    : `port ${port} is in use by another program (not a Community Time Bank: GET ${health} does not answer as one); stop it or set PORT`;
+}
+
 async function main() {
   const reason = staleReason();
   if (reason) {
@@ -146,6 +186,8 @@ async function main() {
 
   /** @type {import('./launcher').Suite | null} */
   let suite = null;
+  /** Services' stderr lines already printed. @type {Set<string>} */
+  const echoed = new Set();
   let shuttingDown = false;
 
   /** Stops every service and exits: 0 when each stopped cleanly. @param {number} code */
@@ -158,40 +200,72 @@ async function main() {
     process.exit(code !== 0 || unclean.length > 0 ? 1 : 0);
   };
 
+  let firstSignalAt = 0;
   /** @param {NodeJS.Signals} signal */
   const onSignal = (signal) => {
+    if (shuttingDown && Date.now() - firstSignalAt < 1000) {
+      // The same Ctrl-C twice: the terminal sends it to npm and to us, and npm
+      // forwards its copy. Only a later one is the user insisting.
+      return;
+    }
     if (shuttingDown) {
       // A second Ctrl-C: don't wait any longer (the launcher kills what is left on exit).
       say(`${signal} again: killing the services`);
       process.exit(1);
     }
     shuttingDown = true;
+    firstSignalAt = Date.now();
     say(`${signal}: stopping the services`);
     if (suite) void shutdown(0);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Whoever started us (npm, a shell) went away without a signal reaching us,
+  // e.g. SIGTERM to npm alone kills the `sh -c` between us: stop as on SIGTERM.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && !shuttingDown) onSignal('SIGHUP');
+  }, 500).unref();
+
+  const holder = await portHolder(Number(process.env.PORT || 3000));
+  if (holder) {
+    say(holder);
+    process.exit(1);
+  }
 
   try {
     suite = await launchSuite({
       env: process.env,
       services,
       log: (line, _service, stream) => {
+        if (stream === 'stderr') echoed.add(line.trim());
         const out = line.startsWith('{') ? line : `[${_service}] ${line}`;
         (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
+      },
+      restart: {
+        onCrash: (exit, { crashes, delayMs }) => {
+          const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+          say(
+            `${exit.service} crashed (${how}): ${exit.reason}; restarting in ${delayMs / 1000} s (crash ${crashes} within a minute)`,
+          );
+        },
+        onRestarted: (service, ms) => say(`${service} restarted, answering again after ${ms} ms`),
       },
       onExit: (exit) => {
         if (shuttingDown) return;
         shuttingDown = true;
         const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
-        say(`${exit.service} exited (${how}): ${exit.reason}`);
+        say(`${exit.service} keeps crashing (last: ${how}): ${exit.reason}`);
         say('stopping the other services');
         void shutdown(1);
       },
     });
   } catch (error) {
     if (shuttingDown) process.exit(0);
-    say(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // The service's own line (with its hint) is already on the screen: say it once.
+    const shown = [...echoed].find((line) => line !== '' && message.endsWith(`: ${line}`));
+    say(shown ? `${message.slice(0, -shown.length - 2)} (its reason is the line above)` : message);
     process.exit(1);
   }
   if (shuttingDown) return shutdown(0);

@@ -67,6 +67,15 @@ describe('a service that cannot start', () => {
     },
   );
 
+  it('names the configured NATS address in its hint, once, not the default one', async () => {
+    const { code, stderr } = await run('gateway', { NATS_URL: 'nats://127.0.0.1:4999' });
+    expect(code).toBe(1);
+    const line = oneLine(stderr);
+    expect(line).toMatch(/Start it with: .*nats-server -- -a 127\.0\.0\.1 -p 4999 /);
+    expect(line.match(/-p \d+/g)).toEqual(['-p 4999']);
+    expect(line).not.toContain('4222');
+  });
+
   it('names each bad setting', async () => {
     const { code, stderr } = await run('gateway', { PORT: 'eighty', SERVICE_TIMEOUT_MS: '-1' });
     expect(code).toBe(1);

@@ -114,6 +114,8 @@ export function stopOnSignal(name: string, logger: Logger, close: () => Promise<
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // `on`, not `once`: Ctrl-C reaches the whole process group and the launcher
+  // then sends SIGTERM too; a second signal must not kill a service mid-shutdown.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

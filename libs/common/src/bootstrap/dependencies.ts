@@ -3,8 +3,22 @@ import { ensureDatabase } from '../database/ensure-database';
 
 export const START_POSTGRES =
   'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
-export const START_NATS =
-  'start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log';
+/**
+ * How to start a nats-server where `servers` (NATS_URL) points: the hint must
+ * name the configured address, not the default one.
+ */
+export function startNats(servers: string): string {
+  let host = '127.0.0.1';
+  let port = '4222';
+  try {
+    const u = new URL(servers.split(',')[0].trim());
+    if (u.hostname) host = u.hostname;
+    if (u.port) port = u.port;
+  } catch {
+    // not a URL: keep the defaults
+  }
+  return `start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a ${host} -p ${port} -js -sd /var/lib/nats-server -l /var/log/nats-server.log`;
+}
 
 /** A dependency that cannot be reached: said in one line, with how to start it. */
 export class DependencyError extends Error {
@@ -48,13 +62,13 @@ export async function checkNats(servers: string): Promise<void> {
     await nc.close();
     if (!jsm) {
       throw new DependencyError(
-        `NATS at ${servers} runs without JetStream. Start it with -js: ${START_NATS}`,
+        `NATS at ${servers} runs without JetStream. Start it with -js: ${startNats(servers)}`,
       );
     }
   } catch (error) {
     if (error instanceof DependencyError) throw error;
     throw new DependencyError(
-      `cannot reach NATS at ${servers} (${reason(error)}). Start it with: ${START_NATS}`,
+      `cannot reach NATS at ${servers} (${reason(error)}). Start it with: ${startNats(servers)}`,
     );
   }
 }
