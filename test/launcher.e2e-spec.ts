@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { launchSuite, reasonFrom, ServiceExit, Suite } from '../scripts/launcher';
+import { databaseUrlFor, deleteStreams, dropDatabase, randomSuffix } from './support/suite';
 
 const root = path.resolve(__dirname, '..');
 
@@ -121,19 +122,23 @@ async function health(): Promise<number | null> {
 }
 
 const started: Launch[] = [];
+const suffix = randomSuffix();
+const databaseUrl = databaseUrlFor(`timebank_test_launcher${suffix}`);
+const prefix = `tbtest_launcher${suffix}`;
 
 beforeAll(async () => {
   env = {
     ...process.env,
     PORT: String(await freePort()),
-    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/timebank_launcher_e2e',
-    NATS_SUBJECT_PREFIX: `launcher-e2e-${process.pid}`,
+    // A database and a prefix of this run's own, dropped and deleted afterwards.
+    DATABASE_URL: databaseUrl,
+    NATS_SUBJECT_PREFIX: prefix,
     SEED_DEMO: '0',
     LOG_LEVEL: 'warn',
   };
 });
 
-afterAll(() => {
+afterAll(async () => {
   // A failed scenario must not leave a suite running on the shared machine.
   for (const suite of started) {
     if (suite.child.exitCode === null && suite.child.pid) {
@@ -144,6 +149,10 @@ afterAll(() => {
       }
     }
   }
+  await dropDatabase(databaseUrl).catch(() => undefined);
+  await deleteStreams(process.env.NATS_URL || 'nats://127.0.0.1:4222', prefix).catch(
+    () => undefined,
+  );
 });
 
 describe('npm start (scripts/start.js)', () => {
