@@ -27,6 +27,7 @@ import {
   type SignedIn,
 } from './support/fixtures';
 import { api, ok } from './support/http';
+import { until } from './support/wait';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -51,17 +52,6 @@ async function openDesk(browser: Browser): Promise<{ context: BrowserContext; pa
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   return { context, page };
-}
-
-/** Polls the API until `ready` holds (what a page did may reach a service's view a moment later). */
-async function until<T>(what: string, read: () => Promise<T>, ready: (v: T) => boolean) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (ready(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Waits until `locator` finds exactly `n` elements. */

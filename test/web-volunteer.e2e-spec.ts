@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { api } from './support/http';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
 import { launchChromium, look, openPhone, settled, signIn, webOrigin } from './support/browser';
+import { until } from './support/wait';
 
 const ZONE = 'Asia/Shanghai';
 const JOURNEY_MS = 240_000;
@@ -19,21 +20,6 @@ const JOURNEY_MS = 240_000;
 function cityDay(back = 0): string {
   const at = new Date(Date.now() - back * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, dateStyle: 'short' }).format(at);
-}
-
-/** Polls the API until `ready` holds (what the pages show comes from events that land soon after). */
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ready: (value: T) => boolean,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (ready(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Reloads the page until what the member should see is on screen. */
