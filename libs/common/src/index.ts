@@ -8,3 +8,4 @@ export * from './nats';
 export * from './events';
 export * from './testing';
 export * from './rights';
+export * from './metrics';
