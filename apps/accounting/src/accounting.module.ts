@@ -7,7 +7,6 @@ import {
   serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
-import { AccountingEvents } from '@app/contracts';
 import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
 import { AccountDirectory, NatsAccountDirectory } from './accounts/account-directory';
@@ -69,7 +68,6 @@ export class AccountingModule {
           service: 'accounting',
           schema: 'accounting',
           config,
-          publishes: Object.values(AccountingEvents),
         }),
       ],
       controllers: [serviceHealthController('accounting'), ...LEDGER_CONTROLLERS],
