@@ -77,13 +77,17 @@ function toHoldRow(raw: RawHold): HoldRow {
 export class HoldsRepository {
   constructor(@InjectEntityManager() readonly manager: EntityManager) {}
 
-  /** Runs `work` in one transaction, with the holds and the ledger bound to it. */
+  /**
+   * Runs `work` in one transaction, with the holds and the ledger bound to it:
+   * the caller's when `joined` is given (an event's consumer), else a new one.
+   */
   transaction<T>(
     work: (holds: HoldsRepository, ledger: TransfersRepository) => Promise<T>,
+    joined?: EntityManager,
   ): Promise<T> {
-    return this.manager.transaction((manager) =>
-      work(new HoldsRepository(manager), new TransfersRepository(manager)),
-    );
+    const bound = (manager: EntityManager) =>
+      work(new HoldsRepository(manager), new TransfersRepository(manager));
+    return joined ? bound(joined) : this.manager.transaction(bound);
   }
 
   async findByKey(key: string): Promise<HoldRow | null> {

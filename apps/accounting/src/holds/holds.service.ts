@@ -9,6 +9,7 @@ import {
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
 import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
@@ -55,8 +56,16 @@ const EVENT_OF_STATUS = {
   expired: AccountingEvents.holdVoided,
 } as const;
 
-/** Retries once when another copy committed the same key between our read and our write. */
-async function onceMoreOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Retries once when another copy committed the same key between our read and
+ * our write — not inside a caller's transaction (`joined`): the violation has
+ * aborted it, so it fails and its event is delivered again.
+ */
+async function onceMoreOnDuplicate<T>(
+  work: () => Promise<T>,
+  joined: EntityManager | undefined,
+): Promise<T> {
+  if (joined) return work();
   try {
     return await work();
   } catch (error) {
@@ -96,52 +105,57 @@ export class HoldsService {
       reference: command.reference ?? null,
       memo: command.memo ?? null,
     });
-    return onceMoreOnDuplicate(() =>
-      this.holds.transaction(async (holds, ledger) => {
-        const done = await holds.findByKey(key);
-        if (done) {
-          if (done.requestHash !== hash) throw idempotencyMismatch();
-          return toHoldView(done);
-        }
-        const accounts = await ledger.lockAccounts(toId ? [fromId, toId] : [fromId]);
-        const from = accounts.get(fromId) as AccountState;
-        const refusal = reserve(from, command.minutes);
-        if (refusal) throw refusal;
-        const hold: HoldRow = {
-          id: randomUUID(),
-          kind: command.kind,
-          fromAccountId: fromId,
-          toAccountId: toId,
-          minutes: command.minutes,
-          status: 'open',
-          postedMinutes: null,
-          transferId: null,
-          reference: command.reference ?? null,
-          memo: command.memo ?? null,
-          actorId: null,
-          idempotencyKey: key,
-          requestHash: hash,
-          resolveKey: null,
-          resolveHash: null,
-          expiresAt,
-          createdAt: new Date(),
-          resolvedAt: null,
-        };
-        await holds.insert(hold);
-        await ledger.saveAccounts([from]);
-        await this.outbox.add(
-          ledger.manager,
-          AccountingEvents.holdCreated,
-          holdChanged(hold, accounts),
-        );
-        return toHoldView(hold);
-      }),
+    return onceMoreOnDuplicate(
+      () =>
+        this.holds.transaction(async (holds, ledger) => {
+          const done = await holds.findByKey(key);
+          if (done) {
+            if (done.requestHash !== hash) throw idempotencyMismatch();
+            return toHoldView(done);
+          }
+          const accounts = await ledger.lockAccounts(toId ? [fromId, toId] : [fromId]);
+          const from = accounts.get(fromId) as AccountState;
+          const refusal = reserve(from, command.minutes);
+          if (refusal) throw refusal;
+          const hold: HoldRow = {
+            id: randomUUID(),
+            kind: command.kind,
+            fromAccountId: fromId,
+            toAccountId: toId,
+            minutes: command.minutes,
+            status: 'open',
+            postedMinutes: null,
+            transferId: null,
+            reference: command.reference ?? null,
+            memo: command.memo ?? null,
+            actorId: null,
+            idempotencyKey: key,
+            requestHash: hash,
+            resolveKey: null,
+            resolveHash: null,
+            expiresAt,
+            createdAt: new Date(),
+            resolvedAt: null,
+          };
+          await holds.insert(hold);
+          await ledger.saveAccounts([from]);
+          await this.outbox.add(
+            ledger.manager,
+            AccountingEvents.holdCreated,
+            holdChanged(hold, accounts),
+          );
+          return toHoldView(hold);
+        }),
+      undefined,
     );
   }
 
-  /** Pays up to the held minutes to the recipient; what is not paid is released. */
-  async post(command: PostHoldCommand): Promise<HoldView> {
-    const namedTo = command.to ? await this.accounts.resolveId(command.to) : null;
+  /**
+   * Pays up to the held minutes to the recipient; what is not paid is released.
+   * Inside the caller's transaction when `joined` is given (an event's consumer).
+   */
+  async post(command: PostHoldCommand, joined?: EntityManager): Promise<HoldView> {
+    const namedTo = command.to ? await this.accounts.resolveId(command.to, joined) : null;
     const key = scopedKey('hold.post', null, command.idempotencyKey);
     const hash = requestHash({
       holdId: command.holdId,
@@ -149,117 +163,122 @@ export class HoldsService {
       to: command.to ? ownerKey(command.to) : null,
       memo: command.memo ?? null,
     });
-    return onceMoreOnDuplicate(() =>
-      this.holds.transaction(async (holds, ledger) => {
-        const hold = await holds.lock(command.holdId);
-        if (!hold) throw DomainError.notFound('Hold');
-        if (hold.resolveKey === key) {
-          if (hold.resolveHash !== hash) throw idempotencyMismatch();
-          return toHoldView(hold);
-        }
-        if (hold.status !== 'open') {
-          throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
-            status: hold.status,
-          });
-        }
-        const minutes = command.minutes ?? hold.minutes;
-        if (minutes > hold.minutes) {
-          throw DomainError.validation([
-            fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
-          ]);
-        }
-        if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
-          throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
-        }
-        const toId = namedTo ?? hold.toAccountId;
-        if (minutes > 0 && !toId) {
-          throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
-        }
-        if (toId === hold.fromAccountId) {
-          throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
-        }
-        const accounts = await ledger.lockAccounts(
-          toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
-        );
-        const from = accounts.get(hold.fromAccountId) as AccountState;
-        const now = new Date();
-        Object.assign(hold, {
-          status: 'posted',
-          postedMinutes: minutes,
-          toAccountId: toId,
-          resolveKey: key,
-          resolveHash: hash,
-          resolvedAt: now,
-        });
-        const events: Array<{ type: string; data: unknown }> = [];
-        if (minutes === 0) {
-          release(from, hold.minutes);
-        } else {
-          const to = accounts.get(toId as string) as AccountState;
-          const result = applyMovement(accounts, {
-            fromAccountId: from.id,
-            toAccountId: to.id,
-            minutes,
-            earns: hold.kind === 'service',
-            unearns: false,
-            releasesHeld: hold.minutes,
-          });
-          if (result instanceof DomainError) throw result;
-          const transfer: TransferRow = {
-            id: randomUUID(),
-            kind: hold.kind,
-            fromAccountId: from.id,
-            toAccountId: to.id,
-            minutes,
-            reference: hold.reference,
-            memo: command.memo ?? hold.memo,
-            actorId: null,
-            idempotencyKey: key,
-            requestHash: hash,
-            reversesTransferId: null,
-            holdId: hold.id,
-            createdAt: now,
-          };
-          hold.transferId = transfer.id;
-          await ledger.insertTransfers(
-            [transfer],
-            [
-              {
-                transferId: transfer.id,
-                accountId: from.id,
-                amount: -minutes,
-                balanceAfter: result.fromBalanceAfter,
-              },
-              {
-                transferId: transfer.id,
-                accountId: to.id,
-                amount: minutes,
-                balanceAfter: result.toBalanceAfter,
-              },
-            ],
+    return onceMoreOnDuplicate(
+      () =>
+        this.holds.transaction(async (holds, ledger) => {
+          const hold = await holds.lock(command.holdId);
+          if (!hold) throw DomainError.notFound('Hold');
+          if (hold.resolveKey === key) {
+            if (hold.resolveHash !== hash) throw idempotencyMismatch();
+            return toHoldView(hold);
+          }
+          if (hold.status !== 'open') {
+            throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
+              status: hold.status,
+            });
+          }
+          const minutes = command.minutes ?? hold.minutes;
+          if (minutes > hold.minutes) {
+            throw DomainError.validation([
+              fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
+            ]);
+          }
+          if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
+            throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
+          }
+          const toId = namedTo ?? hold.toAccountId;
+          if (minutes > 0 && !toId) {
+            throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
+          }
+          if (toId === hold.fromAccountId) {
+            throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
+          }
+          const accounts = await ledger.lockAccounts(
+            toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
           );
-          events.push({
-            type: AccountingEvents.transferPosted,
-            data: transferPostedEvent(
-              transfer,
-              from,
-              to,
-              result.toLifetimeAfter,
-              command.details ?? null,
-            ),
+          const from = accounts.get(hold.fromAccountId) as AccountState;
+          const now = new Date();
+          Object.assign(hold, {
+            status: 'posted',
+            postedMinutes: minutes,
+            toAccountId: toId,
+            resolveKey: key,
+            resolveHash: hash,
+            resolvedAt: now,
           });
-        }
-        await holds.saveResolutions([hold]);
-        await ledger.saveAccounts([...accounts.values()]);
-        events.push({ type: AccountingEvents.holdPosted, data: holdChanged(hold, accounts) });
-        await this.outbox.addMany(ledger.manager, events);
-        return toHoldView(hold);
-      }),
+          const events: Array<{ type: string; data: unknown }> = [];
+          if (minutes === 0) {
+            release(from, hold.minutes);
+          } else {
+            const to = accounts.get(toId as string) as AccountState;
+            const result = applyMovement(accounts, {
+              fromAccountId: from.id,
+              toAccountId: to.id,
+              minutes,
+              earns: hold.kind === 'service',
+              unearns: false,
+              releasesHeld: hold.minutes,
+            });
+            if (result instanceof DomainError) throw result;
+            const transfer: TransferRow = {
+              id: randomUUID(),
+              kind: hold.kind,
+              fromAccountId: from.id,
+              toAccountId: to.id,
+              minutes,
+              reference: hold.reference,
+              memo: command.memo ?? hold.memo,
+              actorId: null,
+              idempotencyKey: key,
+              requestHash: hash,
+              reversesTransferId: null,
+              holdId: hold.id,
+              createdAt: now,
+            };
+            hold.transferId = transfer.id;
+            await ledger.insertTransfers(
+              [transfer],
+              [
+                {
+                  transferId: transfer.id,
+                  accountId: from.id,
+                  amount: -minutes,
+                  balanceAfter: result.fromBalanceAfter,
+                },
+                {
+                  transferId: transfer.id,
+                  accountId: to.id,
+                  amount: minutes,
+                  balanceAfter: result.toBalanceAfter,
+                },
+              ],
+            );
+            events.push({
+              type: AccountingEvents.transferPosted,
+              data: transferPostedEvent(
+                transfer,
+                from,
+                to,
+                result.toLifetimeAfter,
+                command.details ?? null,
+              ),
+            });
+          }
+          await holds.saveResolutions([hold]);
+          await ledger.saveAccounts([...accounts.values()]);
+          events.push({ type: AccountingEvents.holdPosted, data: holdChanged(hold, accounts) });
+          await this.outbox.addMany(ledger.manager, events);
+          return toHoldView(hold);
+        }, joined),
+      joined,
     );
   }
 
-  /** Releases a hold. Voiding it again answers the same; a posted hold cannot be voided. */
-  async void(command: VoidHoldCommand): Promise<HoldView> {
+  /**
+   * Releases a hold. Voiding it again answers the same; a posted hold cannot be
+   * voided. Inside the caller's transaction when `joined` is given.
+   */
+  async void(command: VoidHoldCommand, joined?: EntityManager): Promise<HoldView> {
     return this.holds.transaction(async (holds, ledger) => {
       const hold = await holds.lock(command.holdId);
       if (!hold) throw DomainError.notFound('Hold');
@@ -280,7 +299,7 @@ export class HoldsService {
         holdChanged(hold, accounts),
       );
       return toHoldView(hold);
-    });
+    }, joined);
   }
 
   /** Voids up to `limit` open holds past their expiry; several copies may run it at once. */
