@@ -15,6 +15,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
 import { HoldExpiryScheduler } from './holds/hold-expiry.scheduler';
+import { HoldOwnerSweeper } from './holds/hold-owner.sweeper';
 import { HoldsController } from './holds/holds.controller';
 import { HoldsRepository } from './holds/holds.repository';
 import { HoldsService } from './holds/holds.service';
@@ -81,6 +82,7 @@ export class AccountingModule {
         VerifiedServiceConsumer,
         RewardsEventsConsumer,
         HoldExpiryScheduler,
+        HoldOwnerSweeper,
       ],
     };
   }

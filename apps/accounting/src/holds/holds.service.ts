@@ -14,7 +14,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
 import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
 import { accountRef, transferPostedEvent } from '../transfers/transfer-views';
-import { TransferRow } from '../transfers/transfers.repository';
+import { TransferRow, TransfersRepository } from '../transfers/transfers.repository';
 import { HoldRow, HoldsRepository } from './holds.repository';
 
 export function toHoldView(hold: HoldRow): HoldView {
@@ -30,6 +30,7 @@ export function toHoldView(hold: HoldRow): HoldView {
     expiresAt: hold.expiresAt?.toISOString() ?? null,
     transferId: hold.transferId,
     createdAt: hold.createdAt.toISOString(),
+    voidedBecause: hold.voidedBecause,
   };
 }
 
@@ -46,6 +47,7 @@ function holdChanged(hold: HoldRow, accounts: Map<string, AccountState>): HoldCh
     reference: hold.reference,
     transferId: hold.transferId,
     at: (hold.resolvedAt ?? hold.createdAt).toISOString(),
+    ...(hold.voidedBecause && { voidedBecause: hold.voidedBecause }),
   };
 }
 
@@ -136,6 +138,7 @@ export class HoldsService {
             expiresAt,
             createdAt: new Date(),
             resolvedAt: null,
+            voidedBecause: null,
           };
           await holds.insert(hold);
           await ledger.saveAccounts([from]);
@@ -306,27 +309,67 @@ export class HoldsService {
   async expireDue(limit = 100): Promise<number> {
     return this.holds.transaction(async (holds, ledger) => {
       const due = await holds.lockDue(limit);
-      if (due.length === 0) return 0;
-      const accounts = await ledger.lockAccounts(
-        due.flatMap((h) => (h.toAccountId ? [h.fromAccountId, h.toAccountId] : [h.fromAccountId])),
-      );
-      const now = new Date();
-      for (const hold of due) {
-        release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
-        Object.assign(hold, { status: 'expired', resolvedAt: now });
-      }
-      await holds.saveResolutions(due);
-      await ledger.saveAccounts(
-        [...new Set(due.map((h) => h.fromAccountId))].map((id) => accounts.get(id) as AccountState),
-      );
-      await this.outbox.addMany(
-        ledger.manager,
-        due.map((hold) => ({
-          type: EVENT_OF_STATUS[hold.status],
-          data: holdChanged(hold, accounts),
-        })),
-      );
+      await this.releaseLocked(due, { status: 'expired' }, holds, ledger);
       return due.length;
     });
+  }
+
+  /**
+   * Asks the owners of up to `limit` open holds older than `graceMs`, not yet
+   * confirmed, whether the row each was taken for exists: a confirmed one is
+   * never asked about again, one whose row never appeared is voided (its event
+   * says why), one whose owner did not answer (null) is asked about at the next
+   * sweep. Several copies may run it at once (the holds are locked, SKIP LOCKED).
+   */
+  async sweepUnowned(
+    graceMs: number,
+    limit: number,
+    ask: (hold: HoldRow) => Promise<boolean | null>,
+  ): Promise<{ asked: number; confirmed: number; voided: number }> {
+    return this.holds.transaction(async (holds, ledger) => {
+      const unconfirmed = await holds.lockUnconfirmed(graceMs, limit);
+      const answers = await Promise.all(unconfirmed.map(ask));
+      const present = unconfirmed.filter((_, i) => answers[i] === true);
+      const absent = unconfirmed.filter((_, i) => answers[i] === false);
+      await holds.confirmOwners(present.map((h) => h.id));
+      await this.releaseLocked(
+        absent,
+        { status: 'voided', voidedBecause: 'owner-absent' },
+        holds,
+        ledger,
+      );
+      return { asked: unconfirmed.length, confirmed: present.length, voided: absent.length };
+    });
+  }
+
+  /** Releases open holds this transaction has locked, and announces each. */
+  private async releaseLocked(
+    locked: HoldRow[],
+    outcome: Pick<HoldRow, 'status'> & Partial<Pick<HoldRow, 'voidedBecause'>>,
+    holds: HoldsRepository,
+    ledger: TransfersRepository,
+  ): Promise<void> {
+    if (locked.length === 0) return;
+    const accounts = await ledger.lockAccounts(
+      locked.flatMap((h) => (h.toAccountId ? [h.fromAccountId, h.toAccountId] : [h.fromAccountId])),
+    );
+    const now = new Date();
+    for (const hold of locked) {
+      release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
+      Object.assign(hold, outcome, { resolvedAt: now });
+    }
+    await holds.saveResolutions(locked);
+    await ledger.saveAccounts(
+      [...new Set(locked.map((h) => h.fromAccountId))].map(
+        (id) => accounts.get(id) as AccountState,
+      ),
+    );
+    await this.outbox.addMany(
+      ledger.manager,
+      locked.map((hold) => ({
+        type: EVENT_OF_STATUS[hold.status],
+        data: holdChanged(hold, accounts),
+      })),
+    );
   }
 }
