@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ErrorCode } from '../errors/error-code';
-import { RewardsEvents } from '@app/contracts';
-import { RetentionPolicy } from 'nats';
+import { EVENTS_BY_PRODUCER, RewardsEvents } from '@app/contracts';
+import { RetentionPolicy, StorageType } from 'nats';
 import { DomainEvent } from './event';
 import { EventConsumers } from './event-consumers';
 import { EventStreams } from './event-streams';
@@ -99,7 +99,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await consumers?.stop();
   await relay?.stop();
-  await jetstream?.jsm.streams.delete(streams.streamOf('rewards')).catch(() => undefined);
+  for (const producer of ['rewards', 'requests'] as const) {
+    await jetstream?.jsm.streams.delete(streams.streamOf(producer)).catch(() => undefined);
+  }
   await jetstream?.close();
   await dataSource?.destroy();
   await database?.drop();
@@ -126,6 +128,26 @@ describe('durable events', () => {
     await consumers.start();
     await until(async () => (await effectsOf(early)) === 1);
     await until(async () => (await jetstream.jsm.streams.info(stream)).state.messages === 0);
+  });
+
+  it('replaces a stream made with limits retention once every consumer has caught up', async () => {
+    const stream = streams.streamOf('requests');
+    await jetstream.jsm.streams.add({
+      name: stream,
+      subjects: EVENTS_BY_PRODUCER.requests.map((s) => `${prefix}.${s}`),
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+    });
+    const retention = async () => (await jetstream.jsm.streams.info(stream)).config.retention;
+    // Its consumers' durables do not exist yet: whether they have caught up is unknown.
+    await streams.ensure('requests');
+    expect(await retention()).toBe(RetentionPolicy.Limits);
+    // Now they exist, with nothing pending: the stream is made again, durables and all.
+    await streams.ensure('requests');
+    expect(await retention()).toBe(RetentionPolicy.Interest);
+    const durables: string[] = [];
+    for await (const c of jetstream.jsm.consumers.list(stream)) durables.push(c.name);
+    expect(durables).toHaveLength(2);
   });
 
   it('refuses a consumer that is not in the catalogue', () => {
