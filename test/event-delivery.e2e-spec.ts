@@ -1,5 +1,6 @@
 import { consumersOfStream, RequestsEvents, VolunteersEvents } from '@app/contracts';
-import { connect, JetStreamManager, NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
+import { connect, JetStreamManager, JSONCodec, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
 import { ApiResponse } from './support/http';
@@ -9,7 +10,8 @@ import { until } from './support/wait';
 /**
  * Issue 12: an event's effect commits with its inbox row, so a consumer that
  * dies between that commit and the ack applies nothing twice when the event
- * comes back; and an event waits in its stream for a consumer that is down.
+ * comes back; an event waits in its stream for a consumer that is down; and a
+ * hold whose row never appeared is voided once its owner says so.
  */
 let suite: TestSuite;
 let nats: NatsConnection;
@@ -25,7 +27,11 @@ const REDELIVERY_MS = 90_000;
 beforeAll(async () => {
   suite = await startPrivateSuite({
     label: 'event-delivery',
-    env: { EVENT_FAULT_EXIT_BEFORE_ACK: RequestsEvents.hoursVerified },
+    env: {
+      EVENT_FAULT_EXIT_BEFORE_ACK: RequestsEvents.hoursVerified,
+      HOLD_OWNER_GRACE_MS: '3000',
+      HOLD_OWNER_SWEEP_INTERVAL_MS: '500',
+    },
     restart: { firstDelayMs: 200, onCrash: (exit) => crashes.push(exit.service) },
     onLine: (line, service) => {
       if (service === 'accounting') accountingLines.push(line);
@@ -122,7 +128,11 @@ describe('an event is applied once, by its inbox', () => {
       'confirm',
     );
     // The fault point: accounting commits the payment, then exits before acking.
-    await until('accounting crashed after the commit', async () => crashes, (c) => c.length > 0);
+    await until(
+      'accounting crashed after the commit',
+      async () => crashes,
+      (c) => c.length > 0,
+    );
     expect(crashes).toEqual(['accounting']);
     const durable = `${suite.prefix}_accounting_${RequestsEvents.hoursVerified}`.replace(
       /[^A-Za-z0-9_-]/g,
@@ -192,4 +202,117 @@ describe('streams keep an event until every consumer has it', () => {
     const info = await jsm.consumers.info(stream, requestsDurable);
     expect(info).toMatchObject({ num_pending: 0, num_ack_pending: 0 });
   }, 180_000);
+});
+
+describe('a hold whose row never appeared', () => {
+  const codec = JSONCodec<{ response?: { holdId: string }; err?: unknown }>();
+
+  /** Over NATS, as the requests service takes a request's hold before storing the request. */
+  async function holdFor(key: string, member: SignedIn, minutes: number): Promise<string> {
+    const reply = await nats.request(
+      `${suite.prefix}.accounting.hold.create`,
+      codec.encode({
+        pattern: 'accounting.hold.create',
+        id: randomUUID(),
+        data: {
+          requestId: 'e2e',
+          actor: null,
+          data: {
+            idempotencyKey: key,
+            kind: 'service',
+            from: { type: 'member', id: member.member.id },
+            minutes,
+          },
+        },
+      } as never),
+      { timeout: 10_000 },
+    );
+    const answer = codec.decode(reply.data);
+    if (!answer.response) throw new Error(`hold refused: ${JSON.stringify(answer.err)}`);
+    return answer.response.holdId;
+  }
+
+  async function holdRow(id: string) {
+    const { rows } = await db.query<{
+      status: string;
+      voided_because: string | null;
+      owner_confirmed_at: Date | null;
+    }>('SELECT status, voided_because, owner_confirmed_at FROM accounting.holds WHERE id = $1', [
+      id,
+    ]);
+    return rows[0];
+  }
+
+  it('is voided after the grace when its owner has no such row; a stored one is confirmed', async () => {
+    const community = await createCommunity(admin, 1, suite.api);
+    const coordinator = await coordinatorOf(admin, community.id, suite.api);
+    const resident = await register(community.id, {}, suite.api);
+    ok(
+      await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
+        token: admin,
+        body: { minutes: 1000 },
+      }),
+      201,
+      'allocation',
+    );
+    ok(
+      await suite.api('POST', `/members/${resident.member.id}/adjustments`, {
+        token: coordinator.token,
+        body: { minutes: 300, reason: 'drill' },
+      }),
+      201,
+      'adjustment',
+    );
+    const orphan = await holdFor(`request:${randomUUID()}:hold`, resident, 40);
+    const posted = ok(
+      await suite.api('POST', '/requests', {
+        token: resident.token,
+        body: {
+          title: 'Groceries',
+          description: 'Carry the groceries upstairs',
+          category: 'escort',
+          windowStart: new Date(Date.now() + 3600_000).toISOString(),
+          windowEnd: new Date(Date.now() + 7200_000).toISOString(),
+          estimatedMinutes: 60,
+        },
+      }),
+      201,
+      'post request',
+    );
+    const stored = await until(
+      'the stored request has its hold',
+      () =>
+        db.query<{ hold_id: string }>('SELECT hold_id FROM requests.help_requests WHERE id = $1', [
+          posted.body.id,
+        ]),
+      (r) => r.rows.length === 1,
+    );
+    const kept = stored.rows[0].hold_id;
+
+    expect(
+      await until(
+        'the orphan voided',
+        () => holdRow(orphan),
+        (h) => h.status !== 'open',
+      ),
+    ).toMatchObject({ status: 'voided', voided_because: 'owner-absent' });
+    expect(
+      await until(
+        "the request's hold confirmed",
+        () => holdRow(kept),
+        (h) => !!h.owner_confirmed_at,
+      ),
+    ).toMatchObject({ status: 'open', voided_because: null });
+    // The orphan's minutes are free again; the request's are still held.
+    expect(await account(resident)).toMatchObject({ balanceMinutes: 300 });
+    const me = await suite.api('GET', '/accounts/me', { token: resident.token });
+    expect(me.body).toMatchObject({ heldMinutes: 60 });
+    // Its event says why.
+    const voided = await db.query<{ reason: string }>(
+      `SELECT payload->>'voidedBecause' AS reason FROM accounting.outbox
+        WHERE subject = 'accounting.hold.voided' AND payload->>'holdId' = $1`,
+      [orphan],
+    );
+    expect(voided.rows).toEqual([{ reason: 'owner-absent' }]);
+  }, 120_000);
 });
