@@ -72,7 +72,8 @@ export class RequestsService {
   /**
    * A resident asks for help, or a coordinator asks for a resident. The payer's
    * estimated minutes are held first, then the request is stored with its hold:
-   * if storing fails, the hold frees itself after the window (no undo here).
+   * if storing fails, the ledger's sweeper voids the hold minutes later (no undo
+   * here), and a retry of the same create takes a fresh one (holdAfterSweeps).
    */
   async create(
     actor: Actor | null,

@@ -97,7 +97,8 @@ export class VouchersService {
    * where stock and the member's limit are counted again (claims of one offer
    * take turns first, so those waiting hold no pooled connection). If that refuses
    * (someone took the last one a moment before), the hold is voided at once;
-   * its expiry frees it should even that fail.
+   * should even that fail, the ledger's sweeper voids it once this service says
+   * no voucher holds it. A retried claim whose hold was swept takes a fresh one.
    */
   async claim(
     actor: Actor | null,
