@@ -63,10 +63,7 @@ const EVENT_OF_STATUS = {
  * our write — not inside a caller's transaction (`joined`): the violation has
  * aborted it, so it fails and its event is delivered again.
  */
-async function onceMoreOnDuplicate<T>(
-  work: () => Promise<T>,
-  joined: EntityManager | undefined,
-): Promise<T> {
+async function onceMoreOnDuplicate<T>(work: () => Promise<T>, joined?: EntityManager): Promise<T> {
   if (joined) return work();
   try {
     return await work();
@@ -107,49 +104,47 @@ export class HoldsService {
       reference: command.reference ?? null,
       memo: command.memo ?? null,
     });
-    return onceMoreOnDuplicate(
-      () =>
-        this.holds.transaction(async (holds, ledger) => {
-          const done = await holds.findByKey(key);
-          if (done) {
-            if (done.requestHash !== hash) throw idempotencyMismatch();
-            return toHoldView(done);
-          }
-          const accounts = await ledger.lockAccounts(toId ? [fromId, toId] : [fromId]);
-          const from = accounts.get(fromId) as AccountState;
-          const refusal = reserve(from, command.minutes);
-          if (refusal) throw refusal;
-          const hold: HoldRow = {
-            id: randomUUID(),
-            kind: command.kind,
-            fromAccountId: fromId,
-            toAccountId: toId,
-            minutes: command.minutes,
-            status: 'open',
-            postedMinutes: null,
-            transferId: null,
-            reference: command.reference ?? null,
-            memo: command.memo ?? null,
-            actorId: null,
-            idempotencyKey: key,
-            requestHash: hash,
-            resolveKey: null,
-            resolveHash: null,
-            expiresAt,
-            createdAt: new Date(),
-            resolvedAt: null,
-            voidedBecause: null,
-          };
-          await holds.insert(hold);
-          await ledger.saveAccounts([from]);
-          await this.outbox.add(
-            ledger.manager,
-            AccountingEvents.holdCreated,
-            holdChanged(hold, accounts),
-          );
-          return toHoldView(hold);
-        }),
-      undefined,
+    return onceMoreOnDuplicate(() =>
+      this.holds.transaction(async (holds, ledger) => {
+        const done = await holds.findByKey(key);
+        if (done) {
+          if (done.requestHash !== hash) throw idempotencyMismatch();
+          return toHoldView(done);
+        }
+        const accounts = await ledger.lockAccounts(toId ? [fromId, toId] : [fromId]);
+        const from = accounts.get(fromId) as AccountState;
+        const refusal = reserve(from, command.minutes);
+        if (refusal) throw refusal;
+        const hold: HoldRow = {
+          id: randomUUID(),
+          kind: command.kind,
+          fromAccountId: fromId,
+          toAccountId: toId,
+          minutes: command.minutes,
+          status: 'open',
+          postedMinutes: null,
+          transferId: null,
+          reference: command.reference ?? null,
+          memo: command.memo ?? null,
+          actorId: null,
+          idempotencyKey: key,
+          requestHash: hash,
+          resolveKey: null,
+          resolveHash: null,
+          expiresAt,
+          createdAt: new Date(),
+          resolvedAt: null,
+          voidedBecause: null,
+        };
+        await holds.insert(hold);
+        await ledger.saveAccounts([from]);
+        await this.outbox.add(
+          ledger.manager,
+          AccountingEvents.holdCreated,
+          holdChanged(hold, accounts),
+        );
+        return toHoldView(hold);
+      }),
     );
   }
 
