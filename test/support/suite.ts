@@ -112,8 +112,11 @@ export async function deleteStreams(natsUrl: string, prefix: string): Promise<vo
 
 let logStream: fs.WriteStream | null = null;
 
-/** Appends a suite's children's output to test/logs/e2e.log, each line tagged with the suite. */
-function logTo(label: string): NonNullable<LaunchOptions['log']> {
+/**
+ * Appends a suite's children's output to test/logs/e2e.log, each line tagged
+ * with the suite, and hands each line to `tap` when given.
+ */
+function logTo(label: string, tap?: LineTap): NonNullable<LaunchOptions['log']> {
   if (!logStream) {
     fs.mkdirSync(path.dirname(E2E_LOG), { recursive: true });
     logStream = fs.createWriteStream(E2E_LOG, { flags: 'a' });
@@ -122,6 +125,7 @@ function logTo(label: string): NonNullable<LaunchOptions['log']> {
   const stream = logStream;
   return (line, service, source) => {
     stream.write(`${label} ${service}${source === 'stderr' ? ' [stderr]' : ''} ${line}\n`);
+    tap?.(line, service);
   };
 }
 
@@ -137,12 +141,18 @@ export interface TestSuite extends Suite {
   stop(): Promise<Awaited<ReturnType<Suite['stop']>>>;
 }
 
+export type LineTap = (line: string, service: ServiceName) => void;
+
 export interface StartSuiteOptions {
   /** Settings over TEST_SETTINGS and the suite's own database, prefix and port. */
   env?: Record<string, string>;
   services?: ServiceName[];
   /** Tags its lines in test/logs/e2e.log (default: the prefix). */
   label?: string;
+  /** Respawn a service that exits unasked (scripts/launcher.js; default off). */
+  restart?: LaunchOptions['restart'];
+  /** Sees every line the suite's services write, as the test runs. */
+  onLine?: LineTap;
   /** How long to wait for GET /health to answer 200 (default SERVICE_START_MS). */
   healthyTimeoutMs?: number;
 }
@@ -177,7 +187,8 @@ export async function startPrivateSuite(options: StartSuiteOptions = {}): Promis
       env,
       services: options.services,
       startTimeoutMs: SERVICE_START_MS,
-      log: logTo(options.label ?? prefix),
+      log: logTo(options.label ?? prefix, options.onLine),
+      restart: options.restart,
     });
   } catch (error) {
     await cleanUp();

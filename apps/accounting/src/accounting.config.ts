@@ -26,4 +26,19 @@ export class AccountingConfig extends ServiceConfig {
   @Min(100)
   @Max(3_600_000)
   HOLD_EXPIRY_INTERVAL_MS: number = 5000;
+
+  /**
+   * How old an open hold is before the ledger asks the service it was taken
+   * for whether its row exists (the row is written right after the hold).
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  HOLD_OWNER_GRACE_MS: number = 300_000;
+
+  /** How often holds past that grace are looked for. */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HOLD_OWNER_SWEEP_INTERVAL_MS: number = 60_000;
 }

@@ -7,7 +7,6 @@ import {
   serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
-import { AccountingEvents } from '@app/contracts';
 import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
 import { AccountDirectory, NatsAccountDirectory } from './accounts/account-directory';
@@ -16,6 +15,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
 import { HoldExpiryScheduler } from './holds/hold-expiry.scheduler';
+import { HoldOwnerSweeper } from './holds/hold-owner.sweeper';
 import { HoldsController } from './holds/holds.controller';
 import { HoldsRepository } from './holds/holds.repository';
 import { HoldsService } from './holds/holds.service';
@@ -69,7 +69,6 @@ export class AccountingModule {
           service: 'accounting',
           schema: 'accounting',
           config,
-          publishes: Object.values(AccountingEvents),
         }),
       ],
       controllers: [serviceHealthController('accounting'), ...LEDGER_CONTROLLERS],
@@ -83,6 +82,7 @@ export class AccountingModule {
         VerifiedServiceConsumer,
         RewardsEventsConsumer,
         HoldExpiryScheduler,
+        HoldOwnerSweeper,
       ],
     };
   }

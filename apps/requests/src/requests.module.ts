@@ -5,7 +5,6 @@ import {
   serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
-import { RequestsEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MemberEventsConsumer } from './members/member-events.consumer';
@@ -40,7 +39,6 @@ export class RequestsModule {
           service: 'requests',
           schema: RequestsSchema.schema,
           config,
-          publishes: Object.values(RequestsEvents),
         }),
       ],
       controllers: [

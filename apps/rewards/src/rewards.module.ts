@@ -5,7 +5,6 @@ import {
   serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
-import { RewardsEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MerchantsController } from './merchants/merchants.controller';
@@ -42,7 +41,6 @@ export class RewardsModule {
           service: 'rewards',
           schema: RewardsSchema.schema,
           config,
-          publishes: Object.values(RewardsEvents),
         }),
       ],
       controllers: [

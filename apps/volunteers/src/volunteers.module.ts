@@ -5,7 +5,6 @@ import {
   serviceClientProvider,
   serviceHealthController,
 } from '@app/common';
-import { VolunteersEvents } from '@app/contracts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunitiesController } from './communities/communities.controller';
@@ -58,7 +57,6 @@ export class VolunteersModule {
           service: 'volunteers',
           schema: VolunteersSchema.schema,
           config,
-          publishes: Object.values(VolunteersEvents),
         }),
       ],
       controllers: [

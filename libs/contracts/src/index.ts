@@ -2,6 +2,7 @@ export * from './common';
 export * from './i18n';
 export * from './identity';
 export * from './services';
+export * from './events';
 export * from './ledger';
 export * from './service';
 export * from './hours';

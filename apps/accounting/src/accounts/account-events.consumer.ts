@@ -12,11 +12,8 @@ export class AccountEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const streamSubjects = Object.values(VolunteersEvents);
     this.consumers.subscribe<MemberCreatedEvent>({
-      producer: 'volunteers',
       type: VolunteersEvents.memberCreated,
-      streamSubjects,
       handler: ({ data }, manager) =>
         this.accounts.upsertFromEvent(
           {
@@ -29,9 +26,7 @@ export class AccountEventsConsumer implements OnModuleInit {
         ),
     });
     this.consumers.subscribe<CommunityCreatedEvent>({
-      producer: 'volunteers',
       type: VolunteersEvents.communityCreated,
-      streamSubjects,
       handler: ({ data }, manager) =>
         this.accounts.upsertFromEvent(
           {

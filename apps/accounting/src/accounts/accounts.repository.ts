@@ -57,6 +57,11 @@ export function toAccountRow(raw: RawAccount): AccountRow {
 export class AccountsRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
+  /** This repository inside the caller's transaction, when there is one. */
+  joining(joined?: EntityManager): AccountsRepository {
+    return joined ? new AccountsRepository(joined) : this;
+  }
+
   async findById(id: string): Promise<AccountRow | null> {
     const rows: RawAccount[] = await this.manager.query(
       `SELECT ${ACCOUNT_COLUMNS} FROM accounting.accounts WHERE id = $1`,

@@ -11,6 +11,7 @@ import {
   tierFor,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AccountingConfig } from '../accounting.config';
 import { AccountDirectory } from './account-directory';
 import { AccountRow, AccountsRepository } from './accounts.repository';
@@ -153,23 +154,25 @@ export class AccountsService {
 
   /**
    * The account of an owner, created on the spot when its announcement has not
-   * arrived yet, once the owning service confirms the owner exists.
+   * arrived yet, once the owning service confirms the owner exists. Inside a
+   * caller's transaction (`joined`) it is not remembered: that may roll back.
    */
-  async resolve(owner: AccountOwnerRef): Promise<AccountRow> {
+  async resolve(owner: AccountOwnerRef, joined?: EntityManager): Promise<AccountRow> {
+    const accounts = this.accounts.joining(joined);
     const ownerId = owner.type === 'issuance' ? null : (owner.id ?? null);
     const known = this.ids.get(`${owner.type}:${ownerId}`);
     const account =
-      (known ? await this.accounts.findById(known) : null) ??
-      (await this.accounts.findByOwner(owner.type, ownerId)) ??
-      (await this.create(owner));
-    this.remember(account);
+      (known ? await accounts.findById(known) : null) ??
+      (await accounts.findByOwner(owner.type, ownerId)) ??
+      (await this.create(owner, accounts));
+    if (!joined) this.remember(account);
     return account;
   }
 
   /** The account id of an owner, without reading the account when it is already known. */
-  async resolveId(owner: AccountOwnerRef): Promise<string> {
+  async resolveId(owner: AccountOwnerRef, joined?: EntityManager): Promise<string> {
     const ownerId = owner.type === 'issuance' ? null : (owner.id ?? null);
-    return this.ids.get(`${owner.type}:${ownerId}`) ?? (await this.resolve(owner)).id;
+    return this.ids.get(`${owner.type}:${ownerId}`) ?? (await this.resolve(owner, joined)).id;
   }
 
   private remember(account: AccountRow): void {
@@ -177,13 +180,13 @@ export class AccountsService {
     this.ids.set(`${account.ownerType}:${account.ownerId}`, account.id);
   }
 
-  private async create(owner: AccountOwnerRef): Promise<AccountRow> {
+  private async create(owner: AccountOwnerRef, accounts: AccountsRepository): Promise<AccountRow> {
     const id = owner.id as string;
     switch (owner.type) {
       case 'member': {
         const member = await this.directory.findMember(id);
         if (!member) throw DomainError.notFound('Member');
-        return this.accounts.insertIfAbsent({
+        return accounts.insertIfAbsent({
           ownerType: 'member',
           ownerId: member.id,
           communityId: member.communityId,
@@ -193,7 +196,7 @@ export class AccountsService {
       case 'community_fund': {
         const community = await this.directory.findCommunity(id);
         if (!community) throw DomainError.notFound('Community');
-        return this.accounts.insertIfAbsent({
+        return accounts.insertIfAbsent({
           ownerType: 'community_fund',
           ownerId: community.id,
           communityId: community.id,
@@ -203,7 +206,7 @@ export class AccountsService {
       case 'merchant': {
         const merchant = await this.directory.findMerchant(id);
         if (!merchant) throw DomainError.notFound('Merchant');
-        return this.accounts.insertIfAbsent({
+        return accounts.insertIfAbsent({
           ownerType: 'merchant',
           ownerId: merchant.id,
           communityId: merchant.communityId,

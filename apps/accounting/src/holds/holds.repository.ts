@@ -23,6 +23,7 @@ export interface HoldRow {
   expiresAt: Date | null;
   createdAt: Date;
   resolvedAt: Date | null;
+  voidedBecause: 'owner-absent' | null;
 }
 
 interface RawHold {
@@ -44,11 +45,12 @@ interface RawHold {
   expires_at: Date | null;
   created_at: Date;
   resolved_at: Date | null;
+  voided_because: 'owner-absent' | null;
 }
 
 const HOLD_COLUMNS = `id, kind, from_account_id, to_account_id, minutes, status, posted_minutes,
   transfer_id, reference, memo, actor_id, idempotency_key, request_hash, resolve_key,
-  resolve_hash, expires_at, created_at, resolved_at`;
+  resolve_hash, expires_at, created_at, resolved_at, voided_because`;
 
 function toHoldRow(raw: RawHold): HoldRow {
   return {
@@ -70,20 +72,28 @@ function toHoldRow(raw: RawHold): HoldRow {
     expiresAt: raw.expires_at,
     createdAt: raw.created_at,
     resolvedAt: raw.resolved_at,
+    voidedBecause: raw.voided_because,
   };
 }
+
+/** Keys of holds taken for a service's row (`hold|service|request:<id>…`, voucher, hours). */
+const OWNED_HOLD_KEY = '^hold\\|service\\|(request|voucher|hours):';
 
 @Injectable()
 export class HoldsRepository {
   constructor(@InjectEntityManager() readonly manager: EntityManager) {}
 
-  /** Runs `work` in one transaction, with the holds and the ledger bound to it. */
+  /**
+   * Runs `work` in one transaction, with the holds and the ledger bound to it:
+   * the caller's when `joined` is given (an event's consumer), else a new one.
+   */
   transaction<T>(
     work: (holds: HoldsRepository, ledger: TransfersRepository) => Promise<T>,
+    joined?: EntityManager,
   ): Promise<T> {
-    return this.manager.transaction((manager) =>
-      work(new HoldsRepository(manager), new TransfersRepository(manager)),
-    );
+    const bound = (manager: EntityManager) =>
+      work(new HoldsRepository(manager), new TransfersRepository(manager));
+    return joined ? bound(joined) : this.manager.transaction(bound);
   }
 
   async findByKey(key: string): Promise<HoldRow | null> {
@@ -114,10 +124,37 @@ export class HoldsRepository {
     return rows.map(toHoldRow);
   }
 
+  /**
+   * Open holds taken more than `graceMs` ago whose owner has not confirmed
+   * them, locked; those another copy is asking about are skipped. Only holds
+   * whose key names an owning row (see holdOwnerOf) are worth asking about.
+   */
+  async lockUnconfirmed(graceMs: number, limit: number): Promise<HoldRow[]> {
+    const rows: RawHold[] = await this.manager.query(
+      `SELECT ${HOLD_COLUMNS} FROM accounting.holds
+        WHERE status = 'open' AND owner_confirmed_at IS NULL
+          AND created_at <= now() - make_interval(secs => $1 / 1000.0)
+          AND idempotency_key ~ $2
+        ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [graceMs, OWNED_HOLD_KEY, limit],
+    );
+    return rows.map(toHoldRow);
+  }
+
+  /** The owners said these holds' rows exist: they are never asked about again. */
+  async confirmOwners(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.manager.query(
+      `UPDATE accounting.holds SET owner_confirmed_at = now() WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   async insert(hold: HoldRow): Promise<void> {
     await this.manager.query(
       `INSERT INTO accounting.holds (${HOLD_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+         $19)`,
       [
         hold.id,
         hold.kind,
@@ -137,6 +174,7 @@ export class HoldsRepository {
         hold.expiresAt,
         hold.createdAt,
         hold.resolvedAt,
+        hold.voidedBecause,
       ],
     );
   }
@@ -148,11 +186,12 @@ export class HoldsRepository {
       `UPDATE accounting.holds AS h
           SET status = v.status, posted_minutes = v.posted_minutes, transfer_id = v.transfer_id,
               to_account_id = v.to_account_id, resolve_key = v.resolve_key,
-              resolve_hash = v.resolve_hash, resolved_at = v.resolved_at
+              resolve_hash = v.resolve_hash, resolved_at = v.resolved_at,
+              voided_because = v.voided_because
          FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::uuid[], $6::text[],
-                     $7::text[], $8::timestamptz[])
+                     $7::text[], $8::timestamptz[], $9::text[])
            AS v (id, status, posted_minutes, transfer_id, to_account_id, resolve_key,
-                 resolve_hash, resolved_at)
+                 resolve_hash, resolved_at, voided_because)
         WHERE h.id = v.id`,
       [
         holds.map((h) => h.id),
@@ -163,6 +202,7 @@ export class HoldsRepository {
         holds.map((h) => h.resolveKey),
         holds.map((h) => h.resolveHash),
         holds.map((h) => h.resolvedAt?.toISOString() ?? null),
+        holds.map((h) => h.voidedBecause),
       ],
     );
   }

@@ -9,11 +9,12 @@ import {
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
 import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
 import { accountRef, transferPostedEvent } from '../transfers/transfer-views';
-import { TransferRow } from '../transfers/transfers.repository';
+import { TransferRow, TransfersRepository } from '../transfers/transfers.repository';
 import { HoldRow, HoldsRepository } from './holds.repository';
 
 export function toHoldView(hold: HoldRow): HoldView {
@@ -29,6 +30,7 @@ export function toHoldView(hold: HoldRow): HoldView {
     expiresAt: hold.expiresAt?.toISOString() ?? null,
     transferId: hold.transferId,
     createdAt: hold.createdAt.toISOString(),
+    voidedBecause: hold.voidedBecause,
   };
 }
 
@@ -45,6 +47,7 @@ function holdChanged(hold: HoldRow, accounts: Map<string, AccountState>): HoldCh
     reference: hold.reference,
     transferId: hold.transferId,
     at: (hold.resolvedAt ?? hold.createdAt).toISOString(),
+    ...(hold.voidedBecause && { voidedBecause: hold.voidedBecause }),
   };
 }
 
@@ -55,8 +58,13 @@ const EVENT_OF_STATUS = {
   expired: AccountingEvents.holdVoided,
 } as const;
 
-/** Retries once when another copy committed the same key between our read and our write. */
-async function onceMoreOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Retries once when another copy committed the same key between our read and
+ * our write — not inside a caller's transaction (`joined`): the violation has
+ * aborted it, so it fails and its event is delivered again.
+ */
+async function onceMoreOnDuplicate<T>(work: () => Promise<T>, joined?: EntityManager): Promise<T> {
+  if (joined) return work();
   try {
     return await work();
   } catch (error) {
@@ -126,6 +134,7 @@ export class HoldsService {
           expiresAt,
           createdAt: new Date(),
           resolvedAt: null,
+          voidedBecause: null,
         };
         await holds.insert(hold);
         await ledger.saveAccounts([from]);
@@ -139,9 +148,12 @@ export class HoldsService {
     );
   }
 
-  /** Pays up to the held minutes to the recipient; what is not paid is released. */
-  async post(command: PostHoldCommand): Promise<HoldView> {
-    const namedTo = command.to ? await this.accounts.resolveId(command.to) : null;
+  /**
+   * Pays up to the held minutes to the recipient; what is not paid is released.
+   * Inside the caller's transaction when `joined` is given (an event's consumer).
+   */
+  async post(command: PostHoldCommand, joined?: EntityManager): Promise<HoldView> {
+    const namedTo = command.to ? await this.accounts.resolveId(command.to, joined) : null;
     const key = scopedKey('hold.post', null, command.idempotencyKey);
     const hash = requestHash({
       holdId: command.holdId,
@@ -149,117 +161,122 @@ export class HoldsService {
       to: command.to ? ownerKey(command.to) : null,
       memo: command.memo ?? null,
     });
-    return onceMoreOnDuplicate(() =>
-      this.holds.transaction(async (holds, ledger) => {
-        const hold = await holds.lock(command.holdId);
-        if (!hold) throw DomainError.notFound('Hold');
-        if (hold.resolveKey === key) {
-          if (hold.resolveHash !== hash) throw idempotencyMismatch();
-          return toHoldView(hold);
-        }
-        if (hold.status !== 'open') {
-          throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
-            status: hold.status,
-          });
-        }
-        const minutes = command.minutes ?? hold.minutes;
-        if (minutes > hold.minutes) {
-          throw DomainError.validation([
-            fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
-          ]);
-        }
-        if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
-          throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
-        }
-        const toId = namedTo ?? hold.toAccountId;
-        if (minutes > 0 && !toId) {
-          throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
-        }
-        if (toId === hold.fromAccountId) {
-          throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
-        }
-        const accounts = await ledger.lockAccounts(
-          toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
-        );
-        const from = accounts.get(hold.fromAccountId) as AccountState;
-        const now = new Date();
-        Object.assign(hold, {
-          status: 'posted',
-          postedMinutes: minutes,
-          toAccountId: toId,
-          resolveKey: key,
-          resolveHash: hash,
-          resolvedAt: now,
-        });
-        const events: Array<{ type: string; data: unknown }> = [];
-        if (minutes === 0) {
-          release(from, hold.minutes);
-        } else {
-          const to = accounts.get(toId as string) as AccountState;
-          const result = applyMovement(accounts, {
-            fromAccountId: from.id,
-            toAccountId: to.id,
-            minutes,
-            earns: hold.kind === 'service',
-            unearns: false,
-            releasesHeld: hold.minutes,
-          });
-          if (result instanceof DomainError) throw result;
-          const transfer: TransferRow = {
-            id: randomUUID(),
-            kind: hold.kind,
-            fromAccountId: from.id,
-            toAccountId: to.id,
-            minutes,
-            reference: hold.reference,
-            memo: command.memo ?? hold.memo,
-            actorId: null,
-            idempotencyKey: key,
-            requestHash: hash,
-            reversesTransferId: null,
-            holdId: hold.id,
-            createdAt: now,
-          };
-          hold.transferId = transfer.id;
-          await ledger.insertTransfers(
-            [transfer],
-            [
-              {
-                transferId: transfer.id,
-                accountId: from.id,
-                amount: -minutes,
-                balanceAfter: result.fromBalanceAfter,
-              },
-              {
-                transferId: transfer.id,
-                accountId: to.id,
-                amount: minutes,
-                balanceAfter: result.toBalanceAfter,
-              },
-            ],
+    return onceMoreOnDuplicate(
+      () =>
+        this.holds.transaction(async (holds, ledger) => {
+          const hold = await holds.lock(command.holdId);
+          if (!hold) throw DomainError.notFound('Hold');
+          if (hold.resolveKey === key) {
+            if (hold.resolveHash !== hash) throw idempotencyMismatch();
+            return toHoldView(hold);
+          }
+          if (hold.status !== 'open') {
+            throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
+              status: hold.status,
+            });
+          }
+          const minutes = command.minutes ?? hold.minutes;
+          if (minutes > hold.minutes) {
+            throw DomainError.validation([
+              fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
+            ]);
+          }
+          if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
+            throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
+          }
+          const toId = namedTo ?? hold.toAccountId;
+          if (minutes > 0 && !toId) {
+            throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
+          }
+          if (toId === hold.fromAccountId) {
+            throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
+          }
+          const accounts = await ledger.lockAccounts(
+            toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
           );
-          events.push({
-            type: AccountingEvents.transferPosted,
-            data: transferPostedEvent(
-              transfer,
-              from,
-              to,
-              result.toLifetimeAfter,
-              command.details ?? null,
-            ),
+          const from = accounts.get(hold.fromAccountId) as AccountState;
+          const now = new Date();
+          Object.assign(hold, {
+            status: 'posted',
+            postedMinutes: minutes,
+            toAccountId: toId,
+            resolveKey: key,
+            resolveHash: hash,
+            resolvedAt: now,
           });
-        }
-        await holds.saveResolutions([hold]);
-        await ledger.saveAccounts([...accounts.values()]);
-        events.push({ type: AccountingEvents.holdPosted, data: holdChanged(hold, accounts) });
-        await this.outbox.addMany(ledger.manager, events);
-        return toHoldView(hold);
-      }),
+          const events: Array<{ type: string; data: unknown }> = [];
+          if (minutes === 0) {
+            release(from, hold.minutes);
+          } else {
+            const to = accounts.get(toId as string) as AccountState;
+            const result = applyMovement(accounts, {
+              fromAccountId: from.id,
+              toAccountId: to.id,
+              minutes,
+              earns: hold.kind === 'service',
+              unearns: false,
+              releasesHeld: hold.minutes,
+            });
+            if (result instanceof DomainError) throw result;
+            const transfer: TransferRow = {
+              id: randomUUID(),
+              kind: hold.kind,
+              fromAccountId: from.id,
+              toAccountId: to.id,
+              minutes,
+              reference: hold.reference,
+              memo: command.memo ?? hold.memo,
+              actorId: null,
+              idempotencyKey: key,
+              requestHash: hash,
+              reversesTransferId: null,
+              holdId: hold.id,
+              createdAt: now,
+            };
+            hold.transferId = transfer.id;
+            await ledger.insertTransfers(
+              [transfer],
+              [
+                {
+                  transferId: transfer.id,
+                  accountId: from.id,
+                  amount: -minutes,
+                  balanceAfter: result.fromBalanceAfter,
+                },
+                {
+                  transferId: transfer.id,
+                  accountId: to.id,
+                  amount: minutes,
+                  balanceAfter: result.toBalanceAfter,
+                },
+              ],
+            );
+            events.push({
+              type: AccountingEvents.transferPosted,
+              data: transferPostedEvent(
+                transfer,
+                from,
+                to,
+                result.toLifetimeAfter,
+                command.details ?? null,
+              ),
+            });
+          }
+          await holds.saveResolutions([hold]);
+          await ledger.saveAccounts([...accounts.values()]);
+          events.push({ type: AccountingEvents.holdPosted, data: holdChanged(hold, accounts) });
+          await this.outbox.addMany(ledger.manager, events);
+          return toHoldView(hold);
+        }, joined),
+      joined,
     );
   }
 
-  /** Releases a hold. Voiding it again answers the same; a posted hold cannot be voided. */
-  async void(command: VoidHoldCommand): Promise<HoldView> {
+  /**
+   * Releases a hold. Voiding it again answers the same; a posted hold cannot be
+   * voided. Inside the caller's transaction when `joined` is given.
+   */
+  async void(command: VoidHoldCommand, joined?: EntityManager): Promise<HoldView> {
     return this.holds.transaction(async (holds, ledger) => {
       const hold = await holds.lock(command.holdId);
       if (!hold) throw DomainError.notFound('Hold');
@@ -280,34 +297,74 @@ export class HoldsService {
         holdChanged(hold, accounts),
       );
       return toHoldView(hold);
-    });
+    }, joined);
   }
 
   /** Voids up to `limit` open holds past their expiry; several copies may run it at once. */
   async expireDue(limit = 100): Promise<number> {
     return this.holds.transaction(async (holds, ledger) => {
       const due = await holds.lockDue(limit);
-      if (due.length === 0) return 0;
-      const accounts = await ledger.lockAccounts(
-        due.flatMap((h) => (h.toAccountId ? [h.fromAccountId, h.toAccountId] : [h.fromAccountId])),
-      );
-      const now = new Date();
-      for (const hold of due) {
-        release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
-        Object.assign(hold, { status: 'expired', resolvedAt: now });
-      }
-      await holds.saveResolutions(due);
-      await ledger.saveAccounts(
-        [...new Set(due.map((h) => h.fromAccountId))].map((id) => accounts.get(id) as AccountState),
-      );
-      await this.outbox.addMany(
-        ledger.manager,
-        due.map((hold) => ({
-          type: EVENT_OF_STATUS[hold.status],
-          data: holdChanged(hold, accounts),
-        })),
-      );
+      await this.releaseLocked(due, { status: 'expired' }, holds, ledger);
       return due.length;
     });
+  }
+
+  /**
+   * Asks the owners of up to `limit` open holds older than `graceMs`, not yet
+   * confirmed, whether the row each was taken for exists: a confirmed one is
+   * never asked about again, one whose row never appeared is voided (its event
+   * says why), one whose owner did not answer (null) is asked about at the next
+   * sweep. Several copies may run it at once (the holds are locked, SKIP LOCKED).
+   */
+  async sweepUnowned(
+    graceMs: number,
+    limit: number,
+    ask: (hold: HoldRow) => Promise<boolean | null>,
+  ): Promise<{ asked: number; confirmed: number; voided: number }> {
+    return this.holds.transaction(async (holds, ledger) => {
+      const unconfirmed = await holds.lockUnconfirmed(graceMs, limit);
+      const answers = await Promise.all(unconfirmed.map(ask));
+      const present = unconfirmed.filter((_, i) => answers[i] === true);
+      const absent = unconfirmed.filter((_, i) => answers[i] === false);
+      await holds.confirmOwners(present.map((h) => h.id));
+      await this.releaseLocked(
+        absent,
+        { status: 'voided', voidedBecause: 'owner-absent' },
+        holds,
+        ledger,
+      );
+      return { asked: unconfirmed.length, confirmed: present.length, voided: absent.length };
+    });
+  }
+
+  /** Releases open holds this transaction has locked, and announces each. */
+  private async releaseLocked(
+    locked: HoldRow[],
+    outcome: Pick<HoldRow, 'status'> & Partial<Pick<HoldRow, 'voidedBecause'>>,
+    holds: HoldsRepository,
+    ledger: TransfersRepository,
+  ): Promise<void> {
+    if (locked.length === 0) return;
+    const accounts = await ledger.lockAccounts(
+      locked.flatMap((h) => (h.toAccountId ? [h.fromAccountId, h.toAccountId] : [h.fromAccountId])),
+    );
+    const now = new Date();
+    for (const hold of locked) {
+      release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
+      Object.assign(hold, outcome, { resolvedAt: now });
+    }
+    await holds.saveResolutions(locked);
+    await ledger.saveAccounts(
+      [...new Set(locked.map((h) => h.fromAccountId))].map(
+        (id) => accounts.get(id) as AccountState,
+      ),
+    );
+    await this.outbox.addMany(
+      ledger.manager,
+      locked.map((hold) => ({
+        type: EVENT_OF_STATUS[hold.status],
+        data: holdChanged(hold, accounts),
+      })),
+    );
   }
 }

@@ -23,11 +23,8 @@ export class RewardsEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const streamSubjects = Object.values(RewardsEvents);
     this.consumers.subscribe<MerchantCreatedEvent>({
-      producer: 'rewards',
       type: RewardsEvents.merchantCreated,
-      streamSubjects,
       handler: ({ data }, manager) =>
         this.accounts.upsertFromEvent(
           {
@@ -40,23 +37,22 @@ export class RewardsEventsConsumer implements OnModuleInit {
         ),
     });
     this.consumers.subscribe<VoucherRedeemedEvent>({
-      producer: 'rewards',
       type: RewardsEvents.voucherRedeemed,
-      streamSubjects,
-      handler: async ({ data }) => {
-        await this.holds.post({
-          holdId: data.holdId,
-          idempotencyKey: `voucher:${data.voucherId}:redeemed`,
-          memo: data.offerTitle.slice(0, 500),
-        });
+      handler: async ({ data }, manager) => {
+        await this.holds.post(
+          {
+            holdId: data.holdId,
+            idempotencyKey: `voucher:${data.voucherId}:redeemed`,
+            memo: data.offerTitle.slice(0, 500),
+          },
+          manager,
+        );
       },
     });
     this.consumers.subscribe<VoucherClosedEvent>({
-      producer: 'rewards',
       type: RewardsEvents.voucherClosed,
-      streamSubjects,
-      handler: async ({ data }) => {
-        await this.holds.void({ holdId: data.holdId });
+      handler: async ({ data }, manager) => {
+        await this.holds.void({ holdId: data.holdId }, manager);
       },
     });
   }

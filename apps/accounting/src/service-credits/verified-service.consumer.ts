@@ -6,14 +6,16 @@ import {
   VolunteersEvents,
 } from '@app/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { HoldsService } from '../holds/holds.service';
 import { TransfersService } from '../transfers/transfers.service';
 
 /**
  * Verified service becomes credit, once. A confirmed request posts the hold
  * taken when it was posted; approved hours are paid by their payer (the
- * community fund). The idempotency key is the verified source, so a redelivered
- * event — or one applied before a crash cut the inbox write short — pays nothing twice.
+ * community fund). The payment commits in the consumer's transaction with the
+ * event's inbox row, so a redelivered event pays nothing twice; the idempotency
+ * key (the verified source) guards the same payment asked for over RPC.
  */
 @Injectable()
 export class VerifiedServiceConsumer implements OnModuleInit {
@@ -25,53 +27,56 @@ export class VerifiedServiceConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.consumers.subscribe<HoursVerifiedEvent>({
-      producer: 'requests',
       type: RequestsEvents.hoursVerified,
-      streamSubjects: Object.values(RequestsEvents),
-      handler: ({ data }) => this.pay(data),
+      handler: ({ data }, manager) => this.pay(data, manager),
     });
     this.consumers.subscribe<HoursVerifiedEvent>({
-      producer: 'volunteers',
       type: VolunteersEvents.hoursVerified,
-      streamSubjects: Object.values(VolunteersEvents),
-      handler: ({ data }) => this.pay(data),
+      handler: ({ data }, manager) => this.pay(data, manager),
     });
     this.consumers.subscribe<RequestClosedEvent>({
-      producer: 'requests',
       type: RequestsEvents.requestClosed,
-      streamSubjects: Object.values(RequestsEvents),
-      handler: async ({ data }) => {
-        await this.holds.void({ holdId: data.holdId });
+      handler: async ({ data }, manager) => {
+        await this.holds.void({ holdId: data.holdId }, manager);
       },
     });
   }
 
-  private async pay({ details, holdId, payer }: HoursVerifiedEvent): Promise<void> {
+  private async pay(
+    { details, holdId, payer }: HoursVerifiedEvent,
+    manager: EntityManager,
+  ): Promise<void> {
     const idempotencyKey = `verified:${details.source}:${details.sourceId}`;
     const volunteer = { type: 'member' as const, id: details.volunteerId };
     const carried = details as unknown as Record<string, unknown>;
     if (holdId) {
-      await this.holds.post({
-        holdId,
-        minutes: details.minutes,
-        to: volunteer,
-        memo: details.description.slice(0, 500),
-        details: carried,
-        idempotencyKey,
-      });
+      await this.holds.post(
+        {
+          holdId,
+          minutes: details.minutes,
+          to: volunteer,
+          memo: details.description.slice(0, 500),
+          details: carried,
+          idempotencyKey,
+        },
+        manager,
+      );
       return;
     }
     if (!payer)
       throw new Error(`verified ${details.source} ${details.sourceId} names no hold and no payer`);
-    await this.transfers.create({
-      kind: 'service',
-      from: payer,
-      to: volunteer,
-      minutes: details.minutes,
-      reference: `${details.source}:${details.sourceId}`,
-      memo: details.description.slice(0, 500),
-      details: carried,
-      idempotencyKey,
-    });
+    await this.transfers.create(
+      {
+        kind: 'service',
+        from: payer,
+        to: volunteer,
+        minutes: details.minutes,
+        reference: `${details.source}:${details.sourceId}`,
+        memo: details.description.slice(0, 500),
+        details: carried,
+        idempotencyKey,
+      },
+      manager,
+    );
   }
 }

@@ -26,6 +26,11 @@ export function scopedKey(command: string, actorId: string | null, key: string):
   return `${command}|${actorId ?? 'service'}|${key}`;
 }
 
+/** The caller's own key inside a scoped one (it may hold "|" itself). */
+export function callerKeyOf(scoped: string): string {
+  return scoped.split('|').slice(2).join('|');
+}
+
 export function idempotencyMismatch(): DomainError {
   return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'credits.idempotencyMismatch');
 }

@@ -8,6 +8,7 @@ import {
 } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { AccountingConfig } from '../accounting.config';
 import { idempotencyMismatch } from './idempotency';
 import { AccountState, applyMovement, GiftAllowance } from './ledger-rules';
@@ -76,6 +77,14 @@ export class TransferBatcher {
     });
   }
 
+  /** One transfer inside the caller's transaction, not batched: it commits or fails with that work. */
+  async commitWithin(joined: EntityManager, request: TransferRequest): Promise<TransferView> {
+    const outcomes = await this.transfers.transaction((tx) => this.apply(tx, [request]), joined);
+    const outcome = outcomes.get(request.key) as Outcome;
+    if (outcome instanceof DomainError) throw outcome;
+    return outcome;
+  }
+
   /** Starts batches while there is work and a free slot; each finished batch looks again. */
   private pump(): void {
     while (this.queue.length > 0 && this.active < this.config.TRANSFER_BATCH_CONCURRENCY) {
@@ -133,101 +142,105 @@ export class TransferBatcher {
   }
 
   private commit(requests: TransferRequest[]): Promise<Map<string, Outcome>> {
-    return this.transfers.transaction(async (tx) => {
-      const outcomes = new Map<string, Outcome>();
-      const byKey = new Map(requests.map((r) => [r.key, r]));
-      for (const done of await tx.findByKeys([...byKey.keys()])) {
-        const same = byKey.get(done.idempotencyKey)?.hash === done.requestHash;
-        outcomes.set(done.idempotencyKey, same ? toTransferView(done) : idempotencyMismatch());
-      }
-      const fresh = requests.filter((r) => !outcomes.has(r.key));
-      if (fresh.length === 0) return outcomes;
+    return this.transfers.transaction((tx) => this.apply(tx, requests));
+  }
 
-      const accounts = await tx.lockAccounts(
-        fresh.flatMap((r) => [r.fromAccountId, r.toAccountId]),
-      );
-      const reversed = await tx.reversedAmong(
-        fresh.flatMap((r) => (r.reverses ? [r.reverses.transferId] : [])),
-      );
-      const zone = this.config.CITY_TIME_ZONE;
-      const allowance = new GiftAllowance(
-        this.config.GIFT_MAX_MINUTES_PER_DAY,
-        await tx.giftsSince(
-          [...new Set(fresh.filter((r) => r.giftAllowance).map((r) => r.fromAccountId))],
-          // A day's allowance is the city's day: it starts again at midnight there.
-          startOfCityDay(cityDate(new Date(), zone), zone),
-        ),
-      );
+  /** Writes the transfers that are new and allowed, in `tx`; the answer of each by its key. */
+  private async apply(
+    tx: TransfersRepository,
+    requests: TransferRequest[],
+  ): Promise<Map<string, Outcome>> {
+    const outcomes = new Map<string, Outcome>();
+    const byKey = new Map(requests.map((r) => [r.key, r]));
+    for (const done of await tx.findByKeys([...byKey.keys()])) {
+      const same = byKey.get(done.idempotencyKey)?.hash === done.requestHash;
+      outcomes.set(done.idempotencyKey, same ? toTransferView(done) : idempotencyMismatch());
+    }
+    const fresh = requests.filter((r) => !outcomes.has(r.key));
+    if (fresh.length === 0) return outcomes;
 
-      const at = new Date();
-      const transfers: TransferRow[] = [];
-      const entries: EntryRow[] = [];
-      const events: Array<{ type: string; data: unknown }> = [];
-      const touched = new Map<string, AccountState>();
-      for (const r of fresh) {
-        const refusal =
-          (r.reverses && reversed.has(r.reverses.transferId)
-            ? DomainError.of(ErrorCode.INVALID_STATE, 'credits.alreadyReversed')
-            : null) ?? (r.giftAllowance ? allowance.check(r.fromAccountId, r.minutes) : null);
-        const result =
-          refusal ??
-          applyMovement(accounts, {
-            fromAccountId: r.fromAccountId,
-            toAccountId: r.toAccountId,
-            minutes: r.minutes,
-            earns: r.kind === 'service',
-            unearns: r.reverses?.kind === 'service',
-            releasesHeld: 0,
-          });
-        if (result instanceof DomainError) {
-          outcomes.set(r.key, result);
-          continue;
-        }
-        if (r.giftAllowance) allowance.record(r.fromAccountId, r.minutes);
-        if (r.reverses) reversed.add(r.reverses.transferId);
-        const from = accounts.get(r.fromAccountId) as AccountState;
-        const to = accounts.get(r.toAccountId) as AccountState;
-        const transfer: TransferRow = {
-          id: randomUUID(),
-          kind: r.kind,
+    const accounts = await tx.lockAccounts(fresh.flatMap((r) => [r.fromAccountId, r.toAccountId]));
+    const reversed = await tx.reversedAmong(
+      fresh.flatMap((r) => (r.reverses ? [r.reverses.transferId] : [])),
+    );
+    const zone = this.config.CITY_TIME_ZONE;
+    const allowance = new GiftAllowance(
+      this.config.GIFT_MAX_MINUTES_PER_DAY,
+      await tx.giftsSince(
+        [...new Set(fresh.filter((r) => r.giftAllowance).map((r) => r.fromAccountId))],
+        // A day's allowance is the city's day: it starts again at midnight there.
+        startOfCityDay(cityDate(new Date(), zone), zone),
+      ),
+    );
+
+    const at = new Date();
+    const transfers: TransferRow[] = [];
+    const entries: EntryRow[] = [];
+    const events: Array<{ type: string; data: unknown }> = [];
+    const touched = new Map<string, AccountState>();
+    for (const r of fresh) {
+      const refusal =
+        (r.reverses && reversed.has(r.reverses.transferId)
+          ? DomainError.of(ErrorCode.INVALID_STATE, 'credits.alreadyReversed')
+          : null) ?? (r.giftAllowance ? allowance.check(r.fromAccountId, r.minutes) : null);
+      const result =
+        refusal ??
+        applyMovement(accounts, {
           fromAccountId: r.fromAccountId,
           toAccountId: r.toAccountId,
           minutes: r.minutes,
-          reference: r.reference,
-          memo: r.memo,
-          actorId: r.actorId,
-          idempotencyKey: r.key,
-          requestHash: r.hash,
-          reversesTransferId: r.reverses?.transferId ?? null,
-          holdId: null,
-          createdAt: at,
-        };
-        transfers.push(transfer);
-        entries.push(
-          {
-            transferId: transfer.id,
-            accountId: from.id,
-            amount: -r.minutes,
-            balanceAfter: result.fromBalanceAfter,
-          },
-          {
-            transferId: transfer.id,
-            accountId: to.id,
-            amount: r.minutes,
-            balanceAfter: result.toBalanceAfter,
-          },
-        );
-        events.push({
-          type: AccountingEvents.transferPosted,
-          data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter, r.details ?? null),
+          earns: r.kind === 'service',
+          unearns: r.reverses?.kind === 'service',
+          releasesHeld: 0,
         });
-        touched.set(from.id, from).set(to.id, to);
-        outcomes.set(r.key, toTransferView(transfer));
+      if (result instanceof DomainError) {
+        outcomes.set(r.key, result);
+        continue;
       }
-      await tx.insertTransfers(transfers, entries);
-      await tx.saveAccounts([...touched.values()]);
-      await this.outbox.addMany(tx.manager, events);
-      return outcomes;
-    });
+      if (r.giftAllowance) allowance.record(r.fromAccountId, r.minutes);
+      if (r.reverses) reversed.add(r.reverses.transferId);
+      const from = accounts.get(r.fromAccountId) as AccountState;
+      const to = accounts.get(r.toAccountId) as AccountState;
+      const transfer: TransferRow = {
+        id: randomUUID(),
+        kind: r.kind,
+        fromAccountId: r.fromAccountId,
+        toAccountId: r.toAccountId,
+        minutes: r.minutes,
+        reference: r.reference,
+        memo: r.memo,
+        actorId: r.actorId,
+        idempotencyKey: r.key,
+        requestHash: r.hash,
+        reversesTransferId: r.reverses?.transferId ?? null,
+        holdId: null,
+        createdAt: at,
+      };
+      transfers.push(transfer);
+      entries.push(
+        {
+          transferId: transfer.id,
+          accountId: from.id,
+          amount: -r.minutes,
+          balanceAfter: result.fromBalanceAfter,
+        },
+        {
+          transferId: transfer.id,
+          accountId: to.id,
+          amount: r.minutes,
+          balanceAfter: result.toBalanceAfter,
+        },
+      );
+      events.push({
+        type: AccountingEvents.transferPosted,
+        data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter, r.details ?? null),
+      });
+      touched.set(from.id, from).set(to.id, to);
+      outcomes.set(r.key, toTransferView(transfer));
+    }
+    await tx.insertTransfers(transfers, entries);
+    await tx.saveAccounts([...touched.values()]);
+    await this.outbox.addMany(tx.manager, events);
+    return outcomes;
   }
 }

@@ -69,8 +69,15 @@ const TRANSFER_COLUMNS = `id, kind, from_account_id, to_account_id, minutes, ref
 export class TransfersRepository {
   constructor(@InjectEntityManager() readonly manager: EntityManager) {}
 
-  /** Runs `work` in one transaction, against a repository bound to it. */
-  transaction<T>(work: (tx: TransfersRepository) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction, against a repository bound to it: the
+   * caller's when `joined` is given (an event's consumer), else a new one.
+   */
+  transaction<T>(
+    work: (tx: TransfersRepository) => Promise<T>,
+    joined?: EntityManager,
+  ): Promise<T> {
+    if (joined) return work(new TransfersRepository(joined));
     return this.manager.transaction((manager) => work(new TransfersRepository(manager)));
   }
 

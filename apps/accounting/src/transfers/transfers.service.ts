@@ -11,6 +11,7 @@ import {
   TransferView,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AccountsService, requireActor } from '../accounts/accounts.service';
 import { giftRecipient } from './gift-recipient';
 import { ownerKey, requestHash, scopedKey } from './idempotency';
@@ -139,19 +140,23 @@ export class TransfersService {
     });
   }
 
-  /** The ledger's own command, for other services: any kind but reversal, between any owners. */
-  async create(command: CreateTransferCommand): Promise<TransferView> {
+  /**
+   * The ledger's own command, for other services: any kind but reversal, between
+   * any owners. Inside the caller's transaction when `joined` is given (an
+   * event's consumer): then it is not batched, it commits with the caller's work.
+   */
+  async create(command: CreateTransferCommand, joined?: EntityManager): Promise<TransferView> {
     if (command.kind === 'reversal') {
       throw DomainError.validation([fieldError('kind', 'credits.reversalSubject')]);
     }
-    const from = await this.accounts.resolveId(command.from);
-    const to = await this.accounts.resolveId(command.to);
+    const from = await this.accounts.resolveId(command.from, joined);
+    const to = await this.accounts.resolveId(command.to, joined);
     if (from === to) {
       throw DomainError.validation([fieldError('to', 'credits.otherAccount')]);
     }
     const reference = command.reference ?? null;
     const memo = command.memo ?? null;
-    return this.batcher.submit({
+    const request: TransferRequest = {
       ...plain(command.kind, from, to, command.minutes, reference, memo, null),
       details: command.details ?? null,
       key: scopedKey('transfer', null, command.idempotencyKey),
@@ -163,7 +168,8 @@ export class TransfersService {
         reference,
         memo,
       }),
-    });
+    };
+    return joined ? this.batcher.commitWithin(joined, request) : this.batcher.submit(request);
   }
 }
 

@@ -6,9 +6,9 @@ import { MemberNamesRepository } from './member-names.repository';
 
 /**
  * Keeps `requests.member_names` from the volunteers service's member events.
- * The durable consumers start from the beginning of the stream, so members
- * announced within its retention (14 days) are copied when this first runs;
- * older ones are fetched once on a miss (MemberNamesService).
+ * Its durables are created with the volunteers stream (EVENT_CONSUMERS), so
+ * every member announced since waits for this service even before it first
+ * runs; members announced before are fetched once on a miss (MemberNamesService).
  */
 @Injectable()
 export class MemberEventsConsumer implements OnModuleInit {
@@ -19,11 +19,8 @@ export class MemberEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const streamSubjects = Object.values(VolunteersEvents);
     this.consumers.subscribe<MemberCreatedEvent>({
-      producer: 'volunteers',
       type: VolunteersEvents.memberCreated,
-      streamSubjects,
       handler: async ({ data, occurredAt }, manager) => {
         if (data.phone === undefined || data.asOf === undefined) {
           // Announced before events carried phones: the source knows it now.
@@ -52,9 +49,7 @@ export class MemberEventsConsumer implements OnModuleInit {
       },
     });
     this.consumers.subscribe<MemberUpdatedEvent>({
-      producer: 'volunteers',
       type: VolunteersEvents.memberUpdated,
-      streamSubjects,
       handler: ({ data }, manager) =>
         this.names.keep(
           {

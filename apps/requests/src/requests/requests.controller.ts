@@ -11,6 +11,9 @@ import {
   HelpRequestPage,
   HelpRequestView,
   ListHelpRequestsQuery,
+  HoldOwnerAnswer,
+  HoldOwnerCheckQuery,
+  RequestsInternalSubjects,
   RequestsSubjects,
   ResolveHelpRequestCommand,
 } from '@app/contracts';
@@ -21,6 +24,11 @@ import { RequestsService } from './requests.service';
 @Controller()
 export class RequestsController {
   constructor(private readonly requests: RequestsService) {}
+
+  @MessagePattern(RequestsInternalSubjects.holdOwnerCheck)
+  holdOwnerCheck(@Payload('data') query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+    return this.requests.holdsHold(query);
+  }
 
   @MessagePattern(RequestsSubjects.requestCreate)
   create(

@@ -18,6 +18,9 @@ import {
   RequestFunding,
   RequestsQueue,
   ResolveHelpRequestCommand,
+  holdAfterSweeps,
+  HoldOwnerAnswer,
+  HoldOwnerCheckQuery,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { MemberNamesService } from '../members/member-names.service';
@@ -69,7 +72,8 @@ export class RequestsService {
   /**
    * A resident asks for help, or a coordinator asks for a resident. The payer's
    * estimated minutes are held first, then the request is stored with its hold:
-   * if storing fails, the hold frees itself after the window (no undo here).
+   * if storing fails, the ledger's sweeper voids the hold minutes later (no undo
+   * here), and a retry of the same create takes a fresh one (holdAfterSweeps).
    */
   async create(
     actor: Actor | null,
@@ -103,19 +107,21 @@ export class RequestsService {
     if (earlier) return this.replayOfCreate(earlier, content, me);
 
     const funding: RequestFunding = requester.priorityHousehold ? 'community' : 'requester';
-    const hold = await this.ledger.createHold({
-      idempotencyKey: holdKeyFor(id),
-      kind: 'service',
-      from:
-        funding === 'community'
-          ? { type: 'community_fund', id: requester.communityId }
-          : { type: 'member', id: requester.id },
-      minutes: dto.estimatedMinutes,
-      reference: `request:${id}`,
-      expiresAt: new Date(
-        windowEnd.getTime() + this.config.REQUEST_HOLD_GRACE_HOURS * HOUR_MS,
-      ).toISOString(),
-    });
+    const hold = await holdAfterSweeps(holdKeyFor(id), (key) =>
+      this.ledger.createHold({
+        idempotencyKey: key,
+        kind: 'service',
+        from:
+          funding === 'community'
+            ? { type: 'community_fund', id: requester.communityId }
+            : { type: 'member', id: requester.id },
+        minutes: dto.estimatedMinutes,
+        reference: `request:${id}`,
+        expiresAt: new Date(
+          windowEnd.getTime() + this.config.REQUEST_HOLD_GRACE_HOURS * HOUR_MS,
+        ).toISOString(),
+      }),
+    );
     const postedAt = new Date();
     const posted = stepOf({ id, requesterId: requester.id }, 'post', 'open', me, postedAt);
     const saved = await this.requests.insert(
@@ -143,6 +149,12 @@ export class RequestsService {
       return this.replayOfCreate(await this.requests.findById(id), content, me);
     }
     return this.view(saved, me);
+  }
+
+  /** For the ledger's hold sweeper: whether the request holds this hold. */
+  async holdsHold({ rowId, holdId }: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+    const request = await this.requests.findById(rowId);
+    return { present: request?.holdId === holdId };
   }
 
   /** One request, if the rules let the caller see it; otherwise 404, as if there were none. */

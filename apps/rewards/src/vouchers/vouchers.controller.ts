@@ -1,12 +1,15 @@
 import {
   Actor,
   ClaimOfferCommand,
+  HoldOwnerAnswer,
+  HoldOwnerCheckQuery,
   MerchantRedemptionsQuery,
   MyVouchersQuery,
   RedeemedVoucherView,
   RedeemVoucherCommand,
   RedemptionPage,
   RewardsIdCommand,
+  RewardsInternalSubjects,
   RewardsSubjects,
   VoucherPage,
   VoucherView,
@@ -18,6 +21,11 @@ import { VouchersService } from './vouchers.service';
 @Controller()
 export class VouchersController {
   constructor(private readonly vouchers: VouchersService) {}
+
+  @MessagePattern(RewardsInternalSubjects.holdOwnerCheck)
+  holdOwnerCheck(@Payload('data') query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+    return this.vouchers.holdsHold(query);
+  }
 
   @MessagePattern(RewardsSubjects.offerClaim)
   claim(

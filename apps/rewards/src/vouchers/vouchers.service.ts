@@ -5,6 +5,9 @@ import {
   addDays,
   ClaimOfferCommand,
   decodeCursor,
+  holdAfterSweeps,
+  HoldOwnerAnswer,
+  HoldOwnerCheckQuery,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
   MerchantRedemptionsQuery,
@@ -94,7 +97,8 @@ export class VouchersService {
    * where stock and the member's limit are counted again (claims of one offer
    * take turns first, so those waiting hold no pooled connection). If that refuses
    * (someone took the last one a moment before), the hold is voided at once;
-   * its expiry frees it should even that fail.
+   * should even that fail, the ledger's sweeper voids it once this service says
+   * no voucher holds it. A retried claim whose hold was swept takes a fresh one.
    */
   async claim(
     actor: Actor | null,
@@ -127,18 +131,20 @@ export class VouchersService {
     if (refusal) throw refusal;
 
     const expiresAt = voucherExpiry(now, this.config.VOUCHER_TTL_SECONDS);
-    const hold = await this.ledger.createHold({
-      idempotencyKey: holdKeyFor(voucherId),
-      kind: 'redemption',
-      from: { type: 'member', id: me.memberId },
-      to: { type: 'merchant', id: offer.merchantId },
-      minutes: offer.creditCostMinutes,
-      reference: `voucher:${voucherId}`,
-      memo: offer.title.slice(0, 500),
-      expiresAt: new Date(
-        expiresAt.getTime() + this.config.VOUCHER_HOLD_GRACE_HOURS * HOUR_MS,
-      ).toISOString(),
-    });
+    const hold = await holdAfterSweeps(holdKeyFor(voucherId), (key) =>
+      this.ledger.createHold({
+        idempotencyKey: key,
+        kind: 'redemption',
+        from: { type: 'member', id: me.memberId },
+        to: { type: 'merchant', id: offer.merchantId },
+        minutes: offer.creditCostMinutes,
+        reference: `voucher:${voucherId}`,
+        memo: offer.title.slice(0, 500),
+        expiresAt: new Date(
+          expiresAt.getTime() + this.config.VOUCHER_HOLD_GRACE_HOURS * HOUR_MS,
+        ).toISOString(),
+      }),
+    );
     if (hold.status !== 'open') {
       // This key's claim was refused before and its hold released: it stays refused.
       throw DomainError.of(ErrorCode.INVALID_STATE, 'rewards.claim.refusedKey');
@@ -188,6 +194,12 @@ export class VouchersService {
       await this.releaseUnlessIssued(voucherId, hold.holdId);
       throw error;
     }
+  }
+
+  /** For the ledger's hold sweeper: whether the voucher holds this hold. */
+  async holdsHold({ rowId, holdId }: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+    const voucher = await this.vouchers.findById(rowId);
+    return { present: voucher?.holdId === holdId };
   }
 
   async mine(actor: Actor | null, query: MyVouchersQuery): Promise<VoucherPage> {

@@ -6,6 +6,8 @@ import {
   ApproveHoursCommand,
   ApproveManyHoursCommand,
   ApproveManyResultView,
+  HoldOwnerAnswer,
+  HoldOwnerCheckQuery,
   HourLogIdDto,
   HourLogPage,
   HourLogView,
@@ -15,6 +17,7 @@ import {
   RejectManyHoursCommand,
   RejectManyResultView,
   ServiceSubjects,
+  VolunteersInternalSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -23,6 +26,11 @@ import { HoursService } from './hours.service';
 @Controller()
 export class HoursController {
   constructor(private readonly hours: HoursService) {}
+
+  @MessagePattern(VolunteersInternalSubjects.holdOwnerCheck)
+  holdOwnerCheck(@Payload('data') query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+    return this.hours.holdsHold(query);
+  }
 
   @MessagePattern(ServiceSubjects.hoursLog)
   log(

@@ -23,6 +23,8 @@ import {
   RejectionResultView,
   RejectManyHoursCommand,
   RejectManyResultView,
+  HoldOwnerAnswer,
+  HoldOwnerCheckQuery,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { CommunitiesRepository } from '../communities/communities.repository';
@@ -291,6 +293,16 @@ export class HoursService {
       }
       throw error;
     }
+  }
+
+  /**
+   * For the ledger's hold sweeper: a log's hold is taken at approval, before
+   * the approval commits; a log that exists and was not rejected may still use
+   * it (the next approval takes it up again).
+   */
+  async holdsHold({ rowId }: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+    const log = await this.hours.findById(rowId);
+    return { present: log !== null && log.status !== 'rejected' };
   }
 
   /**

@@ -14,9 +14,7 @@ export class TransferPostedConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.consumers.subscribe<PostedTransfer>({
-      producer: 'accounting',
       type: AccountingEvents.transferPosted,
-      streamSubjects: Object.values(AccountingEvents),
       handler: (event, manager) => this.records.applyTransferPosted(event.data, manager),
     });
   }

@@ -1,5 +1,6 @@
 import {
   DEFAULT_CITY_TIME_ZONE,
+  EVENTS_BY_PRODUCER,
   DEFAULT_TIER_HOURS,
   isTimeZone,
   parseTierHours,
@@ -85,6 +86,23 @@ export class ServiceConfig extends BaseConfig {
     },
   })
   TIER_THRESHOLDS_HOURS: string = DEFAULT_TIER_HOURS.join(',');
+
+  /**
+   * The last resort of a stream that keeps events until every consumer has them:
+   * an event older than this is dropped even if a consumer never took it. The
+   * alarm metric timebank_event_stream_oldest_age_seconds rises long before.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  EVENT_MAX_AGE_DAYS: number = 30;
+
+  /**
+   * A fault point for tests, honoured only when NODE_ENV=test: the process exits
+   * right after committing the effect of an event of this type, before the ack.
+   */
+  @IsIn(['', ...Object.values(EVENTS_BY_PRODUCER).flat()])
+  EVENT_FAULT_EXIT_BEFORE_ACK: string = '';
 
   get tiers(): Tier[] {
     return tiersFromHours(parseTierHours(this.TIER_THRESHOLDS_HOURS) ?? DEFAULT_TIER_HOURS);

@@ -1,38 +1,45 @@
+import { BackendService, EVENT_CONSUMERS, producerOf } from '@app/contracts';
 import { Logger } from '@nestjs/common';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
+import { ConsumerMessages, JsMsg } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { logContext } from '../logging/logger';
-import { consumerName, DomainEvent, streamName } from './event';
+import { DomainEvent } from './event';
+import { eventDuplicates } from './event-metrics';
+import { EventStreams } from './event-streams';
 import { JetStreamConnection } from './jetstream.connection';
 
+/**
+ * Applies one event. Its whole effect — rows, outbox events — goes through
+ * `manager`, the transaction that also records the event in the inbox: a
+ * handler that opened a transaction of its own could commit without the inbox
+ * row, and a redelivery would then apply it again.
+ */
 export type EventHandler<T = unknown> = (
   event: DomainEvent<T>,
   manager: EntityManager,
 ) => Promise<void>;
 
 export interface EventSubscription<T = unknown> {
-  /** The producing service, e.g. `volunteers`: it names the stream. */
-  producer: string;
-  /** The event subject without prefix, e.g. `volunteers.member.registered`. */
+  /** The event subject without prefix, e.g. `volunteers.member.created` (see EVENT_CONSUMERS). */
   type: string;
-  /** Every subject of the producer's stream, so whoever starts first can create it. */
-  streamSubjects: readonly string[];
   handler: EventHandler<T>;
 }
 
 export interface ConsumerSettings {
   /** Deliveries before an event is set aside as a dead letter. */
   maxDeliver: number;
-  ackWaitMs: number;
+  /** Tests only: exit between the commit of an event of this type and its ack. */
+  exitBeforeAck: string | null;
 }
 
 /**
- * Durable pull consumers with explicit ack. Each event is applied in one
- * transaction together with its id in the inbox, so an event delivered twice
- * takes effect once; the ack follows the commit. An event that keeps failing
- * is recorded in dead_letters after `maxDeliver` tries and not retried.
+ * Durable pull consumers with explicit ack, bound to the durables of the
+ * catalogue (EVENT_CONSUMERS). Each event is applied in one transaction
+ * together with its id in the inbox, so an event delivered twice takes effect
+ * once; the ack follows the commit. An event that keeps failing is recorded in
+ * dead_letters after `maxDeliver` tries and not retried.
  */
 export class EventConsumers {
   private readonly logger = new Logger('EventConsumers');
@@ -42,35 +49,29 @@ export class EventConsumers {
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
-    private readonly service: string,
+    private readonly service: BackendService,
     private readonly jetstream: JetStreamConnection,
-    private readonly prefix: string,
+    private readonly streams: EventStreams,
     private readonly settings: ConsumerSettings,
   ) {}
 
   subscribe<T>(subscription: EventSubscription<T>): void {
+    if (!EVENT_CONSUMERS[this.service].includes(subscription.type)) {
+      throw new Error(`${this.service} consumes ${subscription.type}: add it to EVENT_CONSUMERS`);
+    }
     this.subscriptions.push(subscription as EventSubscription);
   }
 
   async start(): Promise<void> {
-    for (const subscription of this.subscriptions) {
-      const stream = streamName(this.prefix, subscription.producer);
-      await this.jetstream.ensureStream(
-        stream,
-        subscription.streamSubjects.map((s) => `${this.prefix}.${s}`),
-      );
-      const durable = consumerName(this.prefix, this.service, subscription.type);
-      await this.jetstream.jsm.consumers.add(stream, {
-        durable_name: durable,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: `${this.prefix}.${subscription.type}`,
-        max_deliver: this.settings.maxDeliver,
-        ack_wait: nanos(this.settings.ackWaitMs),
-      });
+    const ensured = new Map<BackendService, Promise<string>>();
+    for (const { type, handler } of this.subscriptions) {
+      const producer = producerOf(type);
+      if (!ensured.has(producer)) ensured.set(producer, this.streams.ensure(producer));
+      const stream = await (ensured.get(producer) as Promise<string>);
+      const durable = this.streams.durableOf(this.service, type);
       const consumer = await this.jetstream.client.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: 64 });
-      const loop = this.consume(messages, durable, subscription.handler);
+      const loop = this.consume(messages, durable, handler);
       this.running.push({ messages, loop });
     }
   }
@@ -96,17 +97,20 @@ export class EventConsumers {
       return;
     }
     try {
-      await logContext.run({ requestId: event.requestId ?? undefined }, () =>
+      const applied = await logContext.run({ requestId: event.requestId ?? undefined }, () =>
         this.dataSource.transaction(async (manager) => {
           const fresh: unknown[] = await manager.query(
             `INSERT INTO "${this.schema}".inbox (consumer, event_id) VALUES ($1, $2)
              ON CONFLICT DO NOTHING RETURNING event_id`,
             [durable, event.id],
           );
-          if (fresh.length === 0) return; // applied before: the effect must not happen twice
+          if (fresh.length === 0) return false; // applied before: the effect must not happen twice
           await handler(event, manager);
+          return true;
         }),
       );
+      if (applied) this.faultBeforeAck(event);
+      else this.refusedAgain(durable, event);
       message.ack();
     } catch (error) {
       const deliveries = message.info.redeliveryCount;
@@ -122,6 +126,20 @@ export class EventConsumers {
         message.nak(Math.min(30_000, 250 * 2 ** deliveries));
       }
     }
+  }
+
+  private refusedAgain(durable: string, event: DomainEvent): void {
+    eventDuplicates.inc({ consumer: this.service, event: event.type });
+    this.logger.warn(
+      `${durable}: event ${event.id} delivered again after it was applied: refused by the inbox`,
+    );
+  }
+
+  /** The drill of a crash between commit and ack (tests only): the event comes back. */
+  private faultBeforeAck(event: DomainEvent): void {
+    if (this.settings.exitBeforeAck !== event.type) return;
+    this.logger.error(`fault point: exiting after applying event ${event.id}, before its ack`);
+    process.exit(1);
   }
 
   private async deadLetter(

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 const HOUR_MS = 3600_000;
 /** Published events are only kept for looking into what happened. */
 export const OUTBOX_KEEP_DAYS = 7;
-/** Longer than the streams keep messages (14 days), so a redelivery is always recognised. */
-export const INBOX_KEEP_DAYS = 30;
-
-/** Keeps the outbox and inbox from growing forever: prunes what can no longer matter, hourly. */
+/**
+ * Keeps the outbox and inbox from growing forever: prunes what can no longer
+ * matter, hourly. An inbox entry is kept a day longer than a stream keeps a
+ * message (EVENT_MAX_AGE_DAYS), so a redelivery is always recognised.
+ */
 export class EventTablesJanitor {
   private readonly logger = new Logger('EventTablesJanitor');
   private timer?: NodeJS.Timeout;
@@ -15,6 +16,7 @@ export class EventTablesJanitor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
+    private readonly streamMaxAgeDays: number,
   ) {}
 
   start(): void {
@@ -32,7 +34,7 @@ export class EventTablesJanitor {
       );
       const [, inbox] = await this.dataSource.query<[unknown, number]>(
         `DELETE FROM "${this.schema}".inbox WHERE applied_at < now() - make_interval(days => $1)`,
-        [INBOX_KEEP_DAYS],
+        [this.streamMaxAgeDays + 1],
       );
       return { outbox, inbox };
     } catch (error) {

@@ -6,45 +6,49 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
+import { BackendService, EVENTS_BY_PRODUCER } from '@app/contracts';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '../config/service-config';
-import { streamName } from './event';
 import { EventConsumers } from './event-consumers';
+import { watchStreamAge } from './event-metrics';
+import { EventStreams } from './event-streams';
 import { EventTablesJanitor } from './event-tables-janitor';
 import { JetStreamConnection } from './jetstream.connection';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
 export interface EventsOptions {
-  service: string;
+  /** Names its stream and durables; what it publishes and consumes is in the catalogue (@app/contracts). */
+  service: BackendService;
   schema: string;
   config: ServiceConfig;
-  /** Event subjects (without prefix) this service publishes: its stream's subjects. */
-  publishes: readonly string[];
-  maxDeliver?: number;
 }
 
 const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
 
-/** Opens JetStream, creates this service's stream, starts the relay, then the consumers. */
+/**
+ * Opens JetStream, creates this service's stream with every durable consumer
+ * of it (before the relay publishes anything), starts the relay, then the consumers.
+ */
 @Injectable()
 class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private unwatch?: () => void;
+
   constructor(
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
     private readonly jetstream: JetStreamConnection,
+    private readonly streams: EventStreams,
     private readonly relay: OutboxRelay,
     private readonly consumers: EventConsumers,
     private readonly janitor: EventTablesJanitor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { service, config, publishes } = this.options;
+    const { service } = this.options;
     await this.jetstream.open();
-    if (publishes.length > 0) {
-      await this.jetstream.ensureStream(
-        streamName(config.NATS_SUBJECT_PREFIX, service),
-        publishes.map((s) => `${config.NATS_SUBJECT_PREFIX}.${s}`),
-      );
+    if (EVENTS_BY_PRODUCER[service].length > 0) {
+      const stream = await this.streams.ensure(service);
+      this.unwatch = watchStreamAge(this.jetstream.jsm, stream);
       await this.relay.start();
     }
     await this.consumers.start();
@@ -52,6 +56,7 @@ class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unwatch?.();
     this.janitor.stop();
     await this.consumers.stop();
     await this.relay.stop();
@@ -79,6 +84,16 @@ export class EventsModule {
           useValue: new JetStreamConnection(config.NATS_URL.split(','), service),
         },
         {
+          provide: EventStreams,
+          inject: [JetStreamConnection],
+          useFactory: (jetstream: JetStreamConnection) =>
+            new EventStreams(
+              jetstream,
+              config.NATS_SUBJECT_PREFIX,
+              EventStreams.settingsFrom(config),
+            ),
+        },
+        {
           provide: OutboxRelay,
           inject: [DataSource, Outbox, JetStreamConnection],
           useFactory: (dataSource: DataSource, outbox: Outbox, jetstream: JetStreamConnection) =>
@@ -93,17 +108,25 @@ export class EventsModule {
         },
         {
           provide: EventConsumers,
-          inject: [DataSource, JetStreamConnection],
-          useFactory: (dataSource: DataSource, jetstream: JetStreamConnection) =>
-            new EventConsumers(dataSource, schema, service, jetstream, config.NATS_SUBJECT_PREFIX, {
-              maxDeliver: options.maxDeliver ?? 10,
-              ackWaitMs: 30_000,
+          inject: [DataSource, JetStreamConnection, EventStreams],
+          useFactory: (
+            dataSource: DataSource,
+            jetstream: JetStreamConnection,
+            streams: EventStreams,
+          ) =>
+            new EventConsumers(dataSource, schema, service, jetstream, streams, {
+              maxDeliver: EventStreams.settingsFrom(config).maxDeliver,
+              exitBeforeAck:
+                config.NODE_ENV === 'test' && config.EVENT_FAULT_EXIT_BEFORE_ACK
+                  ? config.EVENT_FAULT_EXIT_BEFORE_ACK
+                  : null,
             }),
         },
         {
           provide: EventTablesJanitor,
           inject: [DataSource],
-          useFactory: (dataSource: DataSource) => new EventTablesJanitor(dataSource, schema),
+          useFactory: (dataSource: DataSource) =>
+            new EventTablesJanitor(dataSource, schema, config.EVENT_MAX_AGE_DAYS),
         },
         EventsLifecycle,
       ],

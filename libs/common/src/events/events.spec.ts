@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ErrorCode } from '../errors/error-code';
-import { DomainEvent, streamName } from './event';
+import { EVENTS_BY_PRODUCER, RewardsEvents } from '@app/contracts';
+import { RetentionPolicy, StorageType } from 'nats';
+import { DomainEvent } from './event';
 import { EventConsumers } from './event-consumers';
+import { EventStreams } from './event-streams';
 import { EventTablesJanitor } from './event-tables-janitor';
 import { eventTablesMigration } from './event-tables.migration';
 import { JetStreamConnection } from './jetstream.connection';
@@ -15,11 +18,17 @@ import { OutboxRelay } from './outbox-relay';
 // Against the real PostgreSQL and NATS: the outbox, relay, consumers and inbox together.
 const prefix = `tbtest_ev${randomBytes(4).toString('hex')}`;
 const schema = 'evtest';
-const TYPES = ['producer.thing.happened', 'producer.thing.failed', 'producer.thing.refused'];
+// Three of the catalogue's events, all consumed by accounting: one applied, one failing, one refused.
+const TYPES = [
+  RewardsEvents.merchantCreated,
+  RewardsEvents.voucherRedeemed,
+  RewardsEvents.voucherClosed,
+];
 
 let database: TestDatabase;
 let dataSource: DataSource;
 let jetstream: JetStreamConnection;
+let streams: EventStreams;
 let outbox: Outbox;
 let relay: OutboxRelay;
 let consumers: EventConsumers;
@@ -51,51 +60,48 @@ beforeAll(async () => {
 
   jetstream = new JetStreamConnection(['nats://127.0.0.1:4222'], 'events-spec');
   await jetstream.open();
-  await jetstream.ensureStream(
-    streamName(prefix, 'producer'),
-    TYPES.map((t) => `${prefix}.${t}`),
-  );
-  outbox = new Outbox(schema);
-  relay = new OutboxRelay(dataSource, outbox, schema, jetstream, prefix, database.url);
-  consumers = new EventConsumers(dataSource, schema, 'consumer', jetstream, prefix, {
+  streams = new EventStreams(jetstream, prefix, {
+    maxAgeMs: 24 * 3600_000,
     maxDeliver: 3,
     ackWaitMs: 2000,
   });
+  // As the producer does at its start, before any consumer ever ran.
+  await streams.ensure('rewards');
+  outbox = new Outbox(schema);
+  relay = new OutboxRelay(dataSource, outbox, schema, jetstream, prefix, database.url);
+  consumers = new EventConsumers(dataSource, schema, 'accounting', jetstream, streams, {
+    maxDeliver: 3,
+    exitBeforeAck: null,
+  });
   consumers.subscribe({
-    producer: 'producer',
     type: TYPES[0],
-    streamSubjects: TYPES,
     handler: async (event: DomainEvent<{ n: number }>, manager) => {
       await manager.query(`INSERT INTO ${schema}.effects (event_id) VALUES ($1)`, [event.id]);
       applied.push(event.id);
     },
   });
   consumers.subscribe({
-    producer: 'producer',
     type: TYPES[1],
-    streamSubjects: TYPES,
     handler: () => {
       failures += 1;
       return Promise.reject(new Error('this consumer always fails'));
     },
   });
   consumers.subscribe({
-    producer: 'producer',
     type: TYPES[2],
-    streamSubjects: TYPES,
     handler: () => {
       refusals += 1;
       return Promise.reject(new DomainError(ErrorCode.INVALID_STATE, 'the hold is already posted'));
     },
   });
-  await relay.start();
-  await consumers.start();
 }, 30_000);
 
 afterAll(async () => {
   await consumers?.stop();
   await relay?.stop();
-  await jetstream?.jsm.streams.delete(streamName(prefix, 'producer')).catch(() => undefined);
+  for (const producer of ['rewards', 'requests'] as const) {
+    await jetstream?.jsm.streams.delete(streams.streamOf(producer)).catch(() => undefined);
+  }
   await jetstream?.close();
   await dataSource?.destroy();
   await database?.drop();
@@ -110,6 +116,46 @@ async function effectsOf(eventId: string): Promise<number> {
 }
 
 describe('durable events', () => {
+  it('keeps an event for a durable consumer of the catalogue that has not started yet', async () => {
+    const stream = streams.streamOf('rewards');
+    expect((await jetstream.jsm.streams.info(stream)).config.retention).toBe(
+      RetentionPolicy.Interest,
+    );
+    const durable = streams.durableOf('accounting', TYPES[0]);
+    const early = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
+    await relay.start();
+    await until(async () => (await jetstream.jsm.consumers.info(stream, durable)).num_pending > 0);
+    await consumers.start();
+    await until(async () => (await effectsOf(early)) === 1);
+    await until(async () => (await jetstream.jsm.streams.info(stream)).state.messages === 0);
+  });
+
+  it('replaces a stream made with limits retention once every consumer has caught up', async () => {
+    const stream = streams.streamOf('requests');
+    await jetstream.jsm.streams.add({
+      name: stream,
+      subjects: EVENTS_BY_PRODUCER.requests.map((s) => `${prefix}.${s}`),
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+    });
+    const retention = async () => (await jetstream.jsm.streams.info(stream)).config.retention;
+    // Its consumers' durables do not exist yet: whether they have caught up is unknown.
+    await streams.ensure('requests');
+    expect(await retention()).toBe(RetentionPolicy.Limits);
+    // Now they exist, with nothing pending: the stream is made again, durables and all.
+    await streams.ensure('requests');
+    expect(await retention()).toBe(RetentionPolicy.Interest);
+    const durables: string[] = [];
+    for await (const c of jetstream.jsm.consumers.list(stream)) durables.push(c.name);
+    expect(durables).toHaveLength(2);
+  });
+
+  it('refuses a consumer that is not in the catalogue', () => {
+    expect(() =>
+      consumers.subscribe({ type: 'volunteers.tier.reached', handler: async () => {} }),
+    ).toThrow(/EVENT_CONSUMERS/);
+  });
+
   it('publishes what a committed transaction wrote, and applies it once', async () => {
     const ids = await dataSource.transaction((manager) =>
       outbox.addMany(
@@ -204,7 +250,7 @@ describe('durable events', () => {
       `UPDATE ${schema}.inbox SET applied_at = now() - interval '31 days' WHERE event_id = $1`,
       [old],
     );
-    const pruned = await new EventTablesJanitor(dataSource, schema).prune();
+    const pruned = await new EventTablesJanitor(dataSource, schema, 30).prune();
     expect(pruned).toEqual({ outbox: 1, inbox: 1 });
     const left: Array<{ id: string }> = await dataSource.query(
       `SELECT id FROM ${schema}.outbox WHERE id = ANY($1::uuid[])`,

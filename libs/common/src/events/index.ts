@@ -1,5 +1,7 @@
 export * from './event';
 export * from './event-consumers';
+export * from './event-metrics';
+export * from './event-streams';
 export * from './event-tables-janitor';
 export * from './event-tables.migration';
 export * from './events.module';

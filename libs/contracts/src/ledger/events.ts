@@ -36,4 +36,6 @@ export interface HoldChangedEvent {
   reference: string | null;
   transferId: string | null;
   at: string;
+  /** Why a voided hold was voided, when the ledger did it on its own: its owner had no row for it. */
+  voidedBecause?: 'owner-absent';
 }

@@ -332,6 +332,8 @@ export interface HoldView {
   expiresAt: string | null;
   transferId: string | null;
   createdAt: string;
+  /** Set when the ledger voided the hold because the row it was taken for never appeared. */
+  voidedBecause: 'owner-absent' | null;
 }
 
 export class LedgerViolationView {

@@ -1,0 +1,78 @@
+import { ServiceClient } from '@app/common';
+import { HoldOwnerAnswer, holdOwnerOf } from '@app/contracts';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AccountingConfig } from '../accounting.config';
+import { callerKeyOf } from '../transfers/idempotency';
+import { HoldRow } from './holds.repository';
+import { HoldsService } from './holds.service';
+
+const PER_ROUND = 20;
+
+/**
+ * A hold is taken before the row it belongs to is written (a request, a
+ * voucher, an hour log); when its service fails in between, nothing would
+ * release it before it expires, weeks later. Past a grace, the sweeper asks
+ * the owning service about each unconfirmed hold: voided when the row never
+ * appeared, confirmed (and never asked again) when it exists, asked again
+ * later when the owner does not answer. Every copy of the service runs one, safely.
+ */
+@Injectable()
+export class HoldOwnerSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('HoldOwnerSweeper');
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<void>;
+
+  constructor(
+    private readonly holds: HoldsService,
+    private readonly services: ServiceClient,
+    private readonly config: AccountingConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.config.HOLD_OWNER_SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    if (this.round) return;
+    this.round = this.sweepAll()
+      .catch((error: Error) => this.logger.warn(`sweeping holds failed: ${error.message}`))
+      .finally(() => (this.round = undefined));
+  }
+
+  private async sweepAll(): Promise<void> {
+    let settled: number;
+    do {
+      const round = await this.holds.sweepUnowned(
+        this.config.HOLD_OWNER_GRACE_MS,
+        PER_ROUND,
+        (hold) => this.ownerHas(hold),
+      );
+      if (round.voided > 0)
+        this.logger.warn(`${round.voided} hold(s) voided: their rows never appeared`);
+      // Holds whose owner did not answer stay unconfirmed: the next sweep asks again.
+      settled = round.confirmed + round.voided;
+    } while (settled === PER_ROUND);
+  }
+
+  /** Whether the hold's row exists; null when its owner did not answer. */
+  private async ownerHas(hold: HoldRow): Promise<boolean | null> {
+    const owner = holdOwnerOf(callerKeyOf(hold.idempotencyKey));
+    if (!owner) return null;
+    try {
+      const answer = await this.services.call<HoldOwnerAnswer>(owner.subject, {
+        holdId: hold.id,
+        rowId: owner.rowId,
+      });
+      return answer.present;
+    } catch (error) {
+      this.logger.warn(`hold ${hold.id}: its owner did not answer: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.round;
+  }
+}
