@@ -22,6 +22,17 @@ export interface EventSubscription<T = unknown> {
   handler: EventHandler<T>;
 }
 
+/** Where a durable consumer stands, as JetStream counts it. */
+export interface ConsumerState {
+  durable: string;
+  /** Events in the stream not yet delivered to it: its lag. */
+  pending: number;
+  /** Delivered and not yet acknowledged. */
+  ackPending: number;
+  /** Delivered more than once and not yet acknowledged. */
+  redelivered: number;
+}
+
 export interface ConsumerSettings {
   /** Deliveries before an event is set aside as a dead letter. */
   maxDeliver: number;
@@ -38,6 +49,7 @@ export class EventConsumers {
   private readonly logger = new Logger('EventConsumers');
   private readonly subscriptions: EventSubscription[] = [];
   private readonly running: Array<{ messages: ConsumerMessages; loop: Promise<void> }> = [];
+  private readonly durables: Array<{ stream: string; durable: string }> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,11 +80,27 @@ export class EventConsumers {
         max_deliver: this.settings.maxDeliver,
         ack_wait: nanos(this.settings.ackWaitMs),
       });
+      this.durables.push({ stream, durable });
       const consumer = await this.jetstream.client.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: 64 });
       const loop = this.consume(messages, durable, subscription.handler);
       this.running.push({ messages, loop });
     }
+  }
+
+  /** Each started consumer's counts, asked of JetStream now (metrics read them at scrape time). */
+  async states(): Promise<ConsumerState[]> {
+    return Promise.all(
+      this.durables.map(async ({ stream, durable }) => {
+        const info = await this.jetstream.jsm.consumers.info(stream, durable);
+        return {
+          durable,
+          pending: info.num_pending,
+          ackPending: info.num_ack_pending,
+          redelivered: info.num_redelivered,
+        };
+      }),
+    );
   }
 
   private async consume(
@@ -156,5 +184,6 @@ export class EventConsumers {
     for (const { messages } of this.running) messages.stop();
     await Promise.all(this.running.map(({ loop }) => loop.catch(() => undefined)));
     this.running.length = 0;
+    this.durables.length = 0;
   }
 }

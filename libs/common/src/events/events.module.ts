@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { ServiceConfig } from '../config/service-config';
 import { streamName } from './event';
 import { EventConsumers } from './event-consumers';
+import { reportEvents } from './event-metrics';
 import { EventTablesJanitor } from './event-tables-janitor';
 import { JetStreamConnection } from './jetstream.connection';
 import { Outbox } from './outbox';
@@ -26,11 +27,17 @@ export interface EventsOptions {
 
 const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
 
-/** Opens JetStream, creates this service's stream, starts the relay, then the consumers. */
+/**
+ * Opens JetStream, creates this service's stream, starts the relay, then the
+ * consumers, and reports them to the metrics until shutdown.
+ */
 @Injectable()
 class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private stopReporting?: () => void;
+
   constructor(
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
+    private readonly dataSource: DataSource,
     private readonly jetstream: JetStreamConnection,
     private readonly relay: OutboxRelay,
     private readonly consumers: EventConsumers,
@@ -49,9 +56,11 @@ class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     }
     await this.consumers.start();
     this.janitor.start();
+    this.stopReporting = reportEvents(this.dataSource, this.options.schema, this.consumers);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopReporting?.();
     this.janitor.stop();
     await this.consumers.stop();
     await this.relay.stop();

@@ -1,0 +1,67 @@
+import { DataSource } from 'typeorm';
+import {
+  consumerAckPending,
+  consumerPending,
+  consumerRedelivered,
+  deadLetters,
+  outboxBacklog,
+  outboxOldestAge,
+} from '../metrics/suite-metrics';
+import { ConsumerState, EventConsumers } from './event-consumers';
+
+/**
+ * Reports a service's durable events at each scrape: its outbox backlog and
+ * the age of its oldest unpublished row (the partial index on unpublished rows
+ * keeps that cheap), its dead letters by consumer, and each of its consumers'
+ * lag in JetStream. Returns the function that stops reporting.
+ */
+export function reportEvents(
+  dataSource: DataSource,
+  schema: string,
+  consumers: EventConsumers,
+): () => void {
+  // Gauges are collected side by side: one query (or JetStream round) serves all that need it.
+  const outbox = sharedWhileInFlight(() => readOutbox(dataSource, schema));
+  const consumerStates = sharedWhileInFlight(() => consumers.states());
+  const byConsumer = (value: (state: ConsumerState) => number) => async () =>
+    (await consumerStates()).map((s) => ({ labels: { consumer: s.durable }, value: value(s) }));
+  const removers = [
+    outboxBacklog.addSource(async () => [{ value: (await outbox()).backlog }]),
+    outboxOldestAge.addSource(async () => [{ value: (await outbox()).oldestAgeSeconds }]),
+    deadLetters.addSource(() => readDeadLetters(dataSource, schema)),
+    consumerPending.addSource(byConsumer((s) => s.pending)),
+    consumerAckPending.addSource(byConsumer((s) => s.ackPending)),
+    consumerRedelivered.addSource(byConsumer((s) => s.redelivered)),
+  ];
+  return () => removers.forEach((remove) => remove());
+}
+
+/** Calls made while one is in flight get its answer rather than starting another. */
+function sharedWhileInFlight<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  return () =>
+    (inFlight ??= read().finally(() => {
+      inFlight = null;
+    }));
+}
+
+async function readOutbox(
+  dataSource: DataSource,
+  schema: string,
+): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+  const [row]: Array<{ backlog: string; age: number | null }> = await dataSource.query(
+    `SELECT count(*) AS backlog, extract(epoch FROM now() - min(created_at))::float8 AS age
+       FROM "${schema}".outbox WHERE published_at IS NULL`,
+  );
+  return { backlog: Number(row.backlog), oldestAgeSeconds: row.age ?? 0 };
+}
+
+async function readDeadLetters(
+  dataSource: DataSource,
+  schema: string,
+): Promise<Array<{ labels: { consumer: string }; value: number }>> {
+  const rows: Array<{ consumer: string; count: string }> = await dataSource.query(
+    `SELECT consumer, count(*) AS count FROM "${schema}".dead_letters GROUP BY consumer`,
+  );
+  return rows.map((r) => ({ labels: { consumer: r.consumer }, value: Number(r.count) }));
+}
