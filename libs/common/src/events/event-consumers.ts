@@ -88,6 +88,11 @@ export class EventConsumers {
     }
   }
 
+  /** The durable names of the consumers started. */
+  get names(): string[] {
+    return this.durables.map((d) => d.durable);
+  }
+
   /** Each started consumer's counts, asked of JetStream now (metrics read them at scrape time). */
   async states(): Promise<ConsumerState[]> {
     return Promise.all(

@@ -28,7 +28,7 @@ export function reportEvents(
   const removers = [
     outboxBacklog.addSource(async () => [{ value: (await outbox()).backlog }]),
     outboxOldestAge.addSource(async () => [{ value: (await outbox()).oldestAgeSeconds }]),
-    deadLetters.addSource(() => readDeadLetters(dataSource, schema)),
+    deadLetters.addSource(() => readDeadLetters(dataSource, schema, consumers.names)),
     consumerPending.addSource(byConsumer((s) => s.pending)),
     consumerAckPending.addSource(byConsumer((s) => s.ackPending)),
     consumerRedelivered.addSource(byConsumer((s) => s.redelivered)),
@@ -56,12 +56,16 @@ async function readOutbox(
   return { backlog: Number(row.backlog), oldestAgeSeconds: row.age ?? 0 };
 }
 
+/** Per consumer, 0 for each running one without any: a panel shows 0, not "no data". */
 async function readDeadLetters(
   dataSource: DataSource,
   schema: string,
+  running: string[],
 ): Promise<Array<{ labels: { consumer: string }; value: number }>> {
   const rows: Array<{ consumer: string; count: string }> = await dataSource.query(
     `SELECT consumer, count(*) AS count FROM "${schema}".dead_letters GROUP BY consumer`,
   );
-  return rows.map((r) => ({ labels: { consumer: r.consumer }, value: Number(r.count) }));
+  const counts = new Map(running.map((consumer) => [consumer, 0]));
+  for (const row of rows) counts.set(row.consumer, Number(row.count));
+  return [...counts].map(([consumer, value]) => ({ labels: { consumer }, value }));
 }
