@@ -99,10 +99,7 @@ export async function bootstrapService<C extends ServiceConfig>(
     // A round trip on the connection the handlers listen on, not the probes' own.
     nats: () => within(READINESS_CHECK_MS, () => server.unwrap<NatsConnection>().flush()),
   });
-  logger.info(
-    { prefix: config.NATS_SUBJECT_PREFIX, metricsPort: metrics?.port },
-    `${name} ready`,
-  );
+  logger.info({ prefix: config.NATS_SUBJECT_PREFIX, metricsPort: metrics?.port }, `${name} ready`);
   stopOnSignal(name, logger, async () => {
     await metrics?.close();
     await probes.close();
