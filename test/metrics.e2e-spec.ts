@@ -188,6 +188,11 @@ describe("a backend's METRICS_PORT", () => {
 
     expect(valueOf(accounting, 'timebank_ledger_imbalance_minutes')).toBe(0);
     expect(samplesOf(accounting, 'timebank_ledger_imbalance_minutes')).toHaveLength(1);
+    // Only the process that can know says anything: no misleading 0 from the others.
+    expect((await backendMetrics('volunteers')).names).not.toContain(
+      'timebank_ledger_imbalance_minutes',
+    );
+    expect((await gatewayMetrics()).names).not.toContain('timebank_outbox_backlog');
 
     for (const backend of BACKENDS) {
       const m = await backendMetrics(backend);

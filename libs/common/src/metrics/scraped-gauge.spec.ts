@@ -25,6 +25,13 @@ describe('ScrapedGauge', () => {
     expect(await samples('timebank_test_rows')).toEqual([{ labels: { consumer: 'a' }, value: 0 }]);
   });
 
+  it('is exported only by a process that gave it a source', () => {
+    const gauge = new ScrapedGauge('timebank_test_unsourced', 'nothing reads it yet');
+    expect(metricsRegistry.getSingleMetric('timebank_test_unsourced')).toBeUndefined();
+    gauge.addSource(() => Promise.resolve([{ value: 1 }]));
+    expect(metricsRegistry.getSingleMetric('timebank_test_unsourced')).toBeDefined();
+  });
+
   it('leaves out a source that fails, not the others', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const gauge = new ScrapedGauge('timebank_test_backlog', 'backlog');

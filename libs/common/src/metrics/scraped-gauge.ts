@@ -16,19 +16,26 @@ const logger = new Logger('Metrics');
  * A gauge read when Prometheus scrapes (a cheap query, a pool's counters),
  * not kept up to date by the code. Sources come and go with the application
  * that owns them (a module registers one at bootstrap, removes it at
- * shutdown), so the gauge itself is defined once per process. A source that
- * fails is logged and left out of that scrape rather than failing the others.
+ * shutdown), so the gauge itself is defined once per process, and joins the
+ * registry with its first source: a process without one (the gateway has no
+ * outbox) exports nothing rather than a misleading 0. A source that fails is
+ * logged and left out of that scrape rather than failing the others.
  */
 export class ScrapedGauge<L extends string = string> {
   private readonly sources = new Set<SampleSource<L>>();
+  private readonly gauge: Gauge<L>;
 
-  constructor(name: string, help: string, labelNames: readonly L[] = []) {
+  constructor(
+    private readonly name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+  ) {
     const sources = this.sources;
-    new Gauge<L>({
+    this.gauge = new Gauge<L>({
       name,
       help,
       labelNames,
-      registers: [metricsRegistry],
+      registers: [],
       async collect() {
         this.reset();
         for (const source of sources) {
@@ -43,6 +50,9 @@ export class ScrapedGauge<L extends string = string> {
 
   /** Adds a source; the returned function removes it. */
   addSource(source: SampleSource<L>): () => void {
+    if (!metricsRegistry.getSingleMetric(this.name)) {
+      metricsRegistry.registerMetric(this.gauge);
+    }
     this.sources.add(source);
     return () => this.sources.delete(source);
   }
