@@ -15,6 +15,8 @@ export interface ServiceExit {
 export interface LaunchOptions {
   /** Merged over process.env for every child; '' unsets a setting. */
   env?: NodeJS.ProcessEnv;
+  /** Merged over env for one service: a setting that must differ per process, such as METRICS_PORT. */
+  serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
   /** Which services to run; default all five. */
   services?: ServiceName[];
   /** Where the children's output goes: a function, or a file path to append to. Default: nowhere. */
@@ -52,7 +54,7 @@ export interface Suite {
   port: number;
   /** The services of this suite, backends first. */
   services: ServiceName[];
-  /** Polls until GET /health is 200 (or, without a gateway, every backend answers over NATS). */
+  /** Polls until GET /health/ready is 200 (or, without a gateway, every backend answers over NATS). */
   waitHealthy(timeoutMs?: number): Promise<unknown>;
   /** Spawns one service and resolves once it answers. */
   startService(name: ServiceName, options?: { timeoutMs?: number }): Promise<void>;

@@ -16,6 +16,7 @@ const ROOT = path.resolve(__dirname, '..');
 /**
  * @typedef {object} LaunchOptions
  * @property {NodeJS.ProcessEnv} [env] merged over process.env for every child ('' unsets a setting)
+ * @property {Partial<Record<ServiceName, NodeJS.ProcessEnv>>} [serviceEnv] merged over env for one service (a port of its own, e.g. METRICS_PORT)
  * @property {ServiceName[]} [services] which services to run; default all five
  * @property {LogFunction | string} [log] where children's output goes: a function, or a file path to append to; default nowhere
  * @property {number} [startTimeoutMs] how long each service may take to answer after spawning (default 30000)
@@ -213,10 +214,13 @@ async function launchSuite(options = {}) {
     }
   }
 
-  /** @returns {Promise<{ status: number, body: unknown } | null>} */
+  /**
+   * The gateway's readiness: 200 once it hears NATS and every backend is ready.
+   * @returns {Promise<{ status: number, body: unknown } | null>}
+   */
   async function gatewayHealth() {
     try {
-      const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(3000) });
+      const res = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(3000) });
       const text = await res.text();
       let body = text;
       try {
@@ -253,7 +257,7 @@ async function launchSuite(options = {}) {
     // child watches (watch-parent.js): no child outlives the launcher.
     const child = spawn(process.execPath, ['--require', WATCH_PARENT, entry], {
       cwd: root,
-      env,
+      env: { ...env, ...options.serviceEnv?.[service] },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
@@ -454,7 +458,7 @@ async function launchSuite(options = {}) {
   }
 
   /**
-   * Polls until the suite is healthy: GET /health answers 200 when the gateway
+   * Polls until the suite is healthy: GET /health/ready answers 200 when the gateway
    * runs, else every backend answers its NATS health check. Rejects at once if a
    * service exits.
    * @param {number} [timeoutMs]

@@ -93,4 +93,15 @@ describe('a service that cannot start', () => {
     expect(volunteers.code).toBe(1);
     expect(oneLine(volunteers.stderr)).toMatch(/^volunteers: .*BOOTSTRAP_ADMIN_PASSWORD/);
   });
+
+  it('refuses production with GET /metrics open to anyone', async () => {
+    const gateway = await run('gateway', {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-32-characters-or-more',
+      METRICS_PORT: '',
+      METRICS_TOKEN: '',
+    });
+    expect(gateway.code).toBe(1);
+    expect(oneLine(gateway.stderr)).toMatch(/^gateway: METRICS_PORT or METRICS_TOKEN is required/);
+  });
 });

@@ -146,6 +146,8 @@ export type LineTap = (line: string, service: ServiceName) => void;
 export interface StartSuiteOptions {
   /** Settings over TEST_SETTINGS and the suite's own database, prefix and port. */
   env?: Record<string, string>;
+  /** Settings of one service over `env`: one that must differ per process, such as METRICS_PORT. */
+  serviceEnv?: LaunchOptions['serviceEnv'];
   services?: ServiceName[];
   /** Tags its lines in test/logs/e2e.log (default: the prefix). */
   label?: string;
@@ -153,13 +155,13 @@ export interface StartSuiteOptions {
   restart?: LaunchOptions['restart'];
   /** Sees every line the suite's services write, as the test runs. */
   onLine?: LineTap;
-  /** How long to wait for GET /health to answer 200 (default SERVICE_START_MS). */
+  /** How long to wait for GET /health/ready to answer 200 (default SERVICE_START_MS). */
   healthyTimeoutMs?: number;
 }
 
 /**
  * Starts a suite of its own: a fresh database `timebank_test_<random>`, a fresh
- * NATS prefix `tbtest_<random>`, a free port; resolves once GET /health is 200.
+ * NATS prefix `tbtest_<random>`, a free port; resolves once GET /health/ready is 200.
  * Always `await suite.stop()` (in afterAll), which also drops the database.
  */
 export async function startPrivateSuite(options: StartSuiteOptions = {}): Promise<TestSuite> {
@@ -185,6 +187,7 @@ export async function startPrivateSuite(options: StartSuiteOptions = {}): Promis
   try {
     suite = await launchSuite({
       env,
+      serviceEnv: options.serviceEnv,
       services: options.services,
       startTimeoutMs: SERVICE_START_MS,
       log: logTo(options.label ?? prefix, options.onLine),

@@ -22,6 +22,7 @@ import { HoldsService } from './holds/holds.service';
 import { LedgerCheckController } from './ledger-check/ledger-check.controller';
 import { LedgerCheckRepository } from './ledger-check/ledger-check.repository';
 import { LedgerCheckService } from './ledger-check/ledger-check.service';
+import { LedgerMetrics } from './ledger-check/ledger-metrics';
 import { RewardsEventsConsumer } from './rewards/rewards-events.consumer';
 import { VerifiedServiceConsumer } from './service-credits/verified-service.consumer';
 import { StatementsController } from './statements/statements.controller';
@@ -83,6 +84,7 @@ export class AccountingModule {
         RewardsEventsConsumer,
         HoldExpiryScheduler,
         HoldOwnerSweeper,
+        LedgerMetrics,
       ],
     };
   }

@@ -9,6 +9,7 @@ import {
   DependencyError,
   exitWith,
   PinoNestLogger,
+  instrumentProcess,
   readConfig,
   stopOnSignal,
   strictValidationPipe,
@@ -22,6 +23,7 @@ import {
   HELMET_OPTIONS,
 } from './http/framework-refusals';
 import { installHttpHooks } from './http/http-hooks';
+import { exposeMetrics } from './http/http-metrics';
 import { installJsonBodyParser } from './http/json-body';
 import { setDefaultLocale } from './http/language';
 import { requestIdFor } from './http/request-id';
@@ -41,6 +43,7 @@ async function bootstrap(): Promise<void> {
   }
   setDefaultLocale(config.DEFAULT_LOCALE);
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  instrumentProcess('gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
@@ -60,6 +63,7 @@ async function bootstrap(): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
   installHttpHooks(fastify, logger);
+  const metrics = await exposeMetrics(fastify, config);
   await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
   if (config.corsOrigins.length > 0) {
@@ -75,8 +79,14 @@ async function bootstrap(): Promise<void> {
   setUpApiDocs(app, apiDocument(app));
   await serveWebApp(fastify, config.webRoot, logger);
   await app.listen(config.PORT, '0.0.0.0');
-  logger.info({ port: config.PORT, prefix: config.NATS_SUBJECT_PREFIX }, 'gateway ready');
-  stopOnSignal('gateway', logger, () => app.close());
+  logger.info(
+    { port: config.PORT, prefix: config.NATS_SUBJECT_PREFIX, metricsPort: metrics?.port },
+    'gateway ready',
+  );
+  stopOnSignal('gateway', logger, async () => {
+    await app.close();
+    await metrics?.close();
+  });
 }
 
 void bootstrap();

@@ -85,6 +85,14 @@ export interface LedgerTotals {
 export class LedgerCheckRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
+  /** The sum of all balances: 0 while every transfer moved as much out as in. */
+  async totalMinutes(): Promise<number> {
+    const [row]: Array<{ total: string | null }> = await this.manager.query(
+      'SELECT sum(balance) AS total FROM accounting.accounts',
+    );
+    return Number(row.total ?? 0);
+  }
+
   check(): Promise<{ totals: LedgerTotals; violations: LedgerViolationView[] }> {
     return this.manager.transaction('REPEATABLE READ', async (manager) => {
       const [totals]: Array<{ accounts: string; total: string | null; transfers: string }> =

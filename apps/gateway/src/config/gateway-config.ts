@@ -65,6 +65,15 @@ export class GatewayConfig extends BaseConfig {
   @IsString()
   WEB_ROOT: string = '';
 
+  /**
+   * The bearer token a scraper sends for GET /metrics on PORT; empty: no token.
+   * Not needed when METRICS_PORT serves the metrics on a private port instead.
+   */
+  @Matches(/^$|^[\x21-\x7e]{32,}$/, {
+    message: 'must be empty or 32 or more printable characters without spaces',
+  })
+  METRICS_TOKEN: string = '';
+
   get webRoot(): string {
     return this.WEB_ROOT !== ''
       ? path.resolve(this.WEB_ROOT)
@@ -78,10 +87,17 @@ export class GatewayConfig extends BaseConfig {
   }
 }
 
-/** Production refuses the development secret. */
+/** Production refuses the development secret, and metrics anyone on the internet could read. */
 export function productionProblems(config: GatewayConfig): string[] {
   if (config.NODE_ENV !== 'production') return [];
-  return config.JWT_SECRET === DEV_JWT_SECRET
-    ? ['JWT_SECRET is required in production (the development default is refused)']
-    : [];
+  const problems: string[] = [];
+  if (config.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET is required in production (the development default is refused)');
+  }
+  if (config.METRICS_PORT === 0 && config.METRICS_TOKEN === '') {
+    problems.push(
+      'METRICS_PORT or METRICS_TOKEN is required in production (GET /metrics would be public)',
+    );
+  }
+  return problems;
 }

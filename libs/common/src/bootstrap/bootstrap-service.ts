@@ -9,6 +9,10 @@ import { runMigrations } from '../database/run-migrations';
 import { createLogger, PinoNestLogger } from '../logging/logger';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server';
 import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
+import { RpcMetricsInterceptor } from '../nats/rpc-metrics.interceptor';
+import { instrumentProcess } from '../metrics/registry';
+import { MetricsServer, serveMetrics } from '../metrics/metrics-server';
+import { reportPool } from '../database/pool-metrics';
 import { ServiceExceptionFilter } from '../nats/rpc-exception.filter';
 import { strictValidationPipe } from '../nats/validation.pipe';
 import { checkNats, checkPostgres, DependencyError } from './dependencies';
@@ -52,6 +56,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   const { name } = definition;
   const config = readConfig(name, definition.config);
   const logger = createLogger(name, config.LOG_LEVEL);
+  instrumentProcess(name);
   try {
     await checkPostgres(config.DATABASE_URL);
     await checkNats(config.NATS_URL);
@@ -81,19 +86,38 @@ export async function bootstrapService<C extends ServiceConfig>(
   });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ServiceExceptionFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor());
+  app.useGlobalInterceptors(
+    new RpcContextInterceptor(),
+    new RpcMetricsInterceptor(config.NATS_SUBJECT_PREFIX),
+  );
   await app.listen();
   const dataSource = app.get(DataSource);
+  reportPool(dataSource);
+  const metrics = await startMetricsServer(name, config.METRICS_PORT);
   probes.started({
     database: () => within(READINESS_CHECK_MS, () => dataSource.query('SELECT 1')),
     // A round trip on the connection the handlers listen on, not the probes' own.
     nats: () => within(READINESS_CHECK_MS, () => server.unwrap<NatsConnection>().flush()),
   });
-  logger.info({ prefix: config.NATS_SUBJECT_PREFIX }, `${name} ready`);
+  logger.info({ prefix: config.NATS_SUBJECT_PREFIX, metricsPort: metrics?.port }, `${name} ready`);
   stopOnSignal(name, logger, async () => {
+    await metrics?.close();
     await probes.close();
     await app.close();
   });
+}
+
+/** Serves /metrics on METRICS_PORT, none when it is 0; a port taken ends the start in one line. */
+export async function startMetricsServer(
+  service: string,
+  port: number,
+): Promise<MetricsServer | null> {
+  if (port === 0) return null;
+  try {
+    return await serveMetrics(port);
+  } catch (error) {
+    exitWith(service, `cannot serve metrics on METRICS_PORT ${port}: ${(error as Error).message}`);
+  }
 }
 
 /** On SIGTERM/SIGINT: stop taking messages, finish those in flight, close connections, exit 0. */

@@ -66,6 +66,16 @@ export class BaseConfig {
     },
   })
   CITY_TIME_ZONE: string = DEFAULT_CITY_TIME_ZONE;
+
+  /**
+   * The port serving Prometheus metrics at GET /metrics, for the private network
+   * Prometheus scrapes from; 0 serves none. Each process needs a port of its own
+   * (docs/operations.md "Metrics").
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT: number = 0;
 }
 
 /** Settings of a service that owns a PostgreSQL schema. */

@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './ensure-database';
 export * from './run-migrations';
 export * from './postgres-errors';
+export * from './pool-metrics';

@@ -6,7 +6,7 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { logContext } from '../logging/logger';
 import { DomainEvent } from './event';
-import { eventDuplicates } from './event-metrics';
+import { eventDuplicates } from '../metrics/suite-metrics';
 import { EventStreams } from './event-streams';
 import { JetStreamConnection } from './jetstream.connection';
 
@@ -27,6 +27,17 @@ export interface EventSubscription<T = unknown> {
   handler: EventHandler<T>;
 }
 
+/** Where a durable consumer stands, as JetStream counts it. */
+export interface ConsumerState {
+  durable: string;
+  /** Events in the stream not yet delivered to it: its lag. */
+  pending: number;
+  /** Delivered and not yet acknowledged. */
+  ackPending: number;
+  /** Delivered more than once and not yet acknowledged. */
+  redelivered: number;
+}
+
 export interface ConsumerSettings {
   /** Deliveries before an event is set aside as a dead letter. */
   maxDeliver: number;
@@ -45,6 +56,7 @@ export class EventConsumers {
   private readonly logger = new Logger('EventConsumers');
   private readonly subscriptions: EventSubscription[] = [];
   private readonly running: Array<{ messages: ConsumerMessages; loop: Promise<void> }> = [];
+  private readonly durables: Array<{ stream: string; durable: string }> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,11 +81,32 @@ export class EventConsumers {
       if (!ensured.has(producer)) ensured.set(producer, this.streams.ensure(producer));
       const stream = await (ensured.get(producer) as Promise<string>);
       const durable = this.streams.durableOf(this.service, type);
+      this.durables.push({ stream, durable });
       const consumer = await this.jetstream.client.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: 64 });
       const loop = this.consume(messages, durable, handler);
       this.running.push({ messages, loop });
     }
+  }
+
+  /** The durable names of the consumers started. */
+  get names(): string[] {
+    return this.durables.map((d) => d.durable);
+  }
+
+  /** Each started consumer's counts, asked of JetStream now (metrics read them at scrape time). */
+  async states(): Promise<ConsumerState[]> {
+    return Promise.all(
+      this.durables.map(async ({ stream, durable }) => {
+        const info = await this.jetstream.jsm.consumers.info(stream, durable);
+        return {
+          durable,
+          pending: info.num_pending,
+          ackPending: info.num_ack_pending,
+          redelivered: info.num_redelivered,
+        };
+      }),
+    );
   }
 
   private async consume(
@@ -174,5 +207,6 @@ export class EventConsumers {
     for (const { messages } of this.running) messages.stop();
     await Promise.all(this.running.map(({ loop }) => loop.catch(() => undefined)));
     this.running.length = 0;
+    this.durables.length = 0;
   }
 }

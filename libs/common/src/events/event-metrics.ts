@@ -1,75 +1,97 @@
 import { JetStreamManager } from 'nats';
-import { Counter, Gauge } from 'prom-client';
-import { METRIC_PREFIX, metricsRegistry } from '../metrics';
+import { DataSource } from 'typeorm';
+import {
+  consumerAckPending,
+  consumerPending,
+  consumerRedelivered,
+  deadLetters,
+  eventStreamMaxAge,
+  eventStreamOldestAge,
+  outboxBacklog,
+  outboxOldestAge,
+} from '../metrics/suite-metrics';
+import { ConsumerState, EventConsumers } from './event-consumers';
 
-const NANOS_PER_SECOND = 1e9;
-
-/** The streams this process publishes to, read at each scrape. */
-const watched = new Map<string, JetStreamManager>();
-
-/** Zero when the stream is empty: every consumer has every event. */
-async function oldestAgeSeconds(jsm: JetStreamManager, stream: string): Promise<number> {
-  const { state } = await jsm.streams.info(stream);
-  if (state.messages === 0) return 0;
-  return Math.max(0, (Date.now() - Date.parse(state.first_ts)) / 1000);
-}
-
-async function maxAgeSeconds(jsm: JetStreamManager, stream: string): Promise<number> {
-  const { config } = await jsm.streams.info(stream);
-  return config.max_age / NANOS_PER_SECOND;
-}
-
-/** Sets one value per watched stream; a stream that cannot be read reports nothing. */
-async function collectPerStream(
-  gauge: Gauge<'stream'>,
-  read: (jsm: JetStreamManager, stream: string) => Promise<number>,
-): Promise<void> {
-  gauge.reset();
-  await Promise.all(
-    [...watched].map(([stream, jsm]) =>
-      read(jsm, stream).then(
-        (value) => gauge.set({ stream }, value),
-        () => undefined,
-      ),
-    ),
-  );
+/**
+ * Reports a service's durable events at each scrape: its outbox backlog and
+ * the age of its oldest unpublished row (the partial index on unpublished rows
+ * keeps that cheap), its dead letters by consumer, and each of its consumers'
+ * lag in JetStream. Returns the function that stops reporting.
+ */
+export function reportEvents(
+  dataSource: DataSource,
+  schema: string,
+  consumers: EventConsumers,
+): () => void {
+  // Gauges are collected side by side: one query (or JetStream round) serves all that need it.
+  const outbox = sharedWhileInFlight(() => readOutbox(dataSource, schema));
+  const consumerStates = sharedWhileInFlight(() => consumers.states());
+  const byConsumer = (value: (state: ConsumerState) => number) => async () =>
+    (await consumerStates()).map((s) => ({ labels: { consumer: s.durable }, value: value(s) }));
+  const removers = [
+    outboxBacklog.addSource(async () => [{ value: (await outbox()).backlog }]),
+    outboxOldestAge.addSource(async () => [{ value: (await outbox()).oldestAgeSeconds }]),
+    deadLetters.addSource(() => readDeadLetters(dataSource, schema, consumers.names)),
+    consumerPending.addSource(byConsumer((s) => s.pending)),
+    consumerAckPending.addSource(byConsumer((s) => s.ackPending)),
+    consumerRedelivered.addSource(byConsumer((s) => s.redelivered)),
+  ];
+  return () => removers.forEach((remove) => remove());
 }
 
 /**
- * The alarm before the last resort: an event waiting longer than anyone
- * should (a consumer down or failing) shows here long before the stream's
- * age limit (`…_max_age_seconds`) drops it.
+ * Reports the producer's own stream at each scrape: the age of its oldest
+ * event (0 when every consumer has everything) beside the age limit that would
+ * drop it. Returns the function that stops reporting.
  */
-new Gauge({
-  name: `${METRIC_PREFIX}event_stream_oldest_age_seconds`,
-  help: 'Age of the oldest event a durable consumer has not yet acknowledged (0 when none)',
-  labelNames: ['stream'],
-  registers: [metricsRegistry],
-  collect() {
-    return collectPerStream(this, oldestAgeSeconds);
-  },
-});
+export function reportStream(jsm: JetStreamManager, stream: string): () => void {
+  const info = sharedWhileInFlight(() => jsm.streams.info(stream));
+  const labels = { stream };
+  const removers = [
+    eventStreamOldestAge.addSource(async () => {
+      const { state } = await info();
+      const age = state.messages === 0 ? 0 : (Date.now() - Date.parse(state.first_ts)) / 1000;
+      return [{ labels, value: Math.max(0, age) }];
+    }),
+    eventStreamMaxAge.addSource(async () => [
+      { labels, value: (await info()).config.max_age / NANOS_PER_SECOND },
+    ]),
+  ];
+  return () => removers.forEach((remove) => remove());
+}
 
-new Gauge({
-  name: `${METRIC_PREFIX}event_stream_max_age_seconds`,
-  help: 'Age at which the stream drops an event even if a consumer never took it',
-  labelNames: ['stream'],
-  registers: [metricsRegistry],
-  collect() {
-    return collectPerStream(this, maxAgeSeconds);
-  },
-});
+const NANOS_PER_SECOND = 1e9;
 
-/** Redeliveries the inbox refused: the event had been applied, only its ack was lost. */
-export const eventDuplicates = new Counter({
-  name: `${METRIC_PREFIX}event_duplicates_total`,
-  help: 'Events delivered again after their effect was committed, refused by the inbox',
-  labelNames: ['consumer', 'event'],
-  registers: [metricsRegistry],
-});
+/** Calls made while one is in flight get its answer rather than starting another. */
+function sharedWhileInFlight<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  return () =>
+    (inFlight ??= read().finally(() => {
+      inFlight = null;
+    }));
+}
 
-/** Reports the stream's age gauges until the returned function is called. */
-export function watchStreamAge(jsm: JetStreamManager, stream: string): () => void {
-  watched.set(stream, jsm);
-  return () => watched.delete(stream);
+async function readOutbox(
+  dataSource: DataSource,
+  schema: string,
+): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+  const [row]: Array<{ backlog: string; age: number | null }> = await dataSource.query(
+    `SELECT count(*) AS backlog, extract(epoch FROM now() - min(created_at))::float8 AS age
+       FROM "${schema}".outbox WHERE published_at IS NULL`,
+  );
+  return { backlog: Number(row.backlog), oldestAgeSeconds: row.age ?? 0 };
+}
+
+/** Per consumer, 0 for each running one without any: a panel shows 0, not "no data". */
+async function readDeadLetters(
+  dataSource: DataSource,
+  schema: string,
+  running: string[],
+): Promise<Array<{ labels: { consumer: string }; value: number }>> {
+  const rows: Array<{ consumer: string; count: string }> = await dataSource.query(
+    `SELECT consumer, count(*) AS count FROM "${schema}".dead_letters GROUP BY consumer`,
+  );
+  const counts = new Map(running.map((consumer) => [consumer, 0]));
+  for (const row of rows) counts.set(row.consumer, Number(row.count));
+  return [...counts].map(([consumer, value]) => ({ labels: { consumer }, value }));
 }

@@ -10,7 +10,7 @@ import { BackendService, EVENTS_BY_PRODUCER } from '@app/contracts';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '../config/service-config';
 import { EventConsumers } from './event-consumers';
-import { watchStreamAge } from './event-metrics';
+import { reportEvents, reportStream } from './event-metrics';
 import { EventStreams } from './event-streams';
 import { EventTablesJanitor } from './event-tables-janitor';
 import { JetStreamConnection } from './jetstream.connection';
@@ -28,14 +28,16 @@ const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
 
 /**
  * Opens JetStream, creates this service's stream with every durable consumer
- * of it (before the relay publishes anything), starts the relay, then the consumers.
+ * of it (before the relay publishes anything), starts the relay, then the
+ * consumers, and reports them all to the metrics until shutdown.
  */
 @Injectable()
 class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private unwatch?: () => void;
+  private readonly stopReporting: Array<() => void> = [];
 
   constructor(
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
+    private readonly dataSource: DataSource,
     private readonly jetstream: JetStreamConnection,
     private readonly streams: EventStreams,
     private readonly relay: OutboxRelay,
@@ -48,15 +50,16 @@ class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.jetstream.open();
     if (EVENTS_BY_PRODUCER[service].length > 0) {
       const stream = await this.streams.ensure(service);
-      this.unwatch = watchStreamAge(this.jetstream.jsm, stream);
+      this.stopReporting.push(reportStream(this.jetstream.jsm, stream));
       await this.relay.start();
     }
     await this.consumers.start();
     this.janitor.start();
+    this.stopReporting.push(reportEvents(this.dataSource, this.options.schema, this.consumers));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.unwatch?.();
+    this.stopReporting.splice(0).forEach((stop) => stop());
     this.janitor.stop();
     await this.consumers.stop();
     await this.relay.stop();

@@ -8,3 +8,4 @@ export * from './events.module';
 export * from './jetstream.connection';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './event-metrics';

@@ -6,3 +6,4 @@ export * from './rpc-context.interceptor';
 export * from './rpc-exception.filter';
 export * from './validation.pipe';
 export * from './service-client';
+export * from './rpc-metrics.interceptor';
