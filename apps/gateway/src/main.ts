@@ -10,6 +10,7 @@ import {
   exitWith,
   PinoNestLogger,
   readConfig,
+  startTracing,
   stopOnSignal,
   strictValidationPipe,
 } from '@app/common';
@@ -22,6 +23,7 @@ import {
   HELMET_OPTIONS,
 } from './http/framework-refusals';
 import { installHttpHooks } from './http/http-hooks';
+import { installHttpTracing, TRACE_RESPONSE_HEADER } from './http/http-tracing';
 import { installJsonBodyParser } from './http/json-body';
 import { setDefaultLocale } from './http/language';
 import { requestIdFor } from './http/request-id';
@@ -31,6 +33,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 async function bootstrap(): Promise<void> {
   const config = readConfig('gateway', GatewayConfig);
+  const tracing = startTracing('gateway', config);
   const problems = productionProblems(config);
   if (problems.length > 0) exitWith('gateway', problems.join('; '));
   try {
@@ -59,14 +62,22 @@ async function bootstrap(): Promise<void> {
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
+  installHttpTracing(fastify);
   installHttpHooks(fastify, logger);
   await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
-      exposedHeaders: ['X-Request-Id', 'Retry-After'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After', TRACE_RESPONSE_HEADER],
+      allowedHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'X-Request-Id',
+        'traceparent',
+        'tracestate',
+      ],
       maxAge: 600,
     });
   }
@@ -76,7 +87,10 @@ async function bootstrap(): Promise<void> {
   await serveWebApp(fastify, config.webRoot, logger);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, prefix: config.NATS_SUBJECT_PREFIX }, 'gateway ready');
-  stopOnSignal('gateway', logger, () => app.close());
+  stopOnSignal('gateway', logger, async () => {
+    await app.close();
+    await tracing.shutdown();
+  });
 }
 
 void bootstrap();

@@ -15,6 +15,7 @@ import { checkNats, checkPostgres, DependencyError } from './dependencies';
 import type { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { startServiceProbes, within } from '../health/service-probes';
+import { startTracing } from '../tracing/tracing';
 
 /** How long a readiness check may take before it counts as not ready. */
 const READINESS_CHECK_MS = 1000;
@@ -43,7 +44,7 @@ export function readConfig<C extends object>(service: string, schema: new () => 
 }
 
 /**
- * Starts one service: validated settings, reachable PostgreSQL and NATS,
+ * Starts one service: validated settings, traces, reachable PostgreSQL and NATS,
  * migrated schema, then a NATS microservice in the service's queue group.
  */
 export async function bootstrapService<C extends ServiceConfig>(
@@ -51,6 +52,7 @@ export async function bootstrapService<C extends ServiceConfig>(
 ): Promise<void> {
   const { name } = definition;
   const config = readConfig(name, definition.config);
+  const tracing = startTracing(name, config);
   const logger = createLogger(name, config.LOG_LEVEL);
   try {
     await checkPostgres(config.DATABASE_URL);
@@ -93,6 +95,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   stopOnSignal(name, logger, async () => {
     await probes.close();
     await app.close();
+    await tracing.shutdown();
   });
 }
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { logContext } from '../logging/logger';
+import { inEventSpan } from '../tracing/event-span';
 import { consumerName, DomainEvent, streamName } from './event';
 import { JetStreamConnection } from './jetstream.connection';
 
@@ -81,7 +82,9 @@ export class EventConsumers {
     handler: EventHandler,
   ): Promise<void> {
     for await (const message of messages) {
-      await this.handle(message, durable, handler);
+      await inEventSpan(message, this.prefix, durable, () =>
+        this.handle(message, durable, handler),
+      );
     }
   }
 

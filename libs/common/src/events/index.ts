@@ -6,3 +6,4 @@ export * from './events.module';
 export * from './jetstream.connection';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './outbox-trace-context.migration';
