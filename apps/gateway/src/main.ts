@@ -33,7 +33,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 async function bootstrap(): Promise<void> {
   const config = readConfig('gateway', GatewayConfig);
-  const tracing = startTracing('gateway', config);
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const tracing = startTracing('gateway', config, logger);
   const problems = productionProblems(config);
   if (problems.length > 0) exitWith('gateway', problems.join('; '));
   try {
@@ -43,7 +44,6 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   setDefaultLocale(config.DEFAULT_LOCALE);
-  const logger = createLogger('gateway', config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,

@@ -64,6 +64,7 @@ function withinRequestSpan(request: FastifyRequest, next: () => void): void {
 function endRequestSpan(request: FastifyRequest, status?: number): void {
   const span = spans.get(request);
   if (!span) return;
+  spans.delete(request);
   if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
   // A 4xx is the client's mistake, not the server's: only 5xx (or no answer) marks a failure.
   if (status === undefined || status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
@@ -86,10 +87,12 @@ export function installHttpTracing(fastify: FastifyInstance): void {
     withinRequestSpan(request, done);
   });
   fastify.addHook('preHandler', (request, _reply, done) => withinRequestSpan(request, done));
-  fastify.addHook('onResponse', (request, reply, done) => {
-    endRequestSpan(request, reply.statusCode);
-    withinRequestSpan(request, done);
-  });
+  fastify.addHook('onResponse', (request, reply, done) =>
+    withinRequestSpan(request, () => {
+      endRequestSpan(request, reply.statusCode);
+      done();
+    }),
+  );
   fastify.addHook('onRequestAbort', (request, done) => {
     endRequestSpan(request);
     done();

@@ -52,8 +52,8 @@ export async function bootstrapService<C extends ServiceConfig>(
 ): Promise<void> {
   const { name } = definition;
   const config = readConfig(name, definition.config);
-  const tracing = startTracing(name, config);
   const logger = createLogger(name, config.LOG_LEVEL);
+  const tracing = startTracing(name, config, logger);
   try {
     await checkPostgres(config.DATABASE_URL);
     await checkNats(config.NATS_URL);

@@ -3,6 +3,7 @@ import { trace } from '@opentelemetry/api';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BaseConfig } from '../config/service-config';
+import { createLogger } from '../logging/logger';
 import { DomainError } from '../errors/domain-error';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ErrorCode } from '../errors/error-code';
@@ -44,7 +45,7 @@ async function until(condition: () => Promise<boolean> | boolean, ms = 10_000): 
 
 beforeAll(async () => {
   Logger.overrideLogger(false); // the failures below are on purpose
-  tracing = startTracing('events-spec', new BaseConfig());
+  tracing = startTracing('events-spec', new BaseConfig(), createLogger('events-spec', 'silent'));
   database = await createTestDatabase();
   dataSource = new DataSource({
     type: 'postgres',
