@@ -11,6 +11,7 @@ import {
   PinoNestLogger,
   instrumentProcess,
   readConfig,
+  startTracing,
   stopOnSignal,
   strictValidationPipe,
 } from '@app/common';
@@ -24,6 +25,7 @@ import {
 } from './http/framework-refusals';
 import { installHttpHooks } from './http/http-hooks';
 import { exposeMetrics } from './http/http-metrics';
+import { installHttpTracing, TRACE_RESPONSE_HEADER } from './http/http-tracing';
 import { installJsonBodyParser } from './http/json-body';
 import { setDefaultLocale } from './http/language';
 import { requestIdFor } from './http/request-id';
@@ -33,6 +35,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 async function bootstrap(): Promise<void> {
   const config = readConfig('gateway', GatewayConfig);
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const tracing = startTracing('gateway', config, logger);
   const problems = productionProblems(config);
   if (problems.length > 0) exitWith('gateway', problems.join('; '));
   try {
@@ -42,7 +46,6 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   setDefaultLocale(config.DEFAULT_LOCALE);
-  const logger = createLogger('gateway', config.LOG_LEVEL);
   instrumentProcess('gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -62,6 +65,7 @@ async function bootstrap(): Promise<void> {
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
+  installHttpTracing(fastify);
   installHttpHooks(fastify, logger);
   const metrics = await exposeMetrics(fastify, config);
   await app.register(helmet, HELMET_OPTIONS);
@@ -69,8 +73,15 @@ async function bootstrap(): Promise<void> {
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
-      exposedHeaders: ['X-Request-Id', 'Retry-After'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After', TRACE_RESPONSE_HEADER],
+      allowedHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'X-Request-Id',
+        'traceparent',
+        'tracestate',
+      ],
       maxAge: 600,
     });
   }
@@ -86,6 +97,7 @@ async function bootstrap(): Promise<void> {
   stopOnSignal('gateway', logger, async () => {
     await app.close();
     await metrics?.close();
+    await tracing.shutdown();
   });
 }
 

@@ -1,4 +1,4 @@
-import { eventTablesMigration, ServiceSchema } from '@app/common';
+import { eventTablesMigration, outboxTraceContextMigration, ServiceSchema } from '@app/common';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
 import { HelpRequests1764300000000 } from './migrations/1764300000000-help-requests';
 import { MemberNames1764630000000 } from './migrations/1764630000000-member-names';
@@ -16,5 +16,6 @@ export const RequestsSchema: ServiceSchema = {
     HelpRequests1764300000000,
     MemberNames1764630000000,
     RequestHistory1764710000000,
+    outboxTraceContextMigration('requests', 1764800000000),
   ],
 };

@@ -1,4 +1,4 @@
-import { eventTablesMigration, ServiceSchema } from '@app/common';
+import { eventTablesMigration, outboxTraceContextMigration, ServiceSchema } from '@app/common';
 import { MerchantEntity } from './merchants/merchants.entity';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
 import { Rewards1764400000000 } from './migrations/1764400000000-rewards';
@@ -14,5 +14,6 @@ export const RewardsSchema: ServiceSchema = {
     CreateSchema1764100000000,
     eventTablesMigration('rewards', 1764200000000),
     Rewards1764400000000,
+    outboxTraceContextMigration('rewards', 1764800000000),
   ],
 };

@@ -1,4 +1,4 @@
-import { eventTablesMigration, ServiceSchema } from '@app/common';
+import { eventTablesMigration, outboxTraceContextMigration, ServiceSchema } from '@app/common';
 import { CommunityEntity, GridUnitEntity } from './communities/communities.entity';
 import { HourLogEntity } from './hours/hours.entity';
 import { MemberEntity } from './members/members.entity';
@@ -31,5 +31,6 @@ export const VolunteersSchema: ServiceSchema = {
     MemberRights1764600000000,
     SignInAttempts1764610000000,
     MemberCards1764620000000,
+    outboxTraceContextMigration('volunteers', 1764800000000),
   ],
 };

@@ -9,3 +9,4 @@ export * from './events';
 export * from './testing';
 export * from './rights';
 export * from './metrics';
+export * from './tracing';

@@ -30,6 +30,14 @@ const HEADERS: Record<string, HeaderObject> = {
     required: true,
     schema: { type: 'string', enum: [...LOCALES] },
   },
+  TraceResponse: {
+    description:
+      "The trace this request belongs to, as `00-<trace id>-<the gateway's span id>-<flags>` " +
+      "(W3C Trace Context's traceresponse): the client's own trace when it sent a valid " +
+      'traceparent, else a new one. Every log line about the request names the trace id.',
+    required: true,
+    schema: { type: 'string', pattern: '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
+  },
   RetryAfter: {
     description: 'Seconds to wait before trying again',
     required: true,
@@ -54,6 +62,22 @@ const PARAMETERS: Record<string, ParameterObject> = {
     description:
       'An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in ' +
       'the X-Request-Id of the answer; any other value is replaced by a new UUID',
+    schema: { type: 'string' },
+  },
+  TraceParent: {
+    name: 'traceparent',
+    in: 'header',
+    required: false,
+    description:
+      "W3C Trace Context: the caller's trace, which this request then joins (answered in " +
+      'traceresponse); a malformed one is ignored and the request starts a new trace',
+    schema: { type: 'string', example: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+  },
+  TraceState: {
+    name: 'tracestate',
+    in: 'header',
+    required: false,
+    description: "W3C Trace Context: vendors' trace data, carried on with traceparent",
     schema: { type: 'string' },
   },
 };
@@ -138,13 +162,13 @@ function requiresSomething(schema: SchemaObject | ReferenceObject, document: Ope
 /**
  * What holds for every route (API.md "Conventions"), added to what Swagger
  * read from the decorators, so no route can leave it out:
- * - every answer carries X-Request-Id and Content-Language; a 429 Retry-After;
+ * - every answer carries X-Request-Id, traceresponse and Content-Language; a 429 Retry-After;
  *   a route under the gateway's own rate limit its X-RateLimit-* headers;
  * - every route may answer 400 (a malformed request), 503 and 504 (a service
  *   down or late); one with a body 413 and 415, and its body has no other
  *   fields than those named, and may be left out when none is required;
  * - a public route needs no token (`security: []`);
- * - Accept-Language and X-Request-Id may be sent to any route.
+ * - Accept-Language, X-Request-Id and traceparent/tracestate may be sent to any route.
  */
 export function withConventions(
   document: OpenAPIObject,
@@ -167,6 +191,8 @@ export function withConventions(
         ...(operation.parameters ?? []),
         ref('parameters', 'AcceptLanguage'),
         ref('parameters', 'RequestId'),
+        ref('parameters', 'TraceParent'),
+        ref('parameters', 'TraceState'),
       ];
 
       const responses = operation.responses as Record<string, ResponseObject>;
@@ -195,6 +221,7 @@ export function withConventions(
         const counted = status !== '413' && status !== '415';
         response.headers = {
           'X-Request-Id': ref('headers', 'RequestId'),
+          traceresponse: ref('headers', 'TraceResponse'),
           'Content-Language': ref('headers', 'ContentLanguage'),
           ...(status === '429' ? { 'Retry-After': ref('headers', 'RetryAfter') } : {}),
           ...Object.assign({}, ...limits.map((limit) => (counted ? limit.counted : {}))),

@@ -17,7 +17,7 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
       'Help requests, verified volunteer hours, a time-credit ledger, tiers and merchant rewards ' +
         "for a city's communities. JSON in and out; times are ISO 8601 in UTC, dates YYYY-MM-DD, " +
         'amounts of time credit whole minutes. Errors are application/problem+json (see Problem); ' +
-        'every response carries X-Request-Id and Content-Language.',
+        'every response carries X-Request-Id, traceresponse (its trace) and Content-Language.',
     )
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')

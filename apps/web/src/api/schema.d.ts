@@ -2535,6 +2535,10 @@ export interface components {
     AcceptLanguage: string;
     /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
     RequestId: string;
+    /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+    TraceParent: string;
+    /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+    TraceState: string;
   };
   requestBodies: never;
   headers: {
@@ -2542,6 +2546,8 @@ export interface components {
     RequestId: string;
     /** @description The language of problem titles, details and field messages, and of tier and category names: the one Accept-Language asked for, else the default (DEFAULT_LOCALE) */
     ContentLanguage: 'zh-CN' | 'en';
+    /** @description The trace this request belongs to, as `00-<trace id>-<the gateway's span id>-<flags>` (W3C Trace Context's traceresponse): the client's own trace when it sent a valid traceparent, else a new one. Every log line about the request names the trace id. */
+    TraceResponse: string;
     /** @description Seconds to wait before trying again */
     RetryAfter: number;
     /** @description How many calls the address limit allows in its window */
@@ -2565,6 +2571,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -2574,6 +2584,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2585,6 +2596,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2596,6 +2608,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2607,6 +2620,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2624,6 +2638,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -2634,6 +2652,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2645,6 +2664,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2656,6 +2676,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2673,6 +2694,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -2683,6 +2708,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2694,6 +2720,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2705,6 +2732,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2716,6 +2744,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2733,6 +2762,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -2743,6 +2776,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2754,6 +2788,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2765,6 +2800,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2782,6 +2818,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -2795,6 +2835,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -2811,6 +2852,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -2825,6 +2867,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -2839,6 +2882,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2850,6 +2894,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2861,6 +2906,7 @@ export interface operations {
       429: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'Retry-After': components['headers']['RetryAfter'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
@@ -2877,6 +2923,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -2891,6 +2938,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -2911,6 +2959,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -2924,6 +2976,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           /** @description timebank_refresh=<the refresh token>; Max-Age=<until refreshExpiresAt>; Path=/api/v1/auth; HttpOnly; SameSite=Strict, and Secure over HTTPS: for browsers, which then refresh and sign out without handling the token */
           'Set-Cookie'?: string;
@@ -2937,6 +2990,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2948,6 +3002,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2959,6 +3014,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2970,6 +3026,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2981,6 +3038,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -2992,6 +3050,7 @@ export interface operations {
       429: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
@@ -3004,6 +3063,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3015,6 +3075,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3032,6 +3093,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: {
@@ -3048,6 +3113,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3064,6 +3130,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3078,6 +3145,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3092,6 +3160,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3106,6 +3175,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3117,6 +3187,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3128,6 +3199,7 @@ export interface operations {
       429: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'Retry-After': components['headers']['RetryAfter'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
@@ -3144,6 +3216,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3158,6 +3231,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3178,6 +3252,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: {
@@ -3195,6 +3273,7 @@ export interface operations {
       204: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3209,6 +3288,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3223,6 +3303,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3237,6 +3318,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3248,6 +3330,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3259,6 +3342,7 @@ export interface operations {
       429: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'Retry-After': components['headers']['RetryAfter'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
@@ -3275,6 +3359,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3289,6 +3374,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'X-RateLimit-Limit-address': components['headers']['RateLimitLimit-address'];
           'X-RateLimit-Remaining-address': components['headers']['RateLimitRemaining-address'];
@@ -3309,6 +3395,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -3318,6 +3408,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3329,6 +3420,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3340,6 +3432,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3351,6 +3444,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3362,6 +3456,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3379,6 +3474,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -3392,6 +3491,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3403,6 +3503,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3414,6 +3515,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3425,6 +3527,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3436,6 +3539,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3447,6 +3551,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3458,6 +3563,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3469,6 +3575,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3486,6 +3593,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -3500,6 +3611,7 @@ export interface operations {
       204: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3509,6 +3621,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3520,6 +3633,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3531,6 +3645,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3542,6 +3657,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3553,6 +3669,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3564,6 +3681,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3581,6 +3699,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -3590,6 +3712,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3601,6 +3724,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3612,6 +3736,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3623,6 +3748,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3634,6 +3760,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3645,6 +3772,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3656,6 +3784,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3673,6 +3802,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -3686,6 +3819,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3697,6 +3831,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3708,6 +3843,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3719,6 +3855,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3730,6 +3867,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3741,6 +3879,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3752,6 +3891,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3763,6 +3903,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3790,6 +3931,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -3799,6 +3944,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3810,6 +3956,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3821,6 +3968,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3832,6 +3980,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3843,6 +3992,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3854,6 +4004,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3871,6 +4022,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -3884,6 +4039,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3895,6 +4051,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3906,6 +4063,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3917,6 +4075,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3928,6 +4087,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3939,6 +4099,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3950,6 +4111,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3961,6 +4123,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3972,6 +4135,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -3989,6 +4153,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -4000,6 +4168,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4011,6 +4180,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4022,6 +4192,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4033,6 +4204,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4044,6 +4216,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4055,6 +4228,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4066,6 +4240,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4083,6 +4258,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -4098,6 +4277,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4109,6 +4289,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4120,6 +4301,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4131,6 +4313,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4142,6 +4325,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4153,6 +4337,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4164,6 +4349,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4175,6 +4361,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4186,6 +4373,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4197,6 +4385,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4214,6 +4403,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -4225,6 +4418,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4236,6 +4430,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4247,6 +4442,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4258,6 +4454,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4269,6 +4466,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4280,6 +4478,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4291,6 +4490,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4308,6 +4508,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -4323,6 +4527,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4334,6 +4539,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4345,6 +4551,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4356,6 +4563,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4367,6 +4575,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4378,6 +4587,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4389,6 +4599,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4400,6 +4611,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4411,6 +4623,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4428,6 +4641,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -4439,6 +4656,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4450,6 +4668,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4461,6 +4680,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4472,6 +4692,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4483,6 +4704,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4494,6 +4716,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4505,6 +4728,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4522,6 +4746,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -4531,6 +4759,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4542,6 +4771,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4553,6 +4783,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4564,6 +4795,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4581,6 +4813,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -4594,6 +4830,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4605,6 +4842,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4616,6 +4854,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4627,6 +4866,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4638,6 +4878,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4649,6 +4890,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4660,6 +4902,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4671,6 +4914,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4682,6 +4926,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4699,6 +4944,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -4708,6 +4957,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4719,6 +4969,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4730,6 +4981,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4741,6 +4993,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4752,6 +5005,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4763,6 +5017,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4784,6 +5039,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -4793,6 +5052,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4804,6 +5064,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4815,6 +5076,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4826,6 +5088,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4837,6 +5100,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4848,6 +5112,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4867,6 +5132,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -4880,6 +5149,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4891,6 +5161,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4902,6 +5173,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4913,6 +5185,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4924,6 +5197,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4935,6 +5209,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4946,6 +5221,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4957,6 +5233,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4968,6 +5245,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4979,6 +5257,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -4998,6 +5277,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -5013,6 +5296,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5024,6 +5308,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5035,6 +5320,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5046,6 +5332,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5057,6 +5344,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5068,6 +5356,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5079,6 +5368,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5090,6 +5380,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5101,6 +5392,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5112,6 +5404,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5129,6 +5422,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -5140,6 +5437,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5151,6 +5449,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5162,6 +5461,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5173,6 +5473,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5184,6 +5485,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5195,6 +5497,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5206,6 +5509,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5225,6 +5529,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -5240,6 +5548,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5251,6 +5560,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5262,6 +5572,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5273,6 +5584,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5284,6 +5596,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5295,6 +5608,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5306,6 +5620,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5317,6 +5632,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5328,6 +5644,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5339,6 +5656,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5356,6 +5674,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -5371,6 +5693,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5382,6 +5705,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5393,6 +5717,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5404,6 +5729,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5415,6 +5741,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5426,6 +5753,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5437,6 +5765,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5448,6 +5777,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5459,6 +5789,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5476,6 +5807,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -5487,6 +5822,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5498,6 +5834,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5509,6 +5846,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5520,6 +5858,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5531,6 +5870,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5542,6 +5882,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5553,6 +5894,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5572,6 +5914,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -5587,6 +5933,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5598,6 +5945,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5609,6 +5957,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5620,6 +5969,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5631,6 +5981,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5642,6 +5993,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5653,6 +6005,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5664,6 +6017,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5675,6 +6029,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5686,6 +6041,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5703,6 +6059,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -5712,6 +6072,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5723,6 +6084,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5734,6 +6096,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5745,6 +6108,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5756,6 +6120,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5767,6 +6132,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5794,6 +6160,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -5803,6 +6173,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5814,6 +6185,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5825,6 +6197,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5836,6 +6209,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5847,6 +6221,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5858,6 +6233,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5875,6 +6251,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -5888,6 +6268,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5899,6 +6280,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5910,6 +6292,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5921,6 +6304,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5932,6 +6316,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5943,6 +6328,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5954,6 +6340,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5965,6 +6352,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5976,6 +6364,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -5995,6 +6384,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -6008,6 +6401,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6019,6 +6413,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6030,6 +6425,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6041,6 +6437,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6052,6 +6449,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6063,6 +6461,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6074,6 +6473,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6085,6 +6485,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6096,6 +6497,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6107,6 +6509,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6124,6 +6527,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -6137,6 +6544,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6148,6 +6556,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6159,6 +6568,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6170,6 +6580,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6181,6 +6592,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6192,6 +6604,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6203,6 +6616,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6214,6 +6628,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6231,6 +6646,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -6242,6 +6661,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6253,6 +6673,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6264,6 +6685,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6275,6 +6697,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6286,6 +6709,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6297,6 +6721,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6308,6 +6733,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6327,6 +6753,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -6338,6 +6768,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6349,6 +6780,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6360,6 +6792,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6371,6 +6804,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6382,6 +6816,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6393,6 +6828,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6404,6 +6840,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6415,6 +6852,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6432,6 +6870,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -6447,6 +6889,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6458,6 +6901,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6469,6 +6913,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6480,6 +6925,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6491,6 +6937,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6502,6 +6949,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6513,6 +6961,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6524,6 +6973,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6535,6 +6985,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6546,6 +6997,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6563,6 +7015,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -6574,6 +7030,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6585,6 +7042,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6596,6 +7054,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6607,6 +7066,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6618,6 +7078,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6629,6 +7090,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6640,6 +7102,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6657,6 +7120,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         code: string;
@@ -6668,6 +7135,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6679,6 +7147,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6690,6 +7159,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6701,6 +7171,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6712,6 +7183,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6729,6 +7201,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -6738,6 +7214,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6749,6 +7226,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6760,6 +7238,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6771,6 +7250,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6788,6 +7268,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -6797,6 +7281,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6808,6 +7293,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6819,6 +7305,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6830,6 +7317,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6852,6 +7340,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -6863,6 +7355,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6874,6 +7367,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6885,6 +7379,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6896,6 +7391,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6907,6 +7403,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6918,6 +7415,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6929,6 +7427,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6951,6 +7450,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -6962,6 +7465,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6973,6 +7477,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6984,6 +7489,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -6995,6 +7501,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7006,6 +7513,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7017,6 +7525,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7028,6 +7537,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7050,6 +7560,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7061,6 +7575,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7072,6 +7587,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7083,6 +7599,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7094,6 +7611,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7105,6 +7623,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7116,6 +7635,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7127,6 +7647,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7149,6 +7670,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7160,6 +7685,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7171,6 +7697,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7182,6 +7709,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7193,6 +7721,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7204,6 +7733,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7215,6 +7745,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7226,6 +7757,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7250,6 +7782,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7262,6 +7798,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           /** @description attachment, with an ASCII filename (report-<community code>-<view>-<from>_<to>.csv) and a UTF-8 filename* (RFC 5987) with the community's name */
           'Content-Disposition': string;
@@ -7275,6 +7812,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7286,6 +7824,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7297,6 +7836,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7308,6 +7848,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7319,6 +7860,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7330,6 +7872,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7347,6 +7890,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7358,6 +7905,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7369,6 +7917,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7380,6 +7929,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7391,6 +7941,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7402,6 +7953,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7413,6 +7965,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7424,6 +7977,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7464,6 +8018,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -7473,6 +8031,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7484,6 +8043,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7495,6 +8055,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7506,6 +8067,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7517,6 +8079,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7528,6 +8091,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7547,6 +8111,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -7560,6 +8128,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7571,6 +8140,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7582,6 +8152,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7593,6 +8164,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7604,6 +8176,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7615,6 +8188,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7626,6 +8200,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7637,6 +8212,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7648,6 +8224,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7659,6 +8236,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7676,6 +8254,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7687,6 +8269,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7698,6 +8281,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7709,6 +8293,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7720,6 +8305,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7731,6 +8317,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7742,6 +8329,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7753,6 +8341,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7770,6 +8359,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7781,6 +8374,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7792,6 +8386,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7803,6 +8398,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7814,6 +8410,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7825,6 +8422,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7836,6 +8434,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7847,6 +8446,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7858,6 +8458,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7875,6 +8476,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7886,6 +8491,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7897,6 +8503,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7908,6 +8515,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7919,6 +8527,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7930,6 +8539,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7941,6 +8551,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7952,6 +8563,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7963,6 +8575,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -7980,6 +8593,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -7995,6 +8612,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8006,6 +8624,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8017,6 +8636,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8028,6 +8648,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8039,6 +8660,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8050,6 +8672,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8061,6 +8684,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8072,6 +8696,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8083,6 +8708,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8094,6 +8720,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8113,6 +8740,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -8128,6 +8759,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8139,6 +8771,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8150,6 +8783,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8161,6 +8795,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8172,6 +8807,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8183,6 +8819,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8194,6 +8831,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8205,6 +8843,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8216,6 +8855,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8227,6 +8867,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8244,6 +8885,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -8259,6 +8904,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8270,6 +8916,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8281,6 +8928,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8292,6 +8940,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8303,6 +8952,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8314,6 +8964,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8325,6 +8976,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8336,6 +8988,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8347,6 +9000,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8358,6 +9012,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8377,6 +9032,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -8392,6 +9051,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8403,6 +9063,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8414,6 +9075,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8425,6 +9087,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8436,6 +9099,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8447,6 +9111,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8458,6 +9123,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8469,6 +9135,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8480,6 +9147,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8491,6 +9159,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8508,6 +9177,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -8519,6 +9192,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8530,6 +9204,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8541,6 +9216,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8552,6 +9228,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8563,6 +9240,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8574,6 +9252,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8585,6 +9264,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8596,6 +9276,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8613,6 +9294,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -8624,6 +9309,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8635,6 +9321,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8646,6 +9333,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8657,6 +9345,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8668,6 +9357,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8679,6 +9369,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8696,6 +9387,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -8709,6 +9404,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8720,6 +9416,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8731,6 +9428,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8742,6 +9440,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8753,6 +9452,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8764,6 +9464,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8775,6 +9476,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8786,6 +9488,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8803,6 +9506,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -8818,6 +9525,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8829,6 +9537,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8840,6 +9549,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8851,6 +9561,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8862,6 +9573,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8873,6 +9585,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8884,6 +9597,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8895,6 +9609,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8906,6 +9621,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8931,6 +9647,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -8942,6 +9662,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8953,6 +9674,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8964,6 +9686,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8975,6 +9698,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8986,6 +9710,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -8997,6 +9722,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9008,6 +9734,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9029,6 +9756,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -9040,6 +9771,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9051,6 +9783,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9062,6 +9795,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9073,6 +9807,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9084,6 +9819,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9095,6 +9831,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9106,6 +9843,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9125,6 +9863,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -9140,6 +9882,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9151,6 +9894,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9162,6 +9906,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9173,6 +9918,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9184,6 +9930,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9195,6 +9942,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9206,6 +9954,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9217,6 +9966,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9228,6 +9978,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9239,6 +9990,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9266,6 +10018,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -9275,6 +10031,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9286,6 +10043,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9297,6 +10055,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9308,6 +10067,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9319,6 +10079,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9330,6 +10091,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9347,6 +10109,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -9358,6 +10124,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9369,6 +10136,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9380,6 +10148,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9391,6 +10160,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9402,6 +10172,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9413,6 +10184,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9424,6 +10196,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9435,6 +10208,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9452,6 +10226,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -9463,6 +10241,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9474,6 +10253,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9485,6 +10265,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9496,6 +10277,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9507,6 +10289,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9518,6 +10301,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9529,6 +10313,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9540,6 +10325,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9557,6 +10343,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -9568,6 +10358,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9579,6 +10370,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9590,6 +10382,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9601,6 +10394,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9612,6 +10406,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9623,6 +10418,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9634,6 +10430,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9645,6 +10442,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9664,6 +10462,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -9675,6 +10477,7 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9686,6 +10489,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9697,6 +10501,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9708,6 +10513,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9719,6 +10525,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9730,6 +10537,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9741,6 +10549,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9752,6 +10561,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9774,6 +10584,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -9783,6 +10597,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9794,6 +10609,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9805,6 +10621,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9816,6 +10633,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9827,6 +10645,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9838,6 +10657,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9857,6 +10677,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path?: never;
       cookie?: never;
@@ -9870,6 +10694,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9881,6 +10706,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9892,6 +10718,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9903,6 +10730,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9914,6 +10742,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9925,6 +10754,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9936,6 +10766,7 @@ export interface operations {
       413: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9947,6 +10778,7 @@ export interface operations {
       415: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9958,6 +10790,7 @@ export interface operations {
       429: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
@@ -9970,6 +10803,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9981,6 +10815,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -9998,6 +10833,10 @@ export interface operations {
         'Accept-Language'?: components['parameters']['AcceptLanguage'];
         /** @description An id of your own for this request (1 to 200 of A-Z a-z 0-9 . _ : @ / + = -), echoed in the X-Request-Id of the answer; any other value is replaced by a new UUID */
         'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description W3C Trace Context: the caller's trace, which this request then joins (answered in traceresponse); a malformed one is ignored and the request starts a new trace */
+        traceparent?: components['parameters']['TraceParent'];
+        /** @description W3C Trace Context: vendors' trace data, carried on with traceparent */
+        tracestate?: components['parameters']['TraceState'];
       };
       path: {
         id: string;
@@ -10009,6 +10848,7 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -10020,6 +10860,7 @@ export interface operations {
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -10031,6 +10872,7 @@ export interface operations {
       401: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -10042,6 +10884,7 @@ export interface operations {
       403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -10053,6 +10896,7 @@ export interface operations {
       404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -10064,6 +10908,7 @@ export interface operations {
       409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -10075,6 +10920,7 @@ export interface operations {
       503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };
@@ -10086,6 +10932,7 @@ export interface operations {
       504: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'Content-Language': components['headers']['ContentLanguage'];
           [name: string]: unknown;
         };

@@ -19,6 +19,7 @@ import { checkNats, checkPostgres, DependencyError } from './dependencies';
 import type { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { startServiceProbes, within } from '../health/service-probes';
+import { startTracing } from '../tracing/tracing';
 
 /** How long a readiness check may take before it counts as not ready. */
 const READINESS_CHECK_MS = 1000;
@@ -47,7 +48,7 @@ export function readConfig<C extends object>(service: string, schema: new () => 
 }
 
 /**
- * Starts one service: validated settings, reachable PostgreSQL and NATS,
+ * Starts one service: validated settings, traces, reachable PostgreSQL and NATS,
  * migrated schema, then a NATS microservice in the service's queue group.
  */
 export async function bootstrapService<C extends ServiceConfig>(
@@ -57,6 +58,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   const config = readConfig(name, definition.config);
   const logger = createLogger(name, config.LOG_LEVEL);
   instrumentProcess(name);
+  const tracing = startTracing(name, config, logger);
   try {
     await checkPostgres(config.DATABASE_URL);
     await checkNats(config.NATS_URL);
@@ -104,6 +106,7 @@ export async function bootstrapService<C extends ServiceConfig>(
     await metrics?.close();
     await probes.close();
     await app.close();
+    await tracing.shutdown();
   });
 }
 

@@ -23,4 +23,19 @@ describe('loadConfig', () => {
       loadConfig(ServiceConfig, { DATABASE_URL: 'mysql://x', NATS_SUBJECT_PREFIX: 'a.b' }),
     ).toThrow(/invalid settings: DATABASE_URL .*; NATS_SUBJECT_PREFIX /);
   });
+
+  it('sends traces only to an http(s) collector address, and none by default', () => {
+    expect(loadConfig(ServiceConfig, {}).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('');
+    const endpoint = 'http://collector:4318';
+    expect(
+      loadConfig(ServiceConfig, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint })
+        .OTEL_EXPORTER_OTLP_ENDPOINT,
+    ).toBe(endpoint);
+    expect(() =>
+      loadConfig(ServiceConfig, {
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317',
+        OTEL_BSP_SCHEDULE_DELAY: '0',
+      }),
+    ).toThrow(/invalid settings: OTEL_EXPORTER_OTLP_ENDPOINT .*; OTEL_BSP_SCHEDULE_DELAY /);
+  });
 });

@@ -76,6 +76,21 @@ export class BaseConfig {
   @Min(0)
   @Max(65535)
   METRICS_PORT: number = 0;
+
+  /**
+   * An OpenTelemetry collector's OTLP/HTTP address (`/v1/traces` is added): spans
+   * are sent there. Empty sends none; trace ids still reach every log line.
+   */
+  @Matches(/^$|^https?:\/\/[^\s,]+$/, {
+    message: 'must be empty or an http(s) URL such as http://collector:4318',
+  })
+  OTEL_EXPORTER_OTLP_ENDPOINT: string = '';
+
+  /** How long spans wait to be sent with others to the collector, in milliseconds. */
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  OTEL_BSP_SCHEDULE_DELAY: number = 5000;
 }
 
 /** Settings of a service that owns a PostgreSQL schema. */

@@ -5,8 +5,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { logContext } from '../logging/logger';
-import { DomainEvent } from './event';
 import { eventDuplicates } from '../metrics/suite-metrics';
+import { inEventSpan } from '../tracing/event-span';
+import { DomainEvent } from './event';
 import { EventStreams } from './event-streams';
 import { JetStreamConnection } from './jetstream.connection';
 
@@ -84,7 +85,7 @@ export class EventConsumers {
       this.durables.push({ stream, durable });
       const consumer = await this.jetstream.client.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: 64 });
-      const loop = this.consume(messages, durable, handler);
+      const loop = this.consume(messages, type, durable, handler);
       this.running.push({ messages, loop });
     }
   }
@@ -111,11 +112,12 @@ export class EventConsumers {
 
   private async consume(
     messages: ConsumerMessages,
+    type: string,
     durable: string,
     handler: EventHandler,
   ): Promise<void> {
     for await (const message of messages) {
-      await this.handle(message, durable, handler);
+      await inEventSpan(message, type, durable, () => this.handle(message, durable, handler));
     }
   }
 

@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { BaseConfig } from '../config/service-config';
+import { createLogger } from '../logging/logger';
 import { DomainError } from '../errors/domain-error';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ErrorCode } from '../errors/error-code';
@@ -14,6 +17,8 @@ import { eventTablesMigration } from './event-tables.migration';
 import { JetStreamConnection } from './jetstream.connection';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
+import { outboxTraceContextMigration } from './outbox-trace-context.migration';
+import { startTracing, tracer, Tracing } from '../tracing/tracing';
 
 // Against the real PostgreSQL and NATS: the outbox, relay, consumers and inbox together.
 const prefix = `tbtest_ev${randomBytes(4).toString('hex')}`;
@@ -32,7 +37,10 @@ let streams: EventStreams;
 let outbox: Outbox;
 let relay: OutboxRelay;
 let consumers: EventConsumers;
+let tracing: Tracing;
 const applied: string[] = [];
+/** The trace each applied event was handled in, by event id. */
+const tracesApplied = new Map<string, string | undefined>();
 let failures = 0;
 let refusals = 0;
 
@@ -46,12 +54,16 @@ async function until(condition: () => Promise<boolean> | boolean, ms = 10_000): 
 
 beforeAll(async () => {
   Logger.overrideLogger(false); // the failures below are on purpose
+  tracing = startTracing('events-spec', new BaseConfig(), createLogger('events-spec', 'silent'));
   database = await createTestDatabase();
   dataSource = new DataSource({
     type: 'postgres',
     url: database.url,
     schema,
-    migrations: [eventTablesMigration(schema, 1764200000000)],
+    migrations: [
+      eventTablesMigration(schema, 1764200000000),
+      outboxTraceContextMigration(schema, 1764800000000),
+    ],
   });
   await dataSource.initialize();
   await dataSource.query(`CREATE SCHEMA ${schema}`);
@@ -78,6 +90,7 @@ beforeAll(async () => {
     handler: async (event: DomainEvent<{ n: number }>, manager) => {
       await manager.query(`INSERT INTO ${schema}.effects (event_id) VALUES ($1)`, [event.id]);
       applied.push(event.id);
+      tracesApplied.set(event.id, trace.getActiveSpan()?.spanContext().traceId);
     },
   });
   consumers.subscribe({
@@ -105,6 +118,7 @@ afterAll(async () => {
   await jetstream?.close();
   await dataSource?.destroy();
   await database?.drop();
+  await tracing?.shutdown();
 });
 
 async function effectsOf(eventId: string): Promise<number> {
@@ -168,6 +182,16 @@ describe('durable events', () => {
       `SELECT id FROM ${schema}.outbox WHERE published_at IS NULL`,
     );
     expect(unpublished).toEqual([]);
+  });
+
+  it('hands an event on in the trace of the transaction that wrote it', async () => {
+    const [traceId, eventId] = await tracer.startActiveSpan('write', async (span) => {
+      const id = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
+      span.end();
+      return [span.spanContext().traceId, id];
+    });
+    await until(() => tracesApplied.has(eventId));
+    expect(tracesApplied.get(eventId)).toBe(traceId);
   });
 
   it('publishes nothing from a transaction that rolled back', async () => {

@@ -9,3 +9,4 @@ export * from './jetstream.connection';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './event-metrics';
+export * from './outbox-trace-context.migration';

@@ -1,6 +1,15 @@
 import { Logger } from '@nestjs/common';
+import { SpanKind } from '@opentelemetry/api';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import {
+  ATTR_MESSAGING_DESTINATION,
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_MESSAGING_SYSTEM,
+  contextOfFields,
+  natsHeadersWith,
+} from '../tracing/carriers';
+import { inSpan } from '../tracing/spans';
 import { DomainEvent } from './event';
 import { JetStreamConnection } from './jetstream.connection';
 import { Outbox } from './outbox';
@@ -13,6 +22,7 @@ interface OutboxRow {
   subject: string;
   payload: unknown;
   request_id: string | null;
+  trace_context: Record<string, string> | null;
   created_at: Date;
 }
 
@@ -20,7 +30,8 @@ interface OutboxRow {
  * Publishes committed outbox rows to JetStream with the row id as message id
  * (JetStream drops a duplicate inside its window; consumers' inboxes drop any
  * later one), then marks them published. Rows are claimed with SKIP LOCKED,
- * so any number of copies of a service can relay side by side.
+ * so any number of copies of a service can relay side by side. Each event is
+ * published in a producer span of the trace that wrote it, which its headers carry.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -77,31 +88,42 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, subject, payload, request_id, created_at FROM "${this.schema}".outbox
+        `SELECT id, subject, payload, request_id, trace_context, created_at FROM "${this.schema}".outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) return 0;
-      const js = this.jetstream.client;
-      await Promise.all(
-        rows.map((row) => {
-          const event: DomainEvent = {
-            id: row.id,
-            type: row.subject,
-            occurredAt: new Date(row.created_at).toISOString(),
-            requestId: row.request_id,
-            data: row.payload,
-          };
-          return js.publish(`${this.prefix}.${row.subject}`, JSON.stringify(event), {
-            msgID: row.id,
-          });
-        }),
-      );
+      await Promise.all(rows.map((row) => this.publish(row)));
       await manager.query(
         `UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`,
         [rows.map((r) => r.id)],
       );
       return rows.length;
     });
+  }
+
+  private publish(row: OutboxRow): Promise<unknown> {
+    const event: DomainEvent = {
+      id: row.id,
+      type: row.subject,
+      occurredAt: new Date(row.created_at).toISOString(),
+      requestId: row.request_id,
+      data: row.payload,
+    };
+    const attributes = {
+      [ATTR_MESSAGING_SYSTEM]: 'nats',
+      [ATTR_MESSAGING_DESTINATION]: row.subject,
+      [ATTR_MESSAGING_MESSAGE_ID]: row.id,
+    };
+    return inSpan(
+      `publish ${row.subject}`,
+      { kind: SpanKind.PRODUCER, attributes },
+      () =>
+        this.jetstream.client.publish(`${this.prefix}.${row.subject}`, JSON.stringify(event), {
+          msgID: row.id,
+          headers: natsHeadersWith(),
+        }),
+      contextOfFields(row.trace_context),
+    );
   }
 
   async stop(): Promise<void> {

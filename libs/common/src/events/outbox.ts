@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { currentRequestId } from '../logging/logger';
+import { traceContextFields } from '../tracing/carriers';
 
 /**
  * Writes events into the service's outbox inside the caller's transaction, so
- * an event exists exactly when the change it announces was committed. The
- * relay publishes it; a NOTIFY at commit wakes the relay at once.
+ * an event exists exactly when the change it announces was committed, with the
+ * request id and trace context of the work that caused it. The relay publishes
+ * it; a NOTIFY at commit wakes the relay at once.
  */
 export class Outbox {
   constructor(private readonly schema: string) {}
@@ -25,14 +27,17 @@ export class Outbox {
   ): Promise<string[]> {
     if (events.length === 0) return [];
     const ids = events.map(() => randomUUID());
+    const fields = traceContextFields();
+    const traceContext = fields && JSON.stringify(fields);
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (id, subject, payload, request_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[])`,
+      `INSERT INTO "${this.schema}".outbox (id, subject, payload, request_id, trace_context)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[])`,
       [
         ids,
         events.map((e) => e.type),
         events.map((e) => JSON.stringify(e.data)),
         events.map(() => currentRequestId() ?? null),
+        events.map(() => traceContext),
       ],
     );
     await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);

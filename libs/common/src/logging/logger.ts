@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { LoggerService } from '@nestjs/common';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { Logger } from 'pino';
 
 export interface LogContext {
@@ -13,6 +14,12 @@ export function currentRequestId(): string | undefined {
   return logContext.getStore()?.requestId;
 }
 
+/** The trace and span of the work being done, so a log line leads to its trace. */
+function traceFields(): { traceId?: string; spanId?: string } {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
+}
+
 export function createLogger(service: string, level = 'info'): Logger {
   return pino({
     level,
@@ -21,7 +28,7 @@ export function createLogger(service: string, level = 'info'): Logger {
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
+      return requestId ? { requestId, ...traceFields() } : traceFields();
     },
     redact: {
       paths: [

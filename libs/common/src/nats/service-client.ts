@@ -1,4 +1,6 @@
 import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { NatsRecordBuilder } from '@nestjs/microservices';
+import { SpanKind } from '@opentelemetry/api';
 import { BaseConfig } from '../config/service-config';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -9,6 +11,12 @@ import { RpcEnvelope } from './envelope';
 import { PrefixedNatsClient } from './prefixed-nats.client';
 import type { NatsConnection } from 'nats';
 import { within } from '../health/service-probes';
+import {
+  ATTR_MESSAGING_DESTINATION,
+  ATTR_MESSAGING_SYSTEM,
+  natsHeadersWith,
+} from '../tracing/carriers';
+import { inSpan } from '../tracing/spans';
 
 const NO_HANDLER = 'There is no matching message handler defined in the remote service.';
 
@@ -22,8 +30,10 @@ export interface ServiceClientOptions {
 
 /**
  * The one way to ask another service something: request–reply over NATS with
- * the request id and actor in the envelope, a timeout on every call, and the
- * answer's typed refusal — or the service's absence or silence — as a DomainError.
+ * the request id and actor in the envelope, the trace context in the message
+ * headers (each call a client span named by its subject), a timeout on every
+ * call, and the answer's typed refusal — or the service's absence or silence —
+ * as a DomainError.
  */
 export class ServiceClient implements OnApplicationShutdown {
   private readonly logger = new Logger('ServiceClient');
@@ -49,11 +59,15 @@ export class ServiceClient implements OnApplicationShutdown {
       actor,
       data: data ?? {},
     };
-    try {
-      return await firstValueFrom(this.client.send<T>(subject, envelope).pipe(timeout(timeoutMs)));
-    } catch (error) {
-      throw this.translate(error, subject, timeoutMs);
-    }
+    const attributes = { [ATTR_MESSAGING_SYSTEM]: 'nats', [ATTR_MESSAGING_DESTINATION]: subject };
+    return inSpan(subject, { kind: SpanKind.CLIENT, attributes }, async () => {
+      const message = new NatsRecordBuilder(envelope).setHeaders(natsHeadersWith()).build();
+      try {
+        return await firstValueFrom(this.client.send<T>(subject, message).pipe(timeout(timeoutMs)));
+      } catch (error) {
+        throw this.translate(error, subject, timeoutMs);
+      }
+    });
   }
 
   /** Whether this client's NATS connection makes a round trip within `timeoutMs`. */

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
+import { ok } from './support/http';
+import { E2E_LOG, startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import { until } from './support/wait';
+
+/**
+ * Issue 12, item 4: one user action is one trace across the services it
+ * touches, through request–reply and through the events it causes. The suite
+ * sends its spans by OTLP/HTTP to a receiver in this test, as to a collector.
+ */
+
+interface ReceivedSpan {
+  service: string;
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+}
+
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string };
+}
+
+/** What exporter-trace-otlp-http sends: ExportTraceServiceRequest in OTLP's JSON encoding (ids in hex). */
+interface OtlpTraces {
+  resourceSpans?: Array<{
+    resource?: { attributes?: OtlpAttribute[] };
+    scopeSpans?: Array<{
+      spans?: Array<{ name: string; traceId: string; spanId: string; parentSpanId?: string }>;
+    }>;
+  }>;
+}
+
+/** A collector's OTLP/HTTP endpoint in miniature: it keeps every span POSTed to /v1/traces. */
+class OtlpReceiver {
+  readonly spans: ReceivedSpan[] = [];
+  private readonly server = http.createServer((request, response) =>
+    this.receive(request, response),
+  );
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  inTrace(traceId: string): ReceivedSpan[] {
+    return this.spans.filter((span) => span.traceId === traceId);
+  }
+
+  private receive(request: http.IncomingMessage, response: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.method !== 'POST' || request.url !== '/v1/traces') {
+        response.writeHead(404).end();
+        return;
+      }
+      const raw = Buffer.concat(chunks);
+      const body = request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+      this.keep(JSON.parse(body.toString('utf8')) as OtlpTraces);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  }
+
+  private keep(traces: OtlpTraces): void {
+    for (const resourceSpans of traces.resourceSpans ?? []) {
+      const service =
+        resourceSpans.resource?.attributes?.find((a) => a.key === 'service.name')?.value
+          .stringValue ?? '';
+      for (const scope of resourceSpans.scopeSpans ?? []) {
+        for (const span of scope.spans ?? []) {
+          this.spans.push({
+            service,
+            name: span.name,
+            traceId: span.traceId,
+            spanId: span.spanId,
+            parentSpanId: span.parentSpanId ?? '',
+          });
+        }
+      }
+    }
+  }
+}
+
+const receiver = new OtlpReceiver();
+let suite: TestSuite;
+let admin: string;
+const label = `traces-${randomBytes(3).toString('hex')}`;
+
+beforeAll(async () => {
+  const endpoint = await receiver.start();
+  suite = await startPrivateSuite({
+    label,
+    env: {
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      // The backends log each call they answer at debug level: lines of the action to look for.
+      LOG_LEVEL: 'debug',
+    },
+  });
+  admin = await adminToken(suite.api);
+}, SUITE_START_MS);
+
+afterAll(async () => {
+  await suite?.stop();
+  await receiver.stop();
+});
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/** A request posted by a resident with credits, accepted and completed by a volunteer. */
+async function completedRequest(): Promise<{ id: string; resident: SignedIn }> {
+  const community = await createCommunity(admin, 1, suite.api);
+  ok(
+    await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
+      token: admin,
+      body: { minutes: 10_000 },
+    }),
+    201,
+    'allocation',
+  );
+  const coordinator = await coordinatorOf(admin, community.id, suite.api);
+  const resident = await register(community.id, {}, suite.api);
+  ok(
+    await suite.api('POST', `/members/${resident.member.id}/adjustments`, {
+      token: coordinator.token,
+      body: { minutes: 600, reason: 'opening balance' },
+    }),
+    201,
+    'adjustment',
+  );
+  const volunteer = await register(community.id, { roles: ['volunteer'] }, suite.api);
+  const { id } = ok<{ id: string }>(
+    await suite.api('POST', '/requests', {
+      token: resident.token,
+      body: {
+        title: '陪同去社区医院复诊',
+        description: '周三上午，需要轮椅协助',
+        category: 'escort',
+        windowStart: new Date(Date.now() + 3600_000).toISOString(),
+        windowEnd: new Date(Date.now() + 7200_000).toISOString(),
+        estimatedMinutes: 60,
+      },
+    }),
+    201,
+    'post',
+  );
+  const act = (action: string, body?: unknown) =>
+    suite.api('POST', `/requests/${id}/${action}`, { token: volunteer.token, body });
+  ok(await act('accept'), 200, 'accept');
+  ok(await act('complete', { minutes: 60 }), 200, 'complete');
+  return { id, resident };
+}
+
+/** The suite's JSON log lines (test/logs/e2e.log) that name `traceId`, by service. */
+function logLinesOf(traceId: string): Array<{ service: string; spanId?: string; msg: string }> {
+  return fs
+    .readFileSync(E2E_LOG, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith(`${label} `) && line.includes(traceId))
+    .map((line) => JSON.parse(line.slice(line.indexOf('{'))) as Record<string, string>)
+    .filter((entry) => entry.traceId === traceId)
+    .map((entry) => ({ service: entry.service, spanId: entry.spanId, msg: entry.msg }));
+}
+
+describe('traces', () => {
+  it('follows a confirmation with its traceparent through every service it touches', async () => {
+    const { id, resident } = await completedRequest();
+    const traceId = hex(16);
+    const callerSpanId = hex(8);
+
+    const confirmed = await suite.api('POST', `/requests/${id}/confirm`, {
+      token: resident.token,
+      body: { rating: 5 },
+      headers: { traceparent: `00-${traceId}-${callerSpanId}-01`, tracestate: 'tb=e2e' },
+    });
+    ok(confirmed, 200, 'confirm');
+    expect(confirmed.headers.traceresponse).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+
+    // The gateway's span, the requests service's, then the events' consumers in accounting and volunteers.
+    const services = ['gateway', 'requests', 'accounting', 'volunteers'].map(
+      (s) => `timebank-${s}`,
+    );
+    const spans = await until(
+      'spans of the confirmation from every service',
+      async () => receiver.inTrace(traceId),
+      (found) =>
+        services.every((service) => found.some((span) => span.service === service)) &&
+        found.some((span) => span.name === 'process accounting.transfer.posted'),
+    );
+    const named = (service: string, name: string) =>
+      spans.find((span) => span.service === `timebank-${service}` && span.name === name);
+    const gatewaySpan = named('gateway', 'POST /api/v1/requests/:id/confirm');
+    expect(gatewaySpan?.parentSpanId).toBe(callerSpanId);
+    expect(confirmed.headers.traceresponse).toBe(`00-${traceId}-${gatewaySpan?.spanId}-01`);
+    expect(named('gateway', 'requests.request.confirm')).toBeDefined();
+    expect(named('requests', 'requests.request.confirm')).toBeDefined();
+    expect(named('requests', 'publish requests.hours.verified')).toBeDefined();
+    expect(named('accounting', 'process requests.hours.verified')).toBeDefined();
+    expect(named('volunteers', 'process accounting.transfer.posted')).toBeDefined();
+    // One trace, one tree: every span but the gateway's has its parent in the trace.
+    const ids = new Set(spans.map((span) => span.spanId));
+    for (const span of spans.filter((s) => s !== gatewaySpan)) {
+      expect({ span: span.name, parentFound: ids.has(span.parentSpanId) }).toEqual({
+        span: span.name,
+        parentFound: true,
+      });
+    }
+
+    const lines = await until(
+      'log lines of the confirmation in the gateway and the requests service',
+      async () => logLinesOf(traceId),
+      (found) =>
+        found.some((line) => line.service === 'gateway' && line.msg === 'request') &&
+        found.some((line) => line.service === 'requests'),
+    );
+    for (const line of lines) expect(ids.has(line.spanId ?? '')).toBe(true);
+  });
+
+  it('starts a new trace for a request without a valid traceparent', async () => {
+    const fresh = await suite.api('GET', '/health/live');
+    const malformed = await suite.api('GET', '/health/live', {
+      headers: { traceparent: `00-${'0'.repeat(32)}-${hex(8)}-01` },
+    });
+    const traceOf = (header: string | undefined) =>
+      /^00-([0-9a-f]{32})-[0-9a-f]{16}-01$/.exec(header ?? '')?.[1];
+    const traces = [traceOf(fresh.headers.traceresponse), traceOf(malformed.headers.traceresponse)];
+    expect(traces.every((traceId) => traceId && !/^0+$/.test(traceId))).toBe(true);
+    expect(traces[0]).not.toBe(traces[1]);
+
+    for (const traceId of traces) {
+      const [span] = await until(
+        `the gateway's span of trace ${traceId}`,
+        async () => receiver.inTrace(traceId!),
+        (found) => found.length > 0,
+      );
+      expect(span).toMatchObject({
+        service: 'timebank-gateway',
+        name: 'GET /api/v1/health/live',
+        parentSpanId: '',
+      });
+    }
+  });
+});
