@@ -335,6 +335,8 @@ async function main(): Promise<void> {
   );
   printTable(figuresOf(observed), figuresOf(baseline));
   for (const target of [observed, baseline]) {
+    const perRound = target.loads.map((l) => round(l.ok / l.seconds, 0)).join(', ');
+    say(`  ${target.name}: req/s at ${CALLERS} callers, round by round: ${perRound}`);
     const failed = Object.entries(target.loadFailures);
     if (failed.length > 0) say(`  ${target.name}: failed under load: ${JSON.stringify(failed)}`);
   }
