@@ -27,6 +27,7 @@ import {
   randomSuffix,
   RpcClient,
 } from './support/env';
+import { onCleanUp, runBench } from './support/clean-up';
 import { RawLedger, seedHistory } from './support/raw-ledger';
 import { LevelResult, round, runLevel, sequentialLatency } from './support/stats';
 
@@ -68,31 +69,6 @@ const RESULTS = path.join(ROOT, 'bench', 'results');
 const RPC_TIMEOUT_MS = 15_000;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-// ---- clean-up, whatever happens ----
-
-const cleanups: Array<{ what: string; run: () => Promise<unknown> }> = [];
-let cleaning: Promise<void> | null = null;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { what, run } of cleanups.splice(0).reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        say(`clean-up: ${what} failed: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    say(`\n${signal}: stopping the services and dropping the bench database...`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
 
 // ---- the suite and its fixtures ----
 
@@ -319,8 +295,8 @@ async function main(): Promise<void> {
     `ledger bench ${runId}: database ${new URL(databaseUrl).pathname.slice(1)}, prefix ${prefix}`,
   );
   await createDatabase(databaseUrl);
-  cleanups.push({ what: 'drop the bench database', run: () => dropDatabase(databaseUrl) });
-  cleanups.push({ what: 'delete the streams', run: () => deleteStreams(natsUrl, prefix) });
+  onCleanUp('drop the bench database', () => dropDatabase(databaseUrl));
+  onCleanUp('delete the streams', () => deleteStreams(natsUrl, prefix));
 
   const stderrTail: string[] = [];
   say(`starting ${services.join(', ')} (LOG_LEVEL=warn)`);
@@ -350,22 +326,22 @@ async function main(): Promise<void> {
     stopGraceMs: 10_000,
     onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
   });
-  cleanups.push({ what: 'stop the services', run: () => suite.stop() });
+  onCleanUp('stop the services', () => suite.stop());
   // launchSuite resolved once each service answered; the gateway's /health would
   // also want requests and rewards, which this bench does not run.
 
   const sampler = new MemorySampler(() => suite.pid('accounting'), 100);
   sampler.start();
-  cleanups.push({ what: 'stop the memory sampler', run: async () => sampler.stop() });
+  onCleanUp('stop the memory sampler', async () => sampler.stop());
   const serviceCpu = () => cpuSeconds(suite.pid('accounting'));
 
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'bench' });
   pool.on('error', () => undefined);
-  cleanups.push({ what: 'close the pool', run: () => pool.end() });
+  onCleanUp('close the pool', () => pool.end());
   const pg = await pool.query<{ server_version: string }>('SHOW server_version');
 
   const rpc = await RpcClient.connect(natsUrl, prefix);
-  cleanups.push({ what: 'close NATS', run: () => rpc.close() });
+  onCleanUp('close NATS', () => rpc.close());
 
   let serviceLevels: Awaited<ReturnType<typeof measureLevels>> = [];
   let reads: {
@@ -453,7 +429,7 @@ async function main(): Promise<void> {
   // The raw ceiling, with the service idle (still running, still sampled).
   const maxLevel = Math.max(...SETTINGS.levels, 16);
   const raw = new RawLedger(databaseUrl, maxLevel);
-  cleanups.push({ what: 'close the raw pool', run: () => raw.end() });
+  onCleanUp('close the raw pool', () => raw.end());
   await raw.createOutboxCopy();
   const rawAccounts = await raw.seedAccounts(SETTINGS.members, SETTINGS.fundingPerAccount);
   const rawOp = (outbox: boolean) => async () => {
@@ -629,13 +605,4 @@ function printTable(r: Result): void {
   );
 }
 
-main()
-  .then(() => cleanUp())
-  .then(() => process.exit(0))
-  .catch(async (error: unknown) => {
-    say(
-      `\nledger bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    await cleanUp();
-    process.exit(1);
-  });
+runBench('ledger', main);

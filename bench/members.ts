@@ -28,6 +28,7 @@ import {
   freePort,
   randomSuffix,
 } from './support/env';
+import { onCleanUp, runBench } from './support/clean-up';
 import { percentile, round } from './support/stats';
 
 function intOption(name: string, fallback: number, min: number, max: number): number {
@@ -49,29 +50,6 @@ const SETTINGS = {
 };
 const RESULTS = path.resolve(__dirname, 'results');
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-// ---- clean-up, whatever happens ----
-
-const cleanups: Array<{ what: string; run: () => Promise<unknown> }> = [];
-let cleaning: Promise<void> | null = null;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { what, run } of cleanups.splice(0).reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        say(`clean-up: ${what} failed: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    say(`\n${signal}: stopping the services and dropping the bench database...`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
 
 // ---- a city of members ----
 
@@ -297,8 +275,8 @@ async function main(): Promise<void> {
 
   say(`members bench ${runId}: database ${new URL(databaseUrl).pathname.slice(1)}`);
   await createDatabase(databaseUrl);
-  cleanups.push({ what: 'drop the bench database', run: () => dropDatabase(databaseUrl) });
-  cleanups.push({ what: 'delete the streams', run: () => deleteStreams(natsUrl, prefix) });
+  onCleanUp('drop the bench database', () => dropDatabase(databaseUrl));
+  onCleanUp('delete the streams', () => deleteStreams(natsUrl, prefix));
 
   const suite = await launchSuite({
     services: ['volunteers', 'gateway'],
@@ -318,11 +296,11 @@ async function main(): Promise<void> {
     stopGraceMs: 10_000,
     onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
   });
-  cleanups.push({ what: 'stop the services', run: () => suite.stop() });
+  onCleanUp('stop the services', () => suite.stop());
 
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'bench' });
   pool.on('error', () => undefined);
-  cleanups.push({ what: 'close the pool', run: () => pool.end() });
+  onCleanUp('close the pool', () => pool.end());
   const pg = await pool.query<{ server_version: string }>('SHOW server_version');
 
   const adminToken = await signInAdmin(suite.baseUrl, admin);
@@ -416,13 +394,4 @@ async function main(): Promise<void> {
   say(`written: bench/results/members-${stamp}.json and bench/results/members-latest.json`);
 }
 
-main()
-  .then(() => cleanUp())
-  .then(() => process.exit(0))
-  .catch(async (error: unknown) => {
-    say(
-      `\nmembers bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    await cleanUp();
-    process.exit(1);
-  });
+runBench('members', main);

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
 import { ok } from './support/http';
+import { OtlpReceiver } from './support/otlp';
 import { E2E_LOG, startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 import { until } from './support/wait';
 
@@ -13,84 +11,6 @@ import { until } from './support/wait';
  * touches, through request–reply and through the events it causes. The suite
  * sends its spans by OTLP/HTTP to a receiver in this test, as to a collector.
  */
-
-interface ReceivedSpan {
-  service: string;
-  name: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId: string;
-}
-
-interface OtlpAttribute {
-  key: string;
-  value: { stringValue?: string };
-}
-
-/** What exporter-trace-otlp-http sends: ExportTraceServiceRequest in OTLP's JSON encoding (ids in hex). */
-interface OtlpTraces {
-  resourceSpans?: Array<{
-    resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: Array<{
-      spans?: Array<{ name: string; traceId: string; spanId: string; parentSpanId?: string }>;
-    }>;
-  }>;
-}
-
-/** A collector's OTLP/HTTP endpoint in miniature: it keeps every span POSTed to /v1/traces. */
-class OtlpReceiver {
-  readonly spans: ReceivedSpan[] = [];
-  private readonly server = http.createServer((request, response) =>
-    this.receive(request, response),
-  );
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  inTrace(traceId: string): ReceivedSpan[] {
-    return this.spans.filter((span) => span.traceId === traceId);
-  }
-
-  private receive(request: http.IncomingMessage, response: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      if (request.method !== 'POST' || request.url !== '/v1/traces') {
-        response.writeHead(404).end();
-        return;
-      }
-      const raw = Buffer.concat(chunks);
-      const body = request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
-      this.keep(JSON.parse(body.toString('utf8')) as OtlpTraces);
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  }
-
-  private keep(traces: OtlpTraces): void {
-    for (const resourceSpans of traces.resourceSpans ?? []) {
-      const service =
-        resourceSpans.resource?.attributes?.find((a) => a.key === 'service.name')?.value
-          .stringValue ?? '';
-      for (const scope of resourceSpans.scopeSpans ?? []) {
-        for (const span of scope.spans ?? []) {
-          this.spans.push({
-            service,
-            name: span.name,
-            traceId: span.traceId,
-            spanId: span.spanId,
-            parentSpanId: span.parentSpanId ?? '',
-          });
-        }
-      }
-    }
-  }
-}
 
 const receiver = new OtlpReceiver();
 let suite: TestSuite;
