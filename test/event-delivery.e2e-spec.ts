@@ -2,7 +2,14 @@ import { consumersOfStream, RequestsEvents, VolunteersEvents } from '@app/contra
 import { randomUUID } from 'node:crypto';
 import { connect, JetStreamManager, JSONCodec, NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
+import {
+  adminToken,
+  completedRequest,
+  createCommunity,
+  neighbours,
+  register,
+  SignedIn,
+} from './support/fixtures';
 import { ApiResponse } from './support/http';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 import { until } from './support/wait';
@@ -56,53 +63,9 @@ function ok(res: ApiResponse, status: number, what: string): ApiResponse {
 }
 
 /** A resident with credits, a volunteer, and a request of the resident the volunteer completed. */
-async function completedRequest(minutes: number) {
-  const community = await createCommunity(admin, 1, suite.api);
-  const coordinator = await coordinatorOf(admin, community.id, suite.api);
-  const resident = await register(community.id, {}, suite.api);
-  const volunteer = await register(community.id, { roles: ['volunteer'] }, suite.api);
-  ok(
-    await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 10_000 },
-    }),
-    201,
-    'allocation',
-  );
-  ok(
-    await suite.api('POST', `/members/${resident.member.id}/adjustments`, {
-      token: coordinator.token,
-      body: { minutes: 600, reason: 'drill' },
-    }),
-    201,
-    'adjustment',
-  );
-  const posted = ok(
-    await suite.api('POST', '/requests', {
-      token: resident.token,
-      body: {
-        title: 'Escort to the clinic',
-        description: 'Escort to the clinic and back',
-        category: 'escort',
-        windowStart: new Date(Date.now() + 3600_000).toISOString(),
-        windowEnd: new Date(Date.now() + 7200_000).toISOString(),
-        estimatedMinutes: 60,
-      },
-    }),
-    201,
-    'post request',
-  );
-  const id = posted.body.id as string;
-  ok(await suite.api('POST', `/requests/${id}/accept`, { token: volunteer.token }), 200, 'accept');
-  ok(
-    await suite.api('POST', `/requests/${id}/complete`, {
-      token: volunteer.token,
-      body: { minutes },
-    }),
-    200,
-    'complete',
-  );
-  return { id, resident, volunteer };
+async function readyToConfirm(minutes: number) {
+  const cast = await neighbours(admin, {}, suite.api);
+  return { ...cast, id: await completedRequest(cast, minutes, suite.api) };
 }
 
 async function count(sql: string, params: unknown[]): Promise<number> {
@@ -118,7 +81,7 @@ async function account(member: SignedIn) {
 describe('an event is applied once, by its inbox', () => {
   it('pays a confirmation once when the ledger dies between its commit and its ack', async () => {
     const minutes = 45;
-    const { id, resident, volunteer } = await completedRequest(minutes);
+    const { id, resident, volunteer } = await readyToConfirm(minutes);
     ok(
       await suite.api('POST', `/requests/${id}/confirm`, {
         token: resident.token,
@@ -244,25 +207,7 @@ describe('a hold whose row never appeared', () => {
   }
 
   it('is voided after the grace when its owner has no such row; a stored one is confirmed', async () => {
-    const community = await createCommunity(admin, 1, suite.api);
-    const coordinator = await coordinatorOf(admin, community.id, suite.api);
-    const resident = await register(community.id, {}, suite.api);
-    ok(
-      await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 1000 },
-      }),
-      201,
-      'allocation',
-    );
-    ok(
-      await suite.api('POST', `/members/${resident.member.id}/adjustments`, {
-        token: coordinator.token,
-        body: { minutes: 300, reason: 'drill' },
-      }),
-      201,
-      'adjustment',
-    );
+    const { resident } = await neighbours(admin, { credits: 300, fund: 1000 }, suite.api);
     const orphan = await holdFor(`request:${randomUUID()}:hold`, resident, 40);
     const posted = ok(
       await suite.api('POST', '/requests', {

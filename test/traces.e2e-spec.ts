@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
+import { adminToken, completedRequest, neighbours, SignedIn } from './support/fixtures';
 import { ok } from './support/http';
 import { OtlpReceiver } from './support/otlp';
 import { E2E_LOG, startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
@@ -39,47 +39,9 @@ afterAll(async () => {
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 /** A request posted by a resident with credits, accepted and completed by a volunteer. */
-async function completedRequest(): Promise<{ id: string; resident: SignedIn }> {
-  const community = await createCommunity(admin, 1, suite.api);
-  ok(
-    await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 10_000 },
-    }),
-    201,
-    'allocation',
-  );
-  const coordinator = await coordinatorOf(admin, community.id, suite.api);
-  const resident = await register(community.id, {}, suite.api);
-  ok(
-    await suite.api('POST', `/members/${resident.member.id}/adjustments`, {
-      token: coordinator.token,
-      body: { minutes: 600, reason: 'opening balance' },
-    }),
-    201,
-    'adjustment',
-  );
-  const volunteer = await register(community.id, { roles: ['volunteer'] }, suite.api);
-  const { id } = ok<{ id: string }>(
-    await suite.api('POST', '/requests', {
-      token: resident.token,
-      body: {
-        title: '陪同去社区医院复诊',
-        description: '周三上午，需要轮椅协助',
-        category: 'escort',
-        windowStart: new Date(Date.now() + 3600_000).toISOString(),
-        windowEnd: new Date(Date.now() + 7200_000).toISOString(),
-        estimatedMinutes: 60,
-      },
-    }),
-    201,
-    'post',
-  );
-  const act = (action: string, body?: unknown) =>
-    suite.api('POST', `/requests/${id}/${action}`, { token: volunteer.token, body });
-  ok(await act('accept'), 200, 'accept');
-  ok(await act('complete', { minutes: 60 }), 200, 'complete');
-  return { id, resident };
+async function readyToConfirm(): Promise<{ id: string; resident: SignedIn }> {
+  const cast = await neighbours(admin, {}, suite.api);
+  return { id: await completedRequest(cast, 60, suite.api), resident: cast.resident };
 }
 
 /** The suite's JSON log lines (test/logs/e2e.log) that name `traceId`, by service. */
@@ -95,7 +57,7 @@ function logLinesOf(traceId: string): Array<{ service: string; spanId?: string; 
 
 describe('traces', () => {
   it('follows a confirmation with its traceparent through every service it touches', async () => {
-    const { id, resident } = await completedRequest();
+    const { id, resident } = await readyToConfirm();
     const traceId = hex(16);
     const callerSpanId = hex(8);
 

@@ -162,3 +162,59 @@ export async function merchantWithStaff(
   );
   return { id, staff };
 }
+
+/** The cast of a help request: a new community with a funded fund, a resident with credits, a volunteer. */
+export interface Neighbours {
+  community: Community;
+  coordinator: SignedIn;
+  resident: SignedIn;
+  volunteer: SignedIn;
+}
+
+export async function neighbours(
+  admin: string,
+  { credits = 600, fund = 10_000 } = {},
+  api: Api = sharedApi,
+): Promise<Neighbours> {
+  const community = await createCommunity(admin, 1, api);
+  const allocated = await api('POST', `/communities/${community.id}/fund/allocations`, {
+    token: admin,
+    body: { minutes: fund },
+  });
+  expectStatus(allocated, 201, 'fund allocation');
+  const coordinator = await coordinatorOf(admin, community.id, api);
+  const resident = await register(community.id, {}, api);
+  const credited = await api('POST', `/members/${resident.member.id}/adjustments`, {
+    token: coordinator.token,
+    body: { minutes: credits, reason: 'opening balance' },
+  });
+  expectStatus(credited, 201, 'opening balance');
+  const volunteer = await register(community.id, { roles: ['volunteer'] }, api);
+  return { community, coordinator, resident, volunteer };
+}
+
+/** A request of the resident that the volunteer accepted and completed in `minutes`: ready to confirm. */
+export async function completedRequest(
+  { resident, volunteer }: Neighbours,
+  minutes: number,
+  api: Api = sharedApi,
+): Promise<string> {
+  const posted = await api('POST', '/requests', {
+    token: resident.token,
+    body: {
+      title: '陪同去社区医院复诊',
+      description: '周三上午，需要轮椅协助',
+      category: 'escort',
+      windowStart: new Date(Date.now() + 3600_000).toISOString(),
+      windowEnd: new Date(Date.now() + 7200_000).toISOString(),
+      estimatedMinutes: minutes,
+    },
+  });
+  expectStatus(posted, 201, 'post a request');
+  const id = posted.body.id as string;
+  const act = (action: string, body?: unknown) =>
+    api('POST', `/requests/${id}/${action}`, { token: volunteer.token, body });
+  expectStatus(await act('accept'), 200, 'accept');
+  expectStatus(await act('complete', { minutes }), 200, 'complete');
+  return id;
+}
