@@ -13,7 +13,7 @@ import { addDays, cityDate, DEFAULT_CITY_TIME_ZONE, weekStartOf } from '@app/con
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, look, webOrigin } from './support/browser';
+import { animationsDone, launchChromium, look, webOrigin } from './support/browser';
 import {
   adminToken,
   BOOTSTRAP_ADMIN,
@@ -107,14 +107,7 @@ function keysSentTo(page: Page, path: RegExp): string[] {
 async function confirmDialog(page: Page, button: string): Promise<void> {
   const dialog = page.locator('.van-dialog');
   await dialog.waitFor();
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished),
-    ),
-  );
+  await animationsDone(page);
   await dialog.getByRole('button', { name: button }).click();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -6,7 +6,7 @@
  * print and a QR code), with the reason an offer is out of reach spelled out.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, look, openPhone, signIn } from './support/browser';
+import { animationsDone, launchChromium, look, openPhone, signIn } from './support/browser';
 import {
   adminToken,
   coordinatorOf,
@@ -67,14 +67,7 @@ async function shows(page: Page, testId: string, value: string): Promise<void> {
 /** Waits for the dialog's opening animation: axe would measure the contrast of half-faded text. */
 async function opened(page: Page): Promise<void> {
   await page.locator('.van-dialog').waitFor();
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished),
-    ),
-  );
+  await animationsDone(page);
 }
 
 /** The member's held minutes once the voucher's hold has been released (asynchronously; up to 15 s). */

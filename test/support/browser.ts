@@ -112,6 +112,22 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
     }));
 }
 
+/**
+ * Waits for the animations under way (a dialog fading in) to end. One that is
+ * cancelled (the element re-rendered or removed) has ended too: its `finished`
+ * rejects with an AbortError, which must not fail the test.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** Waits until no spinner is showing and the page has settled. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
