@@ -18,7 +18,7 @@
  * prints the spans the sink received and the scrapes done.
  */
 import os from 'node:os';
-import { adminToken, coordinatorOf, createCommunity, register } from '../test/support/fixtures';
+import { adminToken, completedRequest, neighbours } from '../test/support/fixtures';
 import { api, ApiOptions, HttpMethod, ok } from '../test/support/http';
 import { OtlpReceiver } from '../test/support/otlp';
 import { freePort, startPrivateSuite, StartSuiteOptions, TestSuite } from '../test/support/suite';
@@ -143,39 +143,14 @@ async function startSuites(options: StartSuiteOptions[]): Promise<TestSuite[]> {
  */
 async function prepare(target: Target, count: number): Promise<void> {
   const admin = await adminToken(target.api);
-  const community = await createCommunity(admin, 1, target.api);
-  await target.call('POST', `/communities/${community.id}/fund/allocations`, 201, {
-    token: admin,
-    body: { minutes: 10 * count * REQUEST_MINUTES },
-  });
-  const coordinator = await coordinatorOf(admin, community.id, target.api);
-  const resident = await register(community.id, {}, target.api);
-  await target.call('POST', `/members/${resident.member.id}/adjustments`, 201, {
-    token: coordinator.token,
-    body: { minutes: count * REQUEST_MINUTES, reason: 'bench:telemetry' },
-  });
-  const volunteer = await register(community.id, { roles: ['volunteer'] }, target.api);
-  target.reader = resident.token;
-
+  const cast = await neighbours(
+    admin,
+    { credits: count * REQUEST_MINUTES, fund: 10 * count * REQUEST_MINUTES },
+    target.api,
+  );
+  target.reader = cast.resident.token;
   const completeOne = async (): Promise<void> => {
-    const { id } = await target.call<{ id: string }>('POST', '/requests', 201, {
-      token: resident.token,
-      body: {
-        title: '陪同去社区医院复诊',
-        description: '周三上午，需要轮椅协助',
-        category: 'escort',
-        windowStart: new Date(Date.now() + 3600_000).toISOString(),
-        windowEnd: new Date(Date.now() + 7200_000).toISOString(),
-        estimatedMinutes: REQUEST_MINUTES,
-      },
-    });
-    const byVolunteer = { token: volunteer.token };
-    await target.call('POST', `/requests/${id}/accept`, 200, byVolunteer);
-    await target.call('POST', `/requests/${id}/complete`, 200, {
-      ...byVolunteer,
-      body: { minutes: REQUEST_MINUTES },
-    });
-    target.toConfirm.push(id);
+    target.toConfirm.push(await completedRequest(cast, REQUEST_MINUTES, target.api));
   };
   let left = count;
   const worker = async (): Promise<void> => {
