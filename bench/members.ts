@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { luhnCheckDigit } from '../libs/contracts/src/identity/card-number';
+import { luhnCheckDigit } from '../libs/contracts/src/volunteers/card-number';
 import { launchSuite } from '../scripts/launcher';
 import {
   createDatabase,

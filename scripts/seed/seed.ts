@@ -10,7 +10,7 @@
  * it is already there, nothing is created twice.
  */
 import { cityDate, DEFAULT_CITY_TIME_ZONE } from '../../libs/contracts/src/common/city-time';
-import { addDays } from '../../libs/contracts/src/hours/dates';
+import { addDays } from '../../libs/contracts/src/common/dates';
 import { Api, eventually, inPool, SeedError } from './client';
 import {
   ACTIVITIES,

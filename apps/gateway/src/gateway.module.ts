@@ -11,17 +11,17 @@ import { authThrottling } from './auth/auth-throttling';
 import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
 import { GATEWAY_CONFIG } from './config/config.token';
 import { GatewayConfig } from './config/gateway-config';
-import { AccountsController } from './credits/accounts.controller';
-import { FundsController } from './credits/funds.controller';
-import { LedgerController } from './credits/ledger.controller';
-import { MemberCreditsController } from './credits/member-credits.controller';
-import { TransfersController } from './credits/transfers.controller';
+import { AccountsController } from './accounting/accounts.controller';
+import { FundsController } from './accounting/funds.controller';
+import { LedgerController } from './accounting/ledger.controller';
+import { MemberCreditsController } from './accounting/member-credits.controller';
+import { TransfersController } from './accounting/transfers.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
-import { CommunitiesController } from './identity/communities.controller';
-import { MeController } from './identity/me.controller';
-import { MembersController } from './identity/members.controller';
+import { CommunitiesController } from './volunteers/communities.controller';
+import { MeController } from './volunteers/me.controller';
+import { MembersController } from './volunteers/members.controller';
 import { CommunityReportController } from './reports/community-report.controller';
 import { CommunityReports } from './reports/community-reports';
 import { RequestsController } from './requests/requests.controller';
@@ -29,8 +29,8 @@ import { VolunteerRatingsController } from './requests/volunteer-ratings.control
 import { MerchantsController } from './rewards/merchants.controller';
 import { OffersController } from './rewards/offers.controller';
 import { VouchersController } from './rewards/vouchers.controller';
-import { HoursController } from './service/hours.controller';
-import { ServiceRecordsController } from './service/service-records.controller';
+import { HoursController } from './volunteers/hours.controller';
+import { ServiceRecordsController } from './volunteers/service-records.controller';
 import { TransportModule } from './transport/transport.module';
 
 /** Every controller of the gateway: its routes, and the routes the API document describes. */

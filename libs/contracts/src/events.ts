@@ -1,6 +1,6 @@
-import { AccountingEvents } from './ledger/subjects';
-import { VolunteersEvents } from './identity/events';
-import { RequestsEvents } from './service/hours-verified';
+import { AccountingEvents } from './accounting/subjects';
+import { VolunteersEvents } from './volunteers/events';
+import { RequestsEvents } from './common/verified-service';
 import { RewardsEvents } from './rewards/subjects';
 import { BackendService } from './services';
 

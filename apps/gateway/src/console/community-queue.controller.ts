@@ -12,7 +12,7 @@ import {
 import { Access, inParams } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 @ApiTags('Reports')
 @Controller('communities/:id/queue')

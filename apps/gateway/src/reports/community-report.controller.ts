@@ -23,7 +23,7 @@ import { ApiProblems } from '../docs/api-problems.decorator';
 import { GATEWAY_CONFIG } from '../config/config.token';
 import { GatewayConfig } from '../config/gateway-config';
 import { RequestLocale } from '../http/locale.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 import { CommunityReports } from './community-reports';
 import { csvStream, exportDisposition } from './report-csv';
 import { reportPeriod } from './report-period';

@@ -5,7 +5,7 @@ import { Actor, RequestsSubjects, VolunteerRatingsView } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 @ApiTags('Help requests')
 @Controller('volunteers/:id/ratings')

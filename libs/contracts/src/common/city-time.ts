@@ -1,4 +1,4 @@
-import { addDays } from '../hours/dates';
+import { addDays } from './dates';
 
 /**
  * The city's calendar. Dates (`YYYY-MM-DD`) the platform decides on — "today",

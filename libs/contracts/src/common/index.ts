@@ -4,3 +4,5 @@ export * from './roles';
 export * from './validators';
 export * from './person';
 export * from './city-time';
+export * from './dates';
+export * from './verified-service';

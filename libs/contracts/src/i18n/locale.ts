@@ -1,4 +1,4 @@
-import { Locale, LOCALES } from '../identity/credentials.dto';
+import { Locale, LOCALES } from '../volunteers/credentials.dto';
 
 export { Locale, LOCALES };
 

@@ -1,4 +1,4 @@
-import { addDays } from '../hours/dates';
+import { addDays } from '../common/dates';
 
 /** One week of a report: its Monday, and how many of its days the period covers (1 to 7). */
 export interface ReportWeek {

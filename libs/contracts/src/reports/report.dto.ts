@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../hours/dates';
+import { IsCalendarDate } from '../common/dates';
 import { Optional } from '../common/validators';
 
 /** Request–reply subjects other services answer for the community report. */

@@ -12,11 +12,11 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
 import { PersonView } from '../common/person';
-import { IsCalendarDate } from '../hours/dates';
+import { IsCalendarDate } from '../common/dates';
 import { MessageKey } from '../i18n/en';
 import { fieldMessage } from '../i18n/field-message';
 import { FreeText, IsDateTimeWithZone, NO_NUL, Optional, WholeNumber } from '../common/validators';
-import { MAX_TRANSFER_MINUTES } from '../ledger/ledger.types';
+import { MAX_TRANSFER_MINUTES } from '../accounting/ledger.types';
 import {
   DISCOUNT_KINDS,
   DiscountKind,

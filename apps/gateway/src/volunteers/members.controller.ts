@@ -15,7 +15,7 @@ import {
 import { Access, inBody, inQuery } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
-import { IdParam } from './id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 @ApiTags('Identity and communities')
 @Controller('members')

@@ -6,7 +6,7 @@ import { Access, inParams } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 @ApiTags('Credits')
 @Controller('communities/:id/fund')

@@ -1,5 +1,5 @@
 import { IsUUID } from 'class-validator';
-import { VolunteersInternalSubjects } from '../identity/subjects';
+import { VolunteersInternalSubjects } from '../volunteers/subjects';
 import { RequestsInternalSubjects } from '../requests/subjects';
 import { RewardsInternalSubjects } from '../rewards/subjects';
 import { HoldView } from './ledger.dto';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID } from 'class-validator';
-import { TierView } from '../ledger/ledger.dto';
-import { ServiceSource } from '../service/hours-verified';
+import { TierView } from '../accounting/ledger.dto';
+import { ServiceSource } from '../common/verified-service';
 import { fieldMessage } from '../i18n/field-message';
 
 /** A certificate code: 32 URL-safe characters (192 random bits). */

@@ -23,7 +23,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
 import { RequestLocale } from '../http/locale.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 /** A refusal of a bulk review as the caller reads it: its message in their language, no key. */
 function refusalIn<R extends { error?: ApprovalRefusalView }>(result: R, locale: Locale): R {

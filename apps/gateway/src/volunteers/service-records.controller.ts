@@ -18,7 +18,7 @@ import { Access, Public } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { RequestLocale } from '../http/locale.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 @ApiTags('Logged hours and service records')
 @Controller()

@@ -1,4 +1,4 @@
-import { AccountOwnerRef } from '../ledger/ledger.dto';
+import { AccountOwnerRef } from '../accounting/ledger.dto';
 
 /** Where verified service comes from: a confirmed help request, or an approved hour log. */
 export type ServiceSource = 'request' | 'hours';

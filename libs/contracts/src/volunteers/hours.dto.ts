@@ -20,7 +20,7 @@ import {
 import { PageQueryDto } from '../common/page';
 import { Optional } from '../common/validators';
 import { PersonView } from '../common/person';
-import { IsCalendarDate } from './dates';
+import { IsCalendarDate } from '../common/dates';
 import { fieldMessage } from '../i18n/field-message';
 import type { MessageKey } from '../i18n/en';
 import type { MessageParams } from '../i18n/translate';

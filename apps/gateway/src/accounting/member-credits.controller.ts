@@ -17,7 +17,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
 import { RequestLocale } from '../http/locale.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 export class OverdraftLimitDto {
   @ApiProperty({

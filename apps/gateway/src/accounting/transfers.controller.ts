@@ -5,7 +5,7 @@ import { AccountingSubjects, Actor, GiftDto, ReverseDto, TransferView } from '@a
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
-import { IdParam } from '../identity/id-param.dto';
+import { IdParam } from '../http/id-param.dto';
 
 @ApiTags('Credits')
 @Controller('transfers')

@@ -17,8 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
-import { IsCardNumber } from '../identity/card-number';
-import { PHONE_SHAPE } from '../identity/member.dto';
+import { IsCardNumber } from '../volunteers/card-number';
+import { PHONE_SHAPE } from '../volunteers/member.dto';
 import { Optional, WholeNumber } from '../common/validators';
 import { fieldMessage } from '../i18n/field-message';
 import {

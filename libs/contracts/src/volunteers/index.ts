@@ -7,3 +7,6 @@ export * from './session.dto';
 export * from './rights';
 export * from './credentials.dto';
 export * from './card-number';
+export * from './hours.dto';
+export * from './service-record.dto';
+export * from './hours-subjects';

@@ -1,4 +1,0 @@
-export * from './dates';
-export * from './hours.dto';
-export * from './service-record.dto';
-export * from './subjects';
