@@ -35,7 +35,7 @@ beforeAll(async () => {
   suite = await startPrivateSuite({
     label: 'event-delivery',
     env: {
-      EVENT_FAULT_EXIT_BEFORE_ACK: RequestsEvents.hoursVerified,
+      EVENT_FAULT_EXIT_BEFORE_ACK: RequestsEvents.hoursVerified.type,
       HOLD_OWNER_GRACE_MS: '3000',
       HOLD_OWNER_SWEEP_INTERVAL_MS: '500',
     },
@@ -97,7 +97,7 @@ describe('an event is applied once, by its inbox', () => {
       (c) => c.length > 0,
     );
     expect(crashes).toEqual(['accounting']);
-    const durable = `${suite.prefix}_accounting_${RequestsEvents.hoursVerified}`.replace(
+    const durable = `${suite.prefix}_accounting_${RequestsEvents.hoursVerified.type}`.replace(
       /[^A-Za-z0-9_-]/g,
       '_',
     );
@@ -143,10 +143,11 @@ describe('streams keep an event until every consumer has it', () => {
         )
         .sort(),
     );
-    const requestsDurable = `${suite.prefix}_requests_${VolunteersEvents.memberCreated}`.replace(
-      /[^A-Za-z0-9_-]/g,
-      '_',
-    );
+    const requestsDurable =
+      `${suite.prefix}_requests_${VolunteersEvents.memberCreated.type}`.replace(
+        /[^A-Za-z0-9_-]/g,
+        '_',
+      );
     await suite.stopService('requests');
     const community = await createCommunity(admin, 1, suite.api);
     await register(community.id, {}, suite.api);

@@ -1,11 +1,12 @@
-import { AccountingEvents } from './accounting/subjects';
-import { VolunteersEvents } from './volunteers/events';
-import { RequestsEvents } from './common/verified-service';
-import { RewardsEvents } from './rewards/subjects';
+import { AccountingEvents } from './accounting/events';
+import { EventType } from './message';
+import { RequestsEvents } from './requests/events';
+import { RewardsEvents } from './rewards/events';
 import { BackendService } from './services';
+import { VolunteersEvents } from './volunteers/events';
 
 /** Every durable event of the suite, by the service that publishes it: its stream's subjects. */
-export const EVENTS_BY_PRODUCER: Readonly<Record<BackendService, readonly string[]>> = {
+export const EVENTS_BY_PRODUCER: Readonly<Record<BackendService, readonly EventType<unknown>[]>> = {
   volunteers: Object.values(VolunteersEvents),
   accounting: Object.values(AccountingEvents),
   requests: Object.values(RequestsEvents),
@@ -19,7 +20,7 @@ export const EVENTS_BY_PRODUCER: Readonly<Record<BackendService, readonly string
  * whichever service starts first, and an event published while its consumer
  * is down waits for it. A service may subscribe only to what is listed here.
  */
-export const EVENT_CONSUMERS: Readonly<Record<BackendService, readonly string[]>> = {
+export const EVENT_CONSUMERS: Readonly<Record<BackendService, readonly EventType<unknown>[]>> = {
   volunteers: [AccountingEvents.transferPosted],
   accounting: [
     VolunteersEvents.memberCreated,
@@ -35,10 +36,10 @@ export const EVENT_CONSUMERS: Readonly<Record<BackendService, readonly string[]>
   rewards: [],
 };
 
-/** The service whose stream carries `type`. */
+/** The service whose stream carries the event `type` (a subject without prefix). */
 export function producerOf(type: string): BackendService {
   const producer = (Object.keys(EVENTS_BY_PRODUCER) as BackendService[]).find((service) =>
-    EVENTS_BY_PRODUCER[service].includes(type),
+    EVENTS_BY_PRODUCER[service].some((declared) => declared.type === type),
   );
   if (!producer) throw new Error(`no service publishes the event ${type}`);
   return producer;
@@ -50,7 +51,7 @@ export function consumersOfStream(
 ): Array<{ consumer: BackendService; type: string }> {
   return (Object.keys(EVENT_CONSUMERS) as BackendService[]).flatMap((consumer) =>
     EVENT_CONSUMERS[consumer]
-      .filter((type) => producerOf(type) === producer)
-      .map((type) => ({ consumer, type })),
+      .filter((declared) => declared.producer === producer)
+      .map(({ type }) => ({ consumer, type })),
   );
 }

@@ -1,4 +1,13 @@
-import { DomainError, fieldError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
+import {
+  DomainError,
+  fieldError,
+  ErrorCode,
+  Outbox,
+  OutboxEntry,
+  outboxEntry,
+  pgError,
+  UNIQUE_VIOLATION,
+} from '@app/common';
 import {
   AccountingEvents,
   CreateHoldCommand,
@@ -204,7 +213,7 @@ export class HoldsService {
             resolveHash: hash,
             resolvedAt: now,
           });
-          const events: Array<{ type: string; data: unknown }> = [];
+          const events: OutboxEntry[] = [];
           if (minutes === 0) {
             release(from, hold.minutes);
           } else {
@@ -251,20 +260,22 @@ export class HoldsService {
                 },
               ],
             );
-            events.push({
-              type: AccountingEvents.transferPosted,
-              data: transferPostedEvent(
-                transfer,
-                from,
-                to,
-                result.toLifetimeAfter,
-                command.details ?? null,
+            events.push(
+              outboxEntry(
+                AccountingEvents.transferPosted,
+                transferPostedEvent(
+                  transfer,
+                  from,
+                  to,
+                  result.toLifetimeAfter,
+                  command.details ?? null,
+                ),
               ),
-            });
+            );
           }
           await holds.saveResolutions([hold]);
           await ledger.saveAccounts([...accounts.values()]);
-          events.push({ type: AccountingEvents.holdPosted, data: holdChanged(hold, accounts) });
+          events.push(outboxEntry(AccountingEvents.holdPosted, holdChanged(hold, accounts)));
           await this.outbox.addMany(ledger.manager, events);
           return toHoldView(hold);
         }, joined),

@@ -1,4 +1,12 @@
-import { DomainError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
+import {
+  DomainError,
+  ErrorCode,
+  Outbox,
+  OutboxEntry,
+  outboxEntry,
+  pgError,
+  UNIQUE_VIOLATION,
+} from '@app/common';
 import {
   AccountingEvents,
   cityDate,
@@ -176,7 +184,7 @@ export class TransferBatcher {
     const at = new Date();
     const transfers: TransferRow[] = [];
     const entries: EntryRow[] = [];
-    const events: Array<{ type: string; data: unknown }> = [];
+    const events: OutboxEntry[] = [];
     const touched = new Map<string, AccountState>();
     for (const r of fresh) {
       const refusal =
@@ -231,10 +239,12 @@ export class TransferBatcher {
           balanceAfter: result.toBalanceAfter,
         },
       );
-      events.push({
-        type: AccountingEvents.transferPosted,
-        data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter, r.details ?? null),
-      });
+      events.push(
+        outboxEntry(
+          AccountingEvents.transferPosted,
+          transferPostedEvent(transfer, from, to, result.toLifetimeAfter, r.details ?? null),
+        ),
+      );
       touched.set(from.id, from).set(to.id, to);
       outcomes.set(r.key, toTransferView(transfer));
     }

@@ -1,5 +1,5 @@
 import { ServiceClient } from '@app/common';
-import { AccountingSubjects, CreateHoldCommand, HoldView } from '@app/contracts';
+import { AccountingMessages, CreateHoldCommand, HoldView } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
 /** The ledger's commands the requests service uses: holding the payer's credits. */
@@ -9,6 +9,6 @@ export class LedgerClient {
 
   /** INSUFFICIENT_CREDITS and IDEMPOTENCY_MISMATCH come back as the ledger gave them. */
   createHold(command: CreateHoldCommand): Promise<HoldView> {
-    return this.peers.call<HoldView>(AccountingSubjects.holdCreate, command);
+    return this.peers.call(AccountingMessages.holdCreate, command);
   }
 }

@@ -1,5 +1,6 @@
 import { ServiceClient } from '@app/common';
 import {
+  AccountingMessages,
   AccountingSubjects,
   AccountOwnerRef,
   AccountView,
@@ -21,11 +22,11 @@ export class LedgerClient {
 
   /** INSUFFICIENT_CREDITS and IDEMPOTENCY_MISMATCH come back as the ledger gave them. */
   createHold(command: CreateHoldCommand): Promise<HoldView> {
-    return this.peers.call<HoldView>(AccountingSubjects.holdCreate, command);
+    return this.peers.call(AccountingMessages.holdCreate, command);
   }
 
   voidHold(holdId: string): Promise<HoldView> {
-    return this.peers.call<HoldView>(AccountingSubjects.holdVoid, { holdId });
+    return this.peers.call(AccountingMessages.holdVoid, { holdId });
   }
 
   createTransfer(command: CreateTransferCommand): Promise<TransferView> {

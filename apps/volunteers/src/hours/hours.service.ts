@@ -1,7 +1,7 @@
 import { DomainError, fieldError, ErrorCode, FieldError, ServiceClient } from '@app/common';
 import {
   cityDate,
-  AccountingSubjects,
+  AccountingMessages,
   canCoordinate,
   CommunityQueueQuery,
   VolunteersQueue,
@@ -288,7 +288,7 @@ export class HoursService {
       const now = await this.hours.findById(id);
       if (now?.status === 'rejected') {
         await this.services
-          .call(AccountingSubjects.holdVoid, { holdId: hold.holdId })
+          .call(AccountingMessages.holdVoid, { holdId: hold.holdId })
           .catch(() => undefined);
       }
       throw error;
@@ -313,7 +313,7 @@ export class HoursService {
   private async reserveOnFund(log: HourLogEntity): Promise<HoldView> {
     let key = `hours:${log.id}`;
     for (let attempt = 0; attempt < MAX_RELEASED_HOLDS; attempt += 1) {
-      const hold = await this.services.call<HoldView>(AccountingSubjects.holdCreate, {
+      const hold = await this.services.call(AccountingMessages.holdCreate, {
         idempotencyKey: key,
         kind: 'service',
         from: { type: 'community_fund', id: log.communityId },

@@ -13,9 +13,11 @@ export class TransferPostedConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.subscribe<PostedTransfer>({
+    this.consumers.subscribe({
       type: AccountingEvents.transferPosted,
-      handler: (event, manager) => this.records.applyTransferPosted(event.data, manager),
+      // The ledger carries `details` as the command gave them; they are re-checked on arrival.
+      handler: (event, manager) =>
+        this.records.applyTransferPosted(event.data as PostedTransfer, manager),
     });
   }
 }

@@ -126,7 +126,10 @@ export class ServiceConfig extends BaseConfig {
    * A fault point for tests, honoured only when NODE_ENV=test: the process exits
    * right after committing the effect of an event of this type, before the ack.
    */
-  @IsIn(['', ...Object.values(EVENTS_BY_PRODUCER).flat()])
+  @IsIn([
+    '',
+    ...Object.values(EVENTS_BY_PRODUCER).flatMap((events) => events.map(({ type }) => type)),
+  ])
   EVENT_FAULT_EXIT_BEFORE_ACK: string = '';
 
   get tiers(): Tier[] {

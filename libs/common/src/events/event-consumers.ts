@@ -1,4 +1,4 @@
-import { BackendService, EVENT_CONSUMERS, producerOf } from '@app/contracts';
+import { BackendService, EVENT_CONSUMERS, EventType, producerOf } from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { ConsumerMessages, JsMsg } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,10 +22,16 @@ export type EventHandler<T = unknown> = (
   manager: EntityManager,
 ) => Promise<void>;
 
-export interface EventSubscription<T = unknown> {
-  /** The event subject without prefix, e.g. `volunteers.member.created` (see EVENT_CONSUMERS). */
-  type: string;
+export interface EventSubscription<T> {
+  /** The event, as its producer declares it (see EVENT_CONSUMERS). */
+  type: EventType<T>;
   handler: EventHandler<T>;
+}
+
+/** A subscription as it runs: the event's subject without prefix, and its handler. */
+interface Subscribed {
+  type: string;
+  handler: EventHandler;
 }
 
 /** Where a durable consumer stands, as JetStream counts it. */
@@ -55,7 +61,7 @@ export interface ConsumerSettings {
  */
 export class EventConsumers {
   private readonly logger = new Logger('EventConsumers');
-  private readonly subscriptions: EventSubscription[] = [];
+  private readonly subscriptions: Subscribed[] = [];
   private readonly running: Array<{ messages: ConsumerMessages; loop: Promise<void> }> = [];
   private readonly durables: Array<{ stream: string; durable: string }> = [];
 
@@ -68,11 +74,11 @@ export class EventConsumers {
     private readonly settings: ConsumerSettings,
   ) {}
 
-  subscribe<T>(subscription: EventSubscription<T>): void {
-    if (!EVENT_CONSUMERS[this.service].includes(subscription.type)) {
-      throw new Error(`${this.service} consumes ${subscription.type}: add it to EVENT_CONSUMERS`);
+  subscribe<T>({ type, handler }: EventSubscription<T>): void {
+    if (!EVENT_CONSUMERS[this.service].includes(type)) {
+      throw new Error(`${this.service} consumes ${type.type}: add it to EVENT_CONSUMERS`);
     }
-    this.subscriptions.push(subscription as EventSubscription);
+    this.subscriptions.push({ type: type.type, handler: handler as EventHandler });
   }
 
   async start(): Promise<void> {

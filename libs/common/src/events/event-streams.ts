@@ -77,7 +77,7 @@ export class EventStreams {
   }
 
   private subjectsOf(producer: BackendService): string[] {
-    return EVENTS_BY_PRODUCER[producer].map((s) => `${this.prefix}.${s}`);
+    return EVENTS_BY_PRODUCER[producer].map(({ type }) => `${this.prefix}.${type}`);
   }
 
   private async ensureStream(producer: BackendService, stream: string): Promise<void> {

@@ -7,7 +7,7 @@ import { createLogger } from '../logging/logger';
 import { DomainError } from '../errors/domain-error';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ErrorCode } from '../errors/error-code';
-import { EVENTS_BY_PRODUCER, RewardsEvents } from '@app/contracts';
+import { EVENTS_BY_PRODUCER, EventType, RewardsEvents, VolunteersEvents } from '@app/contracts';
 import { RetentionPolicy, StorageType } from 'nats';
 import { DomainEvent } from './event';
 import { EventConsumers } from './event-consumers';
@@ -15,7 +15,7 @@ import { EventStreams } from './event-streams';
 import { EventTablesJanitor } from './event-tables-janitor';
 import { eventTablesMigration } from './event-tables.migration';
 import { JetStreamConnection } from './jetstream.connection';
-import { Outbox } from './outbox';
+import { Outbox, outboxEntry } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { outboxTraceContextMigration } from './outbox-trace-context.migration';
 import { startTracing, tracer, Tracing } from '../tracing/tracing';
@@ -24,11 +24,12 @@ import { startTracing, tracer, Tracing } from '../tracing/tracing';
 const prefix = `tbtest_ev${randomBytes(4).toString('hex')}`;
 const schema = 'evtest';
 // Three of the catalogue's events, all consumed by accounting: one applied, one failing, one refused.
+// The machinery is under test, not the payloads: these carry small test records.
 const TYPES = [
   RewardsEvents.merchantCreated,
   RewardsEvents.voucherRedeemed,
   RewardsEvents.voucherClosed,
-];
+] as ReadonlyArray<EventType<unknown>> as ReadonlyArray<EventType<Record<string, number>>>;
 
 let database: TestDatabase;
 let dataSource: DataSource;
@@ -87,7 +88,7 @@ beforeAll(async () => {
   });
   consumers.subscribe({
     type: TYPES[0],
-    handler: async (event: DomainEvent<{ n: number }>, manager) => {
+    handler: async (event, manager) => {
       await manager.query(`INSERT INTO ${schema}.effects (event_id) VALUES ($1)`, [event.id]);
       applied.push(event.id);
       tracesApplied.set(event.id, trace.getActiveSpan()?.spanContext().traceId);
@@ -135,7 +136,7 @@ describe('durable events', () => {
     expect((await jetstream.jsm.streams.info(stream)).config.retention).toBe(
       RetentionPolicy.Interest,
     );
-    const durable = streams.durableOf('accounting', TYPES[0]);
+    const durable = streams.durableOf('accounting', TYPES[0].type);
     const early = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
     await relay.start();
     await until(async () => (await jetstream.jsm.consumers.info(stream, durable)).num_pending > 0);
@@ -148,7 +149,7 @@ describe('durable events', () => {
     const stream = streams.streamOf('requests');
     await jetstream.jsm.streams.add({
       name: stream,
-      subjects: EVENTS_BY_PRODUCER.requests.map((s) => `${prefix}.${s}`),
+      subjects: EVENTS_BY_PRODUCER.requests.map(({ type }) => `${prefix}.${type}`),
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
     });
@@ -166,7 +167,7 @@ describe('durable events', () => {
 
   it('refuses a consumer that is not in the catalogue', () => {
     expect(() =>
-      consumers.subscribe({ type: 'volunteers.tier.reached', handler: async () => {} }),
+      consumers.subscribe({ type: VolunteersEvents.tierReached, handler: async () => {} }),
     ).toThrow(/EVENT_CONSUMERS/);
   });
 
@@ -174,7 +175,7 @@ describe('durable events', () => {
     const ids = await dataSource.transaction((manager) =>
       outbox.addMany(
         manager,
-        Array.from({ length: 25 }, (_, n) => ({ type: TYPES[0], data: { n } })),
+        Array.from({ length: 25 }, (_, n) => outboxEntry(TYPES[0], { n })),
       ),
     );
     await until(async () => (await Promise.all(ids.map(effectsOf))).every((n) => n === 1));
@@ -213,16 +214,16 @@ describe('durable events', () => {
     const eventId = randomUUID();
     const event: DomainEvent = {
       id: eventId,
-      type: TYPES[0],
+      type: TYPES[0].type,
       occurredAt: new Date().toISOString(),
       requestId: null,
       data: {},
     };
     // Two messages with the same event id (as after a relay crash outside the dedupe window).
-    await jetstream.client.publish(`${prefix}.${TYPES[0]}`, JSON.stringify(event), {
+    await jetstream.client.publish(`${prefix}.${TYPES[0].type}`, JSON.stringify(event), {
       msgID: randomUUID(),
     });
-    await jetstream.client.publish(`${prefix}.${TYPES[0]}`, JSON.stringify(event), {
+    await jetstream.client.publish(`${prefix}.${TYPES[0].type}`, JSON.stringify(event), {
       msgID: randomUUID(),
     });
     const marker = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));

@@ -1,7 +1,18 @@
+import { EventType } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { currentRequestId } from '../logging/logger';
 import { traceContextFields } from '../tracing/carriers';
+
+/** One event to write; `outboxEntry` makes it, so its payload is checked against the event's type. */
+export interface OutboxEntry {
+  readonly type: EventType<unknown>;
+  readonly data: unknown;
+}
+
+export function outboxEntry<T>(type: EventType<T>, data: T): OutboxEntry {
+  return { type, data };
+}
 
 /**
  * Writes events into the service's outbox inside the caller's transaction, so
@@ -16,15 +27,13 @@ export class Outbox {
     return `${this.schema}_outbox`;
   }
 
-  async add(manager: EntityManager, type: string, data: unknown): Promise<string> {
-    const [id] = await this.addMany(manager, [{ type, data }]);
+  async add<T>(manager: EntityManager, type: EventType<T>, data: T): Promise<string> {
+    const [id] = await this.addMany(manager, [outboxEntry(type, data)]);
     return id;
   }
 
-  async addMany(
-    manager: EntityManager,
-    events: Array<{ type: string; data: unknown }>,
-  ): Promise<string[]> {
+  /** Several events in one insert: build each with `outboxEntry`, which checks its payload's type. */
+  async addMany(manager: EntityManager, events: readonly OutboxEntry[]): Promise<string[]> {
     if (events.length === 0) return [];
     const ids = events.map(() => randomUUID());
     const fields = traceContextFields();
@@ -34,7 +43,7 @@ export class Outbox {
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[])`,
       [
         ids,
-        events.map((e) => e.type),
+        events.map((e) => e.type.type),
         events.map((e) => JSON.stringify(e.data)),
         events.map(() => currentRequestId() ?? null),
         events.map(() => traceContext),

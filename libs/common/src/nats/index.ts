@@ -1,6 +1,6 @@
 export * from './envelope';
 export * from './in-flight';
-export * from './prefixed-nats.client';
+export * from './handles.decorator';
 export * from './prefixed-nats.server';
 export * from './rpc-context.interceptor';
 export * from './rpc-exception.filter';

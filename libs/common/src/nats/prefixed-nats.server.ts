@@ -38,6 +38,8 @@ interface ServerSpan {
 export class PrefixedNatsServer extends ServerNats {
   private readonly log = new Logger('NatsServer');
   private readonly spans = new WeakMap<Msg, ServerSpan>();
+  /** This server's subscriptions, one per handled subject: drained at close. */
+  private readonly subscribed: Subscription[] = [];
 
   constructor(
     private readonly natsOptions: NatsServerOptions,
@@ -54,7 +56,7 @@ export class PrefixedNatsServer extends ServerNats {
         queue: (handler.extras?.queue as string | undefined) ?? queue,
         callback: this.getMessageHandler(pattern).bind(this),
       }) as Subscription;
-      (this as unknown as { subscriptions: Subscription[] }).subscriptions.push(subscription);
+      this.subscribed.push(subscription);
     }
   }
 
@@ -107,10 +109,9 @@ export class PrefixedNatsServer extends ServerNats {
   }
 
   override async close(): Promise<void> {
-    const subscriptions = (this as unknown as { subscriptions: Subscription[] }).subscriptions;
+    const subscriptions = this.subscribed.splice(0);
     // Drain rather than unsubscribe: messages the server already routed to us are still handled.
     await Promise.all(subscriptions.map((sub) => sub.drain().catch(() => sub.unsubscribe())));
-    subscriptions.length = 0;
     if (inFlight.size > 0) {
       this.log.log(`waiting for ${inFlight.size} message(s) in flight`);
       const drained = await inFlight.drained(this.shutdownGraceMs);

@@ -1,24 +1,20 @@
+import { Actor, MessageContract } from '@app/contracts';
 import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { NatsRecordBuilder } from '@nestjs/microservices';
 import { SpanKind } from '@opentelemetry/api';
+import { randomUUID } from 'node:crypto';
+import { connect, ErrorCode as NatsErrorCode, JSONCodec, NatsConnection, NatsError } from 'nats';
 import { BaseConfig } from '../config/service-config';
-import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
-import { currentRequestId } from '../logging/logger';
-import { RpcEnvelope } from './envelope';
-import { PrefixedNatsClient } from './prefixed-nats.client';
-import type { NatsConnection } from 'nats';
 import { within } from '../health/service-probes';
+import { currentRequestId } from '../logging/logger';
 import {
   ATTR_MESSAGING_DESTINATION,
   ATTR_MESSAGING_SYSTEM,
   natsHeadersWith,
 } from '../tracing/carriers';
 import { inSpan } from '../tracing/spans';
-
-const NO_HANDLER = 'There is no matching message handler defined in the remote service.';
+import { RpcEnvelope, subjectFor } from './envelope';
 
 export interface ServiceClientOptions {
   servers: string[];
@@ -28,32 +24,57 @@ export interface ServiceClientOptions {
   timeoutMs: number;
 }
 
+/** What a handler's server sends back (Nest's NATS transport): the answer, or the refusal. */
+interface ReplyPacket {
+  response?: unknown;
+  err?: unknown;
+}
+
+/** NATS errors that mean no copy of the service can hear us now. */
+const UNREACHABLE = new Set<string>([
+  NatsErrorCode.NoResponders,
+  NatsErrorCode.ConnectionClosed,
+  NatsErrorCode.ConnectionDraining,
+  NatsErrorCode.ConnectionRefused,
+  NatsErrorCode.ConnectionTimeout,
+  NatsErrorCode.Disconnect,
+]);
+
+const codec = JSONCodec<unknown>();
+
 /**
  * The one way to ask another service something: request–reply over NATS with
  * the request id and actor in the envelope, the trace context in the message
  * headers (each call a client span named by its subject), a timeout on every
  * call, and the answer's typed refusal — or the service's absence or silence —
- * as a DomainError.
+ * as a DomainError. Each call names the message's declaration, so its payload
+ * and reply are of the declared types.
  */
 export class ServiceClient implements OnApplicationShutdown {
   private readonly logger = new Logger('ServiceClient');
-  private readonly client: PrefixedNatsClient;
-  private readonly timeoutMs: number;
+  private connection: Promise<NatsConnection> | null = null;
 
-  constructor(options: ServiceClientOptions) {
-    this.client = new PrefixedNatsClient(
-      { servers: options.servers, name: options.name, maxReconnectAttempts: -1 },
-      options.prefix,
-    );
-    this.timeoutMs = options.timeoutMs;
-  }
+  constructor(private readonly options: ServiceClientOptions) {}
 
-  async call<T>(
-    subject: string,
-    data: unknown,
+  call<P, R>(
+    contract: MessageContract<P, R>,
+    data: P,
+    actor?: Actor | null,
+    timeoutMs?: number,
+  ): Promise<R>;
+  /** @deprecated TRANSITION ONLY (issue 13): name the message's declaration instead. */
+  call<T>(subject: string, data: unknown, actor?: unknown, timeoutMs?: number): Promise<T>;
+  async call<P, R>(
+    declared: MessageContract<P, R> | string,
+    data: P,
     actor: unknown = null,
-    timeoutMs = this.timeoutMs,
-  ): Promise<T> {
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<R> {
+    const contract =
+      typeof declared === 'string'
+        ? ({ subject: declared, service: serviceOf(declared) } as MessageContract<P, R>)
+        : declared;
+    const { subject } = contract;
     const envelope: RpcEnvelope = {
       requestId: currentRequestId() ?? 'none',
       actor,
@@ -61,27 +82,64 @@ export class ServiceClient implements OnApplicationShutdown {
     };
     const attributes = { [ATTR_MESSAGING_SYSTEM]: 'nats', [ATTR_MESSAGING_DESTINATION]: subject };
     return inSpan(subject, { kind: SpanKind.CLIENT, attributes }, async () => {
-      const message = new NatsRecordBuilder(envelope).setHeaders(natsHeadersWith()).build();
+      let packet: ReplyPacket;
       try {
-        return await firstValueFrom(this.client.send<T>(subject, message).pipe(timeout(timeoutMs)));
+        const nats = await this.connected();
+        const answer = await nats.request(
+          subjectFor(this.options.prefix, subject),
+          codec.encode({ pattern: subject, data: envelope, id: randomUUID() }),
+          { timeout: timeoutMs, headers: natsHeadersWith() },
+        );
+        packet = codec.decode(answer.data) as ReplyPacket;
       } catch (error) {
-        throw this.translate(error, subject, timeoutMs);
+        throw this.transportError(error, contract, timeoutMs);
       }
+      if (packet.err !== undefined) throw this.refusal(packet.err, subject);
+      return packet.response as R;
     });
   }
 
   /** Whether this client's NATS connection makes a round trip within `timeoutMs`. */
   async natsAnswers(timeoutMs: number): Promise<boolean> {
-    return within(timeoutMs, async () => {
-      await this.client.connect();
-      await this.client.unwrap<NatsConnection>().flush();
+    return within(timeoutMs, async () => (await this.connected()).flush());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    await connection?.then((nats) => nats.drain()).catch(() => undefined);
+  }
+
+  /** One connection, made at the first call; a failed attempt is tried again at the next. */
+  private connected(): Promise<NatsConnection> {
+    this.connection ??= connect({
+      servers: this.options.servers,
+      name: this.options.name,
+      maxReconnectAttempts: -1,
+    }).catch((error: unknown) => {
+      this.connection = null;
+      throw error;
+    });
+    return this.connection;
+  }
+
+  /** The service's own refusal (a DomainError it threw), or a failure it could not name. */
+  private refusal(err: unknown, subject: string): DomainError {
+    if (DomainError.isPayload(err)) return DomainError.fromPayload(err);
+    this.logger.error(`call to ${subject} failed: ${JSON.stringify(err)}`);
+    return DomainError.of(ErrorCode.INTERNAL, 'http.serviceFailed', {
+      service: serviceOf(subject),
     });
   }
 
-  private translate(error: unknown, subject: string, timeoutMs: number): DomainError {
-    const service = subject.split('.')[0];
-    if (DomainError.isPayload(error)) return DomainError.fromPayload(error);
-    if (error instanceof TimeoutError) {
+  /** NATS's own errors, by their codes: silence is a timeout, absence is unavailability. */
+  private transportError(
+    error: unknown,
+    { subject, service }: MessageContract<unknown, unknown>,
+    timeoutMs: number,
+  ): DomainError {
+    const code = error instanceof NatsError ? error.code : undefined;
+    if (code === NatsErrorCode.Timeout) {
       return DomainError.of(
         ErrorCode.SERVICE_TIMEOUT,
         'http.serviceTimeout',
@@ -89,13 +147,7 @@ export class ServiceClient implements OnApplicationShutdown {
         { service },
       );
     }
-    const message = (error as { message?: string })?.message ?? String(error);
-    // No responders (no copy of the service is running) arrives as an empty reply.
-    if (
-      error instanceof EmptyResponseException ||
-      message === NO_HANDLER ||
-      /CONNECTION_REFUSED|DISCONNECT|CLOSED/i.test(message)
-    ) {
+    if (code !== undefined && UNREACHABLE.has(code)) {
       return DomainError.of(
         ErrorCode.SERVICE_UNAVAILABLE,
         'http.serviceUnavailable',
@@ -105,13 +157,13 @@ export class ServiceClient implements OnApplicationShutdown {
         },
       );
     }
-    this.logger.error(`call to ${subject} failed: ${message}`);
+    this.logger.error(`call to ${subject} failed: ${String(error)}`);
     return DomainError.of(ErrorCode.INTERNAL, 'http.serviceFailed', { service });
   }
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
-  }
+function serviceOf(subject: string): string {
+  return subject.split('.')[0];
 }
 
 /** The ServiceClient a backend uses to ask the others, with the suite's prefix and PEER_TIMEOUT_MS. */

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { firstBadString } from '@app/contracts';
+import { firstBadString, NoPayload } from '@app/contracts';
 import { DomainError } from '../errors/domain-error';
 import { flattenValidationErrors } from '../errors/validation-errors';
 import { fieldError } from '../errors/domain-error';
@@ -44,6 +44,12 @@ class StrictValidationPipe extends ValidationPipe {
       const named = typeof metadata.type === 'string' ? (metadata.data ?? '') : '';
       const bad = firstBadString(value, named);
       if (bad) throw DomainError.validation([bad]);
+    }
+    // A message that carries nothing has a class with no fields to validate: any field is unknown.
+    if (metadata.metatype === NoPayload) {
+      const field = Object.keys(value ?? {})[0];
+      if (field !== undefined) throw DomainError.validation([fieldError(field, 'field.unknown')]);
+      return new NoPayload();
     }
     return super.transform(value, metadata);
   }

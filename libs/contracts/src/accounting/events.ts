@@ -1,3 +1,4 @@
+import { event } from '../message';
 import { AccountOwnerType, HoldStatus, TransferKind } from './ledger.types';
 
 export interface AccountRefPayload {
@@ -39,3 +40,11 @@ export interface HoldChangedEvent {
   /** Why a voided hold was voided, when the ledger did it on its own: its owner had no row for it. */
   voidedBecause?: 'owner-absent';
 }
+
+/** Durable events the accounting service publishes (JetStream, through its outbox). */
+export const AccountingEvents = {
+  transferPosted: event<TransferPostedEvent>('accounting.transfer.posted'),
+  holdCreated: event<HoldChangedEvent>('accounting.hold.created'),
+  holdPosted: event<HoldChangedEvent>('accounting.hold.posted'),
+  holdVoided: event<HoldChangedEvent>('accounting.hold.voided'),
+} as const;

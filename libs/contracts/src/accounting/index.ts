@@ -4,3 +4,4 @@ export * from './ledger.dto';
 export * from './ledger.types';
 export * from './subjects';
 export * from './tiers';
+export * from './messages';

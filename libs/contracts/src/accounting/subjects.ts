@@ -17,15 +17,4 @@ export const AccountingSubjects = {
   accountsGet: 'accounting.accounts.get',
   statementGet: 'accounting.statement.get',
   transferCreate: 'accounting.transfer.create',
-  holdCreate: 'accounting.hold.create',
-  holdPost: 'accounting.hold.post',
-  holdVoid: 'accounting.hold.void',
-} as const;
-
-/** Durable events the accounting service publishes (JetStream, through its outbox). */
-export const AccountingEvents = {
-  transferPosted: 'accounting.transfer.posted',
-  holdCreated: 'accounting.hold.created',
-  holdPosted: 'accounting.hold.posted',
-  holdVoided: 'accounting.hold.voided',
 } as const;

@@ -34,24 +34,3 @@ export interface HoursVerifiedEvent {
   /** Who pays when there is no hold (the community fund for logged hours). */
   payer: AccountOwnerRef | null;
 }
-
-/** `requests.request.closed`: a request ended without service; its hold is released. */
-export interface RequestClosedEvent {
-  requestId: string;
-  holdId: string;
-  reason: 'cancelled' | 'expired' | 'resolved_without_credit';
-}
-
-export const RequestsEvents = {
-  hoursVerified: 'requests.hours.verified',
-  requestClosed: 'requests.request.closed',
-} as const;
-
-/** `volunteers.tier.reached` */
-export interface TierReachedEvent {
-  volunteerId: string;
-  level: number;
-  name: string;
-  lifetimeEarnedMinutes: number;
-  at: string;
-}

@@ -1,3 +1,4 @@
 export * from './requests.dto';
 export * from './requests.types';
 export * from './subjects';
+export * from './events';

@@ -1,3 +1,4 @@
 export * from './rewards.dto';
 export * from './rewards.types';
 export * from './subjects';
+export * from './events';

@@ -1,16 +1,6 @@
 import { Role } from '../common/roles';
-
-/** Durable events the volunteers service publishes (JetStream, through its outbox). */
-export const VolunteersEvents = {
-  memberCreated: 'volunteers.member.created',
-  /** MemberUpdatedEvent: a member's display name or phone changed. */
-  memberUpdated: 'volunteers.member.updated',
-  communityCreated: 'volunteers.community.created',
-  /** HoursVerifiedEvent (libs/contracts/src/service) */
-  hoursVerified: 'volunteers.hours.verified',
-  /** TierReachedEvent (libs/contracts/src/service) */
-  tierReached: 'volunteers.tier.reached',
-} as const;
+import { HoursVerifiedEvent } from '../common/verified-service';
+import { event } from '../message';
 
 /** `volunteers.member.created`: a member joined (registered or created by staff). */
 export interface MemberCreatedEvent {
@@ -42,3 +32,23 @@ export interface CommunityCreatedEvent {
   code: string;
   name: string;
 }
+
+/** `volunteers.tier.reached` */
+export interface TierReachedEvent {
+  volunteerId: string;
+  level: number;
+  name: string;
+  lifetimeEarnedMinutes: number;
+  at: string;
+}
+
+/** Durable events the volunteers service publishes (JetStream, through its outbox). */
+export const VolunteersEvents = {
+  memberCreated: event<MemberCreatedEvent>('volunteers.member.created'),
+  /** A member's display name or phone changed. */
+  memberUpdated: event<MemberUpdatedEvent>('volunteers.member.updated'),
+  communityCreated: event<CommunityCreatedEvent>('volunteers.community.created'),
+  /** Approved hour logs: the ledger pays them from the community fund. */
+  hoursVerified: event<HoursVerifiedEvent>('volunteers.hours.verified'),
+  tierReached: event<TierReachedEvent>('volunteers.tier.reached'),
+} as const;
