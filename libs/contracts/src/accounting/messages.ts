@@ -7,8 +7,12 @@ import { CreateHoldCommand, HoldView, PostHoldCommand, VoidHoldCommand } from '.
  * `ServiceClient.call`, handlers to `@Handles`.
  */
 export const AccountingMessages = {
-  // the ledger's own commands, for other services (never exposed over HTTP)
+  // what the gateway asks on a member's behalf
+
+  // what other services ask (never exposed over HTTP)
   holdCreate: message('accounting.hold.create', CreateHoldCommand, reply<HoldView>()),
   holdPost: message('accounting.hold.post', PostHoldCommand, reply<HoldView>()),
   holdVoid: message('accounting.hold.void', VoidHoldCommand, reply<HoldView>()),
+
+  // asked by the gateway for a community's report and queue
 } as const;
