@@ -48,6 +48,8 @@ export interface EventType<T> {
 
 /** Every subject declared, so that none is declared twice. */
 const declared = new Set<string>();
+/** Every request–reply message declared. */
+const messages: Array<MessageContract<unknown, unknown>> = [];
 
 /** `<service>.<noun>.<verb>`: the service, then lower-case kebab words. */
 const SUBJECT_SHAPE = /^([a-z]+)\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/;
@@ -68,7 +70,9 @@ export function message<P, R>(
   payload: PayloadClass<P>,
   _reply: Reply<R>,
 ): MessageContract<P, R> {
-  return { subject, payload, service: serviceOf(subject) };
+  const contract: MessageContract<P, R> = { subject, payload, service: serviceOf(subject) };
+  messages.push(contract as MessageContract<unknown, unknown>);
+  return contract;
 }
 
 /** Declares a durable event: `event<TransferPostedEvent>('accounting.transfer.posted')`. */
@@ -76,7 +80,7 @@ export function event<T>(type: string): EventType<T> {
   return { type, producer: serviceOf(type) };
 }
 
-/** The subjects declared so far (every one, once `@app/contracts` is loaded). */
-export function declaredSubjects(): string[] {
-  return [...declared];
+/** The request–reply messages declared (every one, once `@app/contracts` is loaded). */
+export function declaredMessages(): ReadonlyArray<MessageContract<unknown, unknown>> {
+  return messages;
 }
