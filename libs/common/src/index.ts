@@ -8,5 +8,6 @@ export * from './nats';
 export * from './events';
 export * from './testing';
 export * from './rights';
+export * from './schedule';
 export * from './metrics';
 export * from './tracing';
