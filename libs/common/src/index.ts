@@ -3,6 +3,7 @@ export * from './config';
 export * from './database';
 export * from './errors';
 export * from './health';
+export * from './idempotency';
 export * from './logging';
 export * from './nats';
 export * from './events';

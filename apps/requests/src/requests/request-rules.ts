@@ -350,10 +350,6 @@ export function settleReplay(
   return request.settleFingerprint === fingerprint ? 'replay' : 'mismatch';
 }
 
-export function idempotencyMismatch(): DomainError {
-  return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'requests.idempotencyMismatch');
-}
-
 /** `requests.hours.verified`: what the ledger pays and the service record keeps. */
 export function hoursVerifiedEvent(
   request: RequestFacts,

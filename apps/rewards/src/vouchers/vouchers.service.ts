@@ -1,4 +1,4 @@
-import { DomainError, fieldError, ErrorCode } from '@app/common';
+import { DomainError, fieldError, ErrorCode, idempotencyMismatch } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
@@ -45,10 +45,6 @@ const HOUR_MS = 3600 * 1000;
 function signedIn(actor: Actor | null): Actor {
   if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
   return actor;
-}
-
-function idempotencyMismatch(): DomainError {
-  return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'rewards.idempotencyMismatch');
 }
 
 function readCursor(cursor: string | undefined): Position | null {
