@@ -24,6 +24,7 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { MerchantsRepository } from '../merchants/merchants.repository';
 import { OfferEntity } from '../offers/offers.entity';
+import { OffersRepository } from '../offers/offers.repository';
 import { claimRefusal, mayManageMerchant } from '../offers/offer-rules';
 import { KeyedTurns } from './offer-turns';
 import { LedgerClient } from '../peers/ledger.client';
@@ -95,6 +96,7 @@ export class VouchersService {
 
   constructor(
     private readonly vouchers: VouchersRepository,
+    private readonly offers: OffersRepository,
     private readonly merchants: MerchantsRepository,
     private readonly volunteers: VolunteersDirectory,
     private readonly ledger: LedgerClient,
@@ -119,7 +121,7 @@ export class VouchersService {
     const earlier = await this.vouchers.findById(voucherId);
     if (earlier) return this.replayOfClaim(earlier, offerId);
 
-    const offer = await this.vouchers.findOffer(offerId);
+    const offer = await this.offers.findById(offerId);
     if (!offer) throw DomainError.notFound('Offer');
     // Roles as the volunteers service knows them now, not as the token remembers them.
     const member = await this.volunteers.lookup(token.memberId);
@@ -127,7 +129,7 @@ export class VouchersService {
     const me: Actor = { ...token, roles: member.roles as Actor['roles'] };
     const account = await this.ledger.account({ type: 'member', id: me.memberId });
     const tierLevel = tierFor(account.lifetimeEarnedMinutes, this.config.tiers).level;
-    const counted = await this.vouchers.takenOf(offerId, me.memberId);
+    const counted = (await this.vouchers.takenOf([offerId], me.memberId))(offerId);
     const now = new Date();
     const refusal = claimRefusal({
       offer,
@@ -193,12 +195,12 @@ export class VouchersService {
   /** Stores the voucher under the offer's row lock, its stock and the member's limit counted again. */
   private issue(claim: IssuedClaim): Promise<VoucherEntity | null> {
     const { voucherId, offerId, me } = claim;
-    return this.vouchers.transaction(async (vouchers) => {
-      const locked = await vouchers.lockOffer(offerId);
+    return this.vouchers.transaction(async (vouchers, offers) => {
+      const locked = await offers.lock(offerId);
       if (!locked) throw DomainError.notFound('Offer');
       const stored = await vouchers.findById(voucherId);
       if (stored) return stored; // the same claim, retried at the same moment
-      const recount = await vouchers.takenOf(offerId, me.memberId);
+      const recount = (await vouchers.takenOf([offerId], me.memberId))(offerId);
       const late = claimRefusal({
         offer: locked,
         actor: me,
