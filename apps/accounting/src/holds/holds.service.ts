@@ -1,12 +1,4 @@
-import {
-  DomainError,
-  fieldError,
-  ErrorCode,
-  idempotencyMismatch,
-  Outbox,
-  pgError,
-  UNIQUE_VIOLATION,
-} from '@app/common';
+import { DomainError, fieldError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
 import {
   AccountingEvents,
   CreateHoldCommand,
@@ -19,7 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
-import { ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
+import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
 import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
 import { accountRef, transferPostedEvent } from '../transfers/transfer-views';
 import { TransferRow, TransfersRepository } from '../transfers/transfers.repository';

@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  ErrorCode,
-  idempotencyMismatch,
-  Outbox,
-  pgError,
-  UNIQUE_VIOLATION,
-} from '@app/common';
+import { DomainError, ErrorCode, Outbox, pgError, UNIQUE_VIOLATION } from '@app/common';
 import {
   AccountingEvents,
   cityDate,
@@ -17,6 +10,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccountingConfig } from '../accounting.config';
+import { idempotencyMismatch } from './idempotency';
 import { AccountState, applyMovement, GiftAllowance } from './ledger-rules';
 import { toTransferView, transferPostedEvent } from './transfer-views';
 import { EntryRow, TransferRow, TransfersRepository } from './transfers.repository';

@@ -18,10 +18,8 @@ export class ReportsService {
   ) {}
 
   async figures(query: CommunityPeriodQuery): Promise<RewardsReport> {
-    return {
-      communityId: query.communityId,
-      vouchersRedeemed: await this.reports.vouchersRedeemed(this.period(query)),
-    };
+    const vouchersRedeemed = await this.reports.vouchersRedeemed(this.period(query));
+    return { communityId: query.communityId, vouchersRedeemed };
   }
 
   async weekly(query: CommunityPeriodQuery): Promise<RewardsWeeklyReport> {
