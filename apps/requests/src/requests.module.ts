@@ -15,9 +15,9 @@ import { VolunteersDirectory } from './peers/volunteers.directory';
 import { RatingsController } from './ratings/ratings.controller';
 import { RatingsRepository } from './ratings/ratings.repository';
 import { RatingsService } from './ratings/ratings.service';
-import { ReportController } from './report/report.controller';
-import { ReportRepository } from './report/report.repository';
-import { ReportService } from './report/report.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsRepository } from './reports/reports.repository';
+import { ReportsService } from './reports/reports.service';
 import { RequestExpiry } from './requests/request-expiry';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsRepository } from './requests/requests.repository';
@@ -45,7 +45,7 @@ export class RequestsModule {
         serviceHealthController('requests'),
         RequestsController,
         RatingsController,
-        ReportController,
+        ReportsController,
       ],
       providers: [
         { provide: RequestsConfig, useValue: config },
@@ -55,10 +55,10 @@ export class RequestsModule {
         LedgerClient,
         RequestsRepository,
         RatingsRepository,
-        ReportRepository,
+        ReportsRepository,
         RequestsService,
         RatingsService,
-        ReportService,
+        ReportsService,
         RequestExpiry,
         MemberNamesRepository,
         MemberNamesService,

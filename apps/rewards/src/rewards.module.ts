@@ -15,8 +15,9 @@ import { OffersRepository } from './offers/offers.repository';
 import { OffersService } from './offers/offers.service';
 import { LedgerClient } from './peers/ledger.client';
 import { VolunteersDirectory } from './peers/volunteers.directory';
-import { ReportController } from './report/report.controller';
-import { ReportRepository } from './report/report.repository';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsRepository } from './reports/reports.repository';
+import { ReportsService } from './reports/reports.service';
 import { RewardsConfig } from './rewards.config';
 import { RewardsSchema } from './rewards.schema';
 import { SettlementsController } from './settlements/settlements.controller';
@@ -49,7 +50,7 @@ export class RewardsModule {
         OffersController,
         VouchersController,
         SettlementsController,
-        ReportController,
+        ReportsController,
       ],
       providers: [
         { provide: RewardsConfig, useValue: config },
@@ -61,7 +62,8 @@ export class RewardsModule {
         OffersRepository,
         VouchersRepository,
         SettlementsRepository,
-        ReportRepository,
+        ReportsRepository,
+        ReportsService,
         MerchantsService,
         OffersService,
         VouchersService,

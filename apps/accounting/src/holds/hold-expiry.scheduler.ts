@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@app/common';
+import { Injectable } from '@nestjs/common';
 import { AccountingConfig } from '../accounting.config';
 import { HoldsService } from './holds.service';
 
@@ -6,38 +7,19 @@ const PER_ROUND = 100;
 
 /** Voids open holds once their expiry passes; every copy of the service runs one, safely. */
 @Injectable()
-export class HoldExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('HoldExpiry');
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<void>;
-
+export class HoldExpiryScheduler extends PeriodicTask {
   constructor(
     private readonly holds: HoldsService,
-    private readonly config: AccountingConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.HOLD_EXPIRY_INTERVAL_MS);
-    this.timer.unref();
+    config: AccountingConfig,
+  ) {
+    super({ name: 'HoldExpiry', intervalMs: config.HOLD_EXPIRY_INTERVAL_MS, runAtStart: false });
   }
 
-  private tick(): void {
-    if (this.round) return;
-    this.round = this.expireAll()
-      .catch((error: Error) => this.logger.warn(`expiring holds failed: ${error.message}`))
-      .finally(() => (this.round = undefined));
-  }
-
-  private async expireAll(): Promise<void> {
+  protected async round(): Promise<void> {
     let expired: number;
     do {
       expired = await this.holds.expireDue(PER_ROUND);
       if (expired > 0) this.logger.log(`${expired} hold(s) expired`);
     } while (expired === PER_ROUND);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.round;
   }
 }

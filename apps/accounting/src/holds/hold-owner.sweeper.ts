@@ -1,6 +1,6 @@
-import { ServiceClient } from '@app/common';
+import { PeriodicTask, ServiceClient } from '@app/common';
 import { HoldOwnerAnswer, holdOwnerOf } from '@app/contracts';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccountingConfig } from '../accounting.config';
 import { callerKeyOf } from '../transfers/idempotency';
 import { HoldRow } from './holds.repository';
@@ -17,30 +17,20 @@ const PER_ROUND = 20;
  * later when the owner does not answer. Every copy of the service runs one, safely.
  */
 @Injectable()
-export class HoldOwnerSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('HoldOwnerSweeper');
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<void>;
-
+export class HoldOwnerSweeper extends PeriodicTask {
   constructor(
     private readonly holds: HoldsService,
     private readonly services: ServiceClient,
     private readonly config: AccountingConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.HOLD_OWNER_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super({
+      name: 'HoldOwnerSweeper',
+      intervalMs: config.HOLD_OWNER_SWEEP_INTERVAL_MS,
+      runAtStart: false,
+    });
   }
 
-  private tick(): void {
-    if (this.round) return;
-    this.round = this.sweepAll()
-      .catch((error: Error) => this.logger.warn(`sweeping holds failed: ${error.message}`))
-      .finally(() => (this.round = undefined));
-  }
-
-  private async sweepAll(): Promise<void> {
+  protected async round(): Promise<void> {
     let settled: number;
     do {
       const round = await this.holds.sweepUnowned(
@@ -69,10 +59,5 @@ export class HoldOwnerSweeper implements OnApplicationBootstrap, OnApplicationSh
       this.logger.warn(`hold ${hold.id}: its owner did not answer: ${(error as Error).message}`);
       return null;
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.round;
   }
 }

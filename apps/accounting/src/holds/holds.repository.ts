@@ -126,17 +126,32 @@ export class HoldsRepository {
 
   /**
    * Open holds taken more than `graceMs` ago whose owner has not confirmed
-   * them, locked; those another copy is asking about are skipped. Only holds
+   * them, unlocked: their owners are asked with no transaction open. Only holds
    * whose key names an owning row (see holdOwnerOf) are worth asking about.
    */
-  async lockUnconfirmed(graceMs: number, limit: number): Promise<HoldRow[]> {
+  async findUnconfirmed(graceMs: number, limit: number): Promise<HoldRow[]> {
     const rows: RawHold[] = await this.manager.query(
       `SELECT ${HOLD_COLUMNS} FROM accounting.holds
         WHERE status = 'open' AND owner_confirmed_at IS NULL
           AND created_at <= now() - make_interval(secs => $1 / 1000.0)
           AND idempotency_key ~ $2
-        ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        ORDER BY created_at LIMIT $3`,
       [graceMs, OWNED_HOLD_KEY, limit],
+    );
+    return rows.map(toHoldRow);
+  }
+
+  /**
+   * Of these holds, those still open and unconfirmed, locked in id order;
+   * those another transaction holds are skipped (the next sweep asks again).
+   */
+  async lockStillUnconfirmed(ids: string[]): Promise<HoldRow[]> {
+    if (ids.length === 0) return [];
+    const rows: RawHold[] = await this.manager.query(
+      `SELECT ${HOLD_COLUMNS} FROM accounting.holds
+        WHERE id = ANY($1::uuid[]) AND status = 'open' AND owner_confirmed_at IS NULL
+        ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [ids],
     );
     return rows.map(toHoldRow);
   }

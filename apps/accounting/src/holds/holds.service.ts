@@ -325,18 +325,23 @@ export class HoldsService {
    * confirmed, whether the row each was taken for exists: a confirmed one is
    * never asked about again, one whose row never appeared is voided (its event
    * says why), one whose owner did not answer (null) is asked about at the next
-   * sweep. Several copies may run it at once (the holds are locked, SKIP LOCKED).
+   * sweep. The owners are asked with no transaction open; then, in a short one,
+   * the holds still unconfirmed are locked and settled. Several copies may run
+   * it at once (an answer for a hold settled meanwhile is dropped).
    */
   async sweepUnowned(
     graceMs: number,
     limit: number,
     ask: (hold: HoldRow) => Promise<boolean | null>,
   ): Promise<{ asked: number; confirmed: number; voided: number }> {
+    const unconfirmed = await this.holds.findUnconfirmed(graceMs, limit);
+    const answers = await Promise.all(unconfirmed.map(ask));
+    const answerOf = new Map(unconfirmed.map((hold, i) => [hold.id, answers[i]]));
+    const answered = unconfirmed.filter((_, i) => answers[i] !== null).map((h) => h.id);
     return this.holds.transaction(async (holds, ledger) => {
-      const unconfirmed = await holds.lockUnconfirmed(graceMs, limit);
-      const answers = await Promise.all(unconfirmed.map(ask));
-      const present = unconfirmed.filter((_, i) => answers[i] === true);
-      const absent = unconfirmed.filter((_, i) => answers[i] === false);
+      const locked = await holds.lockStillUnconfirmed(answered);
+      const present = locked.filter((h) => answerOf.get(h.id) === true);
+      const absent = locked.filter((h) => answerOf.get(h.id) === false);
       await holds.confirmOwners(present.map((h) => h.id));
       await this.releaseLocked(
         absent,

@@ -1,4 +1,5 @@
-import { canonicalJson, requestHash, scopedKey } from './idempotency';
+import { canonicalJson } from '@app/common';
+import { requestHash, scopedKey } from './idempotency';
 
 describe('request hashes', () => {
   it('ignore key order and undefined fields', () => {

@@ -1,10 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class HelpRequests1764300000000 implements MigrationInterface {
-  name = 'HelpRequests1764300000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+async function createHelpRequests(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
       CREATE TABLE requests.help_requests (
         id                   uuid PRIMARY KEY,
         title                text NOT NULL,
@@ -60,24 +57,29 @@ export class HelpRequests1764300000000 implements MigrationInterface {
           OR (status IN ('accepted', 'completed', 'confirmed', 'disputed') AND volunteer_id IS NOT NULL)
           OR status IN ('cancelled', 'expired'))
       )`);
-    await queryRunner.query(
-      `CREATE INDEX help_requests_open_window_end_idx ON requests.help_requests (window_end)
-        WHERE status = 'open'`,
-    );
-    await queryRunner.query(
-      'CREATE INDEX help_requests_window_idx ON requests.help_requests (window_start, id)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX help_requests_community_idx ON requests.help_requests (community_id, created_at)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX help_requests_requester_idx ON requests.help_requests (requester_id)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX help_requests_volunteer_idx ON requests.help_requests (volunteer_id)',
-    );
+}
 
-    await queryRunner.query(`
+async function indexHelpRequests(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(
+    `CREATE INDEX help_requests_open_window_end_idx ON requests.help_requests (window_end)
+        WHERE status = 'open'`,
+  );
+  await queryRunner.query(
+    'CREATE INDEX help_requests_window_idx ON requests.help_requests (window_start, id)',
+  );
+  await queryRunner.query(
+    'CREATE INDEX help_requests_community_idx ON requests.help_requests (community_id, created_at)',
+  );
+  await queryRunner.query(
+    'CREATE INDEX help_requests_requester_idx ON requests.help_requests (requester_id)',
+  );
+  await queryRunner.query(
+    'CREATE INDEX help_requests_volunteer_idx ON requests.help_requests (volunteer_id)',
+  );
+}
+
+async function createRatings(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
       CREATE TABLE requests.ratings (
         request_id    uuid PRIMARY KEY REFERENCES requests.help_requests (id),
         volunteer_id  uuid NOT NULL,
@@ -86,9 +88,16 @@ export class HelpRequests1764300000000 implements MigrationInterface {
         comment       text,
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(
-      'CREATE INDEX ratings_volunteer_idx ON requests.ratings (volunteer_id)',
-    );
+  await queryRunner.query('CREATE INDEX ratings_volunteer_idx ON requests.ratings (volunteer_id)');
+}
+
+export class HelpRequests1764300000000 implements MigrationInterface {
+  name = 'HelpRequests1764300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createHelpRequests(queryRunner);
+    await indexHelpRequests(queryRunner);
+    await createRatings(queryRunner);
   }
 
   async down(): Promise<void> {

@@ -1,6 +1,5 @@
-import { createTestDatabase, Outbox, TestDatabase } from '@app/common';
+import { Outbox, ServiceCopies } from '@app/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { RequestsSchema } from '../requests.schema';
 import { RequestsRepository } from './requests.repository';
 
@@ -8,24 +7,12 @@ import { RequestsRepository } from './requests.repository';
 const COPIES = 4;
 const DUE = 60;
 
-let database: TestDatabase;
-let copies: DataSource[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const options = await database.migrate(RequestsSchema);
-  copies = await Promise.all(
-    Array.from({ length: COPIES }, () => new DataSource(options).initialize()),
-  );
-}, 30_000);
-
-afterAll(async () => {
-  await Promise.all(copies.map((c) => c.destroy()));
-  await database?.drop();
-});
+const copies = new ServiceCopies(RequestsSchema, COPIES);
+beforeAll(() => copies.open(), 30_000);
+afterAll(() => copies.close());
 
 async function insertRequests(count: number, windowEnd: Date): Promise<void> {
-  const repository = new RequestsRepository(copies[0].manager, new Outbox('requests'));
+  const repository = new RequestsRepository(copies.first.manager, new Outbox('requests'));
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     const requesterId = randomUUID();
@@ -65,32 +52,26 @@ describe('expiring requests from several copies at once', () => {
   it('expires each due request once, and announces it once', async () => {
     await insertRequests(DUE, new Date(Date.now() - 1000));
     await insertRequests(5, new Date(Date.now() + 3600_000));
-    const repositories = copies.map(
-      (c) => new RequestsRepository(c.manager, new Outbox('requests')),
-    );
-    const expiredBy = await Promise.all(
-      repositories.map(async (repository) => {
-        let total = 0;
-        for (let round = 0; round < 30; round++) total += await repository.expireDue(3);
-        return total;
-      }),
-    );
-    expect(expiredBy.reduce((a, b) => a + b, 0)).toBe(DUE);
+    const expired = await copies.race(30, (copy) => {
+      const repository = new RequestsRepository(copy.manager, new Outbox('requests'));
+      return () => repository.expireDue(3);
+    });
+    expect(expired).toBe(DUE);
 
-    const [counts] = await copies[0].query<Array<{ expired: number; open: number }>>(
+    const [counts] = await copies.first.query<Array<{ expired: number; open: number }>>(
       `SELECT count(*) FILTER (WHERE status = 'expired')::int AS expired,
               count(*) FILTER (WHERE status = 'open')::int AS open
          FROM requests.help_requests`,
     );
     expect(counts).toEqual({ expired: DUE, open: 5 });
-    const events = await copies[0].query<Array<{ id: string }>>(
+    const events = await copies.first.query<Array<{ id: string }>>(
       `SELECT payload->>'requestId' AS id FROM requests.outbox
         WHERE subject = 'requests.request.closed' AND payload->>'reason' = 'expired'`,
     );
     expect(events).toHaveLength(DUE);
     expect(new Set(events.map((e) => e.id)).size).toBe(DUE);
     // Each request's history: posted by its requester, then expired once, by nobody.
-    const histories = await copies[0].query<Array<{ steps: string; status: string }>>(
+    const histories = await copies.first.query<Array<{ steps: string; status: string }>>(
       `SELECT string_agg(s.action || ':' || coalesce(s.acted_by = r.requester_id, false), ','
                          ORDER BY s.seq) AS steps, r.status
          FROM requests.help_requests r JOIN requests.help_request_steps s ON s.request_id = r.id

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '@app/common';
 import { Actor, RequestStatus, Role } from '@app/contracts';
-import { fingerprint, requestIdFor } from './request-keys';
+import { fingerprint } from '@app/common';
+import { requestIdFor } from './request-keys';
 import {
   listRank,
   RequestAction,
@@ -316,8 +317,10 @@ describe('windows, keys and list order', () => {
     expect(requestIdFor('m:k')).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-    expect(fingerprint({ a: 1, b: undefined })).toBe(fingerprint({ b: null, a: 1 }));
-    expect(fingerprint({ a: 1 })).not.toBe(fingerprint({ a: 2 }));
+    expect(fingerprint({ a: 1, b: undefined }, 'fields-hex')).toBe(
+      fingerprint({ b: null, a: 1 }, 'fields-hex'),
+    );
+    expect(fingerprint({ a: 1 }, 'fields-hex')).not.toBe(fingerprint({ a: 2 }, 'fields-hex'));
   });
 
   it('ranks the viewer’s grid unit, then community, then the rest', () => {

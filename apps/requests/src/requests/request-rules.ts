@@ -157,6 +157,154 @@ function atMostHeld(request: RequestFacts, minutes: number, reported?: number): 
 const isRequester = (actor: Actor, request: RequestFacts) => actor.memberId === request.requesterId;
 const isVolunteer = (actor: Actor, request: RequestFacts) => actor.memberId === request.volunteerId;
 
+type ActionOf<T extends RequestAction['type']> = Extract<RequestAction, { type: T }>;
+type Step<T extends RequestAction['type']> = (
+  request: RequestFacts,
+  action: ActionOf<T>,
+  actor: Actor,
+  now: Date,
+) => Transition;
+
+const NO_EFFECT = { type: 'none' } as const;
+
+const accept: Step<'accept'> = (request, _action, actor, now) => {
+  if (!actor.roles.includes('volunteer')) {
+    throw DomainError.forbidden('requests.acceptVolunteersOnly');
+  }
+  if (isRequester(actor, request)) {
+    throw DomainError.of(ErrorCode.NOT_ELIGIBLE, 'requests.acceptOwn');
+  }
+  requireStatus(request, 'accepted', 'open');
+  if (request.windowEnd.getTime() <= now.getTime()) {
+    throw DomainError.of(ErrorCode.INVALID_STATE, 'requests.windowPassed', undefined, {
+      status: 'expired',
+    });
+  }
+  return {
+    changes: {
+      status: 'accepted',
+      volunteerId: actor.memberId,
+      acceptedAt: now,
+      firstAcceptedAt: request.firstAcceptedAt ?? now,
+    },
+    effect: NO_EFFECT,
+    rating: null,
+  };
+};
+
+const release: Step<'release'> = (request, _action, actor) => {
+  if (!isVolunteer(actor, request)) {
+    throw DomainError.forbidden('requests.releaseNotVolunteer');
+  }
+  requireStatus(request, 'released', 'accepted');
+  return {
+    changes: { status: 'open', volunteerId: null, acceptedAt: null },
+    effect: NO_EFFECT,
+    rating: null,
+  };
+};
+
+const complete: Step<'complete'> = (request, action, actor, now) => {
+  if (!isVolunteer(actor, request)) {
+    throw DomainError.forbidden('requests.completeNotVolunteer');
+  }
+  requireStatus(request, 'completed', 'accepted');
+  return {
+    changes: {
+      status: 'completed',
+      completedMinutes: action.minutes,
+      completionNote: action.note ?? null,
+      completedAt: now,
+    },
+    effect: NO_EFFECT,
+    rating: null,
+  };
+};
+
+const confirm: Step<'confirm'> = (request, action, actor, now) => {
+  assertRequesterOrCoordinator(actor, request, 'confirm');
+  assertNotOwnService(actor, request);
+  requireStatus(request, 'confirmed', 'completed');
+  const minutes = action.minutes ?? (request.completedMinutes as number);
+  atMostHeld(request, minutes, action.minutes === undefined ? minutes : undefined);
+  return {
+    changes: {
+      status: 'confirmed',
+      confirmedMinutes: minutes,
+      confirmedBy: actor.memberId,
+      confirmedAt: now,
+    },
+    effect: { type: 'hoursVerified', minutes },
+    rating:
+      action.rating === undefined
+        ? null
+        : { rating: action.rating, comment: action.comment ?? null },
+  };
+};
+
+const dispute: Step<'dispute'> = (request, action, actor, now) => {
+  assertRequesterOrCoordinator(actor, request, 'dispute');
+  requireStatus(request, 'disputed', 'completed');
+  return {
+    changes: {
+      status: 'disputed',
+      disputeReason: action.reason,
+      disputedAt: now,
+      disputedBy: actor.memberId,
+    },
+    effect: NO_EFFECT,
+    rating: null,
+  };
+};
+
+const resolve: Step<'resolve'> = (request, action, actor, now) => {
+  if (!canCoordinate(actor, request.communityId)) {
+    throw DomainError.forbidden('requests.resolveNotCoordinator');
+  }
+  assertNotOwnService(actor, request);
+  assertNotOwnRequest(actor, request);
+  assertNotOwnDispute(actor, request);
+  requireStatus(request, 'resolved', 'disputed');
+  atMostHeld(request, action.minutes);
+  return {
+    changes: {
+      status: 'confirmed',
+      confirmedMinutes: action.minutes,
+      confirmedBy: actor.memberId,
+      confirmedAt: now,
+      resolutionNote: action.note,
+      resolvedBy: actor.memberId,
+      resolvedAt: now,
+    },
+    effect:
+      action.minutes > 0
+        ? { type: 'hoursVerified', minutes: action.minutes }
+        : { type: 'closed', reason: 'resolved_without_credit' },
+    rating: null,
+  };
+};
+
+const cancel: Step<'cancel'> = (request, _action, actor, now) => {
+  assertRequesterOrCoordinator(actor, request, 'cancel');
+  requireStatus(request, 'cancelled', 'open', 'accepted');
+  return {
+    changes: { status: 'cancelled', cancelledBy: actor.memberId, cancelledAt: now },
+    effect: { type: 'closed', reason: 'cancelled' },
+    rating: null,
+  };
+};
+
+/** One step per action: forgetting one does not compile. */
+const STEPS: { [T in RequestAction['type']]: Step<T> } = {
+  accept,
+  release,
+  complete,
+  confirm,
+  dispute,
+  resolve,
+  cancel,
+};
+
 /** The change `actor` makes by `action`, or the refusal it meets. */
 export function transition(
   request: RequestFacts,
@@ -164,124 +312,8 @@ export function transition(
   actor: Actor,
   now: Date,
 ): Transition {
-  const none = { type: 'none' } as const;
-  switch (action.type) {
-    case 'accept': {
-      if (!actor.roles.includes('volunteer')) {
-        throw DomainError.forbidden('requests.acceptVolunteersOnly');
-      }
-      if (isRequester(actor, request)) {
-        throw DomainError.of(ErrorCode.NOT_ELIGIBLE, 'requests.acceptOwn');
-      }
-      requireStatus(request, 'accepted', 'open');
-      if (request.windowEnd.getTime() <= now.getTime()) {
-        throw DomainError.of(ErrorCode.INVALID_STATE, 'requests.windowPassed', undefined, {
-          status: 'expired',
-        });
-      }
-      return {
-        changes: {
-          status: 'accepted',
-          volunteerId: actor.memberId,
-          acceptedAt: now,
-          firstAcceptedAt: request.firstAcceptedAt ?? now,
-        },
-        effect: none,
-        rating: null,
-      };
-    }
-    case 'release':
-      if (!isVolunteer(actor, request)) {
-        throw DomainError.forbidden('requests.releaseNotVolunteer');
-      }
-      requireStatus(request, 'released', 'accepted');
-      return {
-        changes: { status: 'open', volunteerId: null, acceptedAt: null },
-        effect: none,
-        rating: null,
-      };
-    case 'complete':
-      if (!isVolunteer(actor, request)) {
-        throw DomainError.forbidden('requests.completeNotVolunteer');
-      }
-      requireStatus(request, 'completed', 'accepted');
-      return {
-        changes: {
-          status: 'completed',
-          completedMinutes: action.minutes,
-          completionNote: action.note ?? null,
-          completedAt: now,
-        },
-        effect: none,
-        rating: null,
-      };
-    case 'confirm': {
-      assertRequesterOrCoordinator(actor, request, 'confirm');
-      assertNotOwnService(actor, request);
-      requireStatus(request, 'confirmed', 'completed');
-      const minutes = action.minutes ?? (request.completedMinutes as number);
-      atMostHeld(request, minutes, action.minutes === undefined ? minutes : undefined);
-      return {
-        changes: {
-          status: 'confirmed',
-          confirmedMinutes: minutes,
-          confirmedBy: actor.memberId,
-          confirmedAt: now,
-        },
-        effect: { type: 'hoursVerified', minutes },
-        rating:
-          action.rating === undefined
-            ? null
-            : { rating: action.rating, comment: action.comment ?? null },
-      };
-    }
-    case 'dispute':
-      assertRequesterOrCoordinator(actor, request, 'dispute');
-      requireStatus(request, 'disputed', 'completed');
-      return {
-        changes: {
-          status: 'disputed',
-          disputeReason: action.reason,
-          disputedAt: now,
-          disputedBy: actor.memberId,
-        },
-        effect: none,
-        rating: null,
-      };
-    case 'resolve':
-      if (!canCoordinate(actor, request.communityId)) {
-        throw DomainError.forbidden('requests.resolveNotCoordinator');
-      }
-      assertNotOwnService(actor, request);
-      assertNotOwnRequest(actor, request);
-      assertNotOwnDispute(actor, request);
-      requireStatus(request, 'resolved', 'disputed');
-      atMostHeld(request, action.minutes);
-      return {
-        changes: {
-          status: 'confirmed',
-          confirmedMinutes: action.minutes,
-          confirmedBy: actor.memberId,
-          confirmedAt: now,
-          resolutionNote: action.note,
-          resolvedBy: actor.memberId,
-          resolvedAt: now,
-        },
-        effect:
-          action.minutes > 0
-            ? { type: 'hoursVerified', minutes: action.minutes }
-            : { type: 'closed', reason: 'resolved_without_credit' },
-        rating: null,
-      };
-    case 'cancel':
-      assertRequesterOrCoordinator(actor, request, 'cancel');
-      requireStatus(request, 'cancelled', 'open', 'accepted');
-      return {
-        changes: { status: 'cancelled', cancelledBy: actor.memberId, cancelledAt: now },
-        effect: { type: 'closed', reason: 'cancelled' },
-        rating: null,
-      };
-  }
+  const step = STEPS[action.type] as Step<RequestAction['type']>;
+  return step(request, action, actor, now);
 }
 
 function assertRequesterOrCoordinator(
@@ -348,10 +380,6 @@ export function settleReplay(
 ): 'replay' | 'mismatch' | null {
   if (request.settleKey !== key) return null;
   return request.settleFingerprint === fingerprint ? 'replay' : 'mismatch';
-}
-
-export function idempotencyMismatch(): DomainError {
-  return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'requests.idempotencyMismatch');
 }
 
 /** `requests.hours.verified`: what the ledger pays and the service record keeps. */

@@ -1,4 +1,11 @@
-import { DomainError, fieldError, ErrorCode, FieldError } from '@app/common';
+import {
+  DomainError,
+  fieldError,
+  ErrorCode,
+  FieldError,
+  fingerprint,
+  idempotencyMismatch,
+} from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
@@ -27,10 +34,9 @@ import { MemberNamesService } from '../members/member-names.service';
 import { LedgerClient } from '../peers/ledger.client';
 import { VolunteersDirectory } from '../peers/volunteers.directory';
 import { RequestsConfig } from '../requests.config';
-import { fingerprint, holdKeyFor, requestIdFor } from './request-keys';
+import { holdKeyFor, requestIdFor } from './request-keys';
 import {
   hoursVerifiedEvent,
-  idempotencyMismatch,
   listRank,
   RequestAction,
   requestClosedEvent,
@@ -93,16 +99,19 @@ export class RequestsService {
     if (errors.length > 0) throw DomainError.validation(errors);
 
     const id = requestIdFor(idempotencyKey);
-    const content = fingerprint({
-      title: dto.title,
-      description: dto.description,
-      category: dto.category,
-      windowStart: windowStart.toISOString(),
-      windowEnd: windowEnd.toISOString(),
-      estimatedMinutes: dto.estimatedMinutes,
-      gridUnitId: dto.gridUnitId,
-      requesterId: requester.id,
-    });
+    const content = fingerprint(
+      {
+        title: dto.title,
+        description: dto.description,
+        category: dto.category,
+        windowStart: windowStart.toISOString(),
+        windowEnd: windowEnd.toISOString(),
+        estimatedMinutes: dto.estimatedMinutes,
+        gridUnitId: dto.gridUnitId,
+        requesterId: requester.id,
+      },
+      'fields-hex',
+    );
     const earlier = await this.requests.findById(id);
     if (earlier) return this.replayOfCreate(earlier, content, me);
 
@@ -239,7 +248,7 @@ export class RequestsService {
     const action: RequestAction = { type: 'confirm', ...confirmation };
     return this.act(actor, id, action, {
       key: idempotencyKey,
-      fingerprint: fingerprint({ ...confirmation, type: 'confirm' }),
+      fingerprint: fingerprint({ ...confirmation, type: 'confirm' }, 'fields-hex'),
     });
   }
 
@@ -260,7 +269,7 @@ export class RequestsService {
       { type: 'resolve', ...resolution },
       {
         key: idempotencyKey,
-        fingerprint: fingerprint({ ...resolution, type: 'resolve' }),
+        fingerprint: fingerprint({ ...resolution, type: 'resolve' }, 'fields-hex'),
       },
     );
   }

@@ -1,10 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Rewards1764400000000 implements MigrationInterface {
-  name = 'Rewards1764400000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+async function createMerchants(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
       CREATE TABLE rewards.merchants (
         id            uuid PRIMARY KEY,
         name          text NOT NULL,
@@ -15,11 +12,13 @@ export class Rewards1764400000000 implements MigrationInterface {
         created_by    uuid NOT NULL,
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(
-      'CREATE INDEX merchants_community_idx ON rewards.merchants (community_id)',
-    );
+  await queryRunner.query(
+    'CREATE INDEX merchants_community_idx ON rewards.merchants (community_id)',
+  );
+}
 
-    await queryRunner.query(`
+async function createOffers(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
       CREATE TABLE rewards.offers (
         id                   uuid PRIMARY KEY,
         merchant_id          uuid NOT NULL REFERENCES rewards.merchants (id),
@@ -42,15 +41,17 @@ export class Rewards1764400000000 implements MigrationInterface {
         updated_at           timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT offers_window_check CHECK (valid_until > valid_from)
       )`);
-    await queryRunner.query(
-      'CREATE INDEX offers_merchant_idx ON rewards.offers (merchant_id, created_at)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX offers_community_idx ON rewards.offers (community_id, created_at)',
-    );
-    await queryRunner.query('CREATE INDEX offers_list_idx ON rewards.offers (created_at, id)');
+  await queryRunner.query(
+    'CREATE INDEX offers_merchant_idx ON rewards.offers (merchant_id, created_at)',
+  );
+  await queryRunner.query(
+    'CREATE INDEX offers_community_idx ON rewards.offers (community_id, created_at)',
+  );
+  await queryRunner.query('CREATE INDEX offers_list_idx ON rewards.offers (created_at, id)');
+}
 
-    await queryRunner.query(`
+async function createVouchers(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
       CREATE TABLE rewards.vouchers (
         id                   uuid PRIMARY KEY,
         offer_id             uuid NOT NULL REFERENCES rewards.offers (id),
@@ -78,28 +79,30 @@ export class Rewards1764400000000 implements MigrationInterface {
         CONSTRAINT vouchers_redeemed_check CHECK (
           (status = 'redeemed') = (redeemed_at IS NOT NULL AND redeemed_by IS NOT NULL))
       )`);
-    await queryRunner.query(
-      `CREATE INDEX vouchers_taken_idx ON rewards.vouchers (offer_id, member_id)
+  await queryRunner.query(
+    `CREATE INDEX vouchers_taken_idx ON rewards.vouchers (offer_id, member_id)
         WHERE status IN ('issued', 'redeemed')`,
-    );
-    await queryRunner.query(
-      'CREATE INDEX vouchers_member_idx ON rewards.vouchers (member_id, created_at, id)',
-    );
-    await queryRunner.query(
-      `CREATE INDEX vouchers_redeemed_idx ON rewards.vouchers (merchant_id, redeemed_at, id)
+  );
+  await queryRunner.query(
+    'CREATE INDEX vouchers_member_idx ON rewards.vouchers (member_id, created_at, id)',
+  );
+  await queryRunner.query(
+    `CREATE INDEX vouchers_redeemed_idx ON rewards.vouchers (merchant_id, redeemed_at, id)
         WHERE status = 'redeemed'`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX vouchers_community_redeemed_idx ON rewards.vouchers (community_id, redeemed_at)
+  );
+  await queryRunner.query(
+    `CREATE INDEX vouchers_community_redeemed_idx ON rewards.vouchers (community_id, redeemed_at)
         WHERE status = 'redeemed'`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX vouchers_issued_expiry_idx ON rewards.vouchers (expires_at)
+  );
+  await queryRunner.query(
+    `CREATE INDEX vouchers_issued_expiry_idx ON rewards.vouchers (expires_at)
         WHERE status = 'issued'`,
-    );
+  );
+}
 
-    // Every refused redemption: who tried which code where, and why (guessing is counted here).
-    await queryRunner.query(`
+async function createRedemptionFailures(queryRunner: QueryRunner): Promise<void> {
+  // Every refused redemption: who tried which code where, and why (guessing is counted here).
+  await queryRunner.query(`
       CREATE TABLE rewards.redemption_failures (
         id            bigserial PRIMARY KEY,
         staff_id      uuid NOT NULL,
@@ -108,14 +111,16 @@ export class Rewards1764400000000 implements MigrationInterface {
         reason        text NOT NULL,
         attempted_at  timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(
-      'CREATE INDEX redemption_failures_staff_idx ON rewards.redemption_failures (staff_id, attempted_at)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX redemption_failures_merchant_idx ON rewards.redemption_failures (merchant_id, attempted_at)',
-    );
+  await queryRunner.query(
+    'CREATE INDEX redemption_failures_staff_idx ON rewards.redemption_failures (staff_id, attempted_at)',
+  );
+  await queryRunner.query(
+    'CREATE INDEX redemption_failures_merchant_idx ON rewards.redemption_failures (merchant_id, attempted_at)',
+  );
+}
 
-    await queryRunner.query(`
+async function createSettlements(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
       CREATE TABLE rewards.settlements (
         id                 uuid PRIMARY KEY,
         merchant_id        uuid NOT NULL REFERENCES rewards.merchants (id),
@@ -127,9 +132,20 @@ export class Rewards1764400000000 implements MigrationInterface {
         created_by         uuid NOT NULL,
         created_at         timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(
-      'CREATE INDEX settlements_merchant_idx ON rewards.settlements (merchant_id, created_at)',
-    );
+  await queryRunner.query(
+    'CREATE INDEX settlements_merchant_idx ON rewards.settlements (merchant_id, created_at)',
+  );
+}
+
+export class Rewards1764400000000 implements MigrationInterface {
+  name = 'Rewards1764400000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createMerchants(queryRunner);
+    await createOffers(queryRunner);
+    await createVouchers(queryRunner);
+    await createRedemptionFailures(queryRunner);
+    await createSettlements(queryRunner);
   }
 
   async down(): Promise<void> {

@@ -2,10 +2,8 @@ import { OfferStatus } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Brackets, EntityManager } from 'typeorm';
+import { takenVouchersSql } from '../vouchers/voucher-stock';
 import { OfferEntity } from './offers.entity';
-
-/** Vouchers that take stock from an offer: those still usable and those used. */
-export const TAKEN = `status IN ('issued', 'redeemed')`;
 
 export interface OfferFilter {
   communityId?: string;
@@ -51,8 +49,11 @@ export class OffersRepository {
     return this.offers.findOneBy({ id });
   }
 
-  /** Reads and locks the offer until the transaction ends (call inside `transaction`). */
-  findByIdForUpdate(id: string): Promise<OfferEntity | null> {
+  /**
+   * Reads and locks the offer until the transaction ends (call inside a
+   * transaction): its changes, and claims of it, take turns.
+   */
+  lock(id: string): Promise<OfferEntity | null> {
     return this.offers
       .createQueryBuilder('o')
       .setLock('pessimistic_write')
@@ -75,28 +76,6 @@ export class OffersRepository {
 
   async countPendingApproval(communityId: string): Promise<number> {
     return this.offers.countBy({ communityId, status: 'pending_approval' });
-  }
-
-  /** Vouchers issued or redeemed per offer. */
-  async takenOf(offerIds: string[]): Promise<Map<string, number>> {
-    if (offerIds.length === 0) return new Map();
-    const rows = await this.manager.query<Array<{ offer_id: string; taken: number }>>(
-      `SELECT offer_id, count(*)::int AS taken FROM rewards.vouchers
-        WHERE offer_id = ANY($1::uuid[]) AND ${TAKEN} GROUP BY offer_id`,
-      [offerIds],
-    );
-    return new Map(rows.map((r) => [r.offer_id, r.taken]));
-  }
-
-  /** Vouchers `memberId` holds or used, per offer. */
-  async claimedByMemberOf(offerIds: string[], memberId: string): Promise<Map<string, number>> {
-    if (offerIds.length === 0) return new Map();
-    const rows = await this.manager.query<Array<{ offer_id: string; mine: number }>>(
-      `SELECT offer_id, count(*)::int AS mine FROM rewards.vouchers
-        WHERE offer_id = ANY($1::uuid[]) AND member_id = $2 AND ${TAKEN} GROUP BY offer_id`,
-      [offerIds, memberId],
-    );
-    return new Map(rows.map((r) => [r.offer_id, r.mine]));
   }
 
   /** One page, newest first, after `after`; `claimable` keeps what claimIneligibility allows. */
@@ -137,14 +116,10 @@ export class OffersRepository {
         .andWhere('o.credit_cost_minutes <= :available', {
           available: claimable.availableMinutes,
         })
-        .andWhere(
-          `o.quantity > (SELECT count(*) FROM rewards.vouchers v WHERE v.offer_id = o.id AND v.${TAKEN})`,
-        )
-        .andWhere(
-          `o.per_member_limit > (SELECT count(*) FROM rewards.vouchers v
-             WHERE v.offer_id = o.id AND v.member_id = :claimant AND v.${TAKEN})`,
-          { claimant: claimable.memberId },
-        );
+        .andWhere(`o.quantity > ${takenVouchersSql('o.id')}`)
+        .andWhere(`o.per_member_limit > ${takenVouchersSql('o.id', ':claimant')}`, {
+          claimant: claimable.memberId,
+        });
       if (claimable.ownMerchantId) {
         query.andWhere('o.merchant_id <> :ownMerchant', { ownMerchant: claimable.ownMerchantId });
       }

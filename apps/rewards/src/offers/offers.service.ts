@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { MerchantsRepository } from '../merchants/merchants.repository';
 import { LedgerClient } from '../peers/ledger.client';
 import { RewardsConfig } from '../rewards.config';
+import { VouchersRepository } from '../vouchers/vouchers.repository';
 import {
   claimIneligibility,
   mayManageMerchant,
@@ -45,6 +46,7 @@ function signedIn(actor: Actor | null): Actor {
 export class OffersService {
   constructor(
     private readonly offers: OffersRepository,
+    private readonly vouchers: VouchersRepository,
     private readonly merchants: MerchantsRepository,
     private readonly ledger: LedgerClient,
     private readonly config: RewardsConfig,
@@ -159,7 +161,7 @@ export class OffersService {
   private async act(actor: Actor | null, id: string, action: OfferAction): Promise<OfferView> {
     const me = signedIn(actor);
     const updated = await this.offers.transaction(async (offers) => {
-      const offer = await offers.findByIdForUpdate(id);
+      const offer = await offers.lock(id);
       if (!offer) throw DomainError.notFound('Offer');
       const status = offerTransition(offer, action, me);
       const now = new Date();
@@ -191,8 +193,7 @@ export class OffersService {
 
   private async views(me: Actor, offers: OfferEntity[], known?: Claimant): Promise<OfferView[]> {
     const ids = offers.map((o) => o.id);
-    const taken = await this.offers.takenOf(ids);
-    const mine = await this.offers.claimedByMemberOf(ids, me.memberId);
+    const takenOf = await this.vouchers.takenOf(ids, me.memberId);
     const names = await this.merchants.namesOf(offers.map((o) => o.merchantId));
     const claimant = known ?? (await this.claimant(me));
     const now = new Date();
@@ -203,10 +204,10 @@ export class OffersService {
         now,
         tierLevel: claimant.tierLevel,
         availableMinutes: claimant.availableMinutes,
-        claimedByMember: mine.get(o.id) ?? 0,
-        taken: taken.get(o.id) ?? 0,
+        claimedByMember: takenOf(o.id).mine,
+        taken: takenOf(o.id).taken,
       });
-      return toOfferView(o, names.get(o.merchantId) ?? '', taken.get(o.id) ?? 0, {
+      return toOfferView(o, names.get(o.merchantId) ?? '', takenOf(o.id).taken, {
         ok: reason === null,
         reason,
       });

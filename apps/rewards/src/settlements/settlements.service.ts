@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, fieldError } from '@app/common';
+import { DomainError, ErrorCode, fieldError, fingerprint, idempotencyMismatch } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
@@ -16,7 +16,7 @@ import { MerchantsRepository } from '../merchants/merchants.repository';
 import { mayManageMerchant } from '../offers/offer-rules';
 import { LedgerClient } from '../peers/ledger.client';
 import { VolunteersDirectory } from '../peers/volunteers.directory';
-import { fingerprint, settlementIdFor } from '../vouchers/voucher-keys';
+import { settlementIdFor } from '../vouchers/voucher-keys';
 import { SettlementsRepository } from './settlements.repository';
 
 @Injectable()
@@ -93,15 +93,18 @@ export class SettlementsService {
       throw DomainError.forbidden('rewards.settle.ownStaff');
     }
     const id = settlementIdFor(idempotencyKey);
-    const content = fingerprint({
-      merchantId,
-      minutes: settlement.minutes,
-      memo: settlement.memo,
-    });
+    const content = fingerprint(
+      {
+        merchantId,
+        minutes: settlement.minutes,
+        memo: settlement.memo,
+      },
+      'fields-hex',
+    );
     const earlier = await this.settlements.findById(id);
     if (earlier) {
       if (earlier.fingerprint !== content) {
-        throw DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'rewards.idempotencyMismatch');
+        throw idempotencyMismatch();
       }
       return earlier.transfer;
     }

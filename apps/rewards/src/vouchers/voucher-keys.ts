@@ -1,18 +1,11 @@
-import { createHash } from 'node:crypto';
-
-/** A UUID-shaped digest (RFC 9562 version 8, custom) of `text`. */
-function uuidOf(text: string): string {
-  const hex = createHash('sha256').update(text).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+import { uuidFromKey } from '@app/common';
 
 /**
  * The id of the voucher a claim with this (caller-scoped) Idempotency-Key
  * makes: a retry names the same voucher, so its hold is the same hold.
  */
 export function voucherIdFor(idempotencyKey: string): string {
-  return uuidOf(`voucher:${idempotencyKey}`);
+  return uuidFromKey(`voucher:${idempotencyKey}`);
 }
 
 /** The ledger hold's key: one hold per voucher, whoever retries. */
@@ -22,17 +15,7 @@ export function holdKeyFor(voucherId: string): string {
 
 /** The id of the settlement a POST with this (caller-scoped) Idempotency-Key makes. */
 export function settlementIdFor(idempotencyKey: string): string {
-  return uuidOf(`settlement:${idempotencyKey}`);
-}
-
-/** A stable digest of a command's content, to tell a retry from another command. */
-export function fingerprint(content: Record<string, unknown>): string {
-  const canonical = JSON.stringify(
-    Object.keys(content)
-      .sort()
-      .map((key) => [key, content[key] ?? null]),
-  );
-  return createHash('sha256').update(canonical).digest('hex');
+  return uuidFromKey(`settlement:${idempotencyKey}`);
 }
 
 /**

@@ -8,8 +8,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { OfferEntity } from '../offers/offers.entity';
-import { TAKEN } from '../offers/offers.repository';
+import { OffersRepository } from '../offers/offers.repository';
+import { TAKEN } from './voucher-stock';
 import { VoucherEntity } from './vouchers.entity';
 
 export type NewVoucher = Omit<
@@ -26,6 +26,12 @@ export interface RedemptionFailure {
   codeTried: string;
   reason: RedemptionFailureReason;
   at: Date;
+}
+
+/** Vouchers taken from an offer: by anyone, and by one member. */
+export interface Taken {
+  taken: number;
+  mine: number;
 }
 
 export interface Position {
@@ -47,10 +53,12 @@ export class VouchersRepository {
     return this.manager.getRepository(VoucherEntity);
   }
 
-  /** Runs `work` in one transaction, against a repository bound to it. */
-  transaction<T>(work: (vouchers: VouchersRepository) => Promise<T>): Promise<T> {
+  /** Runs `work` in one transaction, with the vouchers and the offers bound to it. */
+  transaction<T>(
+    work: (vouchers: VouchersRepository, offers: OffersRepository) => Promise<T>,
+  ): Promise<T> {
     return this.manager.transaction((manager) =>
-      work(new VouchersRepository(manager, this.outbox)),
+      work(new VouchersRepository(manager, this.outbox), new OffersRepository(manager)),
     );
   }
 
@@ -66,31 +74,20 @@ export class VouchersRepository {
     return this.vouchers.findOneBy({ redeemKey });
   }
 
-  findOffer(id: string): Promise<OfferEntity | null> {
-    return this.manager.getRepository(OfferEntity).findOneBy({ id });
-  }
-
-  /**
-   * Locks the offer until the transaction ends: claims of one offer take turns,
-   * so its stock and every member's limit are counted with nobody in between.
-   */
-  lockOffer(id: string): Promise<OfferEntity | null> {
-    return this.manager
-      .getRepository(OfferEntity)
-      .createQueryBuilder('o')
-      .setLock('pessimistic_write')
-      .where('o.id = :id', { id })
-      .getOne();
-  }
-
-  /** Vouchers issued or redeemed on the offer: by anyone, and by this member. */
-  async takenOf(offerId: string, memberId: string): Promise<{ taken: number; mine: number }> {
-    const [row] = await this.manager.query<Array<{ taken: number; mine: number }>>(
-      `SELECT count(*)::int AS taken, count(*) FILTER (WHERE member_id = $2)::int AS mine
-         FROM rewards.vouchers WHERE offer_id = $1 AND ${TAKEN}`,
-      [offerId, memberId],
-    );
-    return row;
+  /** Vouchers taken from each of these offers, by anyone and by `memberId`; none when absent. */
+  async takenOf(offerIds: string[], memberId: string): Promise<(offerId: string) => Taken> {
+    const rows =
+      offerIds.length === 0
+        ? []
+        : await this.manager.query<Array<Taken & { offer_id: string }>>(
+            `SELECT offer_id, count(*)::int AS taken,
+                    count(*) FILTER (WHERE member_id = $2)::int AS mine
+               FROM rewards.vouchers WHERE offer_id = ANY($1::uuid[]) AND ${TAKEN}
+              GROUP BY offer_id`,
+            [offerIds, memberId],
+          );
+    const byOffer = new Map(rows.map((r) => [r.offer_id, { taken: r.taken, mine: r.mine }]));
+    return (offerId) => byOffer.get(offerId) ?? { taken: 0, mine: 0 };
   }
 
   /**

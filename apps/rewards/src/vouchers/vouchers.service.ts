@@ -1,4 +1,4 @@
-import { DomainError, fieldError, ErrorCode } from '@app/common';
+import { DomainError, fieldError, ErrorCode, idempotencyMismatch } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
   Actor,
@@ -8,6 +8,7 @@ import {
   holdAfterSweeps,
   HoldOwnerAnswer,
   HoldOwnerCheckQuery,
+  HoldView,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
   MerchantRedemptionsQuery,
@@ -22,6 +23,8 @@ import {
 } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { MerchantsRepository } from '../merchants/merchants.repository';
+import { OfferEntity } from '../offers/offers.entity';
+import { OffersRepository } from '../offers/offers.repository';
 import { claimRefusal, mayManageMerchant } from '../offers/offer-rules';
 import { KeyedTurns } from './offer-turns';
 import { LedgerClient } from '../peers/ledger.client';
@@ -42,13 +45,21 @@ import { Position, VouchersRepository } from './vouchers.repository';
 
 const HOUR_MS = 3600 * 1000;
 
+/** What a claim found before its hold, for storing the voucher. */
+interface IssuedClaim {
+  voucherId: string;
+  offerId: string;
+  me: Actor;
+  memberDisplayName: string;
+  tierLevel: number;
+  availableMinutes: number;
+  holdId: string;
+  expiresAt: Date;
+}
+
 function signedIn(actor: Actor | null): Actor {
   if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
   return actor;
-}
-
-function idempotencyMismatch(): DomainError {
-  return DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'rewards.idempotencyMismatch');
 }
 
 function readCursor(cursor: string | undefined): Position | null {
@@ -85,6 +96,7 @@ export class VouchersService {
 
   constructor(
     private readonly vouchers: VouchersRepository,
+    private readonly offers: OffersRepository,
     private readonly merchants: MerchantsRepository,
     private readonly volunteers: VolunteersDirectory,
     private readonly ledger: LedgerClient,
@@ -109,7 +121,7 @@ export class VouchersService {
     const earlier = await this.vouchers.findById(voucherId);
     if (earlier) return this.replayOfClaim(earlier, offerId);
 
-    const offer = await this.vouchers.findOffer(offerId);
+    const offer = await this.offers.findById(offerId);
     if (!offer) throw DomainError.notFound('Offer');
     // Roles as the volunteers service knows them now, not as the token remembers them.
     const member = await this.volunteers.lookup(token.memberId);
@@ -117,7 +129,7 @@ export class VouchersService {
     const me: Actor = { ...token, roles: member.roles as Actor['roles'] };
     const account = await this.ledger.account({ type: 'member', id: me.memberId });
     const tierLevel = tierFor(account.lifetimeEarnedMinutes, this.config.tiers).level;
-    const counted = await this.vouchers.takenOf(offerId, me.memberId);
+    const counted = (await this.vouchers.takenOf([offerId], me.memberId))(offerId);
     const now = new Date();
     const refusal = claimRefusal({
       offer,
@@ -131,7 +143,40 @@ export class VouchersService {
     if (refusal) throw refusal;
 
     const expiresAt = voucherExpiry(now, this.config.VOUCHER_TTL_SECONDS);
-    const hold = await holdAfterSweeps(holdKeyFor(voucherId), (key) =>
+    const hold = await this.holdCost(voucherId, me, offer, expiresAt);
+    if (hold.status !== 'open') {
+      // This key's claim was refused before and its hold released: it stays refused.
+      throw DomainError.of(ErrorCode.INVALID_STATE, 'rewards.claim.refusedKey');
+    }
+    try {
+      const voucher = await this.offerTurns.run(offerId, () =>
+        this.issue({
+          voucherId,
+          offerId,
+          me,
+          memberDisplayName: member.displayName,
+          tierLevel,
+          availableMinutes: account.availableMinutes,
+          holdId: hold.holdId,
+          expiresAt,
+        }),
+      );
+      if (!voucher) throw new Error('a voucher stored a moment ago is gone');
+      return this.replayOfClaim(voucher, offerId);
+    } catch (error) {
+      await this.releaseUnlessIssued(voucherId, hold.holdId);
+      throw error;
+    }
+  }
+
+  /** Holds the offer's cost from the member until a little past the voucher's expiry. */
+  private holdCost(
+    voucherId: string,
+    me: Actor,
+    offer: OfferEntity,
+    expiresAt: Date,
+  ): Promise<HoldView> {
+    return holdAfterSweeps(holdKeyFor(voucherId), (key) =>
       this.ledger.createHold({
         idempotencyKey: key,
         kind: 'redemption',
@@ -145,55 +190,47 @@ export class VouchersService {
         ).toISOString(),
       }),
     );
-    if (hold.status !== 'open') {
-      // This key's claim was refused before and its hold released: it stays refused.
-      throw DomainError.of(ErrorCode.INVALID_STATE, 'rewards.claim.refusedKey');
-    }
-    try {
-      const voucher = await this.offerTurns.run(offerId, () =>
-        this.vouchers.transaction(async (vouchers) => {
-          const locked = await vouchers.lockOffer(offerId);
-          if (!locked) throw DomainError.notFound('Offer');
-          const stored = await vouchers.findById(voucherId);
-          if (stored) return stored; // the same claim, retried at the same moment
-          const recount = await vouchers.takenOf(offerId, me.memberId);
-          const late = claimRefusal({
-            offer: locked,
-            actor: me,
-            now: new Date(),
-            tierLevel,
-            // Credits were checked above and are held now: the hold answers for them.
-            availableMinutes: account.availableMinutes,
-            claimedByMember: recount.mine,
-            taken: recount.taken,
-          });
-          if (late) throw late;
-          const issued = await vouchers.insertIssued(
-            {
-              id: voucherId,
-              offerId,
-              merchantId: locked.merchantId,
-              communityId: locked.communityId,
-              memberId: me.memberId,
-              memberDisplayName: member.displayName,
-              holdId: hold.holdId,
-              offerTitle: locked.title,
-              discount: locked.discount,
-              creditCostMinutes: locked.creditCostMinutes,
-              expiresAt,
-              createdAt: new Date(),
-            },
-            () => newVoucherCode(),
-          );
-          return issued ?? (await vouchers.findById(voucherId));
-        }),
+  }
+
+  /** Stores the voucher under the offer's row lock, its stock and the member's limit counted again. */
+  private issue(claim: IssuedClaim): Promise<VoucherEntity | null> {
+    const { voucherId, offerId, me } = claim;
+    return this.vouchers.transaction(async (vouchers, offers) => {
+      const locked = await offers.lock(offerId);
+      if (!locked) throw DomainError.notFound('Offer');
+      const stored = await vouchers.findById(voucherId);
+      if (stored) return stored; // the same claim, retried at the same moment
+      const recount = (await vouchers.takenOf([offerId], me.memberId))(offerId);
+      const late = claimRefusal({
+        offer: locked,
+        actor: me,
+        now: new Date(),
+        tierLevel: claim.tierLevel,
+        // Credits were checked above and are held now: the hold answers for them.
+        availableMinutes: claim.availableMinutes,
+        claimedByMember: recount.mine,
+        taken: recount.taken,
+      });
+      if (late) throw late;
+      const issued = await vouchers.insertIssued(
+        {
+          id: voucherId,
+          offerId,
+          merchantId: locked.merchantId,
+          communityId: locked.communityId,
+          memberId: me.memberId,
+          memberDisplayName: claim.memberDisplayName,
+          holdId: claim.holdId,
+          offerTitle: locked.title,
+          discount: locked.discount,
+          creditCostMinutes: locked.creditCostMinutes,
+          expiresAt: claim.expiresAt,
+          createdAt: new Date(),
+        },
+        () => newVoucherCode(),
       );
-      if (!voucher) throw new Error('a voucher stored a moment ago is gone');
-      return this.replayOfClaim(voucher, offerId);
-    } catch (error) {
-      await this.releaseUnlessIssued(voucherId, hold.holdId);
-      throw error;
-    }
+      return issued ?? (await vouchers.findById(voucherId));
+    });
   }
 
   /** For the ledger's hold sweeper: whether the voucher holds this hold. */

@@ -1,9 +1,16 @@
-import { DomainError, ErrorCode, fieldError, Outbox, violatedUniqueConstraint } from '@app/common';
+import { Outbox, violatedUniqueConstraint } from '@app/common';
 import { CommunityCreatedEvent, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager, In } from 'typeorm';
 import { CommunityEntity, GridUnitEntity } from './communities.entity';
+
+/** Another community has this code (regardless of case); the service words it. */
+export class CommunityCodeTaken extends Error {
+  constructor(readonly code: string) {
+    super(`community code taken: ${code}`);
+  }
+}
 
 export interface NewCommunity {
   code: string;
@@ -85,12 +92,7 @@ export class CommunitiesRepository {
       });
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'communities_code_key') {
-        throw DomainError.of(
-          ErrorCode.CONFLICT,
-          'volunteers.communities.codeTaken',
-          { code: input.code },
-          { errors: [fieldError('code', 'volunteers.communities.codeTakenField')] },
-        );
+        throw new CommunityCodeTaken(input.code);
       }
       throw error;
     }

@@ -1,10 +1,10 @@
-import { DomainError } from '@app/common';
+import { DomainError, ErrorCode, fieldError } from '@app/common';
 import { Actor, CommunityView, CreateCommunityDto } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { ActorAuthority } from '../members/actor-authority';
 import { nulCharacterErrors } from '../stored-text';
 import { CommunityEntity } from './communities.entity';
-import { CommunitiesRepository } from './communities.repository';
+import { CommunitiesRepository, CommunityCodeTaken } from './communities.repository';
 import { duplicateGridUnitCodeErrors } from './community-rules';
 
 function toCommunityView(community: CommunityEntity): CommunityView {
@@ -40,11 +40,21 @@ export class CommunitiesService {
       ...duplicateGridUnitCodeErrors(dto.gridUnits),
     ];
     if (errors.length > 0) throw DomainError.validation(errors);
-    const community = await this.communities.create({
-      code: dto.code,
-      name: dto.name,
-      gridUnits: dto.gridUnits.map(({ code, name }) => ({ code, name })),
-    });
+    const community = await this.communities
+      .create({
+        code: dto.code,
+        name: dto.name,
+        gridUnits: dto.gridUnits.map(({ code, name }) => ({ code, name })),
+      })
+      .catch((error) => {
+        if (!(error instanceof CommunityCodeTaken)) throw error;
+        throw DomainError.of(
+          ErrorCode.CONFLICT,
+          'volunteers.communities.codeTaken',
+          { code: error.code },
+          { errors: [fieldError('code', 'volunteers.communities.codeTakenField')] },
+        );
+      });
     return toCommunityView(community);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, Outbox, violatedUniqueConstraint } from '@app/common';
+import { idempotencyMismatch, Outbox, violatedUniqueConstraint } from '@app/common';
 import { HourLogStatus, HoursVerifiedEvent, VolunteersEvents } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
@@ -145,7 +145,7 @@ export class HoursRepository {
       );
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'hour_logs_approval_key_key') {
-        throw DomainError.of(ErrorCode.IDEMPOTENCY_MISMATCH, 'volunteers.hours.approvalKeyReused');
+        throw idempotencyMismatch();
       }
       throw error;
     }

@@ -6,7 +6,6 @@ import {
   CommunityQueueQuery,
   VolunteersQueue,
   Actor,
-  ApprovalResultView,
   ApproveHoursCommand,
   ApproveManyHoursCommand,
   decodeCursor,
@@ -20,7 +19,6 @@ import {
   RejectHoursCommand,
   ApproveManyResultView,
   ApprovalRefusalView,
-  RejectionResultView,
   RejectManyHoursCommand,
   RejectManyResultView,
   HoldOwnerAnswer,
@@ -63,6 +61,14 @@ function toHourLogView(log: HourLogEntity, names: Map<string, string>): HourLogV
     createdAt: log.createdAt.toISOString(),
     updatedAt: log.updatedAt.toISOString(),
   };
+}
+
+/** One log's answer in a batch review (ApprovalResultView, RejectionResultView). */
+interface ReviewResult<O extends 'approved' | 'rejected'> {
+  id: string;
+  outcome: O | 'refused';
+  log?: HourLogView;
+  error?: ApprovalRefusalView;
 }
 
 @Injectable()
@@ -164,18 +170,11 @@ export class HoursService {
     if (!current.roles.includes('coordinator')) {
       throw DomainError.forbidden('volunteers.hours.approveForbidden');
     }
-    const results: ApprovalResultView[] = [];
-    for (const id of command.ids) {
-      try {
-        const log = await this.approveOne(current, id, `${command.idempotencyKey}:${id}`);
-        results.push({ id, outcome: 'approved', log: await this.view(log) });
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code === ErrorCode.INTERNAL) throw error;
-        results.push({ id, outcome: 'refused', error: refusalOf(error) });
-      }
-    }
-    const approved = results.filter((r) => r.outcome === 'approved').length;
-    return { approved, refused: results.length - approved, results };
+    const ids = command.ids.map((id) => ({ id }));
+    const { done, refused, results } = await this.reviewEach(ids, 'approved', ({ id }) =>
+      this.approveOne(current, id, `${command.idempotencyKey}:${id}`),
+    );
+    return { approved: done, refused, results };
   }
 
   async reject(actor: Actor | null, { id, reason }: RejectHoursCommand): Promise<HourLogView> {
@@ -206,12 +205,13 @@ export class HoursService {
     if (!current.roles.includes('coordinator')) {
       throw DomainError.forbidden('volunteers.hours.reviewScope');
     }
-    const results: RejectionResultView[] = [];
-    for (const { id, reason } of items) {
-      try {
+    const { done, refused, results } = await this.reviewEach(
+      items,
+      'rejected',
+      async ({ id, reason }) => {
         const errors = nulCharacterErrors({ reason });
         if (errors.length > 0) throw DomainError.validation(errors);
-        const log = await this.hours.transaction(async (hours) => {
+        return this.hours.transaction(async (hours) => {
           const log = await hours.findByIdForUpdate(id);
           if (!log) throw DomainError.notFound('Hour log');
           assertMayReview(current, log);
@@ -219,14 +219,32 @@ export class HoursService {
           assertPending(log, 'reject');
           return hours.reject(log.id, current.memberId, new Date(), reason);
         });
-        results.push({ id, outcome: 'rejected', log: await this.view(log) });
+      },
+    );
+    return { rejected: done, refused, results };
+  }
+
+  /**
+   * Reviews each log on its own, in the order sent: a refusal (any domain error
+   * but INTERNAL) is reported with its log and the others go on.
+   */
+  private async reviewEach<T extends { id: string }, O extends 'approved' | 'rejected'>(
+    items: T[],
+    outcome: O,
+    review: (item: T) => Promise<HourLogEntity>,
+  ): Promise<{ done: number; refused: number; results: ReviewResult<O>[] }> {
+    const results: ReviewResult<O>[] = [];
+    for (const item of items) {
+      try {
+        const log = await review(item);
+        results.push({ id: item.id, outcome, log: await this.view(log) });
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === ErrorCode.INTERNAL) throw error;
-        results.push({ id, outcome: 'refused', error: refusalOf(error) });
+        results.push({ id: item.id, outcome: 'refused', error: refusalOf(error) });
       }
     }
-    const rejected = results.filter((r) => r.outcome === 'rejected').length;
-    return { rejected, refused: results.length - rejected, results };
+    const done = results.filter((r) => r.outcome === outcome).length;
+    return { done, refused: results.length - done, results };
   }
 
   /** The hours share of a community's queue: coordinators in scope and admins. */

@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  ErrorCode,
-  fieldError,
-  Outbox,
-  violatedForeignKey,
-  violatedUniqueConstraint,
-} from '@app/common';
+import { Outbox, violatedForeignKey, violatedUniqueConstraint } from '@app/common';
 import {
   MemberCreatedEvent,
   MemberStatus,
@@ -20,6 +13,19 @@ import { RightsRepository } from '../rights/rights.repository';
 import { newCardNumber } from './card-number';
 import { containsPattern, MemberSearch } from './member-search';
 import { MemberEntity } from './members.entity';
+
+/**
+ * A write the database refused by one of its rules: an e-mail or phone already
+ * registered, or a grid unit gone meanwhile. The service words it.
+ */
+export class MemberWriteRefused extends Error {
+  constructor(
+    readonly refusal:
+      { code: 'alreadyRegistered'; field: 'email' | 'phone' } | { code: 'gridUnitGone' },
+  ) {
+    super(`member write refused: ${refusal.code}`);
+  }
+}
 
 export interface NewMember {
   email: string | null;
@@ -126,7 +132,7 @@ export class MembersRepository {
   /**
    * Inserts a member and announces it (`volunteers.member.created`) in one
    * transaction, with `alsoInTransaction` (a first session, say); a taken
-   * e-mail or phone is a CONFLICT naming the field.
+   * e-mail or phone is a MemberWriteRefused naming the field.
    */
   async insert(
     member: NewMember,
@@ -278,22 +284,13 @@ export class MembersRepository {
   }
 }
 
-function refusalOf(error: unknown): DomainError | null {
+function refusalOf(error: unknown): MemberWriteRefused | null {
   const unique = violatedUniqueConstraint(error);
   const field = unique ? UNIQUE_FIELDS[unique] : undefined;
-  if (field) {
-    return DomainError.of(
-      ErrorCode.CONFLICT,
-      'volunteers.members.alreadyRegistered',
-      { field },
-      { errors: [fieldError(field, 'volunteers.members.fieldAlreadyRegistered')] },
-    );
-  }
+  if (field) return new MemberWriteRefused({ code: 'alreadyRegistered', field });
   // Grid units are checked first; this is the database's last word if one moved meanwhile.
   if (violatedForeignKey(error) === 'members_grid_unit_fkey') {
-    return DomainError.validation([
-      fieldError('gridUnitId', 'volunteers.members.gridUnitNotInCommunity'),
-    ]);
+    return new MemberWriteRefused({ code: 'gridUnitGone' });
   }
   return null;
 }

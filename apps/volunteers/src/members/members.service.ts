@@ -46,7 +46,7 @@ import {
 } from './member-rules';
 import { MemberEntity } from './members.entity';
 import { readMemberSearch } from './member-search';
-import { MemberChanges, MembersRepository } from './members.repository';
+import { MemberChanges, MembersRepository, MemberWriteRefused } from './members.repository';
 import { isEmailLogin, NormalisedLogin, normaliseLogin, normalisePhone } from './phone';
 import { PasswordHasher } from './password-hasher';
 
@@ -95,6 +95,23 @@ interface NewMemberInput {
   roles: Role[];
   coordinatorOf?: string[];
   merchantId?: string;
+}
+
+/** A member write the database refused, worded for the caller; any other error as it was. */
+export function wordedRefusal(error: unknown): unknown {
+  if (!(error instanceof MemberWriteRefused)) return error;
+  const { refusal } = error;
+  if (refusal.code === 'gridUnitGone') {
+    return DomainError.validation([
+      fieldError('gridUnitId', 'volunteers.members.gridUnitNotInCommunity'),
+    ]);
+  }
+  return DomainError.of(
+    ErrorCode.CONFLICT,
+    'volunteers.members.alreadyRegistered',
+    { field: refusal.field },
+    { errors: [fieldError(refusal.field, 'volunteers.members.fieldAlreadyRegistered')] },
+  );
 }
 
 @Injectable()
@@ -260,7 +277,9 @@ export class MembersService {
     member: MemberEntity,
     update: MemberChanges,
   ): Promise<MemberEntity> {
-    const saved = await members.update(member.id, update);
+    const saved = await members.update(member.id, update).catch((error) => {
+      throw wordedRefusal(error);
+    });
     if (saved.displayName !== member.displayName || saved.phone !== member.phone) {
       await members.announceUpdated(saved);
     }
@@ -390,20 +409,24 @@ export class MembersService {
     if (input.gridUnitId !== undefined) {
       await this.assertGridUnitOf(input.gridUnitId, input.communityId);
     }
-    const member = await this.members.insert(
-      {
-        email: input.email ?? null,
-        phone,
-        passwordHash: await this.passwords.hash(input.password),
-        displayName: input.displayName,
-        roles: input.roles,
-        communityId: input.communityId,
-        gridUnitId: input.gridUnitId ?? null,
-        merchantId: input.merchantId ?? null,
-        coordinatorOf: input.coordinatorOf ?? [],
-      },
-      alsoInTransaction,
-    );
+    const member = await this.members
+      .insert(
+        {
+          email: input.email ?? null,
+          phone,
+          passwordHash: await this.passwords.hash(input.password),
+          displayName: input.displayName,
+          roles: input.roles,
+          communityId: input.communityId,
+          gridUnitId: input.gridUnitId ?? null,
+          merchantId: input.merchantId ?? null,
+          coordinatorOf: input.coordinatorOf ?? [],
+        },
+        alsoInTransaction,
+      )
+      .catch((error) => {
+        throw wordedRefusal(error);
+      });
     return toMemberView(member);
   }
 

@@ -24,7 +24,7 @@ import {
   summarize,
 } from './service-record-rules';
 import { ServiceRecordEntity } from './service-records.entity';
-import { RecordHolder, ServiceRecordsRepository } from './service-records.repository';
+import { EntryRow, RecordHolder, ServiceRecordsRepository } from './service-records.repository';
 
 const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
@@ -54,18 +54,9 @@ export class ServiceRecordsService {
       record = (await this.records.findRecord(volunteerId))!;
     }
     const entries = await this.records.entries(volunteerId);
-    const summary = summarize(entries);
     return {
       volunteerId,
-      volunteerNumber: volunteerNumber(record.volunteerNumber),
-      displayName: holder.displayName,
-      issuingCommunity: issuingCommunity(holder),
-      totalMinutes: summary.totalMinutes,
-      totalHours: hoursOf(summary.totalMinutes),
-      serviceCount: summary.serviceCount,
-      firstServedOn: summary.firstServedOn,
-      lastServedOn: summary.lastServedOn,
-      tier: this.tierOf(record),
+      ...this.standing(record, holder, entries),
       certificateCode: record.certificateCode,
       certificateNumber: certificateNumber(
         record.certificateNumber,
@@ -97,22 +88,13 @@ export class ServiceRecordsService {
     const holder = record && (await this.records.holder(record.volunteerId));
     if (!record || !holder) throw DomainError.notFound('Certificate');
     const entries = await this.records.entries(record.volunteerId);
-    const summary = summarize(entries);
     return {
       certificateNumber: certificateNumber(
         record.certificateNumber,
         record.issuedAt,
         this.config.CITY_TIME_ZONE,
       ),
-      volunteerNumber: volunteerNumber(record.volunteerNumber),
-      displayName: holder.displayName,
-      issuingCommunity: issuingCommunity(holder),
-      totalMinutes: summary.totalMinutes,
-      totalHours: hoursOf(summary.totalMinutes),
-      serviceCount: summary.serviceCount,
-      firstServedOn: summary.firstServedOn,
-      lastServedOn: summary.lastServedOn,
-      tier: this.tierOf(record),
+      ...this.standing(record, holder, entries),
       issuedAt: record.issuedAt.toISOString(),
       asOf: new Date().toISOString(),
       valid: record.revokedAt === null,
@@ -169,6 +151,22 @@ export class ServiceRecordsService {
       };
       await records.recordTierReached(event);
     }
+  }
+
+  /** Who holds the record and what it adds up to: the record and the certificate both show it. */
+  private standing(record: ServiceRecordEntity, holder: RecordHolder, entries: EntryRow[]) {
+    const summary = summarize(entries);
+    return {
+      volunteerNumber: volunteerNumber(record.volunteerNumber),
+      displayName: holder.displayName,
+      issuingCommunity: issuingCommunity(holder),
+      totalMinutes: summary.totalMinutes,
+      totalHours: hoursOf(summary.totalMinutes),
+      serviceCount: summary.serviceCount,
+      firstServedOn: summary.firstServedOn,
+      lastServedOn: summary.lastServedOn,
+      tier: this.tierOf(record),
+    };
   }
 
   private tierOf(record: ServiceRecordEntity) {

@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../schedule/periodic-task';
 
 const HOUR_MS = 3600_000;
 /** Published events are only kept for looking into what happened. */
@@ -9,41 +9,29 @@ export const OUTBOX_KEEP_DAYS = 7;
  * matter, hourly. An inbox entry is kept a day longer than a stream keeps a
  * message (EVENT_MAX_AGE_DAYS), so a redelivery is always recognised.
  */
-export class EventTablesJanitor {
-  private readonly logger = new Logger('EventTablesJanitor');
-  private timer?: NodeJS.Timeout;
-
+export class EventTablesJanitor extends PeriodicTask {
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
     private readonly streamMaxAgeDays: number,
-  ) {}
+  ) {
+    super({ name: 'EventTablesJanitor', intervalMs: HOUR_MS, runAtStart: true });
+  }
 
-  start(): void {
-    void this.prune();
-    this.timer = setInterval(() => void this.prune(), HOUR_MS);
-    this.timer.unref();
+  protected round(): Promise<unknown> {
+    return this.prune();
   }
 
   async prune(): Promise<{ outbox: number; inbox: number }> {
-    try {
-      const [, outbox] = await this.dataSource.query<[unknown, number]>(
-        `DELETE FROM "${this.schema}".outbox
-          WHERE published_at < now() - make_interval(days => $1)`,
-        [OUTBOX_KEEP_DAYS],
-      );
-      const [, inbox] = await this.dataSource.query<[unknown, number]>(
-        `DELETE FROM "${this.schema}".inbox WHERE applied_at < now() - make_interval(days => $1)`,
-        [this.streamMaxAgeDays + 1],
-      );
-      return { outbox, inbox };
-    } catch (error) {
-      this.logger.warn(`pruning the event tables failed: ${(error as Error).message}`);
-      return { outbox: 0, inbox: 0 };
-    }
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    const [, outbox] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM "${this.schema}".outbox
+        WHERE published_at < now() - make_interval(days => $1)`,
+      [OUTBOX_KEEP_DAYS],
+    );
+    const [, inbox] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM "${this.schema}".inbox WHERE applied_at < now() - make_interval(days => $1)`,
+      [this.streamMaxAgeDays + 1],
+    );
+    return { outbox, inbox };
   }
 }

@@ -42,7 +42,6 @@ class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly streams: EventStreams,
     private readonly relay: OutboxRelay,
     private readonly consumers: EventConsumers,
-    private readonly janitor: EventTablesJanitor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,13 +53,11 @@ class EventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       await this.relay.start();
     }
     await this.consumers.start();
-    this.janitor.start();
     this.stopReporting.push(reportEvents(this.dataSource, this.options.schema, this.consumers));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopReporting.splice(0).forEach((stop) => stop());
-    this.janitor.stop();
     await this.consumers.stop();
     await this.relay.stop();
     await this.jetstream.close();

@@ -129,3 +129,11 @@ export const eventDuplicates = new Counter({
   labelNames: ['consumer', 'event'] as const,
   registers,
 });
+
+/** Periodic work (libs/common/src/schedule): rounds that failed, by task; the next round runs as usual. */
+export const periodicTaskFailures = new Counter({
+  name: name('periodic_task_failures_total'),
+  help: 'Rounds of periodic work (expiry, sweeping, pruning) that failed, by task',
+  labelNames: ['task'] as const,
+  registers,
+});

@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './handled-messages';
+export * from './service-copies';

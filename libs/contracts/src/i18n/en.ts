@@ -29,6 +29,9 @@ export const en = {
   'title.SERVICE_TIMEOUT': 'A service did not answer in time',
   'title.INTERNAL': 'Internal error',
 
+  // Any command carrying an Idempotency-Key.
+  'idempotency.mismatch': 'This Idempotency-Key was already used with another request',
+
   // Tiers (by level) and help request categories (by code).
   'tier.0': 'Community volunteer',
   'tier.1': 'One-star volunteer',
@@ -148,7 +151,6 @@ export const en = {
     'Gifts are limited to {maxMinutesPerDay} minutes a day; {leftMinutes} left today',
   'credits.alreadyReversed': 'This transfer has already been reversed',
   'credits.reverseReversal': 'A reversal cannot itself be reversed',
-  'credits.idempotencyMismatch': 'This idempotency key was already used for a different request',
   'credits.giftToSelf': '{field} must name another member than yourself',
   'credits.adjustForbidden': 'Only admins and coordinators adjust balances',
   'credits.adjustOwn': 'Nobody adjusts their own account: another coordinator must',

@@ -17,7 +17,6 @@ export const requestsEn = {
   'requests.resolveOwnRequest': 'A requester cannot resolve a dispute over their own request',
   'requests.resolveOwnDispute':
     'A coordinator who disputed a request for its requester cannot also resolve it; another coordinator or an admin does',
-  'requests.idempotencyMismatch': 'This Idempotency-Key was used with another body',
 
   // Minutes confirmed or resolved: at most what was held.
   'requests.minutesOverHeld':

@@ -22,7 +22,6 @@ export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'requests.resolveOwnRequest': '不能处理自己求助的异议，请由另一位协调员处理',
   'requests.resolveOwnDispute':
     '代求助人提出异议的协调员不能再处理这条异议，请由另一位协调员或管理员处理',
-  'requests.idempotencyMismatch': '这个请求编号（Idempotency-Key）已用于另一份不同的提交',
 
   'requests.minutesOverHeld': '{field} 不能超过求助时预估并冻结的 {estimatedMinutes} 分钟',
   'requests.minutesOverHeldReported':

@@ -33,7 +33,6 @@ export const rewardsEn = {
     'This offer costs {creditCostMinutes} minutes; you have {availableMinutes} available',
   'rewards.claim.refusedKey':
     'A claim with this Idempotency-Key was refused; claim again with a new key',
-  'rewards.idempotencyMismatch': 'This Idempotency-Key was used with another request',
 
   // Vouchers: at the counter, and given back.
   'rewards.redeem.staffOnly': 'Only merchant staff redeem vouchers',

@@ -32,7 +32,6 @@ export const rewardsZhCN: Record<keyof typeof rewardsEn, string> = {
     '领取这项优惠需要 {creditCostMinutes} 分钟积分，您现在可用的只有 {availableMinutes} 分钟',
   'rewards.claim.refusedKey':
     '用这个请求编号（Idempotency-Key）提交的领取没有成功，请换一个新的编号再领取',
-  'rewards.idempotencyMismatch': '这个请求编号（Idempotency-Key）已用于另一项操作',
 
   'rewards.redeem.staffOnly': '只有商户的工作人员可以核销兑换券',
   'rewards.redeem.noSuchVoucher': '找不到这张兑换券：请核对兑换码，并确认是本店的兑换券',

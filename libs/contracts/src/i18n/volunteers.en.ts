@@ -84,8 +84,6 @@ export const volunteersEn = {
   'volunteers.hours.volunteersOnly': 'Only volunteers log hours',
   'volunteers.hours.noCommunity': 'communityId is required: you have none',
   'volunteers.hours.approveForbidden': 'Only coordinators approve hours',
-  'volunteers.hours.approvalKeyReused':
-    'This Idempotency-Key was already used to approve other hours',
   'volunteers.hours.eachIdUuid': 'each id must be a UUID',
 
   // Communities and reports.

@@ -64,7 +64,6 @@ export const volunteersZhCN: Record<keyof typeof volunteersEn, string> = {
   'volunteers.hours.volunteersOnly': '只有志愿者才能登记服务时长',
   'volunteers.hours.noCommunity': '请选择服务所在的社区：您还没有加入社区',
   'volunteers.hours.approveForbidden': '只有协调员可以审核服务时长',
-  'volunteers.hours.approvalKeyReused': '这个请求编号（Idempotency-Key）已经用来审核别的时长了',
   'volunteers.hours.eachIdUuid': '每个编号都应为有效的编号（UUID）',
 
   'volunteers.communities.createForbidden': '只有管理员可以新建社区',

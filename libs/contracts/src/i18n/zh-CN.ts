@@ -25,6 +25,8 @@ export const zhCN: Record<MessageKey, string> = {
   'title.SERVICE_TIMEOUT': '服务响应超时',
   'title.INTERNAL': '系统出错了',
 
+  'idempotency.mismatch': '这个请求编号（Idempotency-Key）已用于另一项操作',
+
   'tier.0': '社区志愿者',
   'tier.1': '一星志愿者',
   'tier.2': '二星志愿者',
@@ -136,7 +138,6 @@ export const zhCN: Record<MessageKey, string> = {
   'credits.giftLimit': '每天最多赠送 {maxMinutesPerDay} 分钟，今天还可以赠送 {leftMinutes} 分钟',
   'credits.alreadyReversed': '这笔转账已经撤销过了',
   'credits.reverseReversal': '撤销记录本身不能再撤销',
-  'credits.idempotencyMismatch': '这个请求编号已用于另一项操作',
   'credits.giftToSelf': '{field} 不能是您自己，请填写另一位成员',
   'credits.adjustForbidden': '只有管理员和协调员可以调整积分',
   'credits.adjustOwn': '不能调整自己的账户，请由另一位协调员办理',

@@ -1,4 +1,5 @@
 import {
+  ReportPeriod,
   RequestCategory,
   RequestsGridUnitReport,
   RequestStatus,
@@ -18,15 +19,15 @@ export interface RequestFigures {
 const CONFIRMED_WITH_CREDIT = `status = 'confirmed' AND confirmed_minutes > 0`;
 
 @Injectable()
-export class ReportRepository {
+export class ReportsRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   /**
-   * A community's requests in [from, until): posted then, confirmed with credit
+   * A community's requests in [start, until): posted then, confirmed with credit
    * then, and the median time from posting to the first acceptance of those
    * first accepted then.
    */
-  async figures(communityId: string, from: Date, until: Date): Promise<RequestFigures> {
+  async figures({ communityId, start, until }: ReportPeriod): Promise<RequestFigures> {
     const [row] = await this.manager.query<
       Array<{ posted: number; confirmed: number; median: number | null }>
     >(
@@ -39,7 +40,7 @@ export class ReportRepository {
          ) FILTER (WHERE first_accepted_at >= $2 AND first_accepted_at < $3)::float8 AS median
        FROM requests.help_requests
       WHERE community_id = $1`,
-      [communityId, from, until],
+      [communityId, start, until],
     );
     return {
       requestsPosted: row.posted,
@@ -54,12 +55,12 @@ export class ReportRepository {
    * (posted, confirmed, first accepted), grouped by the event's week. Only the
    * weeks with something in them.
    */
-  async figuresByWeek(
-    communityId: string,
-    from: Date,
-    until: Date,
-    zone: string,
-  ): Promise<RequestsWeeklyReport['weeks']> {
+  async figuresByWeek({
+    communityId,
+    start,
+    until,
+    zone,
+  }: ReportPeriod): Promise<RequestsWeeklyReport['weeks']> {
     const rows = await this.manager.query<
       Array<{ week: string; posted: number; confirmed: number; median: number | null }>
     >(
@@ -81,7 +82,7 @@ export class ReportRepository {
           AND r.created_at < $3 AND greatest(r.created_at, r.first_accepted_at, r.confirmed_at) >= $2
         GROUP BY 1
         ORDER BY 1`,
-      [communityId, from, until, zone],
+      [communityId, start, until, zone],
     );
     return rows.map((row) => ({
       weekStart: row.week,
@@ -91,33 +92,35 @@ export class ReportRepository {
     }));
   }
 
-  /** The requests posted in [from, until), by category and status now; pairs with none left out. */
-  async countsByCategory(
-    communityId: string,
-    from: Date,
-    until: Date,
-  ): Promise<Array<{ category: RequestCategory; status: RequestStatus; count: number }>> {
+  /** The requests posted in [start, until), by category and status now; pairs with none left out. */
+  async countsByCategory({
+    communityId,
+    start,
+    until,
+  }: ReportPeriod): Promise<
+    Array<{ category: RequestCategory; status: RequestStatus; count: number }>
+  > {
     return this.manager.query(
       `SELECT category, status, count(*)::int AS count
          FROM requests.help_requests
         WHERE community_id = $1 AND created_at >= $2 AND created_at < $3
         GROUP BY category, status
         ORDER BY category, status`,
-      [communityId, from, until],
+      [communityId, start, until],
     );
   }
 
   /**
    * By the request's grid unit (null: none), those with something in the period: posted
-   * and confirmed with credit in [from, until), and the credited minutes of the
+   * and confirmed with credit in [start, until), and the credited minutes of the
    * requests served then. The day of service is the day the volunteer completed
    * it, else of the confirmation: the day the service record files it under.
    */
-  async figuresByGridUnit(
-    communityId: string,
-    from: Date,
-    until: Date,
-  ): Promise<RequestsGridUnitReport['gridUnits']> {
+  async figuresByGridUnit({
+    communityId,
+    start,
+    until,
+  }: ReportPeriod): Promise<RequestsGridUnitReport['gridUnits']> {
     const rows = await this.manager.query<
       Array<{ gridUnitId: string | null; posted: number; confirmed: number; minutes: string }>
     >(
@@ -134,7 +137,7 @@ export class ReportRepository {
           -- Implied by the filters above (nothing happens to a request before its posting).
           AND created_at < $3 AND greatest(created_at, completed_at, confirmed_at) >= $2
         GROUP BY grid_unit_id`,
-      [communityId, from, until],
+      [communityId, start, until],
     );
     return rows.map((row) => ({
       gridUnitId: row.gridUnitId,

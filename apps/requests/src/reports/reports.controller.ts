@@ -8,30 +8,30 @@ import {
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ReportService } from './report.service';
+import { ReportsService } from './reports.service';
 
 /** For the community reports (another service asks; no actor rules here). */
 @Controller()
-export class ReportController {
-  constructor(private readonly report: ReportService) {}
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
 
   @MessagePattern(ReportSubjects.requests)
   get(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsReport> {
-    return this.report.figures(query);
+    return this.reports.figures(query);
   }
 
   @MessagePattern(ReportSubjects.requestsWeekly)
   weekly(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsWeeklyReport> {
-    return this.report.weekly(query);
+    return this.reports.weekly(query);
   }
 
   @MessagePattern(ReportSubjects.requestsByCategory)
   byCategory(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsCategoryReport> {
-    return this.report.byCategory(query);
+    return this.reports.byCategory(query);
   }
 
   @MessagePattern(ReportSubjects.requestsGridUnits)
   byGridUnit(@Payload('data') query: CommunityPeriodQuery): Promise<RequestsGridUnitReport> {
-    return this.report.byGridUnit(query);
+    return this.reports.byGridUnit(query);
   }
 }
