@@ -216,22 +216,22 @@ export class AccountQuery extends PageQueryDto {
   @ValidateNested() @Type(() => AccountOwnerRef) owner!: AccountOwnerRef;
 }
 
-/** `accounting.accounts.get`: several at once. */
+/** `accounting.account.get-many`: several at once. */
 export class AccountsQuery {
   @ValidateNested({ each: true }) @Type(() => AccountOwnerRef) owners!: AccountOwnerRef[];
 }
 
-/** `accounting.fund.get`. */
-/** `accounting.account.member`: a member's credits as staff see them. */
+/** `accounting.member-account.get`: a member's credits as staff see them. */
 export class MemberAccountQuery {
   @IsUUID('all') memberId!: string;
 }
 
+/** `accounting.fund.get`. */
 export class FundQuery {
   @IsUUID('all') communityId!: string;
 }
 
-/** `accounting.account.limit.set`: a member's overdraft limit (admin). */
+/** `accounting.overdraft-limit.set`: a member's overdraft limit (admin). */
 export class SetOverdraftLimitCommand {
   @IsUUID('all') memberId!: string;
   @IsInt() @Min(0) @Max(100_000) overdraftLimitMinutes!: number;
