@@ -1,12 +1,12 @@
+import { Handles } from '@app/common';
 import {
   cityDays,
   CommunityPeriodQuery,
-  ReportSubjects,
+  RewardsMessages,
   RewardsReport,
   RewardsWeeklyReport,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RewardsConfig } from '../rewards.config';
 import { ReportRepository } from './report.repository';
 
@@ -19,10 +19,8 @@ export class ReportController {
   ) {}
 
   /** The city's whole days from `from` to `to`, both included. */
-  @MessagePattern(ReportSubjects.rewards)
-  async get(
-    @Payload('data') { communityId, from, to }: CommunityPeriodQuery,
-  ): Promise<RewardsReport> {
+  @Handles(RewardsMessages.reportGet)
+  async get({ communityId, from, to }: CommunityPeriodQuery): Promise<RewardsReport> {
     const { start, until } = cityDays(from, to, this.config.CITY_TIME_ZONE);
     return {
       communityId,
@@ -30,10 +28,8 @@ export class ReportController {
     };
   }
 
-  @MessagePattern(ReportSubjects.rewardsWeekly)
-  async weekly(
-    @Payload('data') { communityId, from, to }: CommunityPeriodQuery,
-  ): Promise<RewardsWeeklyReport> {
+  @Handles(RewardsMessages.weeklyReportGet)
+  async weekly({ communityId, from, to }: CommunityPeriodQuery): Promise<RewardsWeeklyReport> {
     const zone = this.config.CITY_TIME_ZONE;
     const { start, until } = cityDays(from, to, zone);
     return {

@@ -237,7 +237,25 @@ export class SetOverdraftLimitCommand {
   @IsInt() @Min(0) @Max(100_000) overdraftLimitMinutes!: number;
 }
 
+/**
+ * `<service>.hold-owner.check`: the ledger asks the service a hold was taken
+ * for whether the row it belongs to holds it (see hold-owner.ts).
+ */
+export class HoldOwnerCheckQuery {
+  @IsUUID()
+  holdId!: string;
+
+  /** The id in the hold's key: the request, voucher or hour log. */
+  @IsUUID()
+  rowId!: string;
+}
+
 // ---- views ----
+
+export interface HoldOwnerAnswer {
+  /** The row exists and may still use this hold. */
+  present: boolean;
+}
 
 export class TierView {
   @ApiProperty({ type: 'integer', example: 1 }) level!: number;
