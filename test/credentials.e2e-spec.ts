@@ -4,7 +4,7 @@
  * reinstatement, and the name and language on the account.
  */
 import { ServiceClient } from '@app/common';
-import { AccountingSubjects, Actor } from '@app/contracts';
+import { AccountingMessages, Actor } from '@app/contracts';
 import { api } from './support/http';
 import {
   adminToken,
@@ -273,9 +273,8 @@ describe('suspension', () => {
       rightsVersion: 0,
       sessionId: '00000000-0000-4000-8000-000000000001',
     };
-    await expect(services.call(AccountingSubjects.myAccount, {}, actor)).rejects.toMatchObject({
-      code: 'UNAUTHENTICATED',
-    });
+    const asked = services.call(AccountingMessages.accountGetMine, {}, actor);
+    await expect(asked).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 
     const reinstated = await api('POST', `/members/${member.member.id}/reinstate`, {
       token: coordinator.token,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceClient } from '@app/common';
 import {
-  AccountingSubjects,
+  AccountingMessages,
   Actor,
   ServiceSubjects,
   RequestsSubjects,
@@ -82,7 +82,7 @@ function actorOfToken(token: string, member: { id: string; communityId: string |
 async function expectEveryServiceRefuses(actor: Actor): Promise<void> {
   const answers = {
     volunteers: await refusalOf(ServiceSubjects.hoursList, {}, actor),
-    accounting: await refusalOf(AccountingSubjects.myAccount, {}, actor),
+    accounting: await refusalOf(AccountingMessages.accountGetMine.subject, {}, actor),
     requests: await refusalOf(RequestsSubjects.requestList, {}, actor),
     rewards: await refusalOf(RewardsSubjects.voucherMine, {}, actor),
   };
@@ -163,7 +163,7 @@ describe('a demoted coordinator', () => {
   it('is refused by every service asked directly with the old rights', async () => {
     expect(
       await refusalOf(
-        AccountingSubjects.adjustmentCreate,
+        AccountingMessages.adjustmentCreate.subject,
         {
           memberId: resident.member.id,
           idempotencyKey: 'rights-direct-adjustment',
@@ -173,7 +173,11 @@ describe('a demoted coordinator', () => {
       ),
     ).toBe('UNAUTHENTICATED');
     expect(
-      await refusalOf(AccountingSubjects.fundGet, { communityId: community.id }, staleActor),
+      await refusalOf(
+        AccountingMessages.fundGet.subject,
+        { communityId: community.id },
+        staleActor,
+      ),
     ).toBe('UNAUTHENTICATED');
     expect(
       await refusalOf(
@@ -209,9 +213,9 @@ describe('a demoted coordinator', () => {
     const { accessToken } = await signIn(coordinator.login);
     expect((await api('GET', '/me', { token: accessToken })).body.roles).toEqual(['resident']);
     const forged: Actor = { ...staleActor, rightsVersion: 1, sessionId: randomUUID() };
-    expect(await refusalOf(AccountingSubjects.fundGet, { communityId: community.id }, forged)).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await refusalOf(AccountingMessages.fundGet.subject, { communityId: community.id }, forged),
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -267,7 +271,7 @@ describe('a suspended member', () => {
     const member = await register(community.id);
     const session = await signIn(member.login);
     const actor = actorOfToken(session.accessToken, member.member);
-    expect(await refusalOf(AccountingSubjects.myAccount, {}, actor)).toBe('answered');
+    expect(await refusalOf(AccountingMessages.accountGetMine.subject, {}, actor)).toBe('answered');
     const suspended = await api('POST', `/members/${member.member.id}/suspend`, {
       token: admin,
       body: { reason: '长期外出' },

@@ -1,5 +1,6 @@
+import { Handles } from '@app/common';
 import {
-  AccountingSubjects,
+  AccountingMessages,
   AccountQuery,
   AccountsQuery,
   AccountView,
@@ -8,52 +9,43 @@ import {
   FundView,
   MemberAccountQuery,
   MyAccountView,
+  NoPayload,
   SetOverdraftLimitCommand,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AccountsService } from './accounts.service';
 
 @Controller()
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
-  @MessagePattern(AccountingSubjects.myAccount)
-  mine(@Payload('actor') actor: Actor | null): Promise<MyAccountView> {
+  @Handles(AccountingMessages.accountGetMine)
+  mine(_: NoPayload, actor: Actor | null): Promise<MyAccountView> {
     return this.accounts.mine(actor);
   }
 
-  @MessagePattern(AccountingSubjects.memberAccount)
-  ofMember(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { memberId }: MemberAccountQuery,
-  ): Promise<MyAccountView> {
+  @Handles(AccountingMessages.memberAccountGet)
+  ofMember({ memberId }: MemberAccountQuery, actor: Actor | null): Promise<MyAccountView> {
     return this.accounts.ofMember(actor, memberId);
   }
 
-  @MessagePattern(AccountingSubjects.fundGet)
-  fund(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: FundQuery,
-  ): Promise<FundView> {
+  @Handles(AccountingMessages.fundGet)
+  fund(query: FundQuery, actor: Actor | null): Promise<FundView> {
     return this.accounts.fund(actor, query.communityId);
   }
 
-  @MessagePattern(AccountingSubjects.overdraftLimitSet)
-  setOverdraftLimit(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: SetOverdraftLimitCommand,
-  ): Promise<AccountView> {
+  @Handles(AccountingMessages.overdraftLimitSet)
+  setOverdraftLimit(command: SetOverdraftLimitCommand, actor: Actor | null): Promise<AccountView> {
     return this.accounts.setOverdraftLimit(actor, command);
   }
 
-  @MessagePattern(AccountingSubjects.accountGet)
-  get(@Payload('data') query: AccountQuery): Promise<AccountView> {
+  @Handles(AccountingMessages.accountGet)
+  get(query: AccountQuery): Promise<AccountView> {
     return this.accounts.get(query.owner);
   }
 
-  @MessagePattern(AccountingSubjects.accountsGet)
-  getMany(@Payload('data') query: AccountsQuery): Promise<AccountView[]> {
+  @Handles(AccountingMessages.accountGetMany)
+  getMany(query: AccountsQuery): Promise<AccountView[]> {
     return this.accounts.getMany(query.owners);
   }
 }

@@ -1,5 +1,5 @@
 import { PeriodicTask, ServiceClient } from '@app/common';
-import { HoldOwnerAnswer, holdOwnerOf } from '@app/contracts';
+import { holdOwnerOf } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { AccountingConfig } from '../accounting.config';
 import { callerKeyOf } from '../transfers/idempotency';
@@ -50,7 +50,7 @@ export class HoldOwnerSweeper extends PeriodicTask {
     const owner = holdOwnerOf(callerKeyOf(hold.idempotencyKey));
     if (!owner) return null;
     try {
-      const answer = await this.services.call<HoldOwnerAnswer>(owner.subject, {
+      const answer = await this.services.call(owner.check, {
         holdId: hold.id,
         rowId: owner.rowId,
       });

@@ -1,28 +1,25 @@
+import { Handles } from '@app/common';
 import {
-  AccountingSubjects,
+  AccountingMessages,
   AccountQuery,
   Actor,
   PageQueryDto,
   StatementPage,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { StatementsService } from './statements.service';
 
 @Controller()
 export class StatementsController {
   constructor(private readonly statements: StatementsService) {}
 
-  @MessagePattern(AccountingSubjects.myStatement)
-  mine(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: PageQueryDto,
-  ): Promise<StatementPage> {
+  @Handles(AccountingMessages.statementGetMine)
+  mine(query: PageQueryDto, actor: Actor | null): Promise<StatementPage> {
     return this.statements.mine(actor, query);
   }
 
-  @MessagePattern(AccountingSubjects.statementGet)
-  get(@Payload('data') query: AccountQuery): Promise<StatementPage> {
+  @Handles(AccountingMessages.statementGet)
+  get(query: AccountQuery): Promise<StatementPage> {
     return this.statements.get(query);
   }
 }

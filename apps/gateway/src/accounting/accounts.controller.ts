@@ -2,7 +2,7 @@ import { ServiceClient } from '@app/common';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
-  AccountingSubjects,
+  AccountingMessages,
   Actor,
   Locale,
   MyAccountView,
@@ -28,7 +28,7 @@ export class AccountsController {
     @RequestLocale() locale: Locale,
   ): Promise<MyAccountView> {
     return withTierName(
-      await this.services.call<MyAccountView>(AccountingSubjects.myAccount, {}, actor),
+      await this.services.call(AccountingMessages.accountGetMine, {}, actor),
       locale,
     );
   }
@@ -41,6 +41,6 @@ export class AccountsController {
     @CurrentActor() actor: Actor,
     @Query() page: StatementQueryDto,
   ): Promise<StatementPage> {
-    return this.services.call(AccountingSubjects.myStatement, page, actor);
+    return this.services.call(AccountingMessages.statementGetMine, page, actor);
   }
 }

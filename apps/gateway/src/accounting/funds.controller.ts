@@ -1,7 +1,7 @@
 import { ServiceClient } from '@app/common';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AccountingSubjects, Actor, AllocationDto, FundView, TransferView } from '@app/contracts';
+import { AccountingMessages, Actor, AllocationDto, FundView, TransferView } from '@app/contracts';
 import { Access, inParams } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -19,7 +19,7 @@ export class FundsController {
   @ApiResponse({ status: 200, type: FundView })
   @ApiProblems(404)
   fund(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<FundView> {
-    return this.services.call(AccountingSubjects.fundGet, { communityId: id }, actor);
+    return this.services.call(AccountingMessages.fundGet, { communityId: id }, actor);
   }
 
   @Post('allocations')
@@ -34,7 +34,7 @@ export class FundsController {
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<TransferView> {
     return this.services.call(
-      AccountingSubjects.allocationCreate,
+      AccountingMessages.allocationCreate,
       { idempotencyKey, communityId: id, allocation },
       actor,
     );

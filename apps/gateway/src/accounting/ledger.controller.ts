@@ -1,7 +1,7 @@
 import { ServiceClient } from '@app/common';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AccountingSubjects, Actor, LedgerCheckView } from '@app/contracts';
+import { AccountingMessages, Actor, LedgerCheckView } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
@@ -15,6 +15,6 @@ export class LedgerController {
   @ApiOperation({ summary: "Check the ledger's invariants on the live books" })
   @ApiResponse({ status: 200, type: LedgerCheckView })
   check(@CurrentActor() actor: Actor): Promise<LedgerCheckView> {
-    return this.services.call(AccountingSubjects.ledgerCheck, {}, actor);
+    return this.services.call(AccountingMessages.ledgerCheck, {}, actor);
   }
 }

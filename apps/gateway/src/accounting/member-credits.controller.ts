@@ -3,7 +3,7 @@ import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import {
-  AccountingSubjects,
+  AccountingMessages,
   AccountView,
   Actor,
   AdjustmentDto,
@@ -54,11 +54,7 @@ export class MemberCreditsController {
     @RequestLocale() locale: Locale,
   ): Promise<MyAccountView> {
     return withTierName(
-      await this.services.call<MyAccountView>(
-        AccountingSubjects.memberAccount,
-        { memberId: id },
-        actor,
-      ),
+      await this.services.call(AccountingMessages.memberAccountGet, { memberId: id }, actor),
       locale,
     );
   }
@@ -79,7 +75,7 @@ export class MemberCreditsController {
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<TransferView> {
     return this.services.call(
-      AccountingSubjects.adjustmentCreate,
+      AccountingMessages.adjustmentCreate,
       { idempotencyKey, memberId: id, adjustment },
       actor,
     );
@@ -96,7 +92,7 @@ export class MemberCreditsController {
     @Body() { overdraftLimitMinutes }: OverdraftLimitDto,
   ): Promise<AccountView> {
     return this.services.call(
-      AccountingSubjects.overdraftLimitSet,
+      AccountingMessages.overdraftLimitSet,
       { memberId: id, overdraftLimitMinutes },
       actor,
     );

@@ -1,7 +1,7 @@
 import { ServiceClient } from '@app/common';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AccountingSubjects, Actor, GiftDto, ReverseDto, TransferView } from '@app/contracts';
+import { AccountingMessages, Actor, GiftDto, ReverseDto, TransferView } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyKey, MovesCredits } from '../http/idempotency-key.decorator';
@@ -27,7 +27,7 @@ export class TransfersController {
     @Body() gift: GiftDto,
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<TransferView> {
-    return this.services.call(AccountingSubjects.giftCreate, { idempotencyKey, gift }, actor);
+    return this.services.call(AccountingMessages.giftCreate, { idempotencyKey, gift }, actor);
   }
 
   @Post(':id/reverse')
@@ -42,7 +42,7 @@ export class TransfersController {
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<TransferView> {
     return this.services.call(
-      AccountingSubjects.transferReverse,
+      AccountingMessages.transferReverse,
       { idempotencyKey, transferId: id, reason },
       actor,
     );

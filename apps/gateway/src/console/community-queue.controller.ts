@@ -4,10 +4,9 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CommunityQueueView,
-  QueueSubjects,
-  RequestsQueue,
-  RewardsQueue,
-  VolunteersQueue,
+  RequestsMessages,
+  RewardsMessages,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Access, inParams } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -34,9 +33,9 @@ export class CommunityQueueController {
     const query = { communityId: id };
     // At once: a menu waits for the slowest, not for the sum.
     const [service, requests, rewards] = await Promise.all([
-      this.services.call<VolunteersQueue>(QueueSubjects.volunteers, query, actor),
-      this.services.call<RequestsQueue>(QueueSubjects.requests, query, actor),
-      this.services.call<RewardsQueue>(QueueSubjects.rewards, query, actor),
+      this.services.call(VolunteersMessages.communityQueueGet, query, actor),
+      this.services.call(RequestsMessages.communityQueueGet, query, actor),
+      this.services.call(RewardsMessages.communityQueueGet, query, actor),
     ]);
     return {
       communityId: id,

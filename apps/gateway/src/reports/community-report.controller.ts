@@ -12,10 +12,9 @@ import {
   CommunityWeeklyReportView,
   Locale,
   MAX_REPORT_PERIOD_DAYS,
-  ReportSubjects,
-  RequestsReport,
-  RewardsReport,
-  VolunteersReport,
+  RequestsMessages,
+  RewardsMessages,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Access, inParams } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -60,17 +59,9 @@ export class CommunityReportController {
     const { from, to } = reportPeriod(query, this.today());
     const period = { communityId: id, from, to };
     // Volunteers first: it knows whether the community exists and who may see it.
-    const service = await this.services.call<VolunteersReport>(
-      ReportSubjects.volunteers,
-      period,
-      actor,
-    );
-    const requests = await this.services.call<RequestsReport>(
-      ReportSubjects.requests,
-      period,
-      actor,
-    );
-    const rewards = await this.services.call<RewardsReport>(ReportSubjects.rewards, period, actor);
+    const service = await this.services.call(VolunteersMessages.reportGet, period, actor);
+    const requests = await this.services.call(RequestsMessages.reportGet, period, actor);
+    const rewards = await this.services.call(RewardsMessages.reportGet, period, actor);
     return {
       communityId: id,
       from,

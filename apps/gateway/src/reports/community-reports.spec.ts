@@ -1,5 +1,10 @@
 import { DomainError, ErrorCode, ServiceClient } from '@app/common';
-import { ReportSubjects } from '@app/contracts';
+import {
+  MessageContract,
+  RequestsMessages,
+  RewardsMessages,
+  VolunteersMessages,
+} from '@app/contracts';
 import { CommunityReports } from './community-reports';
 
 const actor = { memberId: 'm', roles: [], communityId: null, coordinatorOf: [], merchantId: null };
@@ -8,7 +13,7 @@ const period = { communityId: 'c', from: '2026-03-01', to: '2026-03-31' };
 /** Services answering by subject after `ms`, or failing with an error. */
 function services(answers: Record<string, { ms: number; answer?: unknown; error?: DomainError }>) {
   return {
-    call: (subject: string) =>
+    call: ({ subject }: MessageContract<unknown, unknown>) =>
       new Promise((resolve, reject) =>
         setTimeout(() => {
           const { answer, error } = answers[subject];
@@ -23,14 +28,17 @@ describe('CommunityReports', () => {
   it("answers with the volunteers service's refusal, even when another service failed sooner", async () => {
     const reports = new CommunityReports(
       services({
-        [ReportSubjects.volunteersWeekly]: { ms: 30, error: DomainError.notFound('Community') },
-        [ReportSubjects.requestsWeekly]: {
+        [VolunteersMessages.weeklyReportGet.subject]: {
+          ms: 30,
+          error: DomainError.notFound('Community'),
+        },
+        [RequestsMessages.weeklyReportGet.subject]: {
           ms: 1,
           error: DomainError.of(ErrorCode.SERVICE_UNAVAILABLE, 'http.serviceUnavailable', {
             service: 'requests',
           }),
         },
-        [ReportSubjects.rewardsWeekly]: { ms: 1, answer: { weeks: [] } },
+        [RewardsMessages.weeklyReportGet.subject]: { ms: 1, answer: { weeks: [] } },
       }),
     );
     await expect(reports.weekly(actor, period)).rejects.toMatchObject({
@@ -41,12 +49,12 @@ describe('CommunityReports', () => {
   it('fails when any service fails, rather than show part of the figures', async () => {
     const reports = new CommunityReports(
       services({
-        [ReportSubjects.volunteersWeekly]: {
+        [VolunteersMessages.weeklyReportGet.subject]: {
           ms: 1,
           answer: { community: { id: 'c', code: 'c', name: 'c' }, weeks: [] },
         },
-        [ReportSubjects.requestsWeekly]: { ms: 1, answer: { weeks: [] } },
-        [ReportSubjects.rewardsWeekly]: {
+        [RequestsMessages.weeklyReportGet.subject]: { ms: 1, answer: { weeks: [] } },
+        [RewardsMessages.weeklyReportGet.subject]: {
           ms: 5,
           error: DomainError.of(ErrorCode.SERVICE_TIMEOUT, 'http.serviceTimeout', {
             service: 'rewards',

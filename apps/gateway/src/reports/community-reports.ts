@@ -7,13 +7,9 @@ import {
   Locale,
   ReportCommunity,
   ReportExportView,
-  ReportSubjects,
-  RequestsCategoryReport,
-  RequestsGridUnitReport,
-  RequestsWeeklyReport,
-  RewardsWeeklyReport,
-  VolunteersGridUnitReport,
-  VolunteersWeeklyReport,
+  RequestsMessages,
+  RewardsMessages,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { CsvTable, gridUnitsTable, requestsTable, weeklyTable } from './report-csv';
@@ -35,9 +31,9 @@ export class CommunityReports {
     period: ReportPeriod,
   ): Promise<{ community: ReportCommunity; view: CommunityWeeklyReportView }> {
     const [service, requests, rewards] = await answers([
-      this.services.call<VolunteersWeeklyReport>(ReportSubjects.volunteersWeekly, period, actor),
-      this.services.call<RequestsWeeklyReport>(ReportSubjects.requestsWeekly, period, actor),
-      this.services.call<RewardsWeeklyReport>(ReportSubjects.rewardsWeekly, period, actor),
+      this.services.call(VolunteersMessages.weeklyReportGet, period, actor),
+      this.services.call(RequestsMessages.weeklyReportGet, period, actor),
+      this.services.call(RewardsMessages.weeklyReportGet, period, actor),
     ] as const);
     return { community: service.community, view: weeklyView(period, service, requests, rewards) };
   }
@@ -48,8 +44,8 @@ export class CommunityReports {
     locale: Locale,
   ): Promise<{ community: ReportCommunity; view: CommunityRequestsReportView }> {
     const [community, counts] = await answers([
-      this.services.call<ReportCommunity>(ReportSubjects.community, period, actor),
-      this.services.call<RequestsCategoryReport>(ReportSubjects.requestsByCategory, period, actor),
+      this.services.call(VolunteersMessages.reportCommunityGet, period, actor),
+      this.services.call(RequestsMessages.categoryReportGet, period, actor),
     ] as const);
     return { community, view: requestsView(period, counts, locale) };
   }
@@ -59,12 +55,8 @@ export class CommunityReports {
     period: ReportPeriod,
   ): Promise<{ community: ReportCommunity; view: CommunityGridUnitReportView }> {
     const [members, requests] = await answers([
-      this.services.call<VolunteersGridUnitReport>(
-        ReportSubjects.volunteersGridUnits,
-        period,
-        actor,
-      ),
-      this.services.call<RequestsGridUnitReport>(ReportSubjects.requestsGridUnits, period, actor),
+      this.services.call(VolunteersMessages.gridUnitReportGet, period, actor),
+      this.services.call(RequestsMessages.gridUnitReportGet, period, actor),
     ] as const);
     return { community: members.community, view: gridUnitsView(period, members, requests) };
   }

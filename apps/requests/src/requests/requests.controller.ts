@@ -1,7 +1,8 @@
+import { Handles } from '@app/common';
 import {
   Actor,
   CommunityQueueQuery,
-  QueueSubjects,
+  RequestsMessages,
   RequestsQueue,
   CompleteHelpRequestCommand,
   ConfirmHelpRequestCommand,
@@ -13,7 +14,6 @@ import {
   ListHelpRequestsQuery,
   HoldOwnerAnswer,
   HoldOwnerCheckQuery,
-  RequestsInternalSubjects,
   RequestsSubjects,
   ResolveHelpRequestCommand,
 } from '@app/contracts';
@@ -25,8 +25,8 @@ import { RequestsService } from './requests.service';
 export class RequestsController {
   constructor(private readonly requests: RequestsService) {}
 
-  @MessagePattern(RequestsInternalSubjects.holdOwnerCheck)
-  holdOwnerCheck(@Payload('data') query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+  @Handles(RequestsMessages.holdOwnerCheck)
+  holdOwnerCheck(query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
     return this.requests.holdsHold(query);
   }
 
@@ -102,11 +102,8 @@ export class RequestsController {
     return this.requests.resolve(actor, command);
   }
 
-  @MessagePattern(QueueSubjects.requests)
-  queue(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: CommunityQueueQuery,
-  ): Promise<RequestsQueue> {
+  @Handles(RequestsMessages.communityQueueGet)
+  queue(query: CommunityQueueQuery, actor: Actor | null): Promise<RequestsQueue> {
     return this.requests.queue(actor, query);
   }
 

@@ -1,3 +1,4 @@
+import { Handles } from '@app/common';
 import {
   Actor,
   CommunityQueueQuery,
@@ -5,8 +6,8 @@ import {
   ListOffersQuery,
   OfferPage,
   OfferView,
-  QueueSubjects,
   RewardsIdCommand,
+  RewardsMessages,
   RewardsQueue,
   RewardsSubjects,
 } from '@app/contracts';
@@ -26,11 +27,8 @@ export class OffersController {
     return this.offers.create(actor, command);
   }
 
-  @MessagePattern(QueueSubjects.rewards)
-  queue(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: CommunityQueueQuery,
-  ): Promise<RewardsQueue> {
+  @Handles(RewardsMessages.communityQueueGet)
+  queue(query: CommunityQueueQuery, actor: Actor | null): Promise<RewardsQueue> {
     return this.offers.queue(actor, query);
   }
 

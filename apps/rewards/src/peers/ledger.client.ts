@@ -1,7 +1,6 @@
 import { ServiceClient } from '@app/common';
 import {
   AccountingMessages,
-  AccountingSubjects,
   AccountOwnerRef,
   AccountView,
   CreateHoldCommand,
@@ -17,7 +16,7 @@ export class LedgerClient {
   constructor(private readonly peers: ServiceClient) {}
 
   account(owner: AccountOwnerRef): Promise<AccountView> {
-    return this.peers.call<AccountView>(AccountingSubjects.accountGet, { owner });
+    return this.peers.call(AccountingMessages.accountGet, { owner });
   }
 
   /** INSUFFICIENT_CREDITS and IDEMPOTENCY_MISMATCH come back as the ledger gave them. */
@@ -30,6 +29,6 @@ export class LedgerClient {
   }
 
   createTransfer(command: CreateTransferCommand): Promise<TransferView> {
-    return this.peers.call<TransferView>(AccountingSubjects.transferCreate, command);
+    return this.peers.call(AccountingMessages.transferCreate, command);
   }
 }

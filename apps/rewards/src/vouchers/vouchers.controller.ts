@@ -1,3 +1,4 @@
+import { Handles } from '@app/common';
 import {
   Actor,
   ClaimOfferCommand,
@@ -9,7 +10,7 @@ import {
   RedeemVoucherCommand,
   RedemptionPage,
   RewardsIdCommand,
-  RewardsInternalSubjects,
+  RewardsMessages,
   RewardsSubjects,
   VoucherPage,
   VoucherView,
@@ -22,8 +23,8 @@ import { VouchersService } from './vouchers.service';
 export class VouchersController {
   constructor(private readonly vouchers: VouchersService) {}
 
-  @MessagePattern(RewardsInternalSubjects.holdOwnerCheck)
-  holdOwnerCheck(@Payload('data') query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+  @Handles(RewardsMessages.holdOwnerCheck)
+  holdOwnerCheck(query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
     return this.vouchers.holdsHold(query);
   }
 

@@ -1,7 +1,8 @@
+import { Handles } from '@app/common';
 import {
   Actor,
   CommunityQueueQuery,
-  QueueSubjects,
+  VolunteersMessages,
   VolunteersQueue,
   ApproveHoursCommand,
   ApproveManyHoursCommand,
@@ -17,7 +18,6 @@ import {
   RejectManyHoursCommand,
   RejectManyResultView,
   ServiceSubjects,
-  VolunteersInternalSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -27,8 +27,8 @@ import { HoursService } from './hours.service';
 export class HoursController {
   constructor(private readonly hours: HoursService) {}
 
-  @MessagePattern(VolunteersInternalSubjects.holdOwnerCheck)
-  holdOwnerCheck(@Payload('data') query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
+  @Handles(VolunteersMessages.holdOwnerCheck)
+  holdOwnerCheck(query: HoldOwnerCheckQuery): Promise<HoldOwnerAnswer> {
     return this.hours.holdsHold(query);
   }
 
@@ -80,11 +80,8 @@ export class HoursController {
     return this.hours.reject(actor, command);
   }
 
-  @MessagePattern(QueueSubjects.volunteers)
-  queue(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: CommunityQueueQuery,
-  ): Promise<VolunteersQueue> {
+  @Handles(VolunteersMessages.communityQueueGet)
+  queue(query: CommunityQueueQuery, actor: Actor | null): Promise<VolunteersQueue> {
     return this.hours.queue(actor, query);
   }
 

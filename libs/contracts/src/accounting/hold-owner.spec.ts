@@ -10,13 +10,13 @@ function hold(holdId: string, voidedBecause: HoldView['voidedBecause']): HoldVie
 describe('hold owners', () => {
   it('names the service to ask and its row from the key a hold was taken with', () => {
     expect(holdOwnerOf(`request:${ROW}:hold`)).toEqual({
-      subject: 'requests.hold-owner.check',
+      check: expect.objectContaining({ subject: 'requests.hold-owner.check' }),
       rowId: ROW,
     });
-    expect(holdOwnerOf(`voucher:${ROW}:hold:after:${ROW}`)?.subject).toBe(
+    expect(holdOwnerOf(`voucher:${ROW}:hold:after:${ROW}`)?.check.subject).toBe(
       'rewards.hold-owner.check',
     );
-    expect(holdOwnerOf(`hours:${ROW}`)?.subject).toBe('volunteers.hold-owner.check');
+    expect(holdOwnerOf(`hours:${ROW}`)?.check.subject).toBe('volunteers.hold-owner.check');
     expect(holdOwnerOf('settlement:1')).toBeNull();
     expect(holdOwnerOf(`request:${ROW}x`)).toBeNull();
   });

@@ -1,33 +1,21 @@
-import { IsUUID } from 'class-validator';
-import { VolunteersInternalSubjects } from '../volunteers/subjects';
-import { RequestsInternalSubjects } from '../requests/subjects';
-import { RewardsInternalSubjects } from '../rewards/subjects';
-import { HoldView } from './ledger.dto';
+import { MessageContract } from '../message';
+import { RequestsMessages } from '../requests/messages';
+import { RewardsMessages } from '../rewards/messages';
+import { VolunteersMessages } from '../volunteers/messages';
+import { HoldOwnerAnswer, HoldOwnerCheckQuery, HoldView } from './ledger.dto';
 
 /**
  * The ledger asks the service a hold was taken for whether the row it belongs
  * to holds it: a hold is taken before its row is written, and a row that never
  * appeared (its service failed in between) must not keep the credits held.
  */
-export class HoldOwnerCheckQuery {
-  @IsUUID()
-  holdId!: string;
-
-  /** The id in the hold's key: the request, voucher or hour log. */
-  @IsUUID()
-  rowId!: string;
-}
-
-export interface HoldOwnerAnswer {
-  /** The row exists and may still use this hold. */
-  present: boolean;
-}
+export type HoldOwnerCheck = MessageContract<HoldOwnerCheckQuery, HoldOwnerAnswer>;
 
 /** Which service to ask about a hold, by the prefix of the key it was taken with. */
-const HOLD_OWNER_SUBJECTS: Readonly<Record<string, string>> = {
-  request: RequestsInternalSubjects.holdOwnerCheck,
-  voucher: RewardsInternalSubjects.holdOwnerCheck,
-  hours: VolunteersInternalSubjects.holdOwnerCheck,
+const HOLD_OWNER_CHECKS: Readonly<Record<string, HoldOwnerCheck>> = {
+  request: RequestsMessages.holdOwnerCheck,
+  voucher: RewardsMessages.holdOwnerCheck,
+  hours: VolunteersMessages.holdOwnerCheck,
 };
 
 const HOLD_KEY =
@@ -38,9 +26,9 @@ const HOLD_KEY =
  * `hours:<id>`, each perhaps followed by `:after:<hold>`), or null for a hold
  * no service row owns.
  */
-export function holdOwnerOf(key: string): { subject: string; rowId: string } | null {
+export function holdOwnerOf(key: string): { check: HoldOwnerCheck; rowId: string } | null {
   const match = HOLD_KEY.exec(key);
-  return match ? { subject: HOLD_OWNER_SUBJECTS[match[1]], rowId: match[2].toLowerCase() } : null;
+  return match ? { check: HOLD_OWNER_CHECKS[match[1]], rowId: match[2].toLowerCase() } : null;
 }
 
 /** Sweeps of one row's holds in a row: past this, something else is wrong. */

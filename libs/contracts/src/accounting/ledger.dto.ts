@@ -216,28 +216,46 @@ export class AccountQuery extends PageQueryDto {
   @ValidateNested() @Type(() => AccountOwnerRef) owner!: AccountOwnerRef;
 }
 
-/** `accounting.accounts.get`: several at once. */
+/** `accounting.account.get-many`: several at once. */
 export class AccountsQuery {
   @ValidateNested({ each: true }) @Type(() => AccountOwnerRef) owners!: AccountOwnerRef[];
 }
 
-/** `accounting.fund.get`. */
-/** `accounting.account.member`: a member's credits as staff see them. */
+/** `accounting.member-account.get`: a member's credits as staff see them. */
 export class MemberAccountQuery {
   @IsUUID('all') memberId!: string;
 }
 
+/** `accounting.fund.get`. */
 export class FundQuery {
   @IsUUID('all') communityId!: string;
 }
 
-/** `accounting.account.limit.set`: a member's overdraft limit (admin). */
+/** `accounting.overdraft-limit.set`: a member's overdraft limit (admin). */
 export class SetOverdraftLimitCommand {
   @IsUUID('all') memberId!: string;
   @IsInt() @Min(0) @Max(100_000) overdraftLimitMinutes!: number;
 }
 
+/**
+ * `<service>.hold-owner.check`: the ledger asks the service a hold was taken
+ * for whether the row it belongs to holds it (see hold-owner.ts).
+ */
+export class HoldOwnerCheckQuery {
+  @IsUUID()
+  holdId!: string;
+
+  /** The id in the hold's key: the request, voucher or hour log. */
+  @IsUUID()
+  rowId!: string;
+}
+
 // ---- views ----
+
+export interface HoldOwnerAnswer {
+  /** The row exists and may still use this hold. */
+  present: boolean;
+}
 
 export class TierView {
   @ApiProperty({ type: 'integer', example: 1 }) level!: number;

@@ -5,6 +5,8 @@ import { IsUUID } from 'class-validator';
  * Request–reply subjects each owning service answers for a community's queue
  * (GET /communities/{id}/queue): how much waits for a coordinator there. Each
  * takes a CommunityQueueQuery with the caller as actor and answers one count set.
+ * @deprecated TRANSITION ONLY (issue 13): `communityQueueGet` of VolunteersMessages,
+ * RequestsMessages and RewardsMessages, at `<service>.community-queue.get`.
  */
 export const QueueSubjects = {
   /** Answered by the volunteers service (VolunteersQueue); it also checks the community exists. */
@@ -19,18 +21,18 @@ export class CommunityQueueQuery {
   @IsUUID('all') communityId!: string;
 }
 
-/** `volunteers.hours.queue` answer. */
+/** `volunteers.community-queue.get` answer. */
 export interface VolunteersQueue {
   hoursPending: number;
 }
 
-/** `requests.request.queue` answer. */
+/** `requests.community-queue.get` answer. */
 export interface RequestsQueue {
   disputesOpen: number;
   requestsToConfirm: number;
 }
 
-/** `rewards.offer.queue` answer. */
+/** `rewards.community-queue.get` answer. */
 export interface RewardsQueue {
   offersPendingApproval: number;
 }

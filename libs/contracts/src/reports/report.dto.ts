@@ -3,7 +3,12 @@ import { IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../common/dates';
 import { Optional } from '../common/validators';
 
-/** Request–reply subjects other services answer for the community report. */
+/**
+ * Request–reply subjects other services answer for the community report.
+ * @deprecated TRANSITION ONLY (issue 13): declared in VolunteersMessages, RequestsMessages and
+ * RewardsMessages (`reportGet`, `reportCommunityGet`, `weeklyReportGet`, `categoryReportGet`,
+ * `gridUnitReportGet`).
+ */
 export const ReportSubjects = {
   /** Answered by the volunteers service: verified service in the period. */
   volunteers: 'volunteers.report.get',
@@ -39,7 +44,7 @@ export const DEFAULT_REPORT_DAYS = 30;
  */
 export const MAX_REPORT_PERIOD_DAYS = 366;
 
-/** A community as its reports name it (the volunteers service's answer to ReportSubjects.community). */
+/** A community as its reports name it (`volunteers.report-community.get` answer). */
 export interface ReportCommunity {
   id: string;
   code: string;
@@ -64,7 +69,7 @@ export class CommunityReportQueryDto {
   to?: string;
 }
 
-/** Every ReportSubjects message: one community, the city's whole days from–to inclusive. */
+/** Every report message: one community, the city's whole days from–to inclusive. */
 export class CommunityPeriodQuery {
   @IsUUID('all') communityId!: string;
   @IsCalendarDate() from!: string;

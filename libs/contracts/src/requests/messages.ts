@@ -1,3 +1,9 @@
+import { HoldOwnerAnswer, HoldOwnerCheckQuery } from '../accounting/ledger.dto';
+import { CommunityQueueQuery, RequestsQueue } from '../queue/queue.dto';
+import { RequestsCategoryReport } from '../reports/category-report.dto';
+import { RequestsGridUnitReport } from '../reports/grid-unit-report.dto';
+import { CommunityPeriodQuery, RequestsReport } from '../reports/report.dto';
+import { RequestsWeeklyReport } from '../reports/weekly-report.dto';
 import { message, reply } from '../message';
 
 /**
@@ -11,6 +17,32 @@ export const RequestsMessages = {
   // what other services ask (never exposed over HTTP)
 
   // asked by the ledger's hold-owner sweeper
+  holdOwnerCheck: message(
+    'requests.hold-owner.check',
+    HoldOwnerCheckQuery,
+    reply<HoldOwnerAnswer>(),
+  ),
 
   // asked by the gateway for a community's report and queue
+  reportGet: message('requests.report.get', CommunityPeriodQuery, reply<RequestsReport>()),
+  weeklyReportGet: message(
+    'requests.weekly-report.get',
+    CommunityPeriodQuery,
+    reply<RequestsWeeklyReport>(),
+  ),
+  categoryReportGet: message(
+    'requests.category-report.get',
+    CommunityPeriodQuery,
+    reply<RequestsCategoryReport>(),
+  ),
+  gridUnitReportGet: message(
+    'requests.grid-unit-report.get',
+    CommunityPeriodQuery,
+    reply<RequestsGridUnitReport>(),
+  ),
+  communityQueueGet: message(
+    'requests.community-queue.get',
+    CommunityQueueQuery,
+    reply<RequestsQueue>(),
+  ),
 } as const;

@@ -1,3 +1,8 @@
+import { HoldOwnerAnswer, HoldOwnerCheckQuery } from '../accounting/ledger.dto';
+import { CommunityQueueQuery, RewardsQueue } from '../queue/queue.dto';
+import { CommunityPeriodQuery } from '../reports/report.dto';
+import { RewardsWeeklyReport } from '../reports/weekly-report.dto';
+import { RewardsReport } from './rewards.dto';
 import { message, reply } from '../message';
 
 /**
@@ -11,6 +16,22 @@ export const RewardsMessages = {
   // what other services ask (never exposed over HTTP)
 
   // asked by the ledger's hold-owner sweeper
+  holdOwnerCheck: message(
+    'rewards.hold-owner.check',
+    HoldOwnerCheckQuery,
+    reply<HoldOwnerAnswer>(),
+  ),
 
   // asked by the gateway for a community's report and queue
+  reportGet: message('rewards.report.get', CommunityPeriodQuery, reply<RewardsReport>()),
+  weeklyReportGet: message(
+    'rewards.weekly-report.get',
+    CommunityPeriodQuery,
+    reply<RewardsWeeklyReport>(),
+  ),
+  communityQueueGet: message(
+    'rewards.community-queue.get',
+    CommunityQueueQuery,
+    reply<RewardsQueue>(),
+  ),
 } as const;

@@ -19,6 +19,4 @@ export const RewardsSubjects = {
 /** Internal: other services ask about merchants (no actor rules; never exposed over HTTP). */
 export const RewardsInternalSubjects = {
   merchantGet: 'rewards.merchant.get',
-  /** HoldOwnerCheckQuery → HoldOwnerAnswer: does the voucher hold this hold? */
-  holdOwnerCheck: 'rewards.hold-owner.check',
 } as const;

@@ -28,8 +28,6 @@ export const VolunteersInternalSubjects = {
   memberFind: 'volunteers.member.find',
   /** A member's rights as they are now (roles, scope, status, rights version). */
   rightsGet: 'volunteers.rights.get',
-  /** HoldOwnerCheckQuery → HoldOwnerAnswer: may the hour log still use this hold? */
-  holdOwnerCheck: 'volunteers.hold-owner.check',
 } as const;
 
 /**

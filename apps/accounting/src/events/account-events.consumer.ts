@@ -1,7 +1,7 @@
 import { EventConsumers } from '@app/common';
 import { CommunityCreatedEvent, MemberCreatedEvent, VolunteersEvents } from '@app/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AccountsRepository } from './accounts.repository';
+import { AccountsRepository } from '../accounts/accounts.repository';
 
 /** Accounts appear when their owners do: members and community funds, from the volunteers service. */
 @Injectable()
