@@ -1,3 +1,4 @@
+import { Handles } from '@app/common';
 import {
   Actor,
   ClaimOfferCommand,
@@ -10,7 +11,7 @@ import {
   RedemptionPage,
   RewardsIdCommand,
   RewardsInternalSubjects,
-  RewardsSubjects,
+  RewardsMessages,
   VoucherPage,
   VoucherView,
 } from '@app/contracts';
@@ -27,43 +28,28 @@ export class VouchersController {
     return this.vouchers.holdsHold(query);
   }
 
-  @MessagePattern(RewardsSubjects.offerClaim)
-  claim(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: ClaimOfferCommand,
-  ): Promise<VoucherView> {
+  @Handles(RewardsMessages.offerClaim)
+  claim(command: ClaimOfferCommand, actor: Actor | null): Promise<VoucherView> {
     return this.vouchers.claim(actor, command);
   }
 
-  @MessagePattern(RewardsSubjects.voucherMine)
-  mine(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: MyVouchersQuery,
-  ): Promise<VoucherPage> {
+  @Handles(RewardsMessages.voucherListMine)
+  mine(query: MyVouchersQuery, actor: Actor | null): Promise<VoucherPage> {
     return this.vouchers.mine(actor, query);
   }
 
-  @MessagePattern(RewardsSubjects.voucherRedeem)
-  redeem(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: RedeemVoucherCommand,
-  ): Promise<RedeemedVoucherView> {
+  @Handles(RewardsMessages.voucherRedeem)
+  redeem(command: RedeemVoucherCommand, actor: Actor | null): Promise<RedeemedVoucherView> {
     return this.vouchers.redeem(actor, command);
   }
 
-  @MessagePattern(RewardsSubjects.voucherCancel)
-  cancel(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: RewardsIdCommand,
-  ): Promise<VoucherView> {
+  @Handles(RewardsMessages.voucherCancel)
+  cancel({ id }: RewardsIdCommand, actor: Actor | null): Promise<VoucherView> {
     return this.vouchers.cancel(actor, id);
   }
 
-  @MessagePattern(RewardsSubjects.redemptionList)
-  redemptions(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: MerchantRedemptionsQuery,
-  ): Promise<RedemptionPage> {
+  @Handles(RewardsMessages.redemptionList)
+  redemptions(query: MerchantRedemptionsQuery, actor: Actor | null): Promise<RedemptionPage> {
     return this.vouchers.redemptions(actor, query);
   }
 }
