@@ -10,8 +10,8 @@ import {
   AccountingMessages,
   Actor,
   ServiceSubjects,
-  RequestsSubjects,
-  RewardsSubjects,
+  RequestsMessages,
+  RewardsMessages,
   VolunteersSubjects,
 } from '@app/contracts';
 import { api } from './support/http';
@@ -83,8 +83,8 @@ async function expectEveryServiceRefuses(actor: Actor): Promise<void> {
   const answers = {
     volunteers: await refusalOf(ServiceSubjects.hoursList, {}, actor),
     accounting: await refusalOf(AccountingMessages.accountGetMine.subject, {}, actor),
-    requests: await refusalOf(RequestsSubjects.requestList, {}, actor),
-    rewards: await refusalOf(RewardsSubjects.voucherMine, {}, actor),
+    requests: await refusalOf(RequestsMessages.requestList.subject, {}, actor),
+    rewards: await refusalOf(RewardsMessages.voucherListMine.subject, {}, actor),
   };
   expect(answers).toEqual({
     volunteers: 'UNAUTHENTICATED',
@@ -181,12 +181,14 @@ describe('a demoted coordinator', () => {
     ).toBe('UNAUTHENTICATED');
     expect(
       await refusalOf(
-        RewardsSubjects.merchantCreate,
+        RewardsMessages.merchantCreate.subject,
         { name: '老街茶铺', communityId: community.id, address: '青山路 1 号' },
         staleActor,
       ),
     ).toBe('UNAUTHENTICATED');
-    expect(await refusalOf(RequestsSubjects.requestList, {}, staleActor)).toBe('UNAUTHENTICATED');
+    expect(await refusalOf(RequestsMessages.requestList.subject, {}, staleActor)).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await refusalOf(ServiceSubjects.hoursList, {}, staleActor)).toBe('UNAUTHENTICATED');
     expect(
       await refusalOf(

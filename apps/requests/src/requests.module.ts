@@ -7,7 +7,7 @@ import {
 } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MemberEventsConsumer } from './members/member-events.consumer';
+import { MemberEventsConsumer } from './events/member-events.consumer';
 import { MemberNamesRepository } from './members/member-names.repository';
 import { MemberNamesService } from './members/member-names.service';
 import { LedgerClient } from './peers/ledger.client';

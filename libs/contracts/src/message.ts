@@ -71,7 +71,7 @@ export function message<P, R>(
   _reply: Reply<R>,
 ): MessageContract<P, R> {
   const contract: MessageContract<P, R> = { subject, payload, service: serviceOf(subject) };
-  messages.push(contract as MessageContract<unknown, unknown>);
+  messages.push(contract);
   return contract;
 }
 

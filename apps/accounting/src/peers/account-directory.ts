@@ -2,8 +2,7 @@ import { DomainError, ErrorCode, ServiceClient } from '@app/common';
 import {
   CommunityView,
   MemberSummary,
-  MerchantView,
-  RewardsInternalSubjects,
+  RewardsMessages,
   VolunteersInternalSubjects,
   VolunteersSubjects,
 } from '@app/contracts';
@@ -64,7 +63,7 @@ export class NatsAccountDirectory extends AccountDirectory {
     merchantId: string,
   ): Promise<{ id: string; name: string; communityId: string } | null> {
     try {
-      const merchant = await this.services.call<MerchantView>(RewardsInternalSubjects.merchantGet, {
+      const merchant = await this.services.call(RewardsMessages.merchantGet, {
         id: merchantId,
       });
       return { id: merchant.id, name: merchant.name, communityId: merchant.communityId };

@@ -10,7 +10,7 @@ import {
   HelpRequestPage,
   HelpRequestView,
   ListHelpRequestsQuery,
-  RequestsSubjects,
+  RequestsMessages,
   ResolveHelpRequestDto,
 } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
@@ -40,7 +40,7 @@ export class RequestsController {
     @Body() request: CreateHelpRequestDto,
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<HelpRequestView> {
-    return this.services.call(RequestsSubjects.requestCreate, { idempotencyKey, request }, actor);
+    return this.services.call(RequestsMessages.requestCreate, { idempotencyKey, request }, actor);
   }
 
   @Get()
@@ -57,7 +57,7 @@ export class RequestsController {
     @CurrentActor() actor: Actor,
     @Query() query: ListHelpRequestsQuery,
   ): Promise<HelpRequestPage> {
-    return this.services.call(RequestsSubjects.requestList, query, actor);
+    return this.services.call(RequestsMessages.requestList, query, actor);
   }
 
   @Get(':id')
@@ -71,7 +71,7 @@ export class RequestsController {
   @ApiResponse({ status: 200, type: HelpRequestView })
   @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
-    return this.services.call(RequestsSubjects.requestGet, { id }, actor);
+    return this.services.call(RequestsMessages.requestGet, { id }, actor);
   }
 
   @Post(':id/accept')
@@ -84,7 +84,7 @@ export class RequestsController {
   @ApiResponse({ status: 200, type: HelpRequestView })
   @ApiProblems(400, 404, 409)
   accept(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
-    return this.services.call(RequestsSubjects.requestAccept, { id }, actor);
+    return this.services.call(RequestsMessages.requestAccept, { id }, actor);
   }
 
   @Post(':id/release')
@@ -94,7 +94,7 @@ export class RequestsController {
   @ApiResponse({ status: 200, type: HelpRequestView })
   @ApiProblems(400, 404, 409)
   release(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
-    return this.services.call(RequestsSubjects.requestRelease, { id }, actor);
+    return this.services.call(RequestsMessages.requestRelease, { id }, actor);
   }
 
   @Post(':id/complete')
@@ -108,7 +108,7 @@ export class RequestsController {
     @Param() { id }: IdParam,
     @Body() completion: CompleteHelpRequestDto,
   ): Promise<HelpRequestView> {
-    return this.services.call(RequestsSubjects.requestComplete, { id, completion }, actor);
+    return this.services.call(RequestsMessages.requestComplete, { id, completion }, actor);
   }
 
   @Post(':id/confirm')
@@ -129,7 +129,7 @@ export class RequestsController {
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<HelpRequestView> {
     return this.services.call(
-      RequestsSubjects.requestConfirm,
+      RequestsMessages.requestConfirm,
       { id, idempotencyKey, confirmation },
       actor,
     );
@@ -151,7 +151,7 @@ export class RequestsController {
     @Param() { id }: IdParam,
     @Body() dispute: DisputeHelpRequestDto,
   ): Promise<HelpRequestView> {
-    return this.services.call(RequestsSubjects.requestDispute, { id, dispute }, actor);
+    return this.services.call(RequestsMessages.requestDispute, { id, dispute }, actor);
   }
 
   @Post(':id/resolve')
@@ -169,7 +169,7 @@ export class RequestsController {
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<HelpRequestView> {
     return this.services.call(
-      RequestsSubjects.requestResolve,
+      RequestsMessages.requestResolve,
       { id, idempotencyKey, resolution },
       actor,
     );
@@ -184,6 +184,6 @@ export class RequestsController {
   @ApiResponse({ status: 200, type: HelpRequestView })
   @ApiProblems(400, 404, 409)
   cancel(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HelpRequestView> {
-    return this.services.call(RequestsSubjects.requestCancel, { id }, actor);
+    return this.services.call(RequestsMessages.requestCancel, { id }, actor);
   }
 }

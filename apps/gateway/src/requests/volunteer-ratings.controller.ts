@@ -1,7 +1,7 @@
 import { ServiceClient } from '@app/common';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, RequestsSubjects, VolunteerRatingsView } from '@app/contracts';
+import { Actor, RequestsMessages, VolunteerRatingsView } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -18,6 +18,6 @@ export class VolunteerRatingsController {
   @ApiResponse({ status: 200, type: VolunteerRatingsView })
   @ApiProblems(400)
   ratings(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<VolunteerRatingsView> {
-    return this.services.call(RequestsSubjects.ratingsGet, { volunteerId: id }, actor);
+    return this.services.call(RequestsMessages.ratingsGet, { volunteerId: id }, actor);
   }
 }

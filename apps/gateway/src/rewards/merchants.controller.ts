@@ -10,7 +10,7 @@ import {
   PageQueryDto,
   RedemptionPage,
   RedemptionsQueryDto,
-  RewardsSubjects,
+  RewardsMessages,
   SettlementDto,
   SettlementPage,
   TransferView,
@@ -35,7 +35,7 @@ export class MerchantsController {
   @ApiResponse({ status: 201, type: MerchantView })
   @ApiProblems(400)
   create(@CurrentActor() actor: Actor, @Body() merchant: CreateMerchantDto): Promise<MerchantView> {
-    return this.services.call(RewardsSubjects.merchantCreate, merchant, actor);
+    return this.services.call(RewardsMessages.merchantCreate, merchant, actor);
   }
 
   @Post(':id/offers')
@@ -50,7 +50,7 @@ export class MerchantsController {
     @Param() { id }: IdParam,
     @Body() offer: CreateOfferDto,
   ): Promise<OfferView> {
-    return this.services.call(RewardsSubjects.offerCreate, { merchantId: id, offer }, actor);
+    return this.services.call(RewardsMessages.offerCreate, { merchantId: id, offer }, actor);
   }
 
   @Get(':id/redemptions')
@@ -66,7 +66,7 @@ export class MerchantsController {
     @Param() { id }: IdParam,
     @Query() query: RedemptionsQueryDto,
   ): Promise<RedemptionPage> {
-    return this.services.call(RewardsSubjects.redemptionList, { ...query, merchantId: id }, actor);
+    return this.services.call(RewardsMessages.redemptionList, { ...query, merchantId: id }, actor);
   }
 
   @Get(':id/settlements')
@@ -82,7 +82,7 @@ export class MerchantsController {
     @Param() { id }: IdParam,
     @Query() query: PageQueryDto,
   ): Promise<SettlementPage> {
-    return this.services.call(RewardsSubjects.settlementList, { ...query, merchantId: id }, actor);
+    return this.services.call(RewardsMessages.settlementList, { ...query, merchantId: id }, actor);
   }
 
   @Post(':id/settlements')
@@ -102,7 +102,7 @@ export class MerchantsController {
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<TransferView> {
     return this.services.call(
-      RewardsSubjects.settlementCreate,
+      RewardsMessages.settlementCreate,
       { merchantId: id, idempotencyKey, settlement },
       actor,
     );

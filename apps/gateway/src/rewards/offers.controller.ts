@@ -6,7 +6,7 @@ import {
   ListOffersQuery,
   OfferPage,
   OfferView,
-  RewardsSubjects,
+  RewardsMessages,
   VoucherView,
 } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
@@ -33,7 +33,7 @@ export class OffersController {
   @ApiResponse({ status: 200, type: OfferPage })
   @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListOffersQuery): Promise<OfferPage> {
-    return this.services.call(RewardsSubjects.offerList, query, actor);
+    return this.services.call(RewardsMessages.offerList, query, actor);
   }
 
   @Post(':id/approve')
@@ -43,7 +43,7 @@ export class OffersController {
   @ApiResponse({ status: 200, type: OfferView })
   @ApiProblems(400, 404, 409)
   approve(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<OfferView> {
-    return this.services.call(RewardsSubjects.offerApprove, { id }, actor);
+    return this.services.call(RewardsMessages.offerApprove, { id }, actor);
   }
 
   @Post(':id/pause')
@@ -53,7 +53,7 @@ export class OffersController {
   @ApiResponse({ status: 200, type: OfferView })
   @ApiProblems(400, 404, 409)
   pause(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<OfferView> {
-    return this.services.call(RewardsSubjects.offerPause, { id }, actor);
+    return this.services.call(RewardsMessages.offerPause, { id }, actor);
   }
 
   @Post(':id/resume')
@@ -63,7 +63,7 @@ export class OffersController {
   @ApiResponse({ status: 200, type: OfferView })
   @ApiProblems(400, 404, 409)
   resume(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<OfferView> {
-    return this.services.call(RewardsSubjects.offerResume, { id }, actor);
+    return this.services.call(RewardsMessages.offerResume, { id }, actor);
   }
 
   @Post(':id/claim')
@@ -83,6 +83,6 @@ export class OffersController {
     @Param() { id }: IdParam,
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<VoucherView> {
-    return this.services.call(RewardsSubjects.offerClaim, { id, idempotencyKey }, actor);
+    return this.services.call(RewardsMessages.offerClaim, { id, idempotencyKey }, actor);
   }
 }

@@ -6,7 +6,7 @@ import {
   MyVouchersQuery,
   RedeemedVoucherView,
   RedeemVoucherDto,
-  RewardsSubjects,
+  RewardsMessages,
   VoucherPage,
   VoucherView,
 } from '@app/contracts';
@@ -27,7 +27,7 @@ export class VouchersController {
   @ApiResponse({ status: 200, type: VoucherPage })
   @ApiProblems(400)
   mine(@CurrentActor() actor: Actor, @Query() query: MyVouchersQuery): Promise<VoucherPage> {
-    return this.services.call(RewardsSubjects.voucherMine, query, actor);
+    return this.services.call(RewardsMessages.voucherListMine, query, actor);
   }
 
   @Post('redeem')
@@ -51,7 +51,7 @@ export class VouchersController {
     @Body() redemption: RedeemVoucherDto,
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<RedeemedVoucherView> {
-    return this.services.call(RewardsSubjects.voucherRedeem, { idempotencyKey, redemption }, actor);
+    return this.services.call(RewardsMessages.voucherRedeem, { idempotencyKey, redemption }, actor);
   }
 
   @Post(':id/cancel')
@@ -61,6 +61,6 @@ export class VouchersController {
   @ApiResponse({ status: 200, type: VoucherView })
   @ApiProblems(400, 404, 409)
   cancel(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<VoucherView> {
-    return this.services.call(RewardsSubjects.voucherCancel, { id }, actor);
+    return this.services.call(RewardsMessages.voucherCancel, { id }, actor);
   }
 }

@@ -1,14 +1,14 @@
-import { RequestsSubjects, VolunteerRatingsQuery, VolunteerRatingsView } from '@app/contracts';
+import { Handles } from '@app/common';
+import { RequestsMessages, VolunteerRatingsQuery, VolunteerRatingsView } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RatingsService } from './ratings.service';
 
 @Controller()
 export class RatingsController {
   constructor(private readonly ratings: RatingsService) {}
 
-  @MessagePattern(RequestsSubjects.ratingsGet)
-  get(@Payload('data') { volunteerId }: VolunteerRatingsQuery): Promise<VolunteerRatingsView> {
+  @Handles(RequestsMessages.ratingsGet)
+  get({ volunteerId }: VolunteerRatingsQuery): Promise<VolunteerRatingsView> {
     return this.ratings.of(volunteerId);
   }
 }

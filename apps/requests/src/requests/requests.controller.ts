@@ -14,11 +14,9 @@ import {
   ListHelpRequestsQuery,
   HoldOwnerAnswer,
   HoldOwnerCheckQuery,
-  RequestsSubjects,
   ResolveHelpRequestCommand,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RequestsService } from './requests.service';
 
 @Controller()
@@ -30,75 +28,48 @@ export class RequestsController {
     return this.requests.holdsHold(query);
   }
 
-  @MessagePattern(RequestsSubjects.requestCreate)
-  create(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: CreateHelpRequestCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestCreate)
+  create(command: CreateHelpRequestCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.create(actor, command);
   }
 
-  @MessagePattern(RequestsSubjects.requestList)
-  list(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: ListHelpRequestsQuery,
-  ): Promise<HelpRequestPage> {
+  @Handles(RequestsMessages.requestList)
+  list(query: ListHelpRequestsQuery, actor: Actor | null): Promise<HelpRequestPage> {
     return this.requests.list(actor, query);
   }
 
-  @MessagePattern(RequestsSubjects.requestGet)
-  get(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: HelpRequestIdCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestGet)
+  get({ id }: HelpRequestIdCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.get(actor, id);
   }
 
-  @MessagePattern(RequestsSubjects.requestAccept)
-  accept(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: HelpRequestIdCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestAccept)
+  accept({ id }: HelpRequestIdCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.accept(actor, id);
   }
 
-  @MessagePattern(RequestsSubjects.requestRelease)
-  release(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: HelpRequestIdCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestRelease)
+  release({ id }: HelpRequestIdCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.release(actor, id);
   }
 
-  @MessagePattern(RequestsSubjects.requestComplete)
-  complete(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: CompleteHelpRequestCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestComplete)
+  complete(command: CompleteHelpRequestCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.complete(actor, command);
   }
 
-  @MessagePattern(RequestsSubjects.requestConfirm)
-  confirm(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: ConfirmHelpRequestCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestConfirm)
+  confirm(command: ConfirmHelpRequestCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.confirm(actor, command);
   }
 
-  @MessagePattern(RequestsSubjects.requestDispute)
-  dispute(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: DisputeHelpRequestCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestDispute)
+  dispute(command: DisputeHelpRequestCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.dispute(actor, command);
   }
 
-  @MessagePattern(RequestsSubjects.requestResolve)
-  resolve(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: ResolveHelpRequestCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestResolve)
+  resolve(command: ResolveHelpRequestCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.resolve(actor, command);
   }
 
@@ -107,11 +78,8 @@ export class RequestsController {
     return this.requests.queue(actor, query);
   }
 
-  @MessagePattern(RequestsSubjects.requestCancel)
-  cancel(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: HelpRequestIdCommand,
-  ): Promise<HelpRequestView> {
+  @Handles(RequestsMessages.requestCancel)
+  cancel({ id }: HelpRequestIdCommand, actor: Actor | null): Promise<HelpRequestView> {
     return this.requests.cancel(actor, id);
   }
 }

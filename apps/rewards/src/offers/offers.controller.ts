@@ -9,21 +9,16 @@ import {
   RewardsIdCommand,
   RewardsMessages,
   RewardsQueue,
-  RewardsSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { OffersService } from './offers.service';
 
 @Controller()
 export class OffersController {
   constructor(private readonly offers: OffersService) {}
 
-  @MessagePattern(RewardsSubjects.offerCreate)
-  create(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: CreateOfferCommand,
-  ): Promise<OfferView> {
+  @Handles(RewardsMessages.offerCreate)
+  create(command: CreateOfferCommand, actor: Actor | null): Promise<OfferView> {
     return this.offers.create(actor, command);
   }
 
@@ -32,35 +27,23 @@ export class OffersController {
     return this.offers.queue(actor, query);
   }
 
-  @MessagePattern(RewardsSubjects.offerApprove)
-  approve(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: RewardsIdCommand,
-  ): Promise<OfferView> {
+  @Handles(RewardsMessages.offerApprove)
+  approve({ id }: RewardsIdCommand, actor: Actor | null): Promise<OfferView> {
     return this.offers.approve(actor, id);
   }
 
-  @MessagePattern(RewardsSubjects.offerPause)
-  pause(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: RewardsIdCommand,
-  ): Promise<OfferView> {
+  @Handles(RewardsMessages.offerPause)
+  pause({ id }: RewardsIdCommand, actor: Actor | null): Promise<OfferView> {
     return this.offers.pause(actor, id);
   }
 
-  @MessagePattern(RewardsSubjects.offerResume)
-  resume(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: RewardsIdCommand,
-  ): Promise<OfferView> {
+  @Handles(RewardsMessages.offerResume)
+  resume({ id }: RewardsIdCommand, actor: Actor | null): Promise<OfferView> {
     return this.offers.resume(actor, id);
   }
 
-  @MessagePattern(RewardsSubjects.offerList)
-  list(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: ListOffersQuery,
-  ): Promise<OfferPage> {
+  @Handles(RewardsMessages.offerList)
+  list(query: ListOffersQuery, actor: Actor | null): Promise<OfferPage> {
     return this.offers.list(actor, query);
   }
 }

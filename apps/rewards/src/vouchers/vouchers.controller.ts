@@ -11,12 +11,10 @@ import {
   RedemptionPage,
   RewardsIdCommand,
   RewardsMessages,
-  RewardsSubjects,
   VoucherPage,
   VoucherView,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { VouchersService } from './vouchers.service';
 
 @Controller()
@@ -28,43 +26,28 @@ export class VouchersController {
     return this.vouchers.holdsHold(query);
   }
 
-  @MessagePattern(RewardsSubjects.offerClaim)
-  claim(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: ClaimOfferCommand,
-  ): Promise<VoucherView> {
+  @Handles(RewardsMessages.offerClaim)
+  claim(command: ClaimOfferCommand, actor: Actor | null): Promise<VoucherView> {
     return this.vouchers.claim(actor, command);
   }
 
-  @MessagePattern(RewardsSubjects.voucherMine)
-  mine(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: MyVouchersQuery,
-  ): Promise<VoucherPage> {
+  @Handles(RewardsMessages.voucherListMine)
+  mine(query: MyVouchersQuery, actor: Actor | null): Promise<VoucherPage> {
     return this.vouchers.mine(actor, query);
   }
 
-  @MessagePattern(RewardsSubjects.voucherRedeem)
-  redeem(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: RedeemVoucherCommand,
-  ): Promise<RedeemedVoucherView> {
+  @Handles(RewardsMessages.voucherRedeem)
+  redeem(command: RedeemVoucherCommand, actor: Actor | null): Promise<RedeemedVoucherView> {
     return this.vouchers.redeem(actor, command);
   }
 
-  @MessagePattern(RewardsSubjects.voucherCancel)
-  cancel(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: RewardsIdCommand,
-  ): Promise<VoucherView> {
+  @Handles(RewardsMessages.voucherCancel)
+  cancel({ id }: RewardsIdCommand, actor: Actor | null): Promise<VoucherView> {
     return this.vouchers.cancel(actor, id);
   }
 
-  @MessagePattern(RewardsSubjects.redemptionList)
-  redemptions(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: MerchantRedemptionsQuery,
-  ): Promise<RedemptionPage> {
+  @Handles(RewardsMessages.redemptionList)
+  redemptions(query: MerchantRedemptionsQuery, actor: Actor | null): Promise<RedemptionPage> {
     return this.vouchers.redemptions(actor, query);
   }
 }

@@ -20,7 +20,7 @@ import {
   MemberView,
   MerchantView,
   RegisterMemberDto,
-  RewardsInternalSubjects,
+  RewardsMessages,
   Role,
   SessionGrant,
   UpdateMemberCommand,
@@ -362,7 +362,7 @@ export class MembersService {
   private async assertMerchantOf(merchantId: string, communityId: string): Promise<void> {
     let merchant: MerchantView;
     try {
-      merchant = await this.services.call<MerchantView>(RewardsInternalSubjects.merchantGet, {
+      merchant = await this.services.call(RewardsMessages.merchantGet, {
         id: merchantId,
       });
     } catch (error) {

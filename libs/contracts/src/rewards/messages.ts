@@ -1,9 +1,29 @@
-import { HoldOwnerAnswer, HoldOwnerCheckQuery } from '../accounting/ledger.dto';
+import { HoldOwnerAnswer, HoldOwnerCheckQuery, TransferView } from '../accounting/ledger.dto';
 import { CommunityQueueQuery, RewardsQueue } from '../queue/queue.dto';
 import { CommunityPeriodQuery } from '../reports/report.dto';
 import { RewardsWeeklyReport } from '../reports/weekly-report.dto';
 import { RewardsReport } from './rewards.dto';
 import { message, reply } from '../message';
+import {
+  ClaimOfferCommand,
+  CreateMerchantDto,
+  CreateOfferCommand,
+  CreateSettlementCommand,
+  ListOffersQuery,
+  MerchantRedemptionsQuery,
+  MerchantSettlementsQuery,
+  MerchantView,
+  MyVouchersQuery,
+  OfferPage,
+  OfferView,
+  RedeemedVoucherView,
+  RedeemVoucherCommand,
+  RedemptionPage,
+  RewardsIdCommand,
+  SettlementPage,
+  VoucherPage,
+  VoucherView,
+} from './rewards.dto';
 
 /**
  * Every request–reply message the rewards service answers, declared once:
@@ -12,8 +32,38 @@ import { message, reply } from '../message';
  */
 export const RewardsMessages = {
   // what the gateway asks on a member's behalf
+  merchantCreate: message('rewards.merchant.create', CreateMerchantDto, reply<MerchantView>()),
+  offerCreate: message('rewards.offer.create', CreateOfferCommand, reply<OfferView>()),
+  offerApprove: message('rewards.offer.approve', RewardsIdCommand, reply<OfferView>()),
+  offerPause: message('rewards.offer.pause', RewardsIdCommand, reply<OfferView>()),
+  offerResume: message('rewards.offer.resume', RewardsIdCommand, reply<OfferView>()),
+  offerList: message('rewards.offer.list', ListOffersQuery, reply<OfferPage>()),
+  offerClaim: message('rewards.offer.claim', ClaimOfferCommand, reply<VoucherView>()),
+  voucherListMine: message('rewards.voucher.list-mine', MyVouchersQuery, reply<VoucherPage>()),
+  voucherRedeem: message(
+    'rewards.voucher.redeem',
+    RedeemVoucherCommand,
+    reply<RedeemedVoucherView>(),
+  ),
+  voucherCancel: message('rewards.voucher.cancel', RewardsIdCommand, reply<VoucherView>()),
+  redemptionList: message(
+    'rewards.redemption.list',
+    MerchantRedemptionsQuery,
+    reply<RedemptionPage>(),
+  ),
+  settlementCreate: message(
+    'rewards.settlement.create',
+    CreateSettlementCommand,
+    reply<TransferView>(),
+  ),
+  settlementList: message(
+    'rewards.settlement.list',
+    MerchantSettlementsQuery,
+    reply<SettlementPage>(),
+  ),
 
   // what other services ask (never exposed over HTTP)
+  merchantGet: message('rewards.merchant.get', RewardsIdCommand, reply<MerchantView>()),
 
   // asked by the ledger's hold-owner sweeper
   holdOwnerCheck: message(

@@ -1,8 +1,8 @@
 import { EventConsumers } from '@app/common';
-import { MemberCreatedEvent, MemberUpdatedEvent, VolunteersEvents } from '@app/contracts';
+import { VolunteersEvents } from '@app/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { MemberNamesRepository } from '../members/member-names.repository';
 import { VolunteersDirectory } from '../peers/volunteers.directory';
-import { MemberNamesRepository } from './member-names.repository';
 
 /**
  * Keeps `requests.member_names` from the volunteers service's member events.
@@ -19,7 +19,7 @@ export class MemberEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.subscribe<MemberCreatedEvent>({
+    this.consumers.subscribe({
       type: VolunteersEvents.memberCreated,
       handler: async ({ data, occurredAt }, manager) => {
         if (data.phone === undefined || data.asOf === undefined) {
@@ -48,7 +48,7 @@ export class MemberEventsConsumer implements OnModuleInit {
         );
       },
     });
-    this.consumers.subscribe<MemberUpdatedEvent>({
+    this.consumers.subscribe({
       type: VolunteersEvents.memberUpdated,
       handler: ({ data }, manager) =>
         this.names.keep(
