@@ -77,5 +77,12 @@ export function useQueueCounts() {
     }
   }
 
-  return { state, total, menu, set, refresh };
+  /** Counts for the menu when no console page has counted this community yet. */
+  function countOnce(communityId: string | null): void {
+    if (communityId && (state.communityId !== communityId || !state.counts)) {
+      void refresh(communityId);
+    }
+  }
+
+  return { state, total, menu, set, refresh, countOnce };
 }
