@@ -25,3 +25,6 @@ export function useLoad<T>(fetcher: () => Promise<T>, options: { immediate?: boo
   if (options.immediate !== false) void reload();
   return { data, error, loading, reload };
 }
+
+/** What useLoad gives a page (and <LoadedState>). */
+export type Load<T> = ReturnType<typeof useLoad<T>>;
