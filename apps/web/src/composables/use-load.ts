@@ -26,5 +26,10 @@ export function useLoad<T>(fetcher: () => Promise<T>, options: { immediate?: boo
   return { data, error, loading, reload };
 }
 
-/** What useLoad gives a page (and <LoadedState>). */
-export type Load<T> = ReturnType<typeof useLoad<T>>;
+/** What <LoadedState> shows: what useLoad gives a page, or anything that reads like it. */
+export interface Load<T> {
+  data: Readonly<Ref<T | null>>;
+  error: Readonly<Ref<unknown>>;
+  loading: Readonly<Ref<boolean>>;
+  reload: () => unknown;
+}
