@@ -25,3 +25,11 @@ export function useLoad<T>(fetcher: () => Promise<T>, options: { immediate?: boo
   if (options.immediate !== false) void reload();
   return { data, error, loading, reload };
 }
+
+/** What <LoadedState> shows: what useLoad gives a page, or anything that reads like it. */
+export interface Load<T> {
+  data: Readonly<Ref<T | null>>;
+  error: Readonly<Ref<unknown>>;
+  loading: Readonly<Ref<boolean>>;
+  reload: () => unknown;
+}

@@ -22,33 +22,6 @@ export const i18n = createI18n<[Messages], AppLocale, false>({
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
-  // Numbers and dates in the member's locale, read by the same people.
-  datetimeFormats: {
-    'zh-CN': {
-      day: { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' },
-      time: { hour: '2-digit', minute: '2-digit', hour12: false },
-      dayTime: {
-        month: 'long',
-        day: 'numeric',
-        weekday: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      },
-    },
-    en: {
-      day: { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' },
-      time: { hour: '2-digit', minute: '2-digit', hour12: false },
-      dayTime: {
-        month: 'short',
-        day: 'numeric',
-        weekday: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      },
-    },
-  },
 });
 
 /** Switches every word on screen (ours and Vant's) and the page's lang attribute. */

@@ -50,6 +50,11 @@ export const useCity = defineStore('city', () => {
     return loaded;
   }
 
+  /** Loads once, never throws: a page goes on without the city's facts (in the default time zone). */
+  function ready(): Promise<void> {
+    return load().catch(() => undefined);
+  }
+
   function community(id: string | null | undefined): Community | undefined {
     return communities.value.find((c) => c.id === id);
   }
@@ -64,5 +69,5 @@ export const useCity = defineStore('city', () => {
     () => void loadCategories().catch(() => undefined),
   );
 
-  return { timeZone, communities, categories, load, community, categoryName };
+  return { timeZone, communities, categories, load, ready, community, categoryName };
 });

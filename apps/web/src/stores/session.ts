@@ -9,7 +9,7 @@
  * concurrent callers share one refresh.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
 import { api, connectSession } from '@/api/client';
 import type { components } from '@/api/schema';
 import { ApiProblem, problemOf } from '@/api/problem';
@@ -28,10 +28,7 @@ interface Grant {
 const REFRESH_LOCK = 'timebank-session-refresh';
 
 export const useSession = defineStore('session', () => {
-  const accessToken = ref<string | null>(null);
-  /** When the access token stops working (ms since epoch). */
-  const expiresAt = ref(0);
-  const member = ref<Member | null>(null);
+  const { accessToken, expiresAt, member, take, forget } = useGrant();
   /** The first restore has finished: the router may decide. */
   const ready = ref(false);
 
@@ -40,45 +37,15 @@ export const useSession = defineStore('session', () => {
   const isVolunteer = computed(() => has('volunteer'));
   const mustChangePassword = computed(() => member.value?.mustChangePassword === true);
 
-  function take(grant: Grant): void {
-    accessToken.value = grant.accessToken;
-    expiresAt.value = Date.now() + grant.expiresIn * 1000;
-    member.value = grant.member;
-  }
-
-  function forget(): void {
-    accessToken.value = null;
-    expiresAt.value = 0;
-    member.value = null;
-  }
-
   let inFlight: Promise<boolean> | null = null;
 
   /** A new access token from the refresh cookie; false when there is no session. */
   function refresh(): Promise<boolean> {
     inFlight ??= withRefreshLock(async () => {
-      const answer = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {
-          'Content-Type': 'application/json',
-          'Accept-Language': i18n.global.locale.value,
-        },
-        body: '{}',
-      });
-      if (!answer.ok) {
-        // 401/400: no session (never signed in here, or it ended). Anything else
-        // (the suite restarting, no network) is not a reason to sign out.
-        if (answer.status === 400 || answer.status === 401) {
-          // Read the refusal to its end, or the connection stays busy with it.
-          await answer.body?.cancel();
-          forget();
-          return false;
-        }
-        throw await problemOf(answer);
-      }
-      take((await answer.json()) as Grant);
-      return true;
+      const grant = await grantFromCookie();
+      if (grant === null) forget();
+      else take(grant);
+      return grant !== null;
     }).finally(() => {
       inFlight = null;
     });
@@ -104,13 +71,7 @@ export const useSession = defineStore('session', () => {
 
   async function signOut(): Promise<void> {
     try {
-      const answer = await fetch('/api/v1/auth/logout', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-      });
-      await answer.body?.cancel();
+      await endCookieSession();
     } finally {
       forget();
       await router.replace({ name: 'login' });
@@ -122,19 +83,7 @@ export const useSession = defineStore('session', () => {
     member.value = await api((c) => c.GET('/api/v1/me'));
   }
 
-  connectSession({
-    accessToken: () => accessToken.value,
-    locale: () => i18n.global.locale.value,
-    refresh: () => refresh().catch(() => false),
-    passwordChangeRequired: () => {
-      if (member.value) member.value = { ...member.value, mustChangePassword: true };
-      void router.push({ name: 'password' });
-    },
-    signedOut: () => {
-      forget();
-      void router.replace({ name: 'login', query: { next: router.currentRoute.value.fullPath } });
-    },
-  });
+  connectClient(accessToken, member, forget, refresh);
 
   return {
     accessToken,
@@ -153,6 +102,80 @@ export const useSession = defineStore('session', () => {
     reload,
   };
 });
+
+/** The access token and the member it speaks for, as the last grant gave them. */
+function useGrant() {
+  const accessToken = ref<string | null>(null);
+  /** When the access token stops working (ms since epoch). */
+  const expiresAt = ref(0);
+  const member = ref<Member | null>(null);
+
+  function take(grant: Grant): void {
+    accessToken.value = grant.accessToken;
+    expiresAt.value = Date.now() + grant.expiresIn * 1000;
+    member.value = grant.member;
+  }
+
+  function forget(): void {
+    accessToken.value = null;
+    expiresAt.value = 0;
+    member.value = null;
+  }
+
+  return { accessToken, expiresAt, member, take, forget };
+}
+
+/** What the API client asks of the session: the token, a refresh, and where to send the member. */
+function connectClient(
+  accessToken: Ref<string | null>,
+  member: Ref<Member | null>,
+  forget: () => void,
+  refresh: () => Promise<boolean>,
+): void {
+  connectSession({
+    accessToken: () => accessToken.value,
+    locale: () => i18n.global.locale.value,
+    refresh: () => refresh().catch(() => false),
+    passwordChangeRequired: () => {
+      if (member.value) member.value = { ...member.value, mustChangePassword: true };
+      void router.push({ name: 'password' });
+    },
+    signedOut: () => {
+      forget();
+      void router.replace({ name: 'login', query: { next: router.currentRoute.value.fullPath } });
+    },
+  });
+}
+
+/** A grant for the refresh cookie; null when there is no session (never signed in here, or ended). */
+async function grantFromCookie(): Promise<Grant | null> {
+  const answer = await fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'Content-Type': 'application/json',
+      'Accept-Language': i18n.global.locale.value,
+    },
+    body: '{}',
+  });
+  if (answer.ok) return (await answer.json()) as Grant;
+  // Anything but 400/401 (the suite restarting, no network) is not a reason to sign out.
+  if (answer.status !== 400 && answer.status !== 401) throw await problemOf(answer);
+  // Read the refusal to its end, or the connection stays busy with it.
+  await answer.body?.cancel();
+  return null;
+}
+
+/** Ends the session the cookie belongs to, on the server. */
+async function endCookieSession(): Promise<void> {
+  const answer = await fetch('/api/v1/auth/logout', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  await answer.body?.cancel();
+}
 
 /** Runs `work` while holding the cross-tab refresh lock (where the browser has one). */
 function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {

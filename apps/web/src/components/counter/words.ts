@@ -1,4 +1,4 @@
-/** The counter's words for what the API sends as codes: discounts, refusals, days. */
+/** The counter's words for what the API sends as codes: discounts, refusals, field messages. */
 import type { components } from '@/api/schema';
 import type { ApiProblem } from '@/api/problem';
 import { i18n } from '@/i18n';
@@ -68,63 +68,4 @@ export function fieldWords(problem: ApiProblem, field: string, label: string): s
   if (message === undefined) return undefined;
   const named = message.startsWith(field) ? label + message.slice(field.length) : message;
   return named.replace(/\s*[（(][A-Za-z][\w.]*[）)]/g, '');
-}
-
-/** The city's calendar day of an instant, as YYYY-MM-DD (en-CA writes dates so). */
-export function cityDay(timeZone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
-/** The time of day of an instant in the city, "14:35". */
-export function cityTime(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat(i18n.global.locale.value, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone,
-  }).format(at);
-}
-
-/** The instant a city day ends (its next midnight), for an offer's last day. */
-export function endOfCityDay(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  const nextMidnightAsUtc = Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1);
-  // The city's clock is ahead of UTC by its offset at that moment: midnight there is earlier in UTC.
-  return new Date(nextMidnightAsUtc - offsetMs(timeZone, new Date(nextMidnightAsUtc)));
-}
-
-/** How far the city's clock is ahead of UTC at an instant. */
-function offsetMs(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** A YYYY-MM-DD day `days` after another (calendar arithmetic, no time zone involved). */
-export function daysAfter(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

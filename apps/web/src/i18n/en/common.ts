@@ -10,6 +10,7 @@ export default {
   save: 'Save',
   saved: 'Saved',
   close: 'Close',
+  pickerUnits: { year: '{n}', month: '{n}', day: '{n}' },
   empty: 'Nothing here yet',
   notFound: 'There is no such page',
   more: 'Load more',

@@ -145,7 +145,6 @@ export default {
     },
     untilDay: 'Until {day}',
     pickDayTitle: 'Open for claims until',
-    pickerUnits: { year: '{n}', month: '{n}', day: '{n}' },
     submit: 'Send for approval',
     required: 'Please fill in: {field}',
     whole: 'Please enter a whole number, 1 or more',

@@ -31,7 +31,6 @@ export default {
     yesterday: 'Yesterday',
     pickDay: 'Another day',
     pickDayTitle: 'Choose the day you served',
-    pickerUnits: { year: '{n}', month: '{n}', day: '{n}' },
     description: 'What did you do?',
     descriptionPlaceholder: 'E.g. recycling campaign: helped 20 households sort their waste',
     community: 'Community served',

@@ -8,6 +8,8 @@ export default {
   save: '保存',
   saved: '已保存',
   close: '关闭',
+  /** The date wheel's columns: "2026年", "11月", "30日". */
+  pickerUnits: { year: '{n}年', month: '{n}月', day: '{n}日' },
   empty: '这里还没有内容',
   notFound: '没有这个页面',
   more: '加载更多',

@@ -136,7 +136,6 @@ export default {
     },
     untilDay: '{day} 截止',
     pickDayTitle: '领到哪天为止',
-    pickerUnits: { year: '{n}年', month: '{n}月', day: '{n}日' },
     submit: '提交审核',
     required: '请填写{field}',
     whole: '请填 1 以上的整数',

@@ -28,7 +28,6 @@ export default {
     yesterday: '昨天',
     pickDay: '其他日期',
     pickDayTitle: '选择服务日期',
-    pickerUnits: { year: '{n}年', month: '{n}月', day: '{n}日' },
     description: '做了什么',
     descriptionPlaceholder: '例如：社区垃圾分类宣传，帮 20 户居民分好类',
     community: '在哪个社区服务',

@@ -1,6 +1,8 @@
 /**
  * Days and times of the city, whatever time zone the phone is in: a request's
- * window is chosen as a day and wall-clock times of the city and sent as UTC.
+ * window is chosen as a day and wall-clock times of the city and sent as UTC;
+ * "today" is the city's today (the API refuses a served day after it), and days
+ * travel to and from the API as YYYY-MM-DD.
  */
 import { i18n } from '@/i18n';
 
@@ -94,14 +96,17 @@ export function dayLines(day: CityDay): string {
   return `${md.format(date)}\n${wd.format(date)}`;
 }
 
-function timeText(iso: string, timeZone: string): string {
+/** The time of day of an instant in the city, "14:35". */
+export function cityTime(timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat(i18n.global.locale.value, {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
     timeZone,
-  }).format(new Date(iso));
+  }).format(at);
 }
+
+const timeText = (iso: string, timeZone: string) => cityTime(timeZone, new Date(iso));
 
 /** A request's window as people say it: "3月5日 周四 09:00–12:00" (both days when it spans two). */
 export function windowText(startIso: string, endIso: string, timeZone: string): string {
@@ -124,4 +129,42 @@ export function relativeDayKey(
   if (sameDay(day, addDays(today, 1))) return 'tomorrow';
   if (sameDay(day, addDays(today, 2))) return 'dayAfter';
   return null;
+}
+
+/** A day of the city as YYYY-MM-DD. */
+export function isoDay(day: CityDay): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${day.year}-${two(day.month)}-${two(day.day)}`;
+}
+
+/** A YYYY-MM-DD day as a day of the city. */
+export function parseDay(day: string): CityDay {
+  const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
+  return { year, month, day: date };
+}
+
+/** The city's calendar day of an instant, as YYYY-MM-DD. */
+export function cityDay(timeZone: string, at: Date = new Date()): string {
+  return isoDay(cityToday(timeZone, at.getTime()));
+}
+
+/** A YYYY-MM-DD day `days` after another (before it when negative). */
+export function daysAfter(day: string, days: number): string {
+  return isoDay(addDays(parseDay(day), days));
+}
+
+/** The instant a city day ends (its next midnight), for an offer's last day. */
+export function endOfCityDay(day: string, timeZone: string): Date {
+  return cityInstant(addDays(parseDay(day), 1), 0, timeZone);
+}
+
+/** YYYY-MM-DD as the [year, month, day] strings Vant's date picker works with. */
+export function pickerValue(day: string): string[] {
+  return day.split('-');
+}
+
+/** A local Date for the picker's bounds (it compares in the phone's time, at midnight). */
+export function pickerDate(day: string): Date {
+  const { year, month, day: date } = parseDay(day);
+  return new Date(year, month - 1, date);
 }

@@ -38,3 +38,6 @@ export function usePages<T>(fetchPage: (cursor: string | undefined) => Promise<P
   void reload();
   return { items, nextCursor, loaded, loading, error, reload, more };
 }
+
+/** What usePages gives a page (and <PagedList>). */
+export type Pages<T> = ReturnType<typeof usePages<T>>;
