@@ -17,6 +17,7 @@ import {
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const HOUR = 3600_000;
 
@@ -152,18 +153,6 @@ function said(history: Step[] | undefined): Array<[string, string | null, string
     step.actedBy?.displayName ?? null,
     step.onBehalfOf?.displayName ?? null,
   ]);
-}
-
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 describe('a coordinator acting for a resident without a phone', () => {

@@ -9,6 +9,7 @@ import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from '
 import { ok } from './support/http';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, TestSuite } from './support/suite';
+import { until } from './support/wait';
 
 const HOUR = 3600_000;
 
@@ -96,15 +97,20 @@ it("dates a confirmed request's service on the city's day, and reports count the
   const today = cityToday();
 
   // The volunteer's record learns of the service from the ledger's event: poll for it.
-  const deadline = Date.now() + 15_000;
-  let entries: Array<{ sourceId: string; servedOn: string }> = [];
-  while (!entries.some((e) => e.sourceId === request.id) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const record = await suite.api('GET', `/volunteers/${helper.member.id}/service-record`, {
-      token: helper.token,
-    });
-    entries = record.status === 200 ? record.body.entries : [];
-  }
+  const entries = await until(
+    'the service on the volunteer record',
+    async () => {
+      const record = await suite.api('GET', `/volunteers/${helper.member.id}/service-record`, {
+        token: helper.token,
+      });
+      return (record.status === 200 ? record.body.entries : []) as Array<{
+        sourceId: string;
+        servedOn: string;
+      }>;
+    },
+    (now) => now.some((e) => e.sourceId === request.id),
+    15_000,
+  );
   expect(entries.find((e) => e.sourceId === request.id)?.servedOn).toBe(today);
 
   const report = async (query: string) =>

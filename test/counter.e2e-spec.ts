@@ -17,6 +17,7 @@ import {
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -63,18 +64,6 @@ async function sql(text: string, values: unknown[]): Promise<void> {
     await client.query(text, values);
   } finally {
     await client.end();
-  }
-}
-
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 }
 

@@ -17,6 +17,7 @@ import {
   merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -32,17 +33,6 @@ let community: Community;
 let coordinator: SignedIn;
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 async function balanceOf(who: SignedIn): Promise<Balance> {
   const { balanceMinutes, heldMinutes } = ok<Balance>(

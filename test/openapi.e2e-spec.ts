@@ -22,6 +22,7 @@ import {
   uniquePhone,
 } from './support/fixtures';
 import { OpenApiConformance, Violation } from './support/openapi-conformance';
+import { eventually } from './support/wait';
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3600_000;
@@ -77,17 +78,6 @@ function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown>
 }
 
 /** Polls until `check` passes (it throws until then). */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 let admin: string;
 let community: Community;

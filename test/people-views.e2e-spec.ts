@@ -18,6 +18,7 @@ import {
   merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { until } from './support/wait';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -48,16 +49,6 @@ interface HelpRequest {
   disputeReason?: string | null;
   ratingComment?: string | null;
   [key: string]: unknown;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 45_000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
 }
 
 async function sql<T>(text: string, params: unknown[]): Promise<T[]> {
@@ -452,6 +443,7 @@ describe('names and contact on views', () => {
       'rename',
     );
     const seen = await until(
+      'the volunteer named on the request',
       () => view(resident.token),
       (v) => v.volunteer?.displayName === '周志愿',
     );
@@ -473,6 +465,7 @@ describe('names and contact on views', () => {
       'rename',
     );
     const renamed = await until(
+      'the requester renamed on the request',
       () => view(helper.token),
       (v) => v.requester.displayName === '李阿婆',
     );

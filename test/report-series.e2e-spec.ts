@@ -24,6 +24,7 @@ import {
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3600_000;
@@ -68,17 +69,6 @@ interface ByGridUnit {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 /**
  * A CSV download as bytes: fetch's text() would drop the byte order mark this

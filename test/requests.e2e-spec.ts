@@ -12,6 +12,7 @@ import {
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import { pause, until } from './support/wait';
 
 let admin: string;
 let community: Community;
@@ -611,13 +612,6 @@ describe('confirm', () => {
 });
 
 describe('the ledger follows', () => {
-  async function until(condition: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 45_000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error('the ledger did not follow in time');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
   const accountOf = async (token: string) =>
     ok<{ balanceMinutes: number; heldMinutes: number }>(
       await api('GET', '/accounts/me', { token }),
@@ -628,8 +622,16 @@ describe('the ledger follows', () => {
   it('pays the volunteer the confirmed minutes from the requester’s hold', async () => {
     const { request, resident, volunteer: helper } = await completed(70);
     ok(await act(resident.token, request.id, 'confirm', {}), 200, 'confirm');
-    await until(async () => (await accountOf(helper.token)).balanceMinutes === 70);
-    await until(async () => (await accountOf(resident.token)).heldMinutes === 0);
+    await until(
+      'the volunteer paid',
+      () => accountOf(helper.token),
+      (account) => account.balanceMinutes === 70,
+    );
+    await until(
+      'the hold spent',
+      () => accountOf(resident.token),
+      (account) => account.heldMinutes === 0,
+    );
     expect(await accountOf(resident.token)).toMatchObject({ balanceMinutes: 530, heldMinutes: 0 });
   });
 
@@ -638,7 +640,11 @@ describe('the ledger follows', () => {
     const request = await post(resident);
     expect(await heldMinutes(resident.token)).toBe(90);
     ok(await act(resident.token, request.id, 'cancel'), 200, 'cancel');
-    await until(async () => (await heldMinutes(resident.token)) === 0);
+    await until(
+      'the hold released',
+      () => heldMinutes(resident.token),
+      (held) => held === 0,
+    );
     expect((await accountOf(resident.token)).balanceMinutes).toBe(200);
   });
 });
@@ -1057,12 +1063,12 @@ describe('expiry', () => {
               .status,
         ),
       );
-    const deadline = Date.now() + WINDOW_LEAD_MS + 60_000;
-    let statuses = await readStatuses();
-    while (statuses.some((s) => s !== 'expired') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      statuses = await readStatuses();
-    }
+    const statuses = await until(
+      'the due requests expired',
+      readStatuses,
+      (now) => now.every((s) => s === 'expired'),
+      WINDOW_LEAD_MS + 60_000,
+    );
     expect(statuses).toEqual(Array(5).fill('expired'));
     const expired = (await call('GET', `/requests/${due[0].id}`, { token: resident.token })).body;
     expect(expired.expiredAt).toEqual(expect.any(String));
@@ -1078,7 +1084,7 @@ describe('expiry', () => {
       'INVALID_STATE',
     );
     // Three more sweeps (every 200 ms) must announce nothing again: absence can only be waited out.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await pause(600);
     for (const request of due) {
       expect(await outboxFor(request.id, suite.databaseUrl)).toEqual([
         {

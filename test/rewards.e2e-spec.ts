@@ -12,6 +12,7 @@ import {
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import { pause, until } from './support/wait';
 
 type Api = typeof api;
 
@@ -51,16 +52,6 @@ interface Account {
 
 let home: Place;
 let outsider: SignedIn;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 45_000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
 
 async function newPlace(call: Api = api): Promise<Place> {
   const admin = await adminToken(call);
@@ -175,7 +166,7 @@ async function claimUntilAnswered(
     });
     if (res && (res.status !== 504 || Date.now() > deadline)) return res;
     // Give the claims already running the machine before asking again.
-    await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
+    await pause(1000 + Math.random() * 1000);
   }
 }
 
@@ -521,6 +512,7 @@ describe('claim, redeem, cancel, settle', () => {
     expectProblem(await redeem(home, merchant.staff, voucher.code), 409, 'INVALID_STATE');
 
     const paid = await until(
+      'the hold paid',
       () => account(home, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -619,6 +611,7 @@ describe('claim, redeem, cancel, settle', () => {
       'INVALID_STATE',
     );
     const released = await until(
+      'the hold released',
       () => account(home, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -731,6 +724,7 @@ describe('bad input leaves the ledger untouched', () => {
     ok(await redeem(home, merchant.staff, voucher.code), 200, 'redeem');
     expectProblem(await redeem(home, merchant.staff, voucher.code), 409, 'INVALID_STATE');
     const settledUp = await until(
+      'the holds settled',
       () => account(home, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -838,6 +832,7 @@ describe('at once', () => {
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       expect(answers.find((a) => a.status === 409)?.body.code).toBe('INVALID_STATE');
       const paid = await until(
+        'the hold paid',
         () => account(home, volunteer),
         (a) => a.heldMinutes === 0,
       );
@@ -908,6 +903,7 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
     );
     expect((await account(place, volunteer)).heldMinutes).toBe(90);
     const mine = await until(
+      'three vouchers expired',
       async () =>
         ok(
           await suite.api('GET', '/vouchers/mine?status=expired', { token: volunteer.token }),
@@ -918,6 +914,7 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
     );
     expect(mine.map((v) => v.voucherId).sort()).toEqual(vouchers.map((v) => v.voucherId).sort());
     const released = await until(
+      'the hold released',
       () => account(place, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -955,6 +952,7 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
       'approve hours',
     );
     await until(
+      'sixty minutes earned',
       () => account(place, volunteer),
       (a) => a.lifetimeEarnedMinutes >= 60,
     );

@@ -27,6 +27,7 @@ import {
   unique,
 } from './support/fixtures';
 import { api, ok } from './support/http';
+import { eventually } from './support/wait';
 
 const HOUR = 3_600_000;
 /** Each look() runs axe-core twice; a journey of a dozen looks needs minutes on a busy machine. */
@@ -113,17 +114,6 @@ async function confirmDialog(page: Page, button: string): Promise<void> {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 describe('web app: the console’s fund and report, and the admin', () => {
   let browser: Browser;

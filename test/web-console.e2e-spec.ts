@@ -15,7 +15,15 @@
  */
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, look, openPhone, settled, signIn, webOrigin } from './support/browser';
+import {
+  launchChromium,
+  look,
+  openPhone,
+  reloadUntil,
+  settled,
+  signIn,
+  webOrigin,
+} from './support/browser';
 import {
   adminToken,
   createCommunity,
@@ -61,17 +69,6 @@ async function countIs(locator: Locator, n: number): Promise<void> {
     () => locator.count(),
     (found) => found === n,
   );
-}
-
-/** Reloads until what the coordinator should see is on screen (credits move through events). */
-async function reloadUntil(page: Page, what: string, onScreen: () => Promise<boolean>) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await settled(page);
-    if (await onScreen()) return;
-    if (Date.now() > deadline) throw new Error(`not on screen after 30 s: ${what}`);
-    await page.reload();
-  }
 }
 
 /** The text of the QR code an <img> shows, read back by ZXing from the pixels the browser drew. */

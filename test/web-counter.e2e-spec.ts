@@ -23,6 +23,7 @@ import {
 } from './support/counter';
 import { adminToken, coordinatorOf, createCommunity, SignedIn, unique } from './support/fixtures';
 import { api, ok } from './support/http';
+import { until } from './support/wait';
 
 /** Each look() runs axe-core twice; a journey of several screens needs more than the default minute. */
 const JOURNEY_MS = 240_000;
@@ -420,12 +421,12 @@ describe('web app: the shop counter', () => {
     'shows the settlements the shop received: how many credits, when, by whom, with the note',
     async () => {
       // The ledger pays the shop for each redemption a moment after it: settle once it has.
-      const deadline = Date.now() + 20_000;
-      let settled = await settle();
-      while (settled.status === 409 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        settled = await settle();
-      }
+      const settled = await until(
+        'the redemptions paid',
+        settle,
+        (res) => res.status !== 409,
+        20_000,
+      );
       ok(settled, 201, 'settlement');
 
       const phone = await openPhone({ browser });

@@ -18,6 +18,7 @@ import {
   uniquePhone,
 } from './support/fixtures';
 import { api, ok } from './support/http';
+import { until } from './support/wait';
 
 const HOUR = 3_600_000;
 /** Each look() runs axe-core twice; a journey of eight pages needs more than the default minute. */
@@ -71,14 +72,14 @@ async function opened(page: Page): Promise<void> {
 }
 
 /** The member's held minutes once the voucher's hold has been released (asynchronously; up to 15 s). */
-async function heldMinutesOnceSettled(member: SignedIn): Promise<number> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const account = await api('GET', '/accounts/me', { token: member.token });
-    const held = account.body.heldMinutes as number;
-    if (held === 0 || Date.now() > deadline) return held;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function heldMinutesOnceSettled(member: SignedIn): Promise<number> {
+  return until(
+    'the hold released',
+    async () =>
+      (await api('GET', '/accounts/me', { token: member.token })).body.heldMinutes as number,
+    (held) => held === 0,
+    15_000,
+  );
 }
 
 describe('web app: credits', () => {
