@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
-import { ApiResponse } from './support/http';
+import { ApiResponse, ok } from './support/http';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 import { pause, until } from './support/wait';
 
@@ -31,11 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await suite?.stop();
 });
-
-function ok(res: ApiResponse, status: number, what: string): ApiResponse {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res;
-}
 
 /** 100 requests posted, accepted and completed, ready to be confirmed. */
 async function prepare(): Promise<Drill> {
@@ -89,7 +84,7 @@ async function prepare(): Promise<Drill> {
       201,
       'post request',
     );
-    const id = posted.body.id as string;
+    const id = posted.id as string;
     ok(
       await suite.api('POST', `/requests/${id}/accept`, { token: volunteer.token }),
       200,

@@ -9,7 +9,7 @@
  * (requests in flight, default 6) tune a run; a failure prints the seed.
  */
 import fc from 'fast-check';
-import { api, sharedBaseUrl } from './support/http';
+import { api, ok, sharedBaseUrl } from './support/http';
 import {
   adminToken,
   coordinatorOf,
@@ -37,15 +37,6 @@ const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 6);
 const HOUR = 3_600_000;
 
 const origin = () => new URL(sharedBaseUrl()).origin;
-
-function ok(res: { status: number; body: any }, status: number, what: string): any {
-  if (res.status !== status) {
-    throw new Error(
-      `fixture ${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`,
-    );
-  }
-  return res.body;
-}
 
 /** One member of each role with something of theirs to act on, all through the public API. */
 const FORGED_VALUES: unknown[] = [

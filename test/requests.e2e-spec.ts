@@ -1,6 +1,6 @@
 import { connect, JSONCodec } from 'nats';
 import { Client } from 'pg';
-import { api, ApiResponse } from './support/http';
+import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
@@ -46,11 +46,6 @@ interface HelpRequest {
   confirmedBy: string | null;
   cancelledBy: string | null;
   [key: string]: unknown;
-}
-
-function ok<T = HelpRequest>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
 }
 
 function body(extra: Record<string, unknown> = {}): Record<string, unknown> {

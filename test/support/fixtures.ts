@@ -3,7 +3,7 @@
  * communities and members, all made through the public API.
  */
 import { randomBytes } from 'node:crypto';
-import { api as sharedApi } from './http';
+import { api as sharedApi, ok } from './http';
 
 type Api = typeof sharedApi;
 
@@ -55,19 +55,13 @@ export interface Community {
   gridUnits: Array<{ id: string; code: string; name: string }>;
 }
 
-function expectStatus(res: { status: number; body: unknown }, status: number, what: string): void {
-  if (res.status !== status) {
-    throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-  }
-}
-
 export async function login(
   loginName: string,
   password: string,
   api: Api = sharedApi,
 ): Promise<string> {
   const res = await api('POST', '/auth/login', { body: { login: loginName, password } });
-  expectStatus(res, 200, `login as ${loginName}`);
+  ok(res, 200, `login as ${loginName}`);
   return res.body.accessToken as string;
 }
 
@@ -92,7 +86,7 @@ export async function createCommunity(
       })),
     },
   });
-  expectStatus(res, 201, 'create community');
+  ok(res, 201, 'create community');
   return res.body as Community;
 }
 
@@ -106,7 +100,7 @@ export async function register(
   const res = await api('POST', '/auth/register', {
     body: { email, password: PASSWORD, displayName: '王小明', communityId, ...extra },
   });
-  expectStatus(res, 201, 'register');
+  ok(res, 201, 'register');
   return { member: res.body.member, token: res.body.accessToken, login: email, password: PASSWORD };
 }
 
@@ -121,7 +115,7 @@ export async function createMember(
     token: creatorToken,
     body: { email, password: PASSWORD, displayName: '张主任', ...body },
   });
-  expectStatus(res, 201, 'create member');
+  ok(res, 201, 'create member');
   return {
     member: res.body,
     token: await login(email, PASSWORD, api),
@@ -153,7 +147,7 @@ export async function merchantWithStaff(
     token: coordinatorToken,
     body: { name, communityId, address: '青山路 12 号' },
   });
-  expectStatus(res, 201, 'create merchant');
+  ok(res, 201, 'create merchant');
   const id = res.body.id as string;
   const staff = await createMember(
     coordinatorToken,
@@ -181,14 +175,14 @@ export async function neighbours(
     token: admin,
     body: { minutes: fund },
   });
-  expectStatus(allocated, 201, 'fund allocation');
+  ok(allocated, 201, 'fund allocation');
   const coordinator = await coordinatorOf(admin, community.id, api);
   const resident = await register(community.id, {}, api);
   const credited = await api('POST', `/members/${resident.member.id}/adjustments`, {
     token: coordinator.token,
     body: { minutes: credits, reason: 'opening balance' },
   });
-  expectStatus(credited, 201, 'opening balance');
+  ok(credited, 201, 'opening balance');
   const volunteer = await register(community.id, { roles: ['volunteer'] }, api);
   return { community, coordinator, resident, volunteer };
 }
@@ -210,11 +204,11 @@ export async function completedRequest(
       estimatedMinutes: minutes,
     },
   });
-  expectStatus(posted, 201, 'post a request');
+  ok(posted, 201, 'post a request');
   const id = posted.body.id as string;
   const act = (action: string, body?: unknown) =>
     api('POST', `/requests/${id}/${action}`, { token: volunteer.token, body });
-  expectStatus(await act('accept'), 200, 'accept');
-  expectStatus(await act('complete', { minutes }), 200, 'complete');
+  ok(await act('accept'), 200, 'accept');
+  ok(await act('complete', { minutes }), 200, 'complete');
   return id;
 }
