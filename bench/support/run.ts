@@ -90,6 +90,8 @@ export class BenchRun {
         JWT_SECRET: `bench-${secret()}-${secret()}-${secret()}-${secret()}`,
         BOOTSTRAP_ADMIN_LOGIN: this.admin.login,
         BOOTSTRAP_ADMIN_PASSWORD: this.admin.password,
+        // The gateway refuses to serve GET /metrics unguarded in production.
+        METRICS_TOKEN: `bench-${secret()}`,
         ...options.env,
         SHUTDOWN_GRACE_MS: '2000',
       },
