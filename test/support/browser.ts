@@ -84,6 +84,19 @@ export async function openPhone(
   };
 }
 
+/** A new phone (see openPhone) for `use`, closed afterwards whatever happens. */
+export async function withPhone(
+  browser: Browser,
+  use: (page: Page, phone: Phone) => Promise<void>,
+): Promise<void> {
+  const phone = await openPhone({ browser });
+  try {
+    await use(phone.page, phone);
+  } finally {
+    await phone.close();
+  }
+}
+
 /** Signs in through the sign-in page and waits for the page it leads to. */
 export async function signIn(page: Page, login: string, password: string): Promise<void> {
   await page.goto('/login');
