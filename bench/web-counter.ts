@@ -11,8 +11,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { PHONE } from '../test/support/browser';
 import { claim, memberWithCredits, shopWithOffer, type Voucher } from '../test/support/counter';
-import { adminToken, coordinatorOf, createCommunity, unique } from '../test/support/fixtures';
-import { ok } from '../test/support/http';
+import {
+  adminToken,
+  coordinatorOf,
+  createCommunity,
+  fundCommunity,
+  unique,
+} from '../test/support/fixtures';
 import type { TestSuite } from '../test/support/suite';
 import { percentile, round } from './support/stats';
 
@@ -42,15 +47,7 @@ async function vouchersToRedeem(
   const admin = await adminToken(suite.api);
   const community = await createCommunity(admin, 1, suite.api);
   const coordinator = await coordinatorOf(admin, community.id, suite.api);
-  ok(
-    await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      headers: { 'idempotency-key': unique('allocate') },
-      body: { minutes: 10_000 },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 10_000, key: unique('allocate') }, suite.api);
   const shop = await shopWithOffer(
     coordinator,
     community.id,

@@ -12,6 +12,7 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  fundCommunity,
   register,
   SignedIn,
   unique,
@@ -65,14 +66,7 @@ beforeAll(async () => {
     displayName: '李主任',
   });
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000, memo: 'acting-for e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'acting-for e2e' });
 });
 
 /** A resident without a phone: the coordinator gives them credits and acts for them. */

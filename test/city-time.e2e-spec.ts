@@ -5,7 +5,14 @@
  * service's date, report periods.
  */
 import { addDays, cityDate, startOfCityDay } from '@app/contracts';
-import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
+import {
+  adminToken,
+  coordinatorOf,
+  createCommunity,
+  fundCommunity,
+  register,
+  SignedIn,
+} from './support/fixtures';
 import { ok } from './support/http';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, TestSuite } from './support/suite';
@@ -32,14 +39,7 @@ beforeAll(async () => {
   suite = await startPrivateSuite({ label: 'citytime', env: { CITY_TIME_ZONE: zone } });
   const admin = await adminToken(suite.api);
   communityId = (await createCommunity(admin, 1, suite.api)).id;
-  ok(
-    await suite.api('POST', `/communities/${communityId}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 10_000, memo: 'city time e2e' },
-    }),
-    201,
-    'fund',
-  );
+  await fundCommunity(admin, communityId, { minutes: 10_000, memo: 'city time e2e' }, suite.api);
   coordinator = await coordinatorOf(admin, communityId, suite.api);
 }, 90_000);
 

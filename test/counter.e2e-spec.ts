@@ -11,6 +11,7 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  fundCommunity,
   merchantWithStaff,
   register,
   SignedIn,
@@ -73,14 +74,7 @@ beforeAll(async () => {
   const otherCommunity = await createCommunity(admin);
   coordinator = await coordinatorOf(admin, community.id);
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000 },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000 });
   customer = await register(community.id, { displayName: '刘阿姨' });
   ok(
     await api('POST', `/members/${customer.member.id}/adjustments`, {

@@ -1,5 +1,12 @@
 import { Client } from 'pg';
-import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
+import {
+  adminToken,
+  coordinatorOf,
+  createCommunity,
+  fundCommunity,
+  register,
+  SignedIn,
+} from './support/fixtures';
 import { ApiResponse, ok } from './support/http';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 import { pause, until } from './support/wait';
@@ -35,14 +42,7 @@ afterAll(async () => {
 /** 100 requests posted, accepted and completed, ready to be confirmed. */
 async function prepare(): Promise<Drill> {
   const community = await createCommunity(admin, 1, suite.api);
-  ok(
-    await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 1_000_000 },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 1_000_000 }, suite.api);
   const coordinator = await coordinatorOf(admin, community.id, suite.api);
   const residents: SignedIn[] = [];
   for (let i = 0; i < 5; i++) {

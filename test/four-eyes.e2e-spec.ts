@@ -12,9 +12,10 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  fundCommunity,
+  merchantWithStaff,
   register,
   SignedIn,
-  merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
@@ -192,14 +193,7 @@ beforeAll(async () => {
   admin = await adminToken();
   community = await createCommunity(admin, 1);
   coordinator = await coordinatorOf(admin, community.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: FUND_MINUTES, memo: 'four eyes e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: FUND_MINUTES, memo: 'four eyes e2e' });
 });
 
 describe('nobody acts in their own favour (403 FORBIDDEN, nothing moves)', () => {

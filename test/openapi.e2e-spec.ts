@@ -14,6 +14,7 @@ import {
   coordinatorOf,
   createCommunity,
   merchantWithStaff,
+  offerTerms,
   PASSWORD,
   register,
   SignedIn,
@@ -62,19 +63,14 @@ function requestBody(extra: Record<string, unknown> = {}): Record<string, unknow
   };
 }
 
+/** The shop's offer in these tests: ten vouchers, one each. */
 function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '豆浆九折',
+  return offerTerms({
     description: '每天早上 6 点到 10 点',
-    discount: { kind: 'percent', value: 10 },
-    creditCostMinutes: 30,
-    minTier: 0,
-    validFrom: new Date(Date.now() - HOUR).toISOString(),
-    validUntil: new Date(Date.now() + 10 * DAY).toISOString(),
     quantity: 10,
     perMemberLimit: 1,
     ...extra,
-  };
+  });
 }
 
 /** Polls until `check` passes (it throws until then). */

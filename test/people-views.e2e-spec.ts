@@ -11,11 +11,13 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
+  merchantWithStaff,
+  offerTerms,
   register,
   SignedIn,
   unique,
   uniquePhone,
-  merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { until } from './support/wait';
@@ -84,32 +86,19 @@ beforeAll(async () => {
   coordinator = await coordinatorOf(admin, community.id);
   away = await createCommunity(admin, 1);
   awayCoordinator = await coordinatorOf(admin, away.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 1_000_000, memo: 'people-views e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 1_000_000, memo: 'people-views e2e' });
 });
 
 describe('claiming offers: every member, and why not', () => {
   let merchant: { id: string; staff: SignedIn };
 
   function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return {
+    return offerTerms({
       title: '理发八折',
       description: '工作日',
       discount: { kind: 'percent', value: 20 },
-      creditCostMinutes: 30,
-      minTier: 0,
-      validFrom: new Date(Date.now() - HOUR).toISOString(),
-      validUntil: new Date(Date.now() + 10 * DAY).toISOString(),
-      quantity: 100,
-      perMemberLimit: 5,
       ...extra,
-    };
+    });
   }
 
   async function activeOffer(extra: Record<string, unknown> = {}): Promise<Offer> {

@@ -16,8 +16,10 @@ import {
 import { api, ok, sharedBaseUrl } from './support/http';
 import {
   adminToken,
+  approvedOffer,
   Community,
   coordinatorOf,
+  fundCommunity,
   merchantWithStaff,
   register,
   SignedIn,
@@ -157,14 +159,7 @@ beforeAll(async () => {
     'create another community',
   );
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000, memo: 'report series e2e' },
-    }),
-    201,
-    'fund',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'report series e2e' });
 
   today = cityDate(new Date(), ZONE);
   thisMonday = weekStartOf(today);
@@ -276,29 +271,7 @@ beforeAll(async () => {
 
   // A voucher redeemed today at the community's merchant.
   const merchant = await merchantWithStaff(coordinator.token, community.id);
-  const offer = ok(
-    await api('POST', `/merchants/${merchant.id}/offers`, {
-      token: merchant.staff.token,
-      body: {
-        title: '豆浆九折',
-        description: '每天早上',
-        discount: { kind: 'percent', value: 10 },
-        creditCostMinutes: 30,
-        minTier: 0,
-        validFrom: new Date(Date.now() - HOUR).toISOString(),
-        validUntil: new Date(Date.now() + 240 * HOUR).toISOString(),
-        quantity: 5,
-        perMemberLimit: 1,
-      },
-    }),
-    201,
-    'offer',
-  );
-  ok(
-    await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
-    200,
-    'approve offer',
-  );
+  const offer = await approvedOffer(coordinator, merchant, { quantity: 5, perMemberLimit: 1 });
   const voucher = ok(
     await api('POST', `/offers/${offer.id}/claim`, { token: volunteerInG1.token }),
     201,

@@ -6,6 +6,7 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
   register,
   SignedIn,
   unique,
@@ -152,14 +153,7 @@ beforeAll(async () => {
   coordinator = await coordinatorOf(admin, community.id);
   const other = await createCommunity(admin, 1);
   outsider = await coordinatorOf(admin, other.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 1_000_000, memo: 'requests e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 1_000_000, memo: 'requests e2e' });
 });
 
 describe('POST /requests', () => {
@@ -790,14 +784,7 @@ describe('GET /requests', () => {
     homeCoordinator = await coordinatorOf(admin, home.id);
     awayCoordinator = await coordinatorOf(admin, away.id);
     for (const c of [home, away]) {
-      ok(
-        await api('POST', `/communities/${c.id}/fund/allocations`, {
-          token: admin,
-          body: { minutes: 10_000 },
-        }),
-        201,
-        'allocation',
-      );
+      await fundCommunity(admin, c.id, { minutes: 10_000 });
     }
     const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
     const awayResident = await residentWith(
@@ -924,14 +911,7 @@ describe('the requests report for other services', () => {
   it('counts a community’s requests posted and confirmed, and the median minutes to accept', async () => {
     const place = await createCommunity(admin, 1);
     const placeCoordinator = await coordinatorOf(admin, place.id);
-    ok(
-      await api('POST', `/communities/${place.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 5000 },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, place.id, { minutes: 5000 });
     const resident = await residentWith(
       1000,
       {},
@@ -1037,7 +1017,7 @@ describe('expiry', () => {
     ok(await call('POST', `/requests/${taken.id}/accept`, { token: helper.token }), 200, 'accept');
     const due = await Promise.all(
       Array.from({ length: 5 }, async () =>
-        ok(
+        ok<HelpRequest>(
           await call('POST', '/requests', { token: resident.token, body: body(soon()) }),
           201,
           'post',

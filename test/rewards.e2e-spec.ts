@@ -6,6 +6,7 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  offerTerms,
   register,
   SignedIn,
   unique,
@@ -88,21 +89,6 @@ async function merchantIn(
   return { id: merchant.id as string, staff };
 }
 
-function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '豆浆九折',
-    description: '每天早上',
-    discount: { kind: 'percent', value: 10 },
-    creditCostMinutes: 30,
-    minTier: 0,
-    validFrom: new Date(Date.now() - HOUR).toISOString(),
-    validUntil: new Date(Date.now() + 10 * DAY).toISOString(),
-    quantity: 100,
-    perMemberLimit: 5,
-    ...extra,
-  };
-}
-
 /** An offer published by the merchant's staff and approved by the coordinator. */
 async function activeOffer(
   place: Place,
@@ -112,7 +98,7 @@ async function activeOffer(
   const offer = ok(
     await place.api('POST', `/merchants/${merchant.id}/offers`, {
       token: merchant.staff.token,
-      body: offerBody(extra),
+      body: offerTerms(extra),
     }),
     201,
     'offer',
@@ -303,7 +289,7 @@ describe('offers', () => {
     const pending = ok(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody({ discount: { kind: 'item', value: '一杯豆浆' }, quantity: 7 }),
+        body: offerTerms({ discount: { kind: 'item', value: '一杯豆浆' }, quantity: 7 }),
       }),
       201,
       'offer',
@@ -355,20 +341,20 @@ describe('offers', () => {
     expectProblem(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: other.staff.token,
-        body: offerBody(),
+        body: offerTerms(),
       }),
       403,
       'FORBIDDEN',
     );
     expectProblem(
-      await api('POST', `/merchants/${NOBODY}/offers`, { token: home.admin, body: offerBody() }),
+      await api('POST', `/merchants/${NOBODY}/offers`, { token: home.admin, body: offerTerms() }),
       404,
       'NOT_FOUND',
     );
     expectProblem(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody({
+        body: offerTerms({
           discount: { kind: 'percent', value: 150 },
           creditCostMinutes: 0,
           quantity: 0,
@@ -381,7 +367,7 @@ describe('offers', () => {
     expectProblem(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody({
+        body: offerTerms({
           validUntil: new Date(Date.now() - 2 * HOUR).toISOString(),
           minTier: 9,
           quantity: 2,
@@ -407,7 +393,7 @@ describe('offers', () => {
     const pending = ok(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody(),
+        body: offerTerms(),
       }),
       201,
       'pending offer',
@@ -687,7 +673,7 @@ describe('bad input leaves the ledger untouched', () => {
     const pending = ok(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody(),
+        body: offerTerms(),
       }),
       201,
       'pending',

@@ -28,11 +28,12 @@ import {
   adminToken,
   createCommunity,
   createMember,
+  fundCommunity,
   merchantWithStaff,
   register,
-  uniquePhone,
   type Community,
   type SignedIn,
+  uniquePhone,
 } from './support/fixtures';
 import { api, ok } from './support/http';
 import { until } from './support/wait';
@@ -183,14 +184,7 @@ describe('web app: the coordinator’s console', () => {
       coordinatorOf: [community.id],
       displayName: '张淑华',
     });
-    ok(
-      await api('POST', `/communities/${community.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 100_000, memo: 'web console e2e' },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'web console e2e' });
     const volunteer = (displayName: string) =>
       register(community.id, { displayName, roles: ['volunteer'], phone: uniquePhone() });
     const [a, b, c] = await Promise.all([

@@ -11,6 +11,7 @@ import {
   adminToken,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
   merchantWithStaff,
   register,
   SignedIn,
@@ -93,15 +94,7 @@ describe('web app: credits', () => {
     communityId = (await createCommunity(admin, 1)).id;
     coordinator = await coordinatorOf(admin, communityId);
     // The community fund pays the opening credits below.
-    ok(
-      await api('POST', `/communities/${communityId}/fund/allocations`, {
-        token: admin,
-        headers: { 'idempotency-key': unique('allocate') },
-        body: { minutes: 6000 },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, communityId, { minutes: 6000, key: unique('allocate') });
   });
 
   afterAll(async () => {

@@ -171,11 +171,7 @@ export async function neighbours(
   api: Api = sharedApi,
 ): Promise<Neighbours> {
   const community = await createCommunity(admin, 1, api);
-  const allocated = await api('POST', `/communities/${community.id}/fund/allocations`, {
-    token: admin,
-    body: { minutes: fund },
-  });
-  ok(allocated, 201, 'fund allocation');
+  await fundCommunity(admin, community.id, { minutes: fund }, api);
   const coordinator = await coordinatorOf(admin, community.id, api);
   const resident = await register(community.id, {}, api);
   const credited = await api('POST', `/members/${resident.member.id}/adjustments`, {
@@ -211,4 +207,64 @@ export async function completedRequest(
   ok(await act('accept'), 200, 'accept');
   ok(await act('complete', { minutes }), 200, 'complete');
   return id;
+}
+
+/** The admin (or whoever may) puts minutes into the community's fund: an allocation. */
+export async function fundCommunity(
+  token: string,
+  communityId: string,
+  allocation: { minutes: number; memo?: string; key?: string },
+  api: Api = sharedApi,
+): Promise<void> {
+  const { key, ...body } = allocation;
+  ok(
+    await api('POST', `/communities/${communityId}/fund/allocations`, {
+      token,
+      ...(key ? { headers: { 'idempotency-key': key } } : {}),
+      body,
+    }),
+    201,
+    'fund allocation',
+  );
+}
+
+const HOUR_MS = 3600_000;
+
+/** What an offer of a shop says unless a test says otherwise: 30 minutes for 10 % off, open ten days. */
+export function offerTerms(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: '豆浆九折',
+    description: '每天早上',
+    discount: { kind: 'percent', value: 10 },
+    creditCostMinutes: 30,
+    minTier: 0,
+    validFrom: new Date(Date.now() - HOUR_MS).toISOString(),
+    validUntil: new Date(Date.now() + 240 * HOUR_MS).toISOString(),
+    quantity: 100,
+    perMemberLimit: 5,
+    ...extra,
+  };
+}
+
+/** An offer the shop's staff posted (pending) and its community's coordinator approved. */
+export async function approvedOffer(
+  coordinator: SignedIn,
+  merchant: { id: string; staff: SignedIn },
+  extra: Record<string, unknown> = {},
+  api: Api = sharedApi,
+): Promise<{ id: string }> {
+  const offer = ok<{ id: string }>(
+    await api('POST', `/merchants/${merchant.id}/offers`, {
+      token: merchant.staff.token,
+      body: offerTerms(extra),
+    }),
+    201,
+    'offer',
+  );
+  ok(
+    await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
+    200,
+    'approve offer',
+  );
+  return offer;
 }
