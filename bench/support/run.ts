@@ -91,7 +91,7 @@ export class BenchRun {
         BOOTSTRAP_ADMIN_LOGIN: this.admin.login,
         BOOTSTRAP_ADMIN_PASSWORD: this.admin.password,
         // The gateway refuses to serve GET /metrics unguarded in production.
-        METRICS_TOKEN: `bench-${secret()}`,
+        METRICS_TOKEN: `bench-${secret()}-${secret()}-${secret()}-${secret()}`,
         ...options.env,
         SHUTDOWN_GRACE_MS: '2000',
       },
