@@ -268,3 +268,21 @@ export async function approvedOffer(
   );
   return offer;
 }
+
+/** Puts `minutes` of the community fund on the member's account (an adjustment by its coordinator). */
+export async function credit(
+  coordinator: SignedIn,
+  member: SignedIn,
+  minutes: number,
+  api: Api = sharedApi,
+): Promise<void> {
+  ok(
+    await api('POST', `/members/${member.member.id}/adjustments`, {
+      token: coordinator.token,
+      headers: { 'idempotency-key': unique('adjust') },
+      body: { minutes, reason: '开户积分' },
+    }),
+    201,
+    'adjustment',
+  );
+}
