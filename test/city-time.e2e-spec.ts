@@ -5,14 +5,7 @@
  * service's date, report periods.
  */
 import { addDays, cityDate, startOfCityDay } from '@app/contracts';
-import {
-  adminToken,
-  coordinatorOf,
-  createCommunity,
-  fundCommunity,
-  register,
-  SignedIn,
-} from './support/fixtures';
+import { adminToken, fundedCommunity, register, SignedIn } from './support/fixtures';
 import { ok } from './support/http';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, TestSuite } from './support/suite';
@@ -38,9 +31,13 @@ let coordinator: SignedIn;
 beforeAll(async () => {
   suite = await startPrivateSuite({ label: 'citytime', env: { CITY_TIME_ZONE: zone } });
   const admin = await adminToken(suite.api);
-  communityId = (await createCommunity(admin, 1, suite.api)).id;
-  await fundCommunity(admin, communityId, { minutes: 10_000, memo: 'city time e2e' }, suite.api);
-  coordinator = await coordinatorOf(admin, communityId, suite.api);
+  const funded = await fundedCommunity(
+    admin,
+    { minutes: 10_000, memo: 'city time e2e' },
+    suite.api,
+  );
+  communityId = funded.community.id;
+  coordinator = funded.coordinator;
 }, 90_000);
 
 afterAll(async () => {

@@ -1,12 +1,5 @@
 import { Client } from 'pg';
-import {
-  adminToken,
-  coordinatorOf,
-  createCommunity,
-  fundCommunity,
-  register,
-  SignedIn,
-} from './support/fixtures';
+import { adminToken, fundedCommunity, register, SignedIn } from './support/fixtures';
 import { ApiResponse, ok } from './support/http';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 import { pause, until } from './support/wait';
@@ -41,9 +34,11 @@ afterAll(async () => {
 
 /** 100 requests posted, accepted and completed, ready to be confirmed. */
 async function prepare(): Promise<Drill> {
-  const community = await createCommunity(admin, 1, suite.api);
-  await fundCommunity(admin, community.id, { minutes: 1_000_000 }, suite.api);
-  const coordinator = await coordinatorOf(admin, community.id, suite.api);
+  const { community, coordinator } = await fundedCommunity(
+    admin,
+    { minutes: 1_000_000 },
+    suite.api,
+  );
   const residents: SignedIn[] = [];
   for (let i = 0; i < 5; i++) {
     const resident = await register(community.id, {}, suite.api);

@@ -136,6 +136,17 @@ export function coordinatorOf(
   );
 }
 
+/** A new community whose fund holds `minutes` (an allocation by the admin), and its coordinator. */
+export async function fundedCommunity(
+  admin: string,
+  allocation: { minutes: number; memo?: string },
+  api: Api = sharedApi,
+): Promise<{ community: Community; coordinator: SignedIn }> {
+  const community = await createCommunity(admin, 1, api);
+  await fundCommunity(admin, community.id, allocation, api);
+  return { community, coordinator: await coordinatorOf(admin, community.id, api) };
+}
+
 /** A partner merchant of the community, made by its coordinator, and one member of its staff, signed in. */
 export async function merchantWithStaff(
   coordinatorToken: string,
