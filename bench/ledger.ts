@@ -10,40 +10,17 @@
  * --levels 1,16,64, --members N (default 200), --history N (entries seeded
  * for the read test, default 1000000), --raw-only (skip the service's figures).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'pg';
-import { launchSuite, ServiceName, Suite } from '../scripts/launcher';
-import {
-  createDatabase,
-  databaseUrlFor,
-  DEFAULT_DATABASE_URL,
-  DEFAULT_NATS_URL,
-  deleteStreams,
-  dropDatabase,
-  freePort,
-  MemorySampler,
-  randomSuffix,
-  RpcClient,
-} from './support/env';
+import { ServiceName, Suite } from '../scripts/launcher';
+import { MemorySampler, randomSuffix, RpcClient } from './support/env';
 import { onCleanUp, runBench } from './support/clean-up';
+import { BenchRun, intOption, option, say } from './support/run';
 import { RawLedger, seedHistory } from './support/raw-ledger';
 import { LevelResult, round, runLevel, sequentialLatency } from './support/stats';
 
 // ---- settings ----
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-function intOption(name: string, fallback: number, min: number, max: number): number {
-  const value = Number(option(name, String(fallback)));
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
 
 const SETTINGS = {
   seconds: intOption('seconds', 3, 1, 60),
@@ -64,11 +41,7 @@ for (const level of SETTINGS.levels) {
     throw new Error('--levels must be whole numbers from 1 to 256');
 }
 
-const ROOT = path.resolve(__dirname, '..');
-const RESULTS = path.join(ROOT, 'bench', 'results');
 const RPC_TIMEOUT_MS = 15_000;
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 // ---- the suite and its fixtures ----
 
@@ -271,51 +244,33 @@ async function ledgerCheck(pool: Pool): Promise<{ total: number; mismatched: num
 
 // ---- the run ----
 
-async function main(): Promise<void> {
-  const runId = randomSuffix();
-  const databaseUrl = databaseUrlFor(
-    `timebank_bench_${runId}`,
-    process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-  );
-  const natsUrl = process.env.NATS_URL || DEFAULT_NATS_URL;
-  const prefix = `tbbench_${runId}`;
-  const startedAt = new Date();
-  const loadAtStart = os.loadavg().map((l) => round(l, 2));
-  if (loadAtStart[0] > 1) {
-    say(
-      `warning: load average ${loadAtStart[0]} before the start: other work on the machine skews the figures`,
-    );
-  }
-  const admin = { login: 'admin@timebank.local', password: `bench-${randomSuffix()}-admin` };
+type Levels = Awaited<ReturnType<typeof measureLevels>>;
+
+interface Reads {
+  empty: Awaited<ReturnType<typeof sequentialLatency>>;
+  seeded: Awaited<ReturnType<typeof sequentialLatency>>;
+  ratio: number;
+  seeding: Awaited<ReturnType<typeof seedHistory>>;
+}
+
+/** What the bench measures with the accounting service running, and how. */
+interface Measuring {
+  run: BenchRun;
+  rpc: RpcClient;
+  pool: Pool;
+  sampler: MemorySampler;
+  serviceCpu: () => number | null;
+}
+
+/** The services the bench needs, warnings and errors kept (the first few echoed). */
+async function startLedgerServices(run: BenchRun): Promise<Suite> {
   const services: ServiceName[] = SETTINGS.rawOnly
     ? ['accounting']
     : ['volunteers', 'accounting', 'gateway'];
-
-  say(
-    `ledger bench ${runId}: database ${new URL(databaseUrl).pathname.slice(1)}, prefix ${prefix}`,
-  );
-  await createDatabase(databaseUrl);
-  onCleanUp('drop the bench database', () => dropDatabase(databaseUrl));
-  onCleanUp('delete the streams', () => deleteStreams(natsUrl, prefix));
-
   const stderrTail: string[] = [];
   say(`starting ${services.join(', ')} (LOG_LEVEL=warn)`);
-  const suite = await launchSuite({
-    services,
-    env: {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
-      NATS_SUBJECT_PREFIX: prefix,
-      PORT: String(await freePort()),
-      JWT_SECRET: `bench-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}`,
-      BOOTSTRAP_ADMIN_LOGIN: admin.login,
-      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      AUTH_LIMIT_PER_ADDRESS: '100000',
-      SIGN_IN_FAILURES_PER_ADDRESS: '100000',
-      SHUTDOWN_GRACE_MS: '2000',
-    },
+  return run.startServices(services, {
+    env: { AUTH_LIMIT_PER_ADDRESS: '100000', SIGN_IN_FAILURES_PER_ADDRESS: '100000' },
     log: (line, service, stream) => {
       // Warnings and errors only (LOG_LEVEL=warn): kept, and echoed for the first few.
       if (stderrTail.length < 20)
@@ -323,112 +278,74 @@ async function main(): Promise<void> {
       stderrTail.push(`${service}: ${line}`);
       if (stderrTail.length > 200) stderrTail.shift();
     },
-    stopGraceMs: 10_000,
-    onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
   });
-  onCleanUp('stop the services', () => suite.stop());
-  // launchSuite resolved once each service answered; the gateway's /health would
-  // also want requests and rewards, which this bench does not run.
+}
 
-  const sampler = new MemorySampler(() => suite.pid('accounting'), 100);
-  sampler.start();
-  onCleanUp('stop the memory sampler', async () => sampler.stop());
-  const serviceCpu = () => cpuSeconds(suite.pid('accounting'));
+async function accountIdOf(rpc: RpcClient, owner: { type: string; id: string }): Promise<string> {
+  return (await rpc.call<AccountViewLike>('accounting.account.get', { owner }, RPC_TIMEOUT_MS))
+    .accountId;
+}
 
-  const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'bench' });
-  pool.on('error', () => undefined);
-  onCleanUp('close the pool', () => pool.end());
-  const pg = await pool.query<{ server_version: string }>('SHOW server_version');
+/**
+ * The service's figures: a balance read on the empty ledger, transfers at each
+ * level of callers, and the same read again once a long history is seeded.
+ */
+async function serviceFigures(
+  m: Measuring,
+  suite: Suite,
+): Promise<{ levels: Levels; reads: Reads | null }> {
+  const { run, rpc } = m;
+  say(`making a community and ${SETTINGS.members} members through the gateway`);
+  const made = await makeMembers(suite, run.admin, SETTINGS.members);
+  const f: Fixtures = { rpc, ...made };
 
-  const rpc = await RpcClient.connect(natsUrl, prefix);
-  onCleanUp('close NATS', () => rpc.close());
+  // Reads on the empty ledger: no transfer has been made yet.
+  const readOwner = { type: 'member', id: f.members[0] };
+  const readOnce = async () => {
+    await rpc.call<AccountViewLike>('accounting.account.get', { owner: readOwner }, RPC_TIMEOUT_MS);
+  };
+  const empty = await sequentialLatency(readOnce, SETTINGS.reads, SETTINGS.readWarmup);
+  say(`balance read on the empty ledger: p50 ${empty.p50Ms} ms, p99 ${empty.p99Ms} ms`);
 
-  let serviceLevels: Awaited<ReturnType<typeof measureLevels>> = [];
-  let reads: {
-    empty: Awaited<ReturnType<typeof sequentialLatency>>;
-    seeded: Awaited<ReturnType<typeof sequentialLatency>>;
-    ratio: number;
-    seeding: Awaited<ReturnType<typeof seedHistory>>;
-  } | null = null;
-  let readAccountId: string | null = null;
-  let otherAccountId: string | null = null;
-  let readOwner: { type: string; id: string } | null = null;
+  say(`funding ${SETTINGS.members} members with ${SETTINGS.fundingPerAccount} minutes each`);
+  await fundMembers(f, run.runId);
+  const readAccountId = await accountIdOf(rpc, readOwner);
+  const otherAccountId = await accountIdOf(rpc, { type: 'member', id: f.members[1] });
 
-  if (!SETTINGS.rawOnly) {
-    say(`making a community and ${SETTINGS.members} members through the gateway`);
-    const made = await makeMembers(suite, admin, SETTINGS.members);
-    const f: Fixtures = { rpc, ...made };
-
-    // Reads on the empty ledger: no transfer has been made yet.
-    readOwner = { type: 'member', id: f.members[0] };
-    const readOnce = async () => {
-      await rpc.call<AccountViewLike>(
-        'accounting.account.get',
-        { owner: readOwner },
+  const levels = await measureLevels(
+    'service',
+    async (caller, seq, level) => {
+      const [a, b] = randomPair(f.members.length);
+      await rpc.call(
+        'accounting.transfer.create',
+        transferCommand(
+          `${run.runId}-t${level}-${caller}-${seq}`,
+          'service',
+          { type: 'member', id: f.members[a] },
+          { type: 'member', id: f.members[b] },
+          SETTINGS.minutesPerTransfer,
+        ),
         RPC_TIMEOUT_MS,
       );
-    };
-    const empty = await sequentialLatency(readOnce, SETTINGS.reads, SETTINGS.readWarmup);
-    say(`balance read on the empty ledger: p50 ${empty.p50Ms} ms, p99 ${empty.p99Ms} ms`);
+    },
+    m.sampler,
+    m.serviceCpu,
+  );
+  if (SETTINGS.historyEntries === 0) return { levels, reads: null };
 
-    say(`funding ${SETTINGS.members} members with ${SETTINGS.fundingPerAccount} minutes each`);
-    await fundMembers(f, runId);
-    readAccountId = (
-      await rpc.call<AccountViewLike>(
-        'accounting.account.get',
-        { owner: readOwner },
-        RPC_TIMEOUT_MS,
-      )
-    ).accountId;
-    otherAccountId = (
-      await rpc.call<AccountViewLike>(
-        'accounting.account.get',
-        { owner: { type: 'member', id: f.members[1] } },
-        RPC_TIMEOUT_MS,
-      )
-    ).accountId;
+  // The same read after the history is seeded straight into the tables.
+  say(`seeding ${SETTINGS.historyEntries.toLocaleString('en')} entries into accounting.entries`);
+  const seeding = await seedHistory(m.pool, readAccountId, otherAccountId, SETTINGS.historyEntries);
+  say(`seeded ${seeding.entries.toLocaleString('en')} entries in ${seeding.ms} ms`);
+  const seeded = await sequentialLatency(readOnce, SETTINGS.reads, SETTINGS.readWarmup);
+  say(`balance read with the history: p50 ${seeded.p50Ms} ms, p99 ${seeded.p99Ms} ms`);
+  return { levels, reads: { empty, seeded, seeding, ratio: round(seeded.p50Ms / empty.p50Ms, 2) } };
+}
 
-    serviceLevels = await measureLevels(
-      'service',
-      async (caller, seq, level) => {
-        const [a, b] = randomPair(f.members.length);
-        await rpc.call(
-          'accounting.transfer.create',
-          transferCommand(
-            `${runId}-t${level}-${caller}-${seq}`,
-            'service',
-            { type: 'member', id: f.members[a] },
-            { type: 'member', id: f.members[b] },
-            SETTINGS.minutesPerTransfer,
-          ),
-          RPC_TIMEOUT_MS,
-        );
-      },
-      sampler,
-      serviceCpu,
-    );
-
-    // The same read after the history is seeded straight into the tables.
-    if (SETTINGS.historyEntries > 0) {
-      say(
-        `seeding ${SETTINGS.historyEntries.toLocaleString('en')} entries into accounting.entries`,
-      );
-      const seeding = await seedHistory(
-        pool,
-        readAccountId,
-        otherAccountId,
-        SETTINGS.historyEntries,
-      );
-      say(`seeded ${seeding.entries.toLocaleString('en')} entries in ${seeding.ms} ms`);
-      const seeded = await sequentialLatency(readOnce, SETTINGS.reads, SETTINGS.readWarmup);
-      say(`balance read with the history: p50 ${seeded.p50Ms} ms, p99 ${seeded.p99Ms} ms`);
-      reads = { empty, seeded, seeding, ratio: round(seeded.p50Ms / empty.p50Ms, 2) };
-    }
-  }
-
-  // The raw ceiling, with the service idle (still running, still sampled).
+/** The raw ceiling, with the service idle (still running, still sampled): with and without an outbox row. */
+async function rawFigures(m: Measuring): Promise<{ raw: Levels; rawWithOutbox: Levels }> {
   const maxLevel = Math.max(...SETTINGS.levels, 16);
-  const raw = new RawLedger(databaseUrl, maxLevel);
+  const raw = new RawLedger(m.run.databaseUrl, maxLevel);
   onCleanUp('close the raw pool', () => raw.end());
   await raw.createOutboxCopy();
   const rawAccounts = await raw.seedAccounts(SETTINGS.members, SETTINGS.fundingPerAccount);
@@ -436,46 +353,48 @@ async function main(): Promise<void> {
     const [a, b] = randomPair(rawAccounts.length);
     await raw.transfer(rawAccounts[a], rawAccounts[b], SETTINGS.minutesPerTransfer, { outbox });
   };
-  const rawLevels = await measureLevels('raw', rawOp(false), sampler, () => null);
-  const rawOutboxLevels = await measureLevels('raw+outbox', rawOp(true), sampler, () => null);
+  return {
+    raw: await measureLevels('raw', rawOp(false), m.sampler, () => null),
+    rawWithOutbox: await measureLevels('raw+outbox', rawOp(true), m.sampler, () => null),
+  };
+}
 
-  const check = await ledgerCheck(pool);
-  sampler.stop();
-
-  // ---- report ----
+/** The figures as written to bench/results, with the targets met or missed. */
+function ledgerResult(
+  m: Measuring,
+  postgres: string,
+  service: { levels: Levels; reads: Reads | null },
+  raw: { raw: Levels; rawWithOutbox: Levels },
+  check: { total: number; mismatched: number },
+) {
+  const { reads } = service;
   const ratios = SETTINGS.levels.map((concurrency) => {
-    const s = serviceLevels.find((l) => l.concurrency === concurrency);
-    const r = rawLevels.find((l) => l.concurrency === concurrency);
+    const s = service.levels.find((l) => l.concurrency === concurrency);
+    const r = raw.raw.find((l) => l.concurrency === concurrency);
     return {
       concurrency,
       ratio: s && r && r.perSecond > 0 ? round(s.perSecond / r.perSecond, 2) : null,
     };
   });
   const memory = {
-    peakRssMb: round(sampler.peakMb, 1),
-    vmHwmMb: round(sampler.hwmMb, 1),
-    samples: sampler.samples,
+    peakRssMb: round(m.sampler.peakMb, 1),
+    vmHwmMb: round(m.sampler.hwmMb, 1),
+    samples: m.sampler.samples,
     everyMs: 100,
   };
   const at64 = ratios.find((r) => r.concurrency === 64)?.ratio ?? null;
-  const result = {
-    bench: 'ledger',
-    runId,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    machine: {
+  return {
+    ...m.run.facts({
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? null,
       memoryGb: round(os.totalmem() / 2 ** 30, 1),
       node: process.version,
-      postgres: pg.rows[0].server_version,
-      loadAverageAtStart: loadAtStart,
-      loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
-    },
+      postgres,
+    }),
     settings: { ...SETTINGS, transferKind: 'service' },
-    service: serviceLevels,
-    raw: rawLevels,
-    rawWithOutbox: rawOutboxLevels,
+    service: service.levels,
+    raw: raw.raw,
+    rawWithOutbox: raw.rawWithOutbox,
     ratioServiceToRaw: ratios,
     reads: reads && {
       subject: 'accounting.account.get',
@@ -497,14 +416,38 @@ async function main(): Promise<void> {
       booksBalance: check.total === 0 && check.mismatched === 0,
     },
   };
+}
 
+async function main(): Promise<void> {
+  const run = new BenchRun(
+    'ledger',
+    'before the start: other work on the machine skews the figures',
+  );
+  say(
+    `ledger bench ${run.runId}: database ${new URL(run.databaseUrl).pathname.slice(1)}, prefix ${run.prefix}`,
+  );
+  await run.createDatabase();
+  const suite = await startLedgerServices(run);
+  // launchSuite resolved once each service answered; the gateway's /health would
+  // also want requests and rewards, which this bench does not run.
+
+  const sampler = new MemorySampler(() => suite.pid('accounting'), 100);
+  sampler.start();
+  onCleanUp('stop the memory sampler', async () => sampler.stop());
+  const serviceCpu = () => cpuSeconds(suite.pid('accounting'));
+  const { pool, postgres } = await run.openPool();
+  const rpc = await RpcClient.connect(run.natsUrl, run.prefix);
+  onCleanUp('close NATS', () => rpc.close());
+  const m: Measuring = { run, rpc, pool, sampler, serviceCpu };
+
+  const service = SETTINGS.rawOnly ? { levels: [], reads: null } : await serviceFigures(m, suite);
+  const raw = await rawFigures(m);
+  const check = await ledgerCheck(pool);
+  sampler.stop();
+
+  const result = ledgerResult(m, postgres, service, raw, check);
   printTable(result);
-  mkdirSync(RESULTS, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  writeFileSync(path.join(RESULTS, `ledger-${stamp}.json`), json);
-  writeFileSync(path.join(RESULTS, 'ledger-latest.json'), json);
-  say(`\nwritten: bench/results/ledger-${stamp}.json and bench/results/ledger-latest.json`);
+  run.writeResult(result, '\n');
 }
 
 // ---- the table ----

@@ -12,33 +12,13 @@
  * Options: --members N (default 100000), --queries N (per kind and caller,
  * default 200), --warmup N (default 20).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'pg';
 import { luhnCheckDigit } from '../libs/contracts/src/volunteers/card-number';
-import { launchSuite } from '../scripts/launcher';
-import {
-  createDatabase,
-  databaseUrlFor,
-  DEFAULT_DATABASE_URL,
-  DEFAULT_NATS_URL,
-  deleteStreams,
-  dropDatabase,
-  freePort,
-  randomSuffix,
-} from './support/env';
-import { onCleanUp, runBench } from './support/clean-up';
+import { randomSuffix } from './support/env';
+import { runBench } from './support/clean-up';
+import { BenchRun, intOption, say } from './support/run';
 import { percentile, round } from './support/stats';
-
-function intOption(name: string, fallback: number, min: number, max: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = Number(i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
 
 const SETTINGS = {
   members: intOption('members', 100_000, 100, 1_000_000),
@@ -48,8 +28,6 @@ const SETTINGS = {
   batch: 10_000,
   targetP50Ms: 20,
 };
-const RESULTS = path.resolve(__dirname, 'results');
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 // ---- a city of members ----
 
@@ -258,57 +236,17 @@ async function measure(
 
 // ---- the run ----
 
-async function main(): Promise<void> {
-  const runId = randomSuffix();
-  const databaseUrl = databaseUrlFor(
-    `timebank_bench_${runId}`,
-    process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-  );
-  const natsUrl = process.env.NATS_URL || DEFAULT_NATS_URL;
-  const prefix = `tbbench_${runId}`;
-  const startedAt = new Date();
-  const loadAtStart = os.loadavg().map((l) => round(l, 2));
-  if (loadAtStart[0] > 1) {
-    say(`warning: load average ${loadAtStart[0]} at the start: other work skews the figures`);
-  }
-  const admin = { login: 'admin@timebank.local', password: `bench-${randomSuffix()}-admin` };
-
-  say(`members bench ${runId}: database ${new URL(databaseUrl).pathname.slice(1)}`);
-  await createDatabase(databaseUrl);
-  onCleanUp('drop the bench database', () => dropDatabase(databaseUrl));
-  onCleanUp('delete the streams', () => deleteStreams(natsUrl, prefix));
-
-  const suite = await launchSuite({
-    services: ['volunteers', 'gateway'],
-    env: {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
-      NATS_SUBJECT_PREFIX: prefix,
-      PORT: String(await freePort()),
-      JWT_SECRET: `bench-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}-${randomSuffix()}`,
-      BOOTSTRAP_ADMIN_LOGIN: admin.login,
-      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      SHUTDOWN_GRACE_MS: '2000',
-    },
-    log: (line, service) => say(`  [${service}] ${line}`),
-    stopGraceMs: 10_000,
-    onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
-  });
-  onCleanUp('stop the services', () => suite.stop());
-
-  const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'bench' });
-  pool.on('error', () => undefined);
-  onCleanUp('close the pool', () => pool.end());
-  const pg = await pool.query<{ server_version: string }>('SHOW server_version');
-
-  const adminToken = await signInAdmin(suite.baseUrl, admin);
+/** Ten communities of eight grid units each, made by the admin. */
+async function makeCommunities(
+  baseUrl: string,
+  runId: string,
+  adminToken: string,
+): Promise<Array<{ id: string; gridUnits: string[] }>> {
   const communities: Array<{ id: string; gridUnits: string[] }> = [];
   for (let i = 0; i < SETTINGS.communities; i++) {
     const code = `bench-${runId}-${i}`;
     const made = await http<{ id: string; gridUnits: Array<{ id: string }> }>(
-      suite.baseUrl,
+      baseUrl,
       'POST',
       '/communities',
       {
@@ -323,9 +261,19 @@ async function main(): Promise<void> {
     );
     communities.push({ id: made.id, gridUnits: made.gridUnits.map((g) => g.id) });
   }
+  return communities;
+}
+
+/** A coordinator of the first two communities, signed in: the caller who sees part of the city. */
+async function coordinatorToken(
+  baseUrl: string,
+  runId: string,
+  adminToken: string,
+  communities: Array<{ id: string }>,
+): Promise<string> {
   const coordinator = { login: `coordinator-${runId}@example.cn`, password: 'bench-password-123' };
   await http(
-    suite.baseUrl,
+    baseUrl,
     'POST',
     '/members',
     {
@@ -338,23 +286,20 @@ async function main(): Promise<void> {
     },
     adminToken,
   );
-  const coordinatorToken = (
-    await http<{ accessToken: string }>(suite.baseUrl, 'POST', '/auth/login', coordinator)
-  ).accessToken;
+  return (await http<{ accessToken: string }>(baseUrl, 'POST', '/auth/login', coordinator))
+    .accessToken;
+}
 
-  say(`writing ${SETTINGS.members.toLocaleString('en')} members into PostgreSQL`);
-  const seedStart = performance.now();
-  const members = await seedMembers(pool, communities);
-  const seedMs = Math.round(performance.now() - seedStart);
-  say(`written in ${seedMs} ms`);
-
+/** Every kind of query, as the coordinator and as the admin. */
+async function measureAll(
+  baseUrl: string,
+  members: Awaited<ReturnType<typeof seedMembers>>,
+  callers: ReadonlyArray<readonly [string, string]>,
+): Promise<KindResult[]> {
   const results: KindResult[] = [];
   for (const kind of queryKinds(members)) {
-    for (const [as, token] of [
-      ['coordinator', coordinatorToken],
-      ['admin', adminToken],
-    ] as const) {
-      const r = await measure(suite.baseUrl, token, as, kind);
+    for (const [as, token] of callers) {
+      const r = await measure(baseUrl, token, as, kind);
       results.push(r);
       say(
         `${r.kind.padEnd(20)} ${as.padEnd(11)} p50 ${String(r.p50Ms).padStart(6)} ms  ` +
@@ -363,20 +308,35 @@ async function main(): Promise<void> {
       );
     }
   }
+  return results;
+}
 
+async function main(): Promise<void> {
+  const run = new BenchRun('members', 'at the start: other work skews the figures');
+  say(`members bench ${run.runId}: database ${new URL(run.databaseUrl).pathname.slice(1)}`);
+  await run.createDatabase();
+  const suite = await run.startServices(['volunteers', 'gateway'], {
+    log: (line, service) => say(`  [${service}] ${line}`),
+  });
+  const { pool, postgres } = await run.openPool();
+
+  const adminToken = await signInAdmin(suite.baseUrl, run.admin);
+  const communities = await makeCommunities(suite.baseUrl, run.runId, adminToken);
+  const coordinator = await coordinatorToken(suite.baseUrl, run.runId, adminToken, communities);
+
+  say(`writing ${SETTINGS.members.toLocaleString('en')} members into PostgreSQL`);
+  const seedStart = performance.now();
+  const members = await seedMembers(pool, communities);
+  const seedMs = Math.round(performance.now() - seedStart);
+  say(`written in ${seedMs} ms`);
+
+  const results = await measureAll(suite.baseUrl, members, [
+    ['coordinator', coordinator],
+    ['admin', adminToken],
+  ]);
   const worstP50 = Math.max(...results.filter((r) => r.kind !== FLOOR).map((r) => r.p50Ms));
   const result = {
-    bench: 'members',
-    runId,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      node: process.version,
-      postgres: pg.rows[0].server_version,
-      loadAverageAtStart: loadAtStart,
-      loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
-    },
+    ...run.facts({ cpus: os.cpus().length, node: process.version, postgres }),
     settings: SETTINGS,
     seedMs,
     results,
@@ -386,12 +346,7 @@ async function main(): Promise<void> {
     `\nworst p50 ${worstP50} ms (target under ${SETTINGS.targetP50Ms} ms); ` +
       `load average at the end ${result.machine.loadAverageAtEnd.join(' ')}`,
   );
-  mkdirSync(RESULTS, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  writeFileSync(path.join(RESULTS, `members-${stamp}.json`), json);
-  writeFileSync(path.join(RESULTS, 'members-latest.json'), json);
-  say(`written: bench/results/members-${stamp}.json and bench/results/members-latest.json`);
+  run.writeResult(result);
 }
 
 runBench('members', main);

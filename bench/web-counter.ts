@@ -8,11 +8,16 @@
  * its transaction, the ledger's payment, Vue's rendering). A few redemptions first
  * warm the page and the suite up and are not counted.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PHONE } from '../test/support/browser';
 import { claim, memberWithCredits, shopWithOffer, type Voucher } from '../test/support/counter';
-import { adminToken, coordinatorOf, createCommunity, unique } from '../test/support/fixtures';
-import { ok } from '../test/support/http';
+import {
+  adminToken,
+  coordinatorOf,
+  createCommunity,
+  fundCommunity,
+  unique,
+} from '../test/support/fixtures';
 import type { TestSuite } from '../test/support/suite';
 import { percentile, round } from './support/stats';
 
@@ -34,24 +39,15 @@ declare global {
   }
 }
 
-export async function counterFigures(
+/** A shop with an offer, and a member who claimed one voucher for each redemption to time. */
+async function vouchersToRedeem(
   suite: TestSuite,
-  browser: Browser,
-  origin: string,
-): Promise<void> {
+  total: number,
+): Promise<{ staff: { login: string; password: string }; vouchers: Voucher[] }> {
   const admin = await adminToken(suite.api);
   const community = await createCommunity(admin, 1, suite.api);
   const coordinator = await coordinatorOf(admin, community.id, suite.api);
-  ok(
-    await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      headers: { 'idempotency-key': unique('allocate') },
-      body: { minutes: 10_000 },
-    }),
-    201,
-    'allocation',
-  );
-  const total = REDEMPTIONS + WARM_UP;
+  await fundCommunity(admin, community.id, { minutes: 10_000, key: unique('allocate') }, suite.api);
   const shop = await shopWithOffer(
     coordinator,
     community.id,
@@ -73,49 +69,64 @@ export async function counterFigures(
   );
   const vouchers: Voucher[] = [];
   for (let i = 0; i < total; i++) vouchers.push(await claim(member, shop.offerId, suite.api));
+  return { staff: shop.staff, vouchers };
+}
 
+/** Sets the page to time the next submit until the green answer is painted (window.counterRedeemed). */
+function timeNextRedemption(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    window.counterRedeemed = new Promise<number>((resolve) => {
+      let start = 0;
+      document.addEventListener('submit', () => (start = performance.now()), {
+        capture: true,
+        once: true,
+      });
+      const observer = new MutationObserver(() => {
+        if (!start || !document.querySelector('[data-testid="redeem-result"][data-outcome="ok"]')) {
+          return;
+        }
+        observer.disconnect();
+        // The next frame paints the answer; a task queued from its callback runs after the paint.
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+  });
+}
+
+/** Each voucher typed and sent at the counter; the milliseconds of those after the warm-up. */
+async function redeemAll(page: Page, vouchers: Voucher[]): Promise<number[]> {
+  const input = page.getByLabel('券号');
+  const times: number[] = [];
+  for (const [i, voucher] of vouchers.entries()) {
+    await input.waitFor();
+    await timeNextRedemption(page);
+    await input.fill(messy(voucher.code));
+    await page.getByTestId('redeem').click();
+    const ms = await page.evaluate(() => window.counterRedeemed as Promise<number>);
+    const shown = (await page.getByTestId('result-member').innerText()).trim();
+    if (shown !== '周大爷') throw new Error(`redemption ${i}: the green screen names ${shown}`);
+    if (i >= WARM_UP) times.push(ms);
+    await page.getByTestId('next-customer').click();
+  }
+  return times;
+}
+
+export async function counterFigures(
+  suite: TestSuite,
+  browser: Browser,
+  origin: string,
+): Promise<void> {
+  const { staff, vouchers } = await vouchersToRedeem(suite, REDEMPTIONS + WARM_UP);
   const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true });
   try {
     const page = await context.newPage();
     await page.goto(`${origin}/login`);
-    await page.locator('input[name="login"]').fill(shop.staff.login);
-    await page.locator('input[name="password"]').fill(shop.staff.password);
+    await page.locator('input[name="login"]').fill(staff.login);
+    await page.locator('input[name="password"]').fill(staff.password);
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL(/\/counter$/);
-    const input = page.getByLabel('券号');
-
-    const times: number[] = [];
-    for (const [i, voucher] of vouchers.entries()) {
-      await input.waitFor();
-      await page.evaluate(() => {
-        window.counterRedeemed = new Promise<number>((resolve) => {
-          let start = 0;
-          document.addEventListener('submit', () => (start = performance.now()), {
-            capture: true,
-            once: true,
-          });
-          const observer = new MutationObserver(() => {
-            if (
-              !start ||
-              !document.querySelector('[data-testid="redeem-result"][data-outcome="ok"]')
-            ) {
-              return;
-            }
-            observer.disconnect();
-            // The next frame paints the answer; a task queued from its callback runs after the paint.
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-          });
-          observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-        });
-      });
-      await input.fill(messy(voucher.code));
-      await page.getByTestId('redeem').click();
-      const ms = await page.evaluate(() => window.counterRedeemed as Promise<number>);
-      const shown = (await page.getByTestId('result-member').innerText()).trim();
-      if (shown !== '周大爷') throw new Error(`redemption ${i}: the green screen names ${shown}`);
-      if (i >= WARM_UP) times.push(ms);
-      await page.getByTestId('next-customer').click();
-    }
+    const times = await redeemAll(page, vouchers);
 
     const sorted = [...times].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);

@@ -124,72 +124,85 @@ function reasonFrom(stderr, stdout) {
 const describeExit = (e) => (e.signal ? `signal ${e.signal}` : `code ${e.code}`);
 
 /**
- * Spawns the services and waits until each one answers: the backends on their
- * NATS health subject, then the gateway on HTTP. Rejects (after stopping what
- * it started) if a service exits or does not answer in time.
- * @param {LaunchOptions} [options]
+ * @typedef {object} Running
+ * @property {import('node:child_process').ChildProcess} child
+ * @property {Promise<ServiceExit>} exited
+ * @property {boolean} stopping
+ * @property {boolean} starting
+ * @property {ServiceExit | null} exit
  */
-async function launchSuite(options = {}) {
-  const root = options.root ?? ROOT;
+
+/**
+ * What a suite is made of, read once from the options and the environment.
+ * @param {LaunchOptions} options
+ */
+function settingsOf(options) {
   const env = { ...process.env, ...(options.env ?? {}) };
   const wanted = options.services ?? [...SERVICES];
   for (const s of wanted) {
     if (!SERVICES.includes(s))
       throw new Error(`unknown service "${s}" (known: ${SERVICES.join(', ')})`);
   }
-  const services = SERVICES.filter((s) => wanted.includes(s));
-  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
-  const stopGraceMs = options.stopGraceMs ?? 15_000;
   const port = env.PORT || '3000';
-  const baseUrl = `http://127.0.0.1:${port}/api/v1`;
-  const prefix = env.NATS_SUBJECT_PREFIX || 'timebank';
-  const natsUrl = env.NATS_URL || 'nats://127.0.0.1:4222';
+  return {
+    root: options.root ?? ROOT,
+    env,
+    services: SERVICES.filter((s) => wanted.includes(s)),
+    startTimeoutMs: options.startTimeoutMs ?? 30_000,
+    stopGraceMs: options.stopGraceMs ?? 15_000,
+    port,
+    baseUrl: `http://127.0.0.1:${port}/api/v1`,
+    prefix: env.NATS_SUBJECT_PREFIX || 'timebank',
+    natsUrl: env.NATS_URL || 'nats://127.0.0.1:4222',
+    restart: {
+      maxCrashes: options.restart?.maxCrashes ?? 5,
+      windowMs: options.restart?.windowMs ?? 60_000,
+      firstDelayMs: options.restart?.firstDelayMs ?? 1000,
+      maxDelayMs: options.restart?.maxDelayMs ?? 30_000,
+    },
+  };
+}
 
-  /** @type {LogFunction} */
-  let write = () => {};
-  /** @type {fs.WriteStream | null} */
-  let logFile = null;
-  if (typeof options.log === 'function') {
-    write = options.log;
-  } else if (typeof options.log === 'string') {
-    fs.mkdirSync(path.dirname(path.resolve(options.log)), { recursive: true });
-    const file = fs.createWriteStream(options.log, { flags: 'a' });
-    logFile = file;
-    write = (line, service) =>
-      file.write(line.startsWith('{') ? `${line}\n` : `[${service}] ${line}\n`);
+/**
+ * Where the children's lines go: a function, a file appended to, or nowhere.
+ * @param {LogFunction | string | undefined} log
+ * @returns {{ write: LogFunction, close: () => Promise<void> }}
+ */
+function openLog(log) {
+  if (typeof log === 'function') return { write: log, close: async () => {} };
+  if (typeof log !== 'string') return { write: () => {}, close: async () => {} };
+  fs.mkdirSync(path.dirname(path.resolve(log)), { recursive: true });
+  const file = fs.createWriteStream(log, { flags: 'a' });
+  return {
+    write: (line, service) =>
+      file.write(line.startsWith('{') ? `${line}\n` : `[${service}] ${line}\n`),
+    close: () => new Promise((resolve) => file.end(resolve)),
+  };
+}
+
+/** How the launcher asks a service whether it answers: NATS for the backends, HTTP for the gateway. */
+class HealthProbes {
+  /** @param {{ baseUrl: string, prefix: string, natsUrl: string }} settings */
+  constructor(settings) {
+    this.settings = settings;
+    /** @type {import('nats').NatsConnection | null} */
+    this.nats = null;
   }
 
-  /**
-   * @typedef {object} Running
-   * @property {import('node:child_process').ChildProcess} child
-   * @property {Promise<ServiceExit>} exited
-   * @property {boolean} stopping
-   * @property {boolean} starting
-   * @property {ServiceExit | null} exit
-   */
-  /** @type {Map<ServiceName, Running>} */
-  const running = new Map();
-  /** @type {Map<ServiceName, { stdout: string[], stderr: string[] }>} */
-  const tails = new Map();
-  /** @type {Map<ServiceName, ServiceExit>} */
-  const lastExit = new Map();
-
-  /** @type {import('nats').NatsConnection | null} */
-  let nats = null;
-  async function natsConnection() {
-    if (nats && !nats.isClosed()) return nats;
+  async natsConnection() {
+    if (this.nats && !this.nats.isClosed()) return this.nats;
     const { connect } = require('nats');
-    nats = await connect({
-      servers: natsUrl.split(',').map((s) => s.trim()),
+    this.nats = await connect({
+      servers: this.settings.natsUrl.split(',').map((/** @type {string} */ s) => s.trim()),
       name: 'timebank-launcher',
       timeout: 2000,
       reconnect: false,
     });
-    return nats;
+    return this.nats;
   }
 
   /** @param {ServiceName} service */
-  async function backendAnswers(service) {
+  async backendAnswers(service) {
     const { StringCodec } = require('nats');
     const codec = StringCodec();
     const pattern = `${service}.health.check`;
@@ -199,13 +212,11 @@ async function launchSuite(options = {}) {
       data: { requestId: 'launcher', actor: null, data: {} },
     };
     try {
-      const nc = await natsConnection();
+      const nc = await this.natsConnection();
       const reply = await nc.request(
-        `${prefix}.${pattern}`,
+        `${this.settings.prefix}.${pattern}`,
         codec.encode(JSON.stringify(message)),
-        {
-          timeout: 1000,
-        },
+        { timeout: 1000 },
       );
       const body = JSON.parse(codec.decode(reply.data));
       return body?.response?.status === 'up';
@@ -218,9 +229,11 @@ async function launchSuite(options = {}) {
    * The gateway's readiness: 200 once it hears NATS and every backend is ready.
    * @returns {Promise<{ status: number, body: unknown } | null>}
    */
-  async function gatewayHealth() {
+  async gatewayHealth() {
     try {
-      const res = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(3000) });
+      const res = await fetch(`${this.settings.baseUrl}/health/ready`, {
+        signal: AbortSignal.timeout(3000),
+      });
       const text = await res.text();
       let body = text;
       try {
@@ -235,17 +248,59 @@ async function launchSuite(options = {}) {
   }
 
   /** @param {ServiceName} service */
-  function tailOf(service) {
-    let tail = tails.get(service);
+  async answers(service) {
+    if (service === 'gateway') return (await this.gatewayHealth()) !== null;
+    return this.backendAnswers(service);
+  }
+
+  async close() {
+    if (!this.nats) return;
+    await this.nats.close().catch(() => {});
+    this.nats = null;
+  }
+}
+
+/** The running services of one suite: spawns, watches, restarts and stops them. */
+class Supervisor {
+  /**
+   * @param {ReturnType<typeof settingsOf>} settings
+   * @param {LaunchOptions} options
+   * @param {LogFunction} write
+   * @param {HealthProbes} probes
+   */
+  constructor(settings, options, write, probes) {
+    this.settings = settings;
+    this.options = options;
+    this.write = write;
+    this.probes = probes;
+    /** @type {Map<ServiceName, Running>} */
+    this.running = new Map();
+    /** @type {Map<ServiceName, { stdout: string[], stderr: string[] }>} */
+    this.tails = new Map();
+    /** @type {Map<ServiceName, ServiceExit>} */
+    this.lastExit = new Map();
+    /** @type {Map<ServiceName, number[]>} */
+    this.crashes = new Map();
+    this.stopping = false;
+    // If the parent goes away abruptly, take the children with it.
+    this.killAll = () => {
+      for (const state of this.running.values()) state.child.kill('SIGKILL');
+    };
+  }
+
+  /** @param {ServiceName} service */
+  tailOf(service) {
+    let tail = this.tails.get(service);
     if (!tail) {
       tail = { stdout: [], stderr: [] };
-      tails.set(service, tail);
+      this.tails.set(service, tail);
     }
     return tail;
   }
 
   /** @param {ServiceName} service */
-  function spawnService(service) {
+  spawn(service) {
+    const { root, env } = this.settings;
     const entry = entryOf(service, root);
     if (!fs.existsSync(entry)) {
       throw new Error(
@@ -257,11 +312,35 @@ async function launchSuite(options = {}) {
     // child watches (watch-parent.js): no child outlives the launcher.
     const child = spawn(process.execPath, ['--require', WATCH_PARENT, entry], {
       cwd: root,
-      env: { ...env, ...options.serviceEnv?.[service] },
+      env: { ...env, ...this.options.serviceEnv?.[service] },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
-    const tail = tailOf(service);
+    const drained = this.keepOutput(service, child);
+    /** @type {Running} */
+    const state = {
+      child,
+      stopping: false,
+      starting: true,
+      exit: null,
+      exited: Promise.resolve(/** @type {any} */ (null)),
+    };
+    state.exited = this.exitOf(service, state, drained);
+    child.once('error', (error) => {
+      this.tailOf(service).stderr.push(`${service}: cannot spawn: ${error.message}`);
+    });
+    this.running.set(service, state);
+    return state;
+  }
+
+  /**
+   * Keeps the child's last lines and passes every line to the log.
+   * @param {ServiceName} service
+   * @param {import('node:child_process').ChildProcess} child
+   * @returns {Promise<void>[]} one per stream, resolved once it is read to its end
+   */
+  keepOutput(service, child) {
+    const tail = this.tailOf(service);
     tail.stdout.length = 0;
     tail.stderr.length = 0;
     /** @type {Promise<void>[]} */
@@ -275,54 +354,49 @@ async function launchSuite(options = {}) {
         kept.push(line);
         if (kept.length > TAIL_LINES) kept.shift();
         try {
-          write(line, service, stream);
+          this.write(line, service, stream);
         } catch {
           // a failing log sink must not take the suite down
         }
       });
       drained.push(new Promise((resolve) => lines.once('close', () => resolve())));
     }
-    /** @type {Running} */
-    const state = {
-      child,
-      stopping: false,
-      starting: true,
-      exit: null,
-      exited: Promise.resolve(/** @type {any} */ (null)),
-    };
-    state.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
+    return drained;
+  }
+
+  /**
+   * The service's exit with its reason; an exit nobody asked for is a crash.
+   * @param {ServiceName} service
+   * @param {Running} state
+   * @param {Promise<void>[]} drained
+   * @returns {Promise<ServiceExit>}
+   */
+  exitOf(service, state, drained) {
+    return new Promise((resolve) => {
+      state.child.once('exit', (code, signal) => {
         // Wait for the last lines, so the reason is the line printed just before exiting.
         void Promise.race([Promise.all(drained), idle(500)]).then(() => {
+          const tail = this.tailOf(service);
           const exit = { service, code, signal, reason: reasonFrom(tail.stderr, tail.stdout) };
           state.exit = exit;
-          lastExit.set(service, exit);
-          if (running.get(service) === state) running.delete(service);
+          this.lastExit.set(service, exit);
+          if (this.running.get(service) === state) this.running.delete(service);
           // An exit during start rejects the start instead.
-          if (!state.stopping && !state.starting && !suiteStopping) {
-            if (options.restart) void restartAfterCrash(service, exit);
-            else if (options.onExit) options.onExit(exit);
-          }
+          if (!state.stopping && !state.starting && !this.stopping) this.crashed(service, exit);
           resolve(exit);
         });
       });
     });
-    child.once('error', (error) => {
-      tail.stderr.push(`${service}: cannot spawn: ${error.message}`);
-    });
-    running.set(service, state);
-    return state;
   }
 
-  let suiteStopping = false;
-  const restart = {
-    maxCrashes: options.restart?.maxCrashes ?? 5,
-    windowMs: options.restart?.windowMs ?? 60_000,
-    firstDelayMs: options.restart?.firstDelayMs ?? 1000,
-    maxDelayMs: options.restart?.maxDelayMs ?? 30_000,
-  };
-  /** @type {Map<ServiceName, number[]>} */
-  const crashes = new Map();
+  /**
+   * @param {ServiceName} service
+   * @param {ServiceExit} exit
+   */
+  crashed(service, exit) {
+    if (this.options.restart) void this.restartAfterCrash(service, exit);
+    else if (this.options.onExit) this.options.onExit(exit);
+  }
 
   /**
    * A crash costs seconds, not the suite: respawn after 1 s, 2 s, 4 s ... (capped);
@@ -330,49 +404,54 @@ async function launchSuite(options = {}) {
    * @param {ServiceName} service
    * @param {ServiceExit} exit
    */
-  async function restartAfterCrash(service, exit) {
+  async restartAfterCrash(service, exit) {
+    const { restart } = this.settings;
     const now = Date.now();
-    const recent = (crashes.get(service) ?? []).filter((t) => now - t < restart.windowMs);
+    const recent = (this.crashes.get(service) ?? []).filter((t) => now - t < restart.windowMs);
     recent.push(now);
-    crashes.set(service, recent);
+    this.crashes.set(service, recent);
     if (recent.length >= restart.maxCrashes) {
-      if (options.onExit) options.onExit(exit);
+      if (this.options.onExit) this.options.onExit(exit);
       return;
     }
     const delayMs = Math.min(restart.firstDelayMs * 2 ** (recent.length - 1), restart.maxDelayMs);
-    options.restart?.onCrash?.(exit, { crashes: recent.length, delayMs });
+    this.options.restart?.onCrash?.(exit, { crashes: recent.length, delayMs });
     await idle(delayMs);
-    if (suiteStopping || running.has(service)) return;
+    if (this.stopping || this.running.has(service)) return;
     /** @type {Running} */
     let state;
     try {
-      state = spawnService(service);
+      state = this.spawn(service);
     } catch (error) {
-      if (options.onExit)
-        options.onExit({ ...exit, reason: error instanceof Error ? error.message : String(error) });
+      if (this.options.onExit)
+        this.options.onExit({
+          ...exit,
+          reason: error instanceof Error ? error.message : String(error),
+        });
       return;
     }
     try {
-      await waitAnswering(service, state, startTimeoutMs);
+      await this.waitAnswering(service, state, this.settings.startTimeoutMs);
     } catch {
       // Exited or silent during its restart: that counts as the next crash.
       state.starting = false;
-      if (suiteStopping) return;
-      if (!state.exit) {
-        state.stopping = true;
-        state.child.kill('SIGKILL');
-      }
-      const again = await state.exited;
-      return restartAfterCrash(service, again);
+      if (this.stopping) return;
+      return this.restartAfterCrash(service, await this.killed(state));
     }
     state.starting = false;
-    options.restart?.onRestarted?.(service, Date.now() - now);
+    this.options.restart?.onRestarted?.(service, Date.now() - now);
   }
 
-  /** @param {ServiceName} service */
-  async function answers(service) {
-    if (service === 'gateway') return (await gatewayHealth()) !== null;
-    return backendAnswers(service);
+  /**
+   * @param {Running} state
+   * @returns {Promise<ServiceExit>} its exit, after a SIGKILL if it still runs
+   */
+  killed(state) {
+    if (!state.exit) {
+      state.stopping = true;
+      state.child.kill('SIGKILL');
+    }
+    return state.exited;
   }
 
   /**
@@ -380,11 +459,11 @@ async function launchSuite(options = {}) {
    * @param {Running} state
    * @param {number} timeoutMs
    */
-  async function waitAnswering(service, state, timeoutMs) {
+  async waitAnswering(service, state, timeoutMs) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (state.exit) break;
-      if (await answers(service)) return;
+      if (await this.probes.answers(service)) return;
       await Promise.race([sleep(250), state.exited]);
     }
     if (state.exit) {
@@ -392,8 +471,9 @@ async function launchSuite(options = {}) {
         `${service} exited with ${describeExit(state.exit)} during start: ${state.exit.reason}`,
       );
     }
+    const tail = this.tailOf(service);
     throw new Error(
-      `${service} did not answer within ${timeoutMs} ms; last output: ${reasonFrom(tailOf(service).stderr, tailOf(service).stdout)}`,
+      `${service} did not answer within ${timeoutMs} ms; last output: ${reasonFrom(tail.stderr, tail.stdout)}`,
     );
   }
 
@@ -402,12 +482,13 @@ async function launchSuite(options = {}) {
    * @param {ServiceName} service
    * @param {{ timeoutMs?: number }} [opts]
    */
-  async function startService(service, opts = {}) {
-    if (!services.includes(service)) throw new Error(`${service} is not part of this suite`);
-    if (running.has(service)) throw new Error(`${service} is already running`);
-    const state = spawnService(service);
+  async startService(service, opts = {}) {
+    if (!this.settings.services.includes(service))
+      throw new Error(`${service} is not part of this suite`);
+    if (this.running.has(service)) throw new Error(`${service} is already running`);
+    const state = this.spawn(service);
     try {
-      await waitAnswering(service, state, opts.timeoutMs ?? startTimeoutMs);
+      await this.waitAnswering(service, state, opts.timeoutMs ?? this.settings.startTimeoutMs);
     } finally {
       state.starting = false;
     }
@@ -419,13 +500,13 @@ async function launchSuite(options = {}) {
    * @param {{ graceMs?: number, signal?: NodeJS.Signals }} [opts]
    * @returns {Promise<ServiceExit | null>} the exit, or null when it was not running
    */
-  async function stopService(service, opts = {}) {
-    const state = running.get(service);
+  async stopService(service, opts = {}) {
+    const state = this.running.get(service);
     if (!state) return null;
     state.stopping = true;
     if (state.exit) return state.exit;
     state.child.kill(opts.signal ?? 'SIGTERM');
-    const graceMs = opts.graceMs ?? stopGraceMs;
+    const graceMs = opts.graceMs ?? this.settings.stopGraceMs;
     const exit = await Promise.race([state.exited, idle(graceMs).then(() => null)]);
     if (exit) return exit;
     state.child.kill('SIGKILL');
@@ -436,25 +517,48 @@ async function launchSuite(options = {}) {
    * Stops every service (the gateway first, then the backends together).
    * @returns {Promise<ServiceExit[]>}
    */
-  async function stop() {
+  async stopAll() {
     /** @type {ServiceExit[]} */
     const exits = [];
-    suiteStopping = true;
-    const gateway = await stopService('gateway');
+    this.stopping = true;
+    const gateway = await this.stopService('gateway');
     if (gateway) exits.push(gateway);
-    const rest = await Promise.all([...running.keys()].map((s) => stopService(s)));
+    const rest = await Promise.all([...this.running.keys()].map((s) => this.stopService(s)));
     for (const e of rest) if (e) exits.push(e);
-    if (nats) {
-      await nats.close().catch(() => {});
-      nats = null;
-    }
-    if (logFile) {
-      const file = logFile;
-      logFile = null;
-      await new Promise((resolve) => file.end(resolve));
-    }
-    process.removeListener('exit', killAll);
     return exits;
+  }
+
+  /** Throws if a service of the suite has exited or was never started. */
+  expectAllRunning() {
+    for (const service of this.settings.services) {
+      const state = this.running.get(service);
+      const exit = state ? state.exit : this.lastExit.get(service);
+      if (!state || exit) {
+        throw new Error(
+          exit
+            ? `${service} exited with ${describeExit(exit)}: ${exit.reason}`
+            : `${service} is not running`,
+        );
+      }
+    }
+  }
+
+  /**
+   * The suite's health now: the gateway's readiness, or without a gateway each backend's answer.
+   * @returns {Promise<{ answer: unknown, ready: boolean, body: unknown }>}
+   */
+  async healthNow() {
+    const { services } = this.settings;
+    if (services.includes('gateway')) {
+      const health = await this.probes.gatewayHealth();
+      return { answer: health, ready: health?.status === 200, body: health?.body };
+    }
+    const backends = BACKENDS.filter((s) => services.includes(s));
+    const statuses = await Promise.all(backends.map((s) => this.probes.backendAnswers(s)));
+    const answer = {
+      services: Object.fromEntries(backends.map((s, i) => [s, statuses[i] ? 'up' : 'down'])),
+    };
+    return { answer, ready: statuses.every(Boolean), body: answer };
   }
 
   /**
@@ -464,39 +568,15 @@ async function launchSuite(options = {}) {
    * @param {number} [timeoutMs]
    * @returns {Promise<unknown>} the last health body (the gateway's JSON, or per-backend status)
    */
-  async function waitHealthy(timeoutMs = 30_000) {
+  async waitHealthy(timeoutMs = 30_000) {
     const deadline = Date.now() + timeoutMs;
     /** @type {unknown} */
     let last = 'no answer yet';
     for (;;) {
-      for (const service of services) {
-        const state = running.get(service);
-        const exit = state ? state.exit : lastExit.get(service);
-        if (!state || exit) {
-          throw new Error(
-            exit
-              ? `${service} exited with ${describeExit(exit)}: ${exit.reason}`
-              : `${service} is not running`,
-          );
-        }
-      }
-      if (services.includes('gateway')) {
-        const health = await gatewayHealth();
-        if (health) last = health;
-        if (health && health.status === 200) return health.body;
-      } else {
-        const statuses = await Promise.all(
-          BACKENDS.filter((s) => services.includes(s)).map(backendAnswers),
-        );
-        const byService = Object.fromEntries(
-          BACKENDS.filter((s) => services.includes(s)).map((s, i) => [
-            s,
-            statuses[i] ? 'up' : 'down',
-          ]),
-        );
-        last = { services: byService };
-        if (statuses.every(Boolean)) return last;
-      }
+      this.expectAllRunning();
+      const { answer, ready, body } = await this.healthNow();
+      if (answer) last = answer;
+      if (ready) return body;
       if (Date.now() >= deadline) {
         throw new Error(
           `suite not healthy after ${timeoutMs} ms; last answer: ${JSON.stringify(last)}`,
@@ -506,38 +586,64 @@ async function launchSuite(options = {}) {
     }
   }
 
-  // If the parent goes away abruptly, take the children with it.
-  function killAll() {
-    for (const state of running.values()) state.child.kill('SIGKILL');
+  /** One backend alone first, the others together, the gateway last. */
+  async startAll() {
+    const { services } = this.settings;
+    const [first, ...others] = services.filter((s) => s !== 'gateway');
+    // One backend alone first: it creates the database, which two racing
+    // CREATE DATABASE statements can fail to do (23505 on pg_database).
+    if (first) await this.startService(first);
+    await Promise.all(others.map((s) => this.startService(s)));
+    if (services.includes('gateway')) await this.startService('gateway');
   }
-  process.on('exit', killAll);
+}
+
+/**
+ * Spawns the services and waits until each one answers: the backends on their
+ * NATS health subject, then the gateway on HTTP. Rejects (after stopping what
+ * it started) if a service exits or does not answer in time.
+ * @param {LaunchOptions} [options]
+ */
+async function launchSuite(options = {}) {
+  const settings = settingsOf(options);
+  const log = openLog(options.log);
+  const probes = new HealthProbes(settings);
+  const supervisor = new Supervisor(settings, options, log.write, probes);
+  process.on('exit', supervisor.killAll);
+
+  /** @returns {Promise<ServiceExit[]>} */
+  async function stop() {
+    const exits = await supervisor.stopAll();
+    await probes.close();
+    await log.close();
+    process.removeListener('exit', supervisor.killAll);
+    return exits;
+  }
 
   const suite = {
-    baseUrl,
-    port: Number(port),
-    services,
-    waitHealthy,
-    startService,
-    stopService,
+    baseUrl: settings.baseUrl,
+    port: Number(settings.port),
+    services: settings.services,
+    /** @param {number} [timeoutMs] */
+    waitHealthy: (timeoutMs) => supervisor.waitHealthy(timeoutMs),
+    /** @param {ServiceName} service @param {{ timeoutMs?: number }} [opts] */
+    startService: (service, opts) => supervisor.startService(service, opts),
+    /** @param {ServiceName} service @param {{ graceMs?: number, signal?: NodeJS.Signals }} [opts] */
+    stopService: (service, opts) => supervisor.stopService(service, opts),
     stop,
     /** @param {ServiceName} service */
-    isRunning: (service) => running.has(service),
+    isRunning: (service) => supervisor.running.has(service),
     /** @param {ServiceName} service */
-    pid: (service) => running.get(service)?.child.pid,
+    pid: (service) => supervisor.running.get(service)?.child.pid,
     /** @param {ServiceName} service */
     lastLines: (service) => {
-      const t = tailOf(service);
+      const t = supervisor.tailOf(service);
       return { stdout: [...t.stdout], stderr: [...t.stderr] };
     },
   };
 
   try {
-    const [first, ...others] = services.filter((s) => s !== 'gateway');
-    // One backend alone first: it creates the database, which two racing
-    // CREATE DATABASE statements can fail to do (23505 on pg_database).
-    if (first) await startService(first);
-    await Promise.all(others.map((s) => startService(s)));
-    if (services.includes('gateway')) await startService('gateway');
+    await supervisor.startAll();
   } catch (error) {
     await stop();
     throw error;

@@ -161,21 +161,24 @@ async function portHolder(port) {
     : `port ${port} is in use by another program (not a Community Time Bank: GET ${health} does not answer as one); stop it or set PORT`;
 }
 
-async function main() {
+/** Builds first when dist/ is older than the sources; exits 1 when the build fails. */
+function buildIfStale() {
   const reason = staleReason();
-  if (reason) {
-    say(`building (${reason})`);
-    try {
-      execFileSync(process.execPath, [path.join(__dirname, 'build.js')], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-    } catch {
-      say('the build failed');
-      process.exit(1);
-    }
+  if (!reason) return;
+  say(`building (${reason})`);
+  try {
+    execFileSync(process.execPath, [path.join(__dirname, 'build.js')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  } catch {
+    say('the build failed');
+    process.exit(1);
   }
+}
 
+/** The services that are built (exits 1 when none is), saying which are not. */
+function servicesToStart() {
   const services = builtServices(ROOT);
   if (services.length === 0) {
     say('nothing to start: no dist/apps/<service>/src/main.js was built');
@@ -183,63 +186,76 @@ async function main() {
   }
   const missing = SERVICES.filter((s) => !services.includes(s));
   if (missing.length > 0) say(`not built yet, not started: ${missing.join(', ')}`);
+  return services;
+}
 
-  /** @type {import('./launcher').Suite | null} */
-  let suite = null;
-  /** Services' stderr lines already printed. @type {Set<string>} */
-  const echoed = new Set();
-  let shuttingDown = false;
+/**
+ * The foreground run: the suite once started, the stderr lines already printed,
+ * and whether it is shutting down.
+ */
+class Foreground {
+  constructor() {
+    /** @type {import('./launcher').Suite | null} */
+    this.suite = null;
+    /** Services' stderr lines already printed. @type {Set<string>} */
+    this.echoed = new Set();
+    this.shuttingDown = false;
+    this.firstSignalAt = 0;
+  }
 
   /** Stops every service and exits: 0 when each stopped cleanly. @param {number} code */
-  const shutdown = async (code) => {
-    const exits = suite ? await suite.stop() : [];
+  async shutdown(code) {
+    const exits = this.suite ? await this.suite.stop() : [];
     const unclean = exits.filter((e) => e.code !== 0);
     for (const e of unclean) {
       say(`${e.service} did not stop cleanly (${e.signal ?? `code ${e.code}`})`);
     }
     process.exit(code !== 0 || unclean.length > 0 ? 1 : 0);
-  };
+  }
 
-  let firstSignalAt = 0;
   /** @param {NodeJS.Signals} signal */
-  const onSignal = (signal) => {
-    if (shuttingDown && Date.now() - firstSignalAt < 1000) {
+  onSignal(signal) {
+    if (this.shuttingDown && Date.now() - this.firstSignalAt < 1000) {
       // The same Ctrl-C twice: the terminal sends it to npm and to us, and npm
       // forwards its copy. Only a later one is the user insisting.
       return;
     }
-    if (shuttingDown) {
+    if (this.shuttingDown) {
       // A second Ctrl-C: don't wait any longer (the launcher kills what is left on exit).
       say(`${signal} again: killing the services`);
       process.exit(1);
     }
-    shuttingDown = true;
-    firstSignalAt = Date.now();
+    this.shuttingDown = true;
+    this.firstSignalAt = Date.now();
     say(`${signal}: stopping the services`);
-    if (suite) void shutdown(0);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  // Whoever started us (npm, a shell) went away without a signal reaching us,
-  // e.g. SIGTERM to npm alone kills the `sh -c` between us: stop as on SIGTERM.
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent && !shuttingDown) onSignal('SIGHUP');
-  }, 500).unref();
-
-  const holder = await portHolder(Number(process.env.PORT || 3000));
-  if (holder) {
-    say(holder);
-    process.exit(1);
+    if (this.suite) void this.shutdown(0);
   }
 
-  try {
-    suite = await launchSuite({
+  /** Ctrl-C, SIGTERM, or the parent going away stop the services. */
+  listen() {
+    const onSignal = (/** @type {NodeJS.Signals} */ signal) => this.onSignal(signal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    // Whoever started us (npm, a shell) went away without a signal reaching us,
+    // e.g. SIGTERM to npm alone kills the `sh -c` between us: stop as on SIGTERM.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent && !this.shuttingDown) onSignal('SIGHUP');
+    }, 500).unref();
+  }
+
+  /**
+   * The services' lines on our stdout and stderr, crashes and restarts said in a line.
+   * @param {import('./launcher').ServiceName[]} services
+   * @returns {import('./launcher').LaunchOptions}
+   */
+  launchOptions(services) {
+    return {
       env: process.env,
       services,
-      log: (line, _service, stream) => {
-        if (stream === 'stderr') echoed.add(line.trim());
-        const out = line.startsWith('{') ? line : `[${_service}] ${line}`;
+      log: (line, service, stream) => {
+        if (stream === 'stderr') this.echoed.add(line.trim());
+        const out = line.startsWith('{') ? line : `[${service}] ${line}`;
         (stream === 'stderr' ? process.stderr : process.stdout).write(`${out}\n`);
       },
       restart: {
@@ -252,48 +268,92 @@ async function main() {
         onRestarted: (service, ms) => say(`${service} restarted, answering again after ${ms} ms`),
       },
       onExit: (exit) => {
-        if (shuttingDown) return;
-        shuttingDown = true;
+        if (this.shuttingDown) return;
+        this.shuttingDown = true;
         const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
         say(`${exit.service} keeps crashing (last: ${how}): ${exit.reason}`);
         say('stopping the other services');
-        void shutdown(1);
+        void this.shutdown(1);
       },
-    });
-  } catch (error) {
-    if (shuttingDown) process.exit(0);
-    const message = error instanceof Error ? error.message : String(error);
-    // The service's own line (with its hint) is already on the screen: say it once.
-    const shown = [...echoed].find((line) => line !== '' && message.endsWith(`: ${line}`));
-    say(shown ? `${message.slice(0, -shown.length - 2)} (its reason is the line above)` : message);
+    };
+  }
+
+  /**
+   * Starts the suite; exits 1 with the failing service's reason when it cannot.
+   * @param {import('./launcher').ServiceName[]} services
+   * @returns {Promise<import('./launcher').Suite>}
+   */
+  async launch(services) {
+    try {
+      this.suite = await launchSuite(this.launchOptions(services));
+      return this.suite;
+    } catch (error) {
+      if (this.shuttingDown) process.exit(0);
+      const message = error instanceof Error ? error.message : String(error);
+      // The service's own line (with its hint) is already on the screen: say it once.
+      const shown = [...this.echoed].find((line) => line !== '' && message.endsWith(`: ${line}`));
+      say(
+        shown ? `${message.slice(0, -shown.length - 2)} (its reason is the line above)` : message,
+      );
+      process.exit(1);
+    }
+  }
+
+  /**
+   * Waits for the suite to be healthy; stops it (exit 1) when it is not in time.
+   * @param {import('./launcher').Suite} suite
+   * @returns {Promise<boolean>} whether the run goes on
+   */
+  async healthy(suite) {
+    try {
+      await suite.waitHealthy(60_000);
+      return !this.shuttingDown;
+    } catch (error) {
+      if (this.shuttingDown) return false;
+      this.shuttingDown = true;
+      say(error instanceof Error ? error.message : String(error));
+      await this.shutdown(1);
+      return false;
+    }
+  }
+}
+
+/**
+ * Seeds the demo city on a first start and says where the suite answers.
+ * @param {Foreground} run
+ * @param {import('./launcher').Suite} suite
+ */
+async function announceUp(run, suite) {
+  if (!suite.services.includes('gateway')) {
+    process.stdout.write(
+      `Community Time Bank services are up (${suite.services.join(', ')}); the gateway is not built, so there is no HTTP API yet\n`,
+    );
+    return;
+  }
+  const origin = `http://127.0.0.1:${suite.port}`;
+  await seedDemoOnFirstStart(origin);
+  if (run.shuttingDown) return;
+  const api = `API: ${origin}/api/v1, docs: ${origin}/api/docs`;
+  process.stdout.write(
+    webAppBuilt()
+      ? `Community Time Bank is up: ${origin}/ (${api})\n`
+      : `Community Time Bank is up without its web app (not built): ${api}\n`,
+  );
+}
+
+async function main() {
+  buildIfStale();
+  const services = servicesToStart();
+  const run = new Foreground();
+  run.listen();
+  const holder = await portHolder(Number(process.env.PORT || 3000));
+  if (holder) {
+    say(holder);
     process.exit(1);
   }
-  if (shuttingDown) return shutdown(0);
-
-  try {
-    await suite.waitHealthy(60_000);
-  } catch (error) {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    say(error instanceof Error ? error.message : String(error));
-    return shutdown(1);
-  }
-  if (shuttingDown) return;
-  if (services.includes('gateway')) {
-    const origin = `http://127.0.0.1:${suite.port}`;
-    await seedDemoOnFirstStart(origin);
-    if (shuttingDown) return;
-    const api = `API: ${origin}/api/v1, docs: ${origin}/api/docs`;
-    process.stdout.write(
-      webAppBuilt()
-        ? `Community Time Bank is up: ${origin}/ (${api})\n`
-        : `Community Time Bank is up without its web app (not built): ${api}\n`,
-    );
-  } else {
-    process.stdout.write(
-      `Community Time Bank services are up (${services.join(', ')}); the gateway is not built, so there is no HTTP API yet\n`,
-    );
-  }
+  const suite = await run.launch(services);
+  if (run.shuttingDown) return run.shutdown(0);
+  if (await run.healthy(suite)) await announceUp(run, suite);
 }
 
 void main();

@@ -12,11 +12,13 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  fundCommunity,
   register,
   SignedIn,
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const HOUR = 3600_000;
 
@@ -64,14 +66,7 @@ beforeAll(async () => {
     displayName: '李主任',
   });
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000, memo: 'acting-for e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'acting-for e2e' });
 });
 
 /** A resident without a phone: the coordinator gives them credits and acts for them. */
@@ -152,18 +147,6 @@ function said(history: Step[] | undefined): Array<[string, string | null, string
     step.actedBy?.displayName ?? null,
     step.onBehalfOf?.displayName ?? null,
   ]);
-}
-
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 describe('a coordinator acting for a resident without a phone', () => {

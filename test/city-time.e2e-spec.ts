@@ -5,10 +5,11 @@
  * service's date, report periods.
  */
 import { addDays, cityDate, startOfCityDay } from '@app/contracts';
-import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
+import { adminToken, fundedCommunity, register, SignedIn } from './support/fixtures';
 import { ok } from './support/http';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, TestSuite } from './support/suite';
+import { until } from './support/wait';
 
 const HOUR = 3600_000;
 
@@ -30,16 +31,13 @@ let coordinator: SignedIn;
 beforeAll(async () => {
   suite = await startPrivateSuite({ label: 'citytime', env: { CITY_TIME_ZONE: zone } });
   const admin = await adminToken(suite.api);
-  communityId = (await createCommunity(admin, 1, suite.api)).id;
-  ok(
-    await suite.api('POST', `/communities/${communityId}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 10_000, memo: 'city time e2e' },
-    }),
-    201,
-    'fund',
+  const funded = await fundedCommunity(
+    admin,
+    { minutes: 10_000, memo: 'city time e2e' },
+    suite.api,
   );
-  coordinator = await coordinatorOf(admin, communityId, suite.api);
+  communityId = funded.community.id;
+  coordinator = funded.coordinator;
 }, 90_000);
 
 afterAll(async () => {
@@ -96,15 +94,20 @@ it("dates a confirmed request's service on the city's day, and reports count the
   const today = cityToday();
 
   // The volunteer's record learns of the service from the ledger's event: poll for it.
-  const deadline = Date.now() + 15_000;
-  let entries: Array<{ sourceId: string; servedOn: string }> = [];
-  while (!entries.some((e) => e.sourceId === request.id) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const record = await suite.api('GET', `/volunteers/${helper.member.id}/service-record`, {
-      token: helper.token,
-    });
-    entries = record.status === 200 ? record.body.entries : [];
-  }
+  const entries = await until(
+    'the service on the volunteer record',
+    async () => {
+      const record = await suite.api('GET', `/volunteers/${helper.member.id}/service-record`, {
+        token: helper.token,
+      });
+      return (record.status === 200 ? record.body.entries : []) as Array<{
+        sourceId: string;
+        servedOn: string;
+      }>;
+    },
+    (now) => now.some((e) => e.sourceId === request.id),
+    15_000,
+  );
   expect(entries.find((e) => e.sourceId === request.id)?.servedOn).toBe(today);
 
   const report = async (query: string) =>

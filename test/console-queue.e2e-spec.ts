@@ -9,6 +9,7 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
   merchantWithStaff,
   register,
   SignedIn,
@@ -58,14 +59,7 @@ beforeAll(async () => {
   coordinator = await coordinatorOf(admin, community.id);
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
   for (const place of [community, otherCommunity]) {
-    ok(
-      await api('POST', `/communities/${place.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 100_000, memo: 'console e2e' },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, place.id, { minutes: 100_000, memo: 'console e2e' });
   }
 });
 
@@ -103,14 +97,7 @@ describe("the console's menu counts", () => {
   it('counts what waits in the community, each thing where it is kept', async () => {
     const place = await createCommunity(admin);
     const lead = await coordinatorOf(admin, place.id);
-    ok(
-      await api('POST', `/communities/${place.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 10_000 },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, place.id, { minutes: 10_000 });
     expect(ok<Queue>(await queueOf(lead.token, place.id), 200, 'queue')).toEqual({
       communityId: place.id,
       hoursPending: 0,

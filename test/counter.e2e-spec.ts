@@ -11,12 +11,14 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  fundCommunity,
   merchantWithStaff,
   register,
   SignedIn,
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -66,32 +68,13 @@ async function sql(text: string, values: unknown[]): Promise<void> {
   }
 }
 
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 beforeAll(async () => {
   admin = await adminToken();
   community = await createCommunity(admin);
   const otherCommunity = await createCommunity(admin);
   coordinator = await coordinatorOf(admin, community.id);
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000 },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000 });
   customer = await register(community.id, { displayName: '刘阿姨' });
   ok(
     await api('POST', `/members/${customer.member.id}/adjustments`, {

@@ -17,6 +17,7 @@ import {
   SignedIn,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { until } from './support/wait';
 
 let admin: string;
 let community: Community;
@@ -333,13 +334,13 @@ describe('suspension', () => {
       body: {},
     });
     expect(confirmed.status).toBe(200);
-    const started = Date.now();
-    let balance = 0;
-    while (Date.now() - started < 45_000) {
-      balance = (await api('GET', '/accounts/me', { token: volunteer.token })).body.balanceMinutes;
-      if (balance === 50) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const balance = await until(
+      'the volunteer paid',
+      async () =>
+        (await api('GET', '/accounts/me', { token: volunteer.token })).body
+          .balanceMinutes as number,
+      (minutes) => minutes === 50,
+    );
     expect(balance).toBe(50);
   });
 

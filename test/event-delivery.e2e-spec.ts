@@ -10,7 +10,7 @@ import {
   register,
   SignedIn,
 } from './support/fixtures';
-import { ApiResponse } from './support/http';
+import { ok } from './support/http';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 import { until } from './support/wait';
 
@@ -56,11 +56,6 @@ afterAll(async () => {
   await nats?.close();
   await suite?.stop();
 });
-
-function ok(res: ApiResponse, status: number, what: string): ApiResponse {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res;
-}
 
 /** A resident with credits, a volunteer, and a request of the resident the volunteer completed. */
 async function readyToConfirm(minutes: number) {
@@ -229,7 +224,7 @@ describe('a hold whose row never appeared', () => {
       'the stored request has its hold',
       () =>
         db.query<{ hold_id: string }>('SELECT hold_id FROM requests.help_requests WHERE id = $1', [
-          posted.body.id,
+          posted.id,
         ]),
       (r) => r.rows.length === 1,
     );

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
-import { ApiResponse } from './support/http';
+import { adminToken, fundedCommunity, register, SignedIn } from './support/fixtures';
+import { ApiResponse, ok } from './support/http';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import { pause, until } from './support/wait';
 
 /**
  * The drills of issue 4: a service stops while 100 confirmations are in flight;
@@ -31,23 +32,13 @@ afterAll(async () => {
   await suite?.stop();
 });
 
-function ok(res: ApiResponse, status: number, what: string): ApiResponse {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res;
-}
-
 /** 100 requests posted, accepted and completed, ready to be confirmed. */
 async function prepare(): Promise<Drill> {
-  const community = await createCommunity(admin, 1, suite.api);
-  ok(
-    await suite.api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 1_000_000 },
-    }),
-    201,
-    'allocation',
+  const { community, coordinator } = await fundedCommunity(
+    admin,
+    { minutes: 1_000_000 },
+    suite.api,
   );
-  const coordinator = await coordinatorOf(admin, community.id, suite.api);
   const residents: SignedIn[] = [];
   for (let i = 0; i < 5; i++) {
     const resident = await register(community.id, {}, suite.api);
@@ -88,7 +79,7 @@ async function prepare(): Promise<Drill> {
       201,
       'post request',
     );
-    const id = posted.body.id as string;
+    const id = posted.id as string;
     ok(
       await suite.api('POST', `/requests/${id}/accept`, { token: volunteer.token }),
       200,
@@ -120,14 +111,6 @@ async function confirmAll(drill: Drill): Promise<ApiResponse[]> {
   );
 }
 
-async function until(condition: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('not settled in time');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 async function credited(volunteer: SignedIn): Promise<number> {
   const res = await suite.api('GET', '/accounts/me', { token: volunteer.token });
   return res.status === 200 ? (res.body.lifetimeEarnedMinutes as number) : -1;
@@ -145,16 +128,20 @@ async function recordEntries(
 }
 
 async function expectSettledExactlyOnce(drill: Drill): Promise<void> {
-  await until(async () => {
-    const totals = await Promise.all(drill.volunteers.map(credited));
-    return drill.volunteers.every((v, i) => totals[i] === drill.expected.get(v.member.id));
-  });
-  await until(async () => {
-    const entries = await Promise.all(drill.volunteers.map(recordEntries));
-    return entries.flat().length >= REQUESTS;
-  });
+  await until(
+    'every volunteer credited what was confirmed',
+    () => Promise.all(drill.volunteers.map(credited)),
+    (totals) => drill.volunteers.every((v, i) => totals[i] === drill.expected.get(v.member.id)),
+    60_000,
+  );
+  await until(
+    `${REQUESTS} entries on the service records`,
+    async () => (await Promise.all(drill.volunteers.map(recordEntries))).flat().length,
+    (entries) => entries >= REQUESTS,
+    60_000,
+  );
   // Settled: nothing more may arrive. Every credit once, every entry once.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await pause(1000);
   for (const volunteer of drill.volunteers) {
     const account = await suite.api('GET', '/accounts/me', { token: volunteer.token });
     expect(account.body).toMatchObject({

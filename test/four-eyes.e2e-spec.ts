@@ -12,11 +12,13 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  fundCommunity,
+  merchantWithStaff,
   register,
   SignedIn,
-  merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -32,17 +34,6 @@ let community: Community;
 let coordinator: SignedIn;
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 async function balanceOf(who: SignedIn): Promise<Balance> {
   const { balanceMinutes, heldMinutes } = ok<Balance>(
@@ -202,14 +193,7 @@ beforeAll(async () => {
   admin = await adminToken();
   community = await createCommunity(admin, 1);
   coordinator = await coordinatorOf(admin, community.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: FUND_MINUTES, memo: 'four eyes e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: FUND_MINUTES, memo: 'four eyes e2e' });
 });
 
 describe('nobody acts in their own favour (403 FORBIDDEN, nothing moves)', () => {

@@ -9,12 +9,14 @@
  * (requests in flight, default 6) tune a run; a failure prints the seed.
  */
 import fc from 'fast-check';
-import { api, sharedBaseUrl } from './support/http';
+import { api, ok, sharedBaseUrl } from './support/http';
 import {
   adminToken,
+  approvedOffer,
   coordinatorOf,
   createCommunity,
   createMember,
+  fundCommunity,
   register,
   unique,
 } from './support/fixtures';
@@ -37,15 +39,6 @@ const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 6);
 const HOUR = 3_600_000;
 
 const origin = () => new URL(sharedBaseUrl()).origin;
-
-function ok(res: { status: number; body: any }, status: number, what: string): any {
-  if (res.status !== status) {
-    throw new Error(
-      `fixture ${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`,
-    );
-  }
-  return res.body;
-}
 
 /** One member of each role with something of theirs to act on, all through the public API. */
 const FORGED_VALUES: unknown[] = [
@@ -87,15 +80,7 @@ async function world(operations: FuzzOperation[]): Promise<{
 }> {
   const boss = await adminToken();
   const community = await createCommunity(boss);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: boss,
-      headers: { 'idempotency-key': unique('fund') },
-      body: { minutes: 100_000, memo: 'fuzz' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(boss, community.id, { minutes: 100_000, memo: 'fuzz', key: unique('fund') });
   const admin = await createMember(boss, { communityId: community.id, roles: ['admin'] });
   const coordinator = await coordinatorOf(boss, community.id);
   const resident = await register(community.id);
@@ -183,28 +168,10 @@ async function world(operations: FuzzOperation[]): Promise<{
     201,
     'hours',
   );
-  const offer = ok(
-    await api('POST', `/merchants/${merchant.id}/offers`, {
-      token: staff.token,
-      body: {
-        title: '豆浆九折',
-        description: '每天早上',
-        discount: { kind: 'percent', value: 10 },
-        creditCostMinutes: 30,
-        minTier: 0,
-        validFrom: new Date(Date.now() - HOUR).toISOString(),
-        validUntil: new Date(Date.now() + 240 * HOUR).toISOString(),
-        quantity: 1000,
-        perMemberLimit: 100,
-      },
-    }),
-    201,
-    'offer',
-  );
-  ok(
-    await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
-    200,
-    'approve offer',
+  const offer = await approvedOffer(
+    coordinator,
+    { id: merchant.id, staff },
+    { quantity: 1000, perMemberLimit: 100 },
   );
   const voucher = ok(
     await api('POST', `/offers/${offer.id}/claim`, {

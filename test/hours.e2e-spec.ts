@@ -13,6 +13,7 @@ import {
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import { eventually } from './support/wait';
 
 interface HourLog {
   id: string;
@@ -67,17 +68,6 @@ function pastDay(): string {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 function volunteer(communityId = community.id, extra: Record<string, unknown> = {}) {
   return register(communityId, { roles: ['volunteer'], ...extra });

@@ -5,9 +5,11 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
+  merchantWithStaff,
+  offerTerms,
   register,
   SignedIn,
-  merchantWithStaff,
 } from './support/fixtures';
 
 /**
@@ -53,19 +55,9 @@ function merchant(): Promise<{ id: string; staff: SignedIn }> {
   return merchantWithStaff(coordinator.token, community.id);
 }
 
+/** An offer open for a day. */
 function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '豆浆九折',
-    description: '每天早上',
-    discount: { kind: 'percent', value: 10 },
-    creditCostMinutes: 30,
-    minTier: 0,
-    validFrom: new Date(Date.now() - HOUR).toISOString(),
-    validUntil: new Date(Date.now() + 24 * HOUR).toISOString(),
-    quantity: 100,
-    perMemberLimit: 5,
-    ...extra,
-  };
+  return offerTerms({ validUntil: new Date(Date.now() + 24 * HOUR).toISOString(), ...extra });
 }
 
 async function activeOffer(shop: { id: string; staff: SignedIn }, extra = {}): Promise<any> {
@@ -119,14 +111,7 @@ beforeAll(async () => {
   admin = await adminToken();
   community = await createCommunity(admin, 1);
   coordinator = await coordinatorOf(admin, community.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000, memo: 'language e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'language e2e' });
 });
 
 describe('the counter refuses in the language asked for', () => {

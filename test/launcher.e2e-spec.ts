@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { launchSuite, reasonFrom, ServiceExit, Suite } from '../scripts/launcher';
 import { databaseUrlFor, deleteStreams, dropDatabase, randomSuffix } from './support/suite';
+import { until } from './support/wait';
 
 const root = path.resolve(__dirname, '..');
 
@@ -48,23 +49,19 @@ function launch(command = [process.execPath, path.join(root, 'scripts', 'start.j
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 async function up(command?: string[]): Promise<Launch> {
   const suite = launch(command);
   let exited = false;
   void suite.exited.then(() => (exited = true));
-  await until('the suite to be up', () => {
-    if (exited) throw new Error(`the launcher exited before the suite was up: ${suite.stderr()}`);
-    return suite.stdout().includes('Community Time Bank is up');
-  });
+  await until(
+    'the suite to be up',
+    () => {
+      if (exited) throw new Error(`the launcher exited before the suite was up: ${suite.stderr()}`);
+      return suite.stdout();
+    },
+    (stdout) => stdout.includes('Community Time Bank is up'),
+    60_000,
+  );
   return suite;
 }
 
@@ -231,9 +228,14 @@ describe('npm start (scripts/start.js)', () => {
     // kill -9 one service: restarted, the suite answers again.
     const killedAt = Date.now();
     process.kill(services.get('requests')!, 'SIGKILL');
-    await until('requests to be restarted', () => suite.stderr().includes('requests restarted'));
+    await until(
+      'requests to be restarted',
+      suite.stderr,
+      (stderr) => stderr.includes('requests restarted'),
+      60_000,
+    );
     expect(suite.stderr()).toMatch(/requests crashed \(signal SIGKILL\).*restarting in 1 s/);
-    await until('health to answer 200 again', async () => (await health()) === 200);
+    await until('health to answer 200 again', health, (status) => status === 200, 60_000);
     const restartedIn = Date.now() - killedAt;
     const restarted = servicesOf(launcherPid).get('requests');
     expect(restarted).toBeDefined();
@@ -268,7 +270,12 @@ describe('npm start (scripts/start.js)', () => {
     expect(services.size).toBe(5);
     suite.child.kill('SIGTERM');
     expect(await suite.exited).toEqual({ code: 0, signal: null });
-    await until('the launcher to exit', () => !alive(launcher), 20_000);
+    await until(
+      'the launcher to exit',
+      () => alive(launcher),
+      (running) => !running,
+      20_000,
+    );
     for (const pid of services.values()) expect(alive(pid)).toBe(false);
   });
 
@@ -310,7 +317,8 @@ describe('npm start (scripts/start.js)', () => {
     await suite.exited;
     await until(
       'the orphaned services to exit',
-      () => [...services.values()].every((pid) => !alive(pid)),
+      () => [...services.values()].filter(alive),
+      (running) => running.length === 0,
       10_000,
     );
   });

@@ -9,6 +9,7 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
   register,
   SignedIn,
 } from './support/fixtures';
@@ -95,14 +96,7 @@ beforeAll(async () => {
   const otherCommunity = await createCommunity(admin);
   coordinator = await coordinatorOf(admin, community.id);
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000 },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000 });
   resident = await register(community.id);
   neighbour = await register(community.id);
   helper = await register(community.id, { roles: ['volunteer'] });

@@ -14,6 +14,7 @@ import {
   coordinatorOf,
   createCommunity,
   merchantWithStaff,
+  offerTerms,
   PASSWORD,
   register,
   SignedIn,
@@ -22,6 +23,7 @@ import {
   uniquePhone,
 } from './support/fixtures';
 import { OpenApiConformance, Violation } from './support/openapi-conformance';
+import { eventually } from './support/wait';
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3600_000;
@@ -61,33 +63,17 @@ function requestBody(extra: Record<string, unknown> = {}): Record<string, unknow
   };
 }
 
+/** The shop's offer in these tests: ten vouchers, one each. */
 function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '豆浆九折',
+  return offerTerms({
     description: '每天早上 6 点到 10 点',
-    discount: { kind: 'percent', value: 10 },
-    creditCostMinutes: 30,
-    minTier: 0,
-    validFrom: new Date(Date.now() - HOUR).toISOString(),
-    validUntil: new Date(Date.now() + 10 * DAY).toISOString(),
     quantity: 10,
     perMemberLimit: 1,
     ...extra,
-  };
+  });
 }
 
 /** Polls until `check` passes (it throws until then). */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 let admin: string;
 let community: Community;

@@ -11,13 +11,16 @@ import {
   Community,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
+  merchantWithStaff,
+  offerTerms,
   register,
   SignedIn,
   unique,
   uniquePhone,
-  merchantWithStaff,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { until } from './support/wait';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -48,16 +51,6 @@ interface HelpRequest {
   disputeReason?: string | null;
   ratingComment?: string | null;
   [key: string]: unknown;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 45_000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
 }
 
 async function sql<T>(text: string, params: unknown[]): Promise<T[]> {
@@ -93,32 +86,19 @@ beforeAll(async () => {
   coordinator = await coordinatorOf(admin, community.id);
   away = await createCommunity(admin, 1);
   awayCoordinator = await coordinatorOf(admin, away.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 1_000_000, memo: 'people-views e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 1_000_000, memo: 'people-views e2e' });
 });
 
 describe('claiming offers: every member, and why not', () => {
   let merchant: { id: string; staff: SignedIn };
 
   function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return {
+    return offerTerms({
       title: '理发八折',
       description: '工作日',
       discount: { kind: 'percent', value: 20 },
-      creditCostMinutes: 30,
-      minTier: 0,
-      validFrom: new Date(Date.now() - HOUR).toISOString(),
-      validUntil: new Date(Date.now() + 10 * DAY).toISOString(),
-      quantity: 100,
-      perMemberLimit: 5,
       ...extra,
-    };
+    });
   }
 
   async function activeOffer(extra: Record<string, unknown> = {}): Promise<Offer> {
@@ -452,6 +432,7 @@ describe('names and contact on views', () => {
       'rename',
     );
     const seen = await until(
+      'the volunteer named on the request',
       () => view(resident.token),
       (v) => v.volunteer?.displayName === '周志愿',
     );
@@ -473,6 +454,7 @@ describe('names and contact on views', () => {
       'rename',
     );
     const renamed = await until(
+      'the requester renamed on the request',
       () => view(helper.token),
       (v) => v.requester.displayName === '李阿婆',
     );

@@ -16,14 +16,17 @@ import {
 import { api, ok, sharedBaseUrl } from './support/http';
 import {
   adminToken,
+  approvedOffer,
   Community,
   coordinatorOf,
+  fundCommunity,
   merchantWithStaff,
   register,
   SignedIn,
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { eventually } from './support/wait';
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3600_000;
@@ -68,17 +71,6 @@ interface ByGridUnit {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 /**
  * A CSV download as bytes: fetch's text() would drop the byte order mark this
@@ -167,14 +159,7 @@ beforeAll(async () => {
     'create another community',
   );
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 100_000, memo: 'report series e2e' },
-    }),
-    201,
-    'fund',
-  );
+  await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'report series e2e' });
 
   today = cityDate(new Date(), ZONE);
   thisMonday = weekStartOf(today);
@@ -286,29 +271,7 @@ beforeAll(async () => {
 
   // A voucher redeemed today at the community's merchant.
   const merchant = await merchantWithStaff(coordinator.token, community.id);
-  const offer = ok(
-    await api('POST', `/merchants/${merchant.id}/offers`, {
-      token: merchant.staff.token,
-      body: {
-        title: '豆浆九折',
-        description: '每天早上',
-        discount: { kind: 'percent', value: 10 },
-        creditCostMinutes: 30,
-        minTier: 0,
-        validFrom: new Date(Date.now() - HOUR).toISOString(),
-        validUntil: new Date(Date.now() + 240 * HOUR).toISOString(),
-        quantity: 5,
-        perMemberLimit: 1,
-      },
-    }),
-    201,
-    'offer',
-  );
-  ok(
-    await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
-    200,
-    'approve offer',
-  );
+  const offer = await approvedOffer(coordinator, merchant, { quantity: 5, perMemberLimit: 1 });
   const voucher = ok(
     await api('POST', `/offers/${offer.id}/claim`, { token: volunteerInG1.token }),
     201,

@@ -1,18 +1,20 @@
 import { connect, JSONCodec } from 'nats';
 import { Client } from 'pg';
 import { cityDate, DEFAULT_CITY_TIME_ZONE } from '@app/contracts';
-import { api, ApiResponse } from './support/http';
+import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
   register,
   SignedIn,
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import { pause, until } from './support/wait';
 
 let admin: string;
 let community: Community;
@@ -46,11 +48,6 @@ interface HelpRequest {
   confirmedBy: string | null;
   cancelledBy: string | null;
   [key: string]: unknown;
-}
-
-function ok<T = HelpRequest>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
 }
 
 function body(extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -157,14 +154,7 @@ beforeAll(async () => {
   coordinator = await coordinatorOf(admin, community.id);
   const other = await createCommunity(admin, 1);
   outsider = await coordinatorOf(admin, other.id);
-  ok(
-    await api('POST', `/communities/${community.id}/fund/allocations`, {
-      token: admin,
-      body: { minutes: 1_000_000, memo: 'requests e2e' },
-    }),
-    201,
-    'allocation',
-  );
+  await fundCommunity(admin, community.id, { minutes: 1_000_000, memo: 'requests e2e' });
 });
 
 describe('POST /requests', () => {
@@ -612,13 +602,6 @@ describe('confirm', () => {
 });
 
 describe('the ledger follows', () => {
-  async function until(condition: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 45_000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error('the ledger did not follow in time');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
   const accountOf = async (token: string) =>
     ok<{ balanceMinutes: number; heldMinutes: number }>(
       await api('GET', '/accounts/me', { token }),
@@ -629,8 +612,16 @@ describe('the ledger follows', () => {
   it('pays the volunteer the confirmed minutes from the requester’s hold', async () => {
     const { request, resident, volunteer: helper } = await completed(70);
     ok(await act(resident.token, request.id, 'confirm', {}), 200, 'confirm');
-    await until(async () => (await accountOf(helper.token)).balanceMinutes === 70);
-    await until(async () => (await accountOf(resident.token)).heldMinutes === 0);
+    await until(
+      'the volunteer paid',
+      () => accountOf(helper.token),
+      (account) => account.balanceMinutes === 70,
+    );
+    await until(
+      'the hold spent',
+      () => accountOf(resident.token),
+      (account) => account.heldMinutes === 0,
+    );
     expect(await accountOf(resident.token)).toMatchObject({ balanceMinutes: 530, heldMinutes: 0 });
   });
 
@@ -639,7 +630,11 @@ describe('the ledger follows', () => {
     const request = await post(resident);
     expect(await heldMinutes(resident.token)).toBe(90);
     ok(await act(resident.token, request.id, 'cancel'), 200, 'cancel');
-    await until(async () => (await heldMinutes(resident.token)) === 0);
+    await until(
+      'the hold released',
+      () => heldMinutes(resident.token),
+      (held) => held === 0,
+    );
     expect((await accountOf(resident.token)).balanceMinutes).toBe(200);
   });
 });
@@ -790,14 +785,7 @@ describe('GET /requests', () => {
     homeCoordinator = await coordinatorOf(admin, home.id);
     awayCoordinator = await coordinatorOf(admin, away.id);
     for (const c of [home, away]) {
-      ok(
-        await api('POST', `/communities/${c.id}/fund/allocations`, {
-          token: admin,
-          body: { minutes: 10_000 },
-        }),
-        201,
-        'allocation',
-      );
+      await fundCommunity(admin, c.id, { minutes: 10_000 });
     }
     const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
     const awayResident = await residentWith(
@@ -924,14 +912,7 @@ describe('the requests report for other services', () => {
   it('counts a community’s requests posted and confirmed, and the median minutes to accept', async () => {
     const place = await createCommunity(admin, 1);
     const placeCoordinator = await coordinatorOf(admin, place.id);
-    ok(
-      await api('POST', `/communities/${place.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 5000 },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, place.id, { minutes: 5000 });
     const resident = await residentWith(
       1000,
       {},
@@ -1038,7 +1019,7 @@ describe('expiry', () => {
     ok(await call('POST', `/requests/${taken.id}/accept`, { token: helper.token }), 200, 'accept');
     const due = await Promise.all(
       Array.from({ length: 5 }, async () =>
-        ok(
+        ok<HelpRequest>(
           await call('POST', '/requests', { token: resident.token, body: body(soon()) }),
           201,
           'post',
@@ -1059,12 +1040,12 @@ describe('expiry', () => {
               .status,
         ),
       );
-    const deadline = Date.now() + WINDOW_LEAD_MS + 60_000;
-    let statuses = await readStatuses();
-    while (statuses.some((s) => s !== 'expired') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      statuses = await readStatuses();
-    }
+    const statuses = await until(
+      'the due requests expired',
+      readStatuses,
+      (now) => now.every((s) => s === 'expired'),
+      WINDOW_LEAD_MS + 60_000,
+    );
     expect(statuses).toEqual(Array(5).fill('expired'));
     const expired = (await call('GET', `/requests/${due[0].id}`, { token: resident.token })).body;
     expect(expired.expiredAt).toEqual(expect.any(String));
@@ -1080,7 +1061,7 @@ describe('expiry', () => {
       'INVALID_STATE',
     );
     // Three more sweeps (every 200 ms) must announce nothing again: absence can only be waited out.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await pause(600);
     for (const request of due) {
       expect(await outboxFor(request.id, suite.databaseUrl)).toEqual([
         {

@@ -6,12 +6,14 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  offerTerms,
   register,
   SignedIn,
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import { pause, until } from './support/wait';
 
 type Api = typeof api;
 
@@ -52,16 +54,6 @@ interface Account {
 let home: Place;
 let outsider: SignedIn;
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 45_000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
-
 async function newPlace(call: Api = api): Promise<Place> {
   const admin = await adminToken(call);
   const community = await createCommunity(admin, 1, call);
@@ -97,21 +89,6 @@ async function merchantIn(
   return { id: merchant.id as string, staff };
 }
 
-function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '豆浆九折',
-    description: '每天早上',
-    discount: { kind: 'percent', value: 10 },
-    creditCostMinutes: 30,
-    minTier: 0,
-    validFrom: new Date(Date.now() - HOUR).toISOString(),
-    validUntil: new Date(Date.now() + 10 * DAY).toISOString(),
-    quantity: 100,
-    perMemberLimit: 5,
-    ...extra,
-  };
-}
-
 /** An offer published by the merchant's staff and approved by the coordinator. */
 async function activeOffer(
   place: Place,
@@ -121,7 +98,7 @@ async function activeOffer(
   const offer = ok(
     await place.api('POST', `/merchants/${merchant.id}/offers`, {
       token: merchant.staff.token,
-      body: offerBody(extra),
+      body: offerTerms(extra),
     }),
     201,
     'offer',
@@ -175,7 +152,7 @@ async function claimUntilAnswered(
     });
     if (res && (res.status !== 504 || Date.now() > deadline)) return res;
     // Give the claims already running the machine before asking again.
-    await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
+    await pause(1000 + Math.random() * 1000);
   }
 }
 
@@ -312,7 +289,7 @@ describe('offers', () => {
     const pending = ok(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody({ discount: { kind: 'item', value: '一杯豆浆' }, quantity: 7 }),
+        body: offerTerms({ discount: { kind: 'item', value: '一杯豆浆' }, quantity: 7 }),
       }),
       201,
       'offer',
@@ -364,20 +341,20 @@ describe('offers', () => {
     expectProblem(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: other.staff.token,
-        body: offerBody(),
+        body: offerTerms(),
       }),
       403,
       'FORBIDDEN',
     );
     expectProblem(
-      await api('POST', `/merchants/${NOBODY}/offers`, { token: home.admin, body: offerBody() }),
+      await api('POST', `/merchants/${NOBODY}/offers`, { token: home.admin, body: offerTerms() }),
       404,
       'NOT_FOUND',
     );
     expectProblem(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody({
+        body: offerTerms({
           discount: { kind: 'percent', value: 150 },
           creditCostMinutes: 0,
           quantity: 0,
@@ -390,7 +367,7 @@ describe('offers', () => {
     expectProblem(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody({
+        body: offerTerms({
           validUntil: new Date(Date.now() - 2 * HOUR).toISOString(),
           minTier: 9,
           quantity: 2,
@@ -416,7 +393,7 @@ describe('offers', () => {
     const pending = ok(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody(),
+        body: offerTerms(),
       }),
       201,
       'pending offer',
@@ -521,6 +498,7 @@ describe('claim, redeem, cancel, settle', () => {
     expectProblem(await redeem(home, merchant.staff, voucher.code), 409, 'INVALID_STATE');
 
     const paid = await until(
+      'the hold paid',
       () => account(home, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -619,6 +597,7 @@ describe('claim, redeem, cancel, settle', () => {
       'INVALID_STATE',
     );
     const released = await until(
+      'the hold released',
       () => account(home, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -694,7 +673,7 @@ describe('bad input leaves the ledger untouched', () => {
     const pending = ok(
       await api('POST', `/merchants/${merchant.id}/offers`, {
         token: merchant.staff.token,
-        body: offerBody(),
+        body: offerTerms(),
       }),
       201,
       'pending',
@@ -731,6 +710,7 @@ describe('bad input leaves the ledger untouched', () => {
     ok(await redeem(home, merchant.staff, voucher.code), 200, 'redeem');
     expectProblem(await redeem(home, merchant.staff, voucher.code), 409, 'INVALID_STATE');
     const settledUp = await until(
+      'the holds settled',
       () => account(home, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -838,6 +818,7 @@ describe('at once', () => {
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       expect(answers.find((a) => a.status === 409)?.body.code).toBe('INVALID_STATE');
       const paid = await until(
+        'the hold paid',
         () => account(home, volunteer),
         (a) => a.heldMinutes === 0,
       );
@@ -908,6 +889,7 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
     );
     expect((await account(place, volunteer)).heldMinutes).toBe(90);
     const mine = await until(
+      'three vouchers expired',
       async () =>
         ok(
           await suite.api('GET', '/vouchers/mine?status=expired', { token: volunteer.token }),
@@ -918,6 +900,7 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
     );
     expect(mine.map((v) => v.voucherId).sort()).toEqual(vouchers.map((v) => v.voucherId).sort());
     const released = await until(
+      'the hold released',
       () => account(place, volunteer),
       (a) => a.heldMinutes === 0,
     );
@@ -955,6 +938,7 @@ describe('with short lifetimes, low tiers and low guessing limits', () => {
       'approve hours',
     );
     await until(
+      'sixty minutes earned',
       () => account(place, volunteer),
       (a) => a.lifetimeEarnedMinutes >= 60,
     );

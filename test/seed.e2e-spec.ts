@@ -6,7 +6,7 @@
  * adds the merchants to the same city.
  */
 import { Login, runSeed, SeedResult } from '../scripts/seed/seed';
-import { adminToken, BOOTSTRAP_ADMIN } from './support/fixtures';
+import { adminToken, BOOTSTRAP_ADMIN, login } from './support/fixtures';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 
 let suite: TestSuite;
@@ -62,12 +62,10 @@ it('builds six communities with 133 grid units, the people and weeks of history'
 
 /** Signs in with a printed login (the admin keeps its own password). */
 async function signIn(result: SeedResult, role: string): Promise<string> {
-  const login = result.logins.find((l) => l.role === role);
-  if (!login) throw new Error(`no ${role} login printed`);
+  const printed = result.logins.find((l) => l.role === role);
+  if (!printed) throw new Error(`no ${role} login printed`);
   const password = role === 'admin' ? BOOTSTRAP_ADMIN.password : result.password;
-  const res = await suite.api('POST', '/auth/login', { body: { login: login.login, password } });
-  if (res.status !== 200) throw new Error(`${role} ${login.login}: ${res.status}`);
-  return res.body.accessToken as string;
+  return login(printed.login, password, suite.api);
 }
 
 const byRole = (logins: Login[]) => logins.map((l) => [l.role, l.name, l.login]);

@@ -16,10 +16,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { animationsDone, launchChromium, look, webOrigin } from './support/browser';
 import {
   adminToken,
+  approvedOffer,
   BOOTSTRAP_ADMIN,
   Community,
   createCommunity,
   createMember,
+  fundCommunity,
   login,
   merchantWithStaff,
   register,
@@ -27,6 +29,7 @@ import {
   unique,
 } from './support/fixtures';
 import { api, ok } from './support/http';
+import { eventually } from './support/wait';
 
 const HOUR = 3_600_000;
 /** Each look() runs axe-core twice; a journey of a dozen looks needs minutes on a busy machine. */
@@ -113,17 +116,6 @@ async function confirmDialog(page: Page, button: string): Promise<void> {
 }
 
 /** Polls until `check` passes (it throws until then); never a fixed sleep. */
-async function eventually<T>(check: () => Promise<T>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 describe('web app: the console’s fund and report, and the admin', () => {
   let browser: Browser;
@@ -147,15 +139,11 @@ describe('web app: the console’s fund and report, and the admin', () => {
       coordinatorOf: [community.id],
       displayName: '周主任',
     });
-    ok(
-      await api('POST', `/communities/${community.id}/fund/allocations`, {
-        token: admin,
-        headers: { 'idempotency-key': unique('allocate') },
-        body: { minutes: 6000, memo: '开办拨款' },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, community.id, {
+      minutes: 6000,
+      memo: '开办拨款',
+      key: unique('allocate'),
+    });
     resident = await register(community.id, { displayName: '刘桂兰', gridUnitId: g1.id });
     const volunteer = await register(community.id, {
       displayName: '钱志强',
@@ -220,29 +208,13 @@ describe('web app: the console’s fund and report, and the admin', () => {
     const name = `松鹤药房 ${unique('m').slice(2, 6)}`;
     const shop = await merchantWithStaff(coordinator.token, community.id, name);
     merchant = { id: shop.id, name };
-    const offer = ok(
-      await api('POST', `/merchants/${shop.id}/offers`, {
-        token: shop.staff.token,
-        body: {
-          title: '血压计测量一次',
-          description: '免费测量',
-          discount: { kind: 'item', value: '测量一次' },
-          creditCostMinutes: 30,
-          minTier: 0,
-          validFrom: new Date(Date.now() - HOUR).toISOString(),
-          validUntil: new Date(Date.now() + 240 * HOUR).toISOString(),
-          quantity: 5,
-          perMemberLimit: 1,
-        },
-      }),
-      201,
-      'offer',
-    );
-    ok(
-      await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
-      200,
-      'approve offer',
-    );
+    const offer = await approvedOffer(coordinator, shop, {
+      title: '血压计测量一次',
+      description: '免费测量',
+      discount: { kind: 'item', value: '测量一次' },
+      quantity: 5,
+      perMemberLimit: 1,
+    });
     const voucher = ok(
       await api('POST', `/offers/${offer.id}/claim`, {
         token: resident.token,

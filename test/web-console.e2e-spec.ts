@@ -15,16 +15,25 @@
  */
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, look, openPhone, settled, signIn, webOrigin } from './support/browser';
+import {
+  launchChromium,
+  look,
+  openPhone,
+  reloadUntil,
+  settled,
+  signIn,
+  webOrigin,
+} from './support/browser';
 import {
   adminToken,
   createCommunity,
   createMember,
+  fundCommunity,
   merchantWithStaff,
   register,
-  uniquePhone,
   type Community,
   type SignedIn,
+  uniquePhone,
 } from './support/fixtures';
 import { api, ok } from './support/http';
 import { until } from './support/wait';
@@ -61,17 +70,6 @@ async function countIs(locator: Locator, n: number): Promise<void> {
     () => locator.count(),
     (found) => found === n,
   );
-}
-
-/** Reloads until what the coordinator should see is on screen (credits move through events). */
-async function reloadUntil(page: Page, what: string, onScreen: () => Promise<boolean>) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await settled(page);
-    if (await onScreen()) return;
-    if (Date.now() > deadline) throw new Error(`not on screen after 30 s: ${what}`);
-    await page.reload();
-  }
 }
 
 /** The text of the QR code an <img> shows, read back by ZXing from the pixels the browser drew. */
@@ -186,14 +184,7 @@ describe('web app: the coordinator’s console', () => {
       coordinatorOf: [community.id],
       displayName: '张淑华',
     });
-    ok(
-      await api('POST', `/communities/${community.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 100_000, memo: 'web console e2e' },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'web console e2e' });
     const volunteer = (displayName: string) =>
       register(community.id, { displayName, roles: ['volunteer'], phone: uniquePhone() });
     const [a, b, c] = await Promise.all([

@@ -12,7 +12,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, look, openPhone, signIn, webOrigin } from './support/browser';
+import { launchChromium, look, signIn, webOrigin, withPhone } from './support/browser';
 import {
   claim,
   memberWithCredits,
@@ -21,8 +21,16 @@ import {
   Voucher,
   writeQrVideo,
 } from './support/counter';
-import { adminToken, coordinatorOf, createCommunity, SignedIn, unique } from './support/fixtures';
+import {
+  adminToken,
+  coordinatorOf,
+  createCommunity,
+  fundCommunity,
+  SignedIn,
+  unique,
+} from './support/fixtures';
 import { api, ok } from './support/http';
+import { until } from './support/wait';
 
 /** Each look() runs axe-core twice; a journey of several screens needs more than the default minute. */
 const JOURNEY_MS = 240_000;
@@ -62,6 +70,22 @@ async function answer(page: Page): Promise<string> {
 
 async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).first().innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Signed in as a shop's staff, who (not being residents) start at their counter; then on one of its tabs. */
+async function atCounter(page: Page, staff: SignedIn, tab?: [string, RegExp]): Promise<void> {
+  await signIn(page, staff.login, staff.password);
+  await page.waitForURL(/\/counter$/);
+  if (!tab) return;
+  await page.getByRole('tab', { name: tab[0] }).click();
+  await page.waitForURL(tab[1]);
+}
+
+/** Sends a typed code from the counter's field; the answer once on screen. */
+async function redeemTyped(page: Page, code: string): Promise<string> {
+  await page.getByLabel('券号').fill(code);
+  await page.getByRole('button', { name: '核销', exact: true }).click();
+  return answer(page);
 }
 
 async function nextCustomer(page: Page): Promise<void> {
@@ -109,15 +133,7 @@ describe('web app: the shop counter', () => {
     const admin = await adminToken();
     communityId = (await createCommunity(admin, 1)).id;
     coordinator = await coordinatorOf(admin, communityId);
-    ok(
-      await api('POST', `/communities/${communityId}/fund/allocations`, {
-        token: admin,
-        headers: { 'idempotency-key': unique('allocate') },
-        body: { minutes: 6000 },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, communityId, { minutes: 6000, key: unique('allocate') });
     shop = await shopWithOffer(coordinator, communityId, {
       title: '豆浆油条八折',
       discount: { kind: 'percent', value: 20 },
@@ -165,9 +181,7 @@ describe('web app: the shop counter', () => {
   it(
     "redeems from the camera: the member's QR code read by the back camera, green with the member's name, the camera off after the read, and a second scan refused",
     async () => {
-      const phone = await openPhone({ browser });
-      const page = phone.page;
-      try {
+      await withPhone(browser, async (page, phone) => {
         await phone.context.grantPermissions(['camera'], { origin: webOrigin() });
         // Every camera stream the page opens, to check which camera it asked for and that it stopped.
         await phone.context.addInitScript(() => {
@@ -182,9 +196,7 @@ describe('web app: the shop counter', () => {
           };
         });
         const keys = redeemKeys(page);
-        await signIn(page, shop.staff.login, shop.staff.password);
-        // Staff who are not residents start at their counter.
-        await page.waitForURL(/\/counter$/);
+        await atCounter(page, shop.staff);
         await page.getByRole('button', { name: '扫顾客的二维码' }).waitFor();
         await look(page, 'merchant', 'counter');
 
@@ -221,9 +233,7 @@ describe('web app: the shop counter', () => {
         expect(keys[1]).not.toBe(keys[0]);
         await look(page, 'merchant', 'counter-used');
         await nextCustomer(page);
-      } finally {
-        await phone.close();
-      }
+      });
     },
     JOURNEY_MS,
   );
@@ -231,12 +241,9 @@ describe('web app: the shop counter', () => {
   it(
     'redeems a typed code however it is written, once for a double tap, and refuses it the second time',
     async () => {
-      const phone = await openPhone({ browser });
-      const page = phone.page;
-      try {
+      await withPhone(browser, async (page) => {
         const keys = redeemKeys(page);
-        await signIn(page, shop.staff.login, shop.staff.password);
-        await page.waitForURL(/\/counter$/);
+        await atCounter(page, shop.staff);
         const input = page.getByLabel('券号');
 
         // A look-alike (0 for O) is caught on the phone: nothing is sent, nothing counts as a failure.
@@ -270,9 +277,9 @@ describe('web app: the shop counter', () => {
 
         // The same code again, from a Chinese keyboard's full-width letters: a new redemption,
         // refused, since used once is used.
-        await input.fill(fullWidth(`${typed.code.slice(0, 4)}-${typed.code.slice(4)}`));
-        await page.getByRole('button', { name: '核销', exact: true }).click();
-        expect(await answer(page)).toBe('refused');
+        expect(
+          await redeemTyped(page, fullWidth(`${typed.code.slice(0, 4)}-${typed.code.slice(4)}`)),
+        ).toBe('refused');
         expect(await text(page, 'result-headline')).toBe('这张券已经用过了');
         expect(await text(page, 'result-reason')).toBe('这张兑换券已经使用过了，不能重复使用');
         expect(keys).toHaveLength(2);
@@ -280,9 +287,7 @@ describe('web app: the shop counter', () => {
         await nextCustomer(page);
 
         // Another shop's voucher is not this shop's to redeem.
-        await input.fill(elsewhere.code);
-        await page.getByRole('button', { name: '核销', exact: true }).click();
-        expect(await answer(page)).toBe('refused');
+        expect(await redeemTyped(page, elsewhere.code)).toBe('refused');
         expect(await text(page, 'result-headline')).toBe('找不到这张券');
         expect(await text(page, 'result-reason')).toContain('确认是本店的兑换券');
         await look(page, 'merchant', 'counter-not-ours');
@@ -290,13 +295,9 @@ describe('web app: the shop counter', () => {
         await nextCustomer(page);
 
         // A voucher the member gave back (the credits returned to them) cannot be used.
-        await input.fill(givenBack.code);
-        await page.getByRole('button', { name: '核销', exact: true }).click();
-        expect(await answer(page)).toBe('refused');
+        expect(await redeemTyped(page, givenBack.code)).toBe('refused');
         expect(await text(page, 'result-headline')).toBe('这张券已被顾客退回');
-      } finally {
-        await phone.close();
-      }
+      });
     },
     JOURNEY_MS,
   );
@@ -304,9 +305,7 @@ describe('web app: the shop counter', () => {
   it(
     'answers a redemption whose answer was lost with the first answer when tried again: green, redeemed once',
     async () => {
-      const phone = await openPhone({ browser });
-      const page = phone.page;
-      try {
+      await withPhone(browser, async (page) => {
         const keys = redeemKeys(page);
         // The first answer is lost on the way back (the redemption went through): the phone sees no answer.
         let lose = true;
@@ -316,11 +315,8 @@ describe('web app: the shop counter', () => {
           await route.fetch();
           await route.abort('connectionreset');
         });
-        await signIn(page, otherShop.staff.login, otherShop.staff.password);
-        await page.waitForURL(/\/counter$/);
-        await page.getByLabel('券号').fill(dropped.code);
-        await page.getByRole('button', { name: '核销', exact: true }).click();
-        expect(await answer(page)).toBe('unsure');
+        await atCounter(page, otherShop.staff);
+        expect(await redeemTyped(page, dropped.code)).toBe('unsure');
         await page.getByRole('heading', { name: '还不知道核销了没有' }).waitFor();
         expect(await voucherStatus(member, dropped.voucherId)).toBe('redeemed');
         await look(page, 'merchant', 'counter-no-answer');
@@ -344,9 +340,7 @@ describe('web app: the shop counter', () => {
             (r) => r.voucherId === dropped.voucherId,
           ),
         ).toHaveLength(1);
-      } finally {
-        await phone.close();
-      }
+      });
     },
     JOURNEY_MS,
   );
@@ -367,22 +361,15 @@ describe('web app: the shop counter', () => {
         });
         expect(tried.status).toBe(404);
       }
-      const phone = await openPhone({ browser });
-      const page = phone.page;
-      try {
-        await signIn(page, guessed.staff.login, guessed.staff.password);
-        await page.waitForURL(/\/counter$/);
-        await page.getByLabel('券号').fill('ZZZZ-ZZZZ');
-        await page.getByRole('button', { name: '核销', exact: true }).click();
-        expect(await answer(page)).toBe('refused');
+      await withPhone(browser, async (page) => {
+        await atCounter(page, guessed.staff);
+        expect(await redeemTyped(page, 'ZZZZ-ZZZZ')).toBe('refused');
         expect(await text(page, 'result-headline')).toBe('输错的次数太多了');
         expect(await text(page, 'result-retry-at')).toMatch(
           /^请在 \d{2}:\d{2} 以后再试（大约 15 分钟后）。$/,
         );
         await look(page, 'merchant', 'counter-too-many');
-      } finally {
-        await phone.close();
-      }
+      });
     },
     JOURNEY_MS,
   );
@@ -390,13 +377,8 @@ describe('web app: the shop counter', () => {
   it(
     "shows today's redemptions: who, what and the credits the shop received",
     async () => {
-      const phone = await openPhone({ browser });
-      const page = phone.page;
-      try {
-        await signIn(page, shop.staff.login, shop.staff.password);
-        await page.waitForURL(/\/counter$/);
-        await page.getByRole('tab', { name: '记录' }).click();
-        await page.waitForURL(/\/counter\/redemptions$/);
+      await withPhone(browser, async (page) => {
+        await atCounter(page, shop.staff, ['记录', /\/counter\/redemptions$/]);
         await page.getByTestId('redemption').first().waitFor();
         expect(await text(page, 'today-count')).toBe('核销了 2 张');
         expect(await text(page, 'today-credits')).toBe('收到积分 1 小时');
@@ -409,9 +391,7 @@ describe('web app: the shop counter', () => {
           expect(words).toContain('收到积分 30 分钟 · 我核销的');
         }
         await look(page, 'merchant', 'redemptions');
-      } finally {
-        await phone.close();
-      }
+      });
     },
     JOURNEY_MS,
   );
@@ -420,21 +400,16 @@ describe('web app: the shop counter', () => {
     'shows the settlements the shop received: how many credits, when, by whom, with the note',
     async () => {
       // The ledger pays the shop for each redemption a moment after it: settle once it has.
-      const deadline = Date.now() + 20_000;
-      let settled = await settle();
-      while (settled.status === 409 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        settled = await settle();
-      }
+      const settled = await until(
+        'the redemptions paid',
+        settle,
+        (res) => res.status !== 409,
+        20_000,
+      );
       ok(settled, 201, 'settlement');
 
-      const phone = await openPhone({ browser });
-      const page = phone.page;
-      try {
-        await signIn(page, shop.staff.login, shop.staff.password);
-        await page.waitForURL(/\/counter$/);
-        await page.getByRole('tab', { name: '结算' }).click();
-        await page.waitForURL(/\/counter\/settlements$/);
+      await withPhone(browser, async (page) => {
+        await atCounter(page, shop.staff, ['结算', /\/counter\/settlements$/]);
         const line = page.getByTestId('settlement');
         await line.waitFor();
         expect(await line.count()).toBe(1);
@@ -444,9 +419,7 @@ describe('web app: the shop counter', () => {
         expect(words).toContain('“十一月第一周”');
         expect(await text(page, 'settled-minutes')).toBe('1 小时');
         await look(page, 'merchant', 'settlements');
-      } finally {
-        await phone.close();
-      }
+      });
     },
     JOURNEY_MS,
   );
@@ -454,13 +427,8 @@ describe('web app: the shop counter', () => {
   it(
     "publishes an offer through the form, which waits for the community's approval, then pauses and resumes it",
     async () => {
-      const phone = await openPhone({ browser });
-      const page = phone.page;
-      try {
-        await signIn(page, shop.staff.login, shop.staff.password);
-        await page.waitForURL(/\/counter$/);
-        await page.getByRole('tab', { name: '本店优惠' }).click();
-        await page.waitForURL(/\/counter\/offers$/);
+      await withPhone(browser, async (page) => {
+        await atCounter(page, shop.staff, ['本店优惠', /\/counter\/offers$/]);
         const cards = page.getByTestId('shop-offer');
         const first = cards.filter({ hasText: '豆浆油条八折' });
         await first.waitFor();
@@ -554,9 +522,7 @@ describe('web app: the shop counter', () => {
         await created.getByTestId('offer-status').getByText('顾客可以领').waitFor();
         await created.getByRole('status').getByText('“豆浆九折”已恢复，顾客又可以领了').waitFor();
         expect(await offerStatus(shop, String(mine?.id))).toBe('active');
-      } finally {
-        await phone.close();
-      }
+      });
     },
     JOURNEY_MS,
   );

@@ -9,15 +9,19 @@ import type { Browser, Page } from 'playwright-core';
 import { animationsDone, launchChromium, look, openPhone, signIn } from './support/browser';
 import {
   adminToken,
+  approvedOffer,
   coordinatorOf,
   createCommunity,
+  credit,
+  fundCommunity,
   merchantWithStaff,
   register,
   SignedIn,
   unique,
   uniquePhone,
 } from './support/fixtures';
-import { api, ok } from './support/http';
+import { api } from './support/http';
+import { until } from './support/wait';
 
 const HOUR = 3_600_000;
 /** Each look() runs axe-core twice; a journey of eight pages needs more than the default minute. */
@@ -27,18 +31,6 @@ const JOURNEY_MS = 240_000;
 function spaced(phone: string): string {
   const digits = phone.replace(/^\+86/, '');
   return `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
-}
-
-async function credit(coordinator: SignedIn, member: SignedIn, minutes: number): Promise<void> {
-  ok(
-    await api('POST', `/members/${member.member.id}/adjustments`, {
-      token: coordinator.token,
-      headers: { 'idempotency-key': unique('adjust') },
-      body: { minutes, reason: '开户积分' },
-    }),
-    201,
-    'adjustment',
-  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -71,14 +63,14 @@ async function opened(page: Page): Promise<void> {
 }
 
 /** The member's held minutes once the voucher's hold has been released (asynchronously; up to 15 s). */
-async function heldMinutesOnceSettled(member: SignedIn): Promise<number> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const account = await api('GET', '/accounts/me', { token: member.token });
-    const held = account.body.heldMinutes as number;
-    if (held === 0 || Date.now() > deadline) return held;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function heldMinutesOnceSettled(member: SignedIn): Promise<number> {
+  return until(
+    'the hold released',
+    async () =>
+      (await api('GET', '/accounts/me', { token: member.token })).body.heldMinutes as number,
+    (held) => held === 0,
+    15_000,
+  );
 }
 
 describe('web app: credits', () => {
@@ -92,15 +84,7 @@ describe('web app: credits', () => {
     communityId = (await createCommunity(admin, 1)).id;
     coordinator = await coordinatorOf(admin, communityId);
     // The community fund pays the opening credits below.
-    ok(
-      await api('POST', `/communities/${communityId}/fund/allocations`, {
-        token: admin,
-        headers: { 'idempotency-key': unique('allocate') },
-        body: { minutes: 6000 },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, communityId, { minutes: 6000, key: unique('allocate') });
   });
 
   afterAll(async () => {
@@ -204,30 +188,17 @@ describe('web app: credits', () => {
     async () => {
       const merchantName = `李记牛肉面 ${unique('n').slice(2, 6)}`;
       const merchant = await merchantWithStaff(coordinator.token, communityId, merchantName);
-      const offer = (extra: Record<string, unknown>) =>
-        api('POST', `/merchants/${merchant.id}/offers`, {
-          token: merchant.staff.token,
-          body: {
-            description: '大碗小碗都可以，堂食外带均可。',
-            creditCostMinutes: 30,
-            minTier: 0,
-            validFrom: new Date(Date.now() - HOUR).toISOString(),
-            validUntil: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
-            quantity: 50,
-            perMemberLimit: 2,
-            ...extra,
-          },
-        });
-      for (const body of [
+      for (const terms of [
         { title: '招牌牛肉面一碗', discount: { kind: 'item', value: '牛肉面一碗' }, minTier: 2 },
         { title: '牛肉面八折', discount: { kind: 'percent', value: 20 } },
       ]) {
-        const created = ok(await offer(body), 201, 'offer');
-        ok(
-          await api('POST', `/offers/${created.id}/approve`, { token: coordinator.token }),
-          200,
-          'approve',
-        );
+        await approvedOffer(coordinator, merchant, {
+          description: '大碗小碗都可以，堂食外带均可。',
+          validUntil: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
+          quantity: 50,
+          perMemberLimit: 2,
+          ...terms,
+        });
       }
       const member = await register(communityId, { displayName: '周大爷' });
       await credit(coordinator, member, 120);

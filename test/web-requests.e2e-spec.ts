@@ -11,10 +11,11 @@ import {
   adminToken,
   coordinatorOf,
   createCommunity,
+  fundCommunity,
   register,
-  uniquePhone,
   type Community,
   type SignedIn,
+  uniquePhone,
 } from './support/fixtures';
 import { api, ok } from './support/http';
 
@@ -91,14 +92,7 @@ describe('web app: help requests', () => {
     const admin = await adminToken();
     community = await createCommunity(admin, 2);
     coordinator = await coordinatorOf(admin, community.id);
-    ok(
-      await api('POST', `/communities/${community.id}/fund/allocations`, {
-        token: admin,
-        body: { minutes: 100_000, memo: 'web requests e2e' },
-      }),
-      201,
-      'allocation',
-    );
+    await fundCommunity(admin, community.id, { minutes: 100_000, memo: 'web requests e2e' });
   });
 
   afterAll(async () => {

@@ -9,15 +9,16 @@ import { api } from './support/http';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
 import { launchChromium, look, openPhone, signIn } from './support/browser';
 import type { Browser } from 'playwright-core';
+import { until } from './support/wait';
 
 /** The member's saved language, once the page's background save has landed (up to 10 s). */
-async function localeOf(token: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const me = await api('GET', '/me', { token });
-    if (me.body.locale === 'en' || Date.now() > deadline) return me.body.locale as string;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function localeOf(token: string): Promise<string> {
+  return until(
+    'the saved language',
+    async () => (await api('GET', '/me', { token })).body.locale as string,
+    (locale) => locale === 'en',
+    10_000,
+  );
 }
 
 describe('web app: sessions and settings', () => {

@@ -10,7 +10,7 @@ import QRCode from 'qrcode';
 import type { Browser, Page } from 'playwright-core';
 import { api } from './support/http';
 import { adminToken, coordinatorOf, createCommunity, register, SignedIn } from './support/fixtures';
-import { launchChromium, look, openPhone, settled, signIn, webOrigin } from './support/browser';
+import { launchChromium, look, openPhone, reloadUntil, signIn, webOrigin } from './support/browser';
 import { until } from './support/wait';
 
 const ZONE = 'Asia/Shanghai';
@@ -20,17 +20,6 @@ const JOURNEY_MS = 240_000;
 function cityDay(back = 0): string {
   const at = new Date(Date.now() - back * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, dateStyle: 'short' }).format(at);
-}
-
-/** Reloads the page until what the member should see is on screen. */
-async function reloadUntil(page: Page, what: string, onScreen: () => Promise<boolean>) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await settled(page);
-    if (await onScreen()) return;
-    if (Date.now() > deadline) throw new Error(`not on screen after 30 s: ${what}`);
-    await page.reload();
-  }
 }
 
 const textOf = async (page: Page, testId: string) =>

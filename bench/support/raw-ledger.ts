@@ -111,77 +111,15 @@ export class RawLedger {
     minutes: number,
     options: RawTransferOptions,
   ): Promise<string> {
-    const key = `bench-raw-${randomUUID()}`;
-    const kind = 'service';
-    const hash = createHash('sha256')
-      .update(JSON.stringify({ kind, from, to, minutes }))
-      .digest('hex');
+    const move = { from, to, minutes, key: `bench-raw-${randomUUID()}` };
     await client.query('BEGIN');
     try {
-      const locked = await client.query<LockedRow>(
-        `SELECT id, balance, held, overdraft_limit FROM ${S}.accounts
-          WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-        [[from, to]],
-      );
-      const payer = locked.rows.find((r) => r.id === from);
-      if (!payer || locked.rows.length !== 2) throw new Error('ACCOUNT_NOT_FOUND');
-      if (payer.overdraft_limit !== null) {
-        const available =
-          Number(payer.balance) - Number(payer.held) + Number(payer.overdraft_limit);
-        if (available < minutes) throw new Error('INSUFFICIENT_CREDITS');
-      }
-      const debited = await client.query<{ balance: string }>(
-        `UPDATE ${S}.accounts SET balance = balance - $2, updated_at = now()
-          WHERE id = $1 RETURNING balance`,
-        [from, minutes],
-      );
-      const credited = await client.query<{ balance: string; lifetime_earned: string }>(
-        `UPDATE ${S}.accounts SET balance = balance + $2, lifetime_earned = lifetime_earned + $2,
-                updated_at = now()
-          WHERE id = $1 RETURNING balance, lifetime_earned`,
-        [to, minutes],
-      );
-      const transferId = randomUUID();
-      const inserted = await client.query<{ created_at: Date }>(
-        `INSERT INTO ${S}.transfers (id, kind, from_account_id, to_account_id, minutes, reference,
-                                     memo, actor_id, idempotency_key, request_hash)
-         VALUES ($1, $2, $3, $4, $5, NULL, 'bench', NULL, $6, $7) RETURNING created_at`,
-        [transferId, kind, from, to, minutes, key, hash],
-      );
-      await client.query(
-        `INSERT INTO ${S}.entries (transfer_id, account_id, amount, balance_after)
-         VALUES ($1, $2, $3, $4), ($1, $5, $6, $7)`,
-        [
-          transferId,
-          from,
-          -minutes,
-          debited.rows[0].balance,
-          to,
-          minutes,
-          credited.rows[0].balance,
-        ],
-      );
-      if (options.outbox) {
-        const event = {
-          transferId,
-          kind,
-          minutes,
-          from: { accountId: from, ownerType: 'member', ownerId: null },
-          to: { accountId: to, ownerType: 'member', ownerId: null },
-          reference: null,
-          memo: 'bench',
-          reversesTransferId: null,
-          holdId: null,
-          at: inserted.rows[0].created_at.toISOString(),
-          toLifetimeEarnedMinutes: Number(credited.rows[0].lifetime_earned),
-        };
-        await client.query(
-          `INSERT INTO ${RAW_OUTBOX} (id, subject, payload, request_id) VALUES ($1, $2, $3, $4)`,
-          [randomUUID(), 'accounting.transfer.posted', JSON.stringify(event), key],
-        );
-      }
+      await lockAndCheck(client, move);
+      const balances = await moveBalances(client, move);
+      const transfer = await recordTransfer(client, move, balances);
+      if (options.outbox) await announce(client, move, transfer, balances);
       await client.query('COMMIT');
-      return transferId;
+      return transfer.id;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -191,6 +129,101 @@ export class RawLedger {
   end(): Promise<void> {
     return this.pool.end();
   }
+}
+
+/** One service transfer as the bench writes it, with the idempotency key it carries. */
+interface Move {
+  from: string;
+  to: string;
+  minutes: number;
+  key: string;
+}
+
+interface Balances {
+  debited: { balance: string };
+  credited: { balance: string; lifetime_earned: string };
+}
+
+const KIND = 'service';
+
+/** Locks both balance rows in a fixed order and checks the payer can afford it. */
+async function lockAndCheck(client: PoolClient, { from, to, minutes }: Move): Promise<void> {
+  const locked = await client.query<LockedRow>(
+    `SELECT id, balance, held, overdraft_limit FROM ${S}.accounts
+      WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [[from, to]],
+  );
+  const payer = locked.rows.find((r) => r.id === from);
+  if (!payer || locked.rows.length !== 2) throw new Error('ACCOUNT_NOT_FOUND');
+  if (payer.overdraft_limit !== null) {
+    const available = Number(payer.balance) - Number(payer.held) + Number(payer.overdraft_limit);
+    if (available < minutes) throw new Error('INSUFFICIENT_CREDITS');
+  }
+}
+
+async function moveBalances(client: PoolClient, { from, to, minutes }: Move): Promise<Balances> {
+  const debited = await client.query<{ balance: string }>(
+    `UPDATE ${S}.accounts SET balance = balance - $2, updated_at = now()
+      WHERE id = $1 RETURNING balance`,
+    [from, minutes],
+  );
+  const credited = await client.query<{ balance: string; lifetime_earned: string }>(
+    `UPDATE ${S}.accounts SET balance = balance + $2, lifetime_earned = lifetime_earned + $2,
+            updated_at = now()
+      WHERE id = $1 RETURNING balance, lifetime_earned`,
+    [to, minutes],
+  );
+  return { debited: debited.rows[0], credited: credited.rows[0] };
+}
+
+/** The transfer row and its two entries. */
+async function recordTransfer(
+  client: PoolClient,
+  { from, to, minutes, key }: Move,
+  { debited, credited }: Balances,
+): Promise<{ id: string; createdAt: Date }> {
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ kind: KIND, from, to, minutes }))
+    .digest('hex');
+  const id = randomUUID();
+  const inserted = await client.query<{ created_at: Date }>(
+    `INSERT INTO ${S}.transfers (id, kind, from_account_id, to_account_id, minutes, reference,
+                                 memo, actor_id, idempotency_key, request_hash)
+     VALUES ($1, $2, $3, $4, $5, NULL, 'bench', NULL, $6, $7) RETURNING created_at`,
+    [id, KIND, from, to, minutes, key, hash],
+  );
+  await client.query(
+    `INSERT INTO ${S}.entries (transfer_id, account_id, amount, balance_after)
+     VALUES ($1, $2, $3, $4), ($1, $5, $6, $7)`,
+    [id, from, -minutes, debited.balance, to, minutes, credited.balance],
+  );
+  return { id, createdAt: inserted.rows[0].created_at };
+}
+
+/** The posted event in the outbox copy, as the service writes it. */
+async function announce(
+  client: PoolClient,
+  { from, to, minutes, key }: Move,
+  transfer: { id: string; createdAt: Date },
+  { credited }: Balances,
+): Promise<void> {
+  const event = {
+    transferId: transfer.id,
+    kind: KIND,
+    minutes,
+    from: { accountId: from, ownerType: 'member', ownerId: null },
+    to: { accountId: to, ownerType: 'member', ownerId: null },
+    reference: null,
+    memo: 'bench',
+    reversesTransferId: null,
+    holdId: null,
+    at: transfer.createdAt.toISOString(),
+    toLifetimeEarnedMinutes: Number(credited.lifetime_earned),
+  };
+  await client.query(
+    `INSERT INTO ${RAW_OUTBOX} (id, subject, payload, request_id) VALUES ($1, $2, $3, $4)`,
+    [randomUUID(), 'accounting.transfer.posted', JSON.stringify(event), key],
+  );
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   DISPUTE_REASONS,
   ELDER_NAMES,
   FUND_ALLOCATION_MINUTES,
+  MerchantPlan,
   MERCHANTS,
   pick,
   PRIORITY_PER_COMMUNITY,
@@ -523,10 +524,19 @@ async function makeVolunteers(city: City): Promise<void> {
   city.log(`volunteers    ${city.volunteers.length} signed up, each with skills and availability`);
 }
 
-async function makeResidents(city: City): Promise<void> {
+interface ResidentPlan {
+  community: number;
+  n: number;
+  selfRegistered: boolean;
+  priority: boolean;
+  name: string;
+}
+
+/** Who lives in each community: some sign up themselves, some are elderly priority households. */
+function residentPlans(city: City): ResidentPlan[] {
   const names = new Set(city.volunteers.map((v) => v.name));
   let n = 0;
-  const plans = city.communities.flatMap((_, community) =>
+  return city.communities.flatMap((_, community) =>
     Array.from({ length: RESIDENTS_PER_COMMUNITY[community] }, (_x, i) => {
       n += 1;
       const selfRegistered = i < SELF_REGISTERED_PER_COMMUNITY[community];
@@ -541,70 +551,64 @@ async function makeResidents(city: City): Promise<void> {
       return { community, n, selfRegistered, priority, name };
     }),
   );
-  city.residents = await inPool(plans, PARALLEL, async (plan): Promise<Resident> => {
-    const community = city.communities[plan.community];
-    const coordinator = city.coordinators[plan.community];
-    const login = residentLogin(plan.n, city.tag);
-    const body = {
-      email: login,
-      password: DEMO_PASSWORD,
-      displayName: plan.name,
-      communityId: community.id,
-      gridUnitId: pick(city.rand, community.gridUnits).id,
-    };
-    if (plan.selfRegistered) {
-      const joined = await city.api.call<{ member: MemberView; accessToken: string }>(
-        'POST',
-        '/auth/register',
-        `register resident ${plan.name}`,
-        { body: { ...body, roles: ['resident'] } },
-      );
-      return {
-        id: joined.member.id,
-        name: plan.name,
-        login,
-        token: joined.accessToken,
-        community: plan.community,
-        priority: false,
-        budget: 0,
-      };
-    }
-    // A household card opened at the community office: the coordinator signs them up.
-    const member = await city.api.call<MemberView>('POST', '/members', `card for ${plan.name}`, {
-      token: coordinator.token,
-      body: { ...body, roles: ['resident'] },
-    });
-    if (plan.priority) {
-      const marked = await city.api.call<MemberView>(
-        'PATCH',
-        `/members/${member.id}`,
-        `mark ${plan.name} a priority household`,
-        {
-          token: coordinator.token,
-          body: { priorityHousehold: true },
-        },
-      );
-      if (!marked.priorityHousehold)
-        throw new SeedError(`${plan.name} was not marked a priority household`);
-    }
-    return {
-      id: member.id,
-      name: plan.name,
-      login,
-      token: null,
-      community: plan.community,
-      priority: plan.priority,
-      budget: 0,
-    };
+}
+
+/** A resident who registers with the app, or gets a household card from the coordinator. */
+async function signUpResident(city: City, plan: ResidentPlan): Promise<Resident> {
+  const community = city.communities[plan.community];
+  const coordinator = city.coordinators[plan.community];
+  const login = residentLogin(plan.n, city.tag);
+  const body = {
+    email: login,
+    password: DEMO_PASSWORD,
+    displayName: plan.name,
+    communityId: community.id,
+    gridUnitId: pick(city.rand, community.gridUnits).id,
+    roles: ['resident'],
+  };
+  const resident = { name: plan.name, login, community: plan.community, budget: 0 };
+  if (plan.selfRegistered) {
+    const joined = await city.api.call<{ member: MemberView; accessToken: string }>(
+      'POST',
+      '/auth/register',
+      `register resident ${plan.name}`,
+      { body },
+    );
+    return { ...resident, id: joined.member.id, token: joined.accessToken, priority: false };
+  }
+  // A household card opened at the community office: the coordinator signs them up.
+  const member = await city.api.call<MemberView>('POST', '/members', `card for ${plan.name}`, {
+    token: coordinator.token,
+    body,
   });
+  if (plan.priority) {
+    const marked = await city.api.call<MemberView>(
+      'PATCH',
+      `/members/${member.id}`,
+      `mark ${plan.name} a priority household`,
+      { token: coordinator.token, body: { priorityHousehold: true } },
+    );
+    if (!marked.priorityHousehold)
+      throw new SeedError(`${plan.name} was not marked a priority household`);
+  }
+  return { ...resident, id: member.id, token: null, priority: plan.priority };
+}
+
+async function makeResidents(city: City): Promise<void> {
+  city.residents = await inPool(residentPlans(city), PARALLEL, (plan) =>
+    signUpResident(city, plan),
+  );
   bump(city, 'residents', city.residents.length);
   bump(city, 'priority households', city.residents.filter((r) => r.priority).length);
   city.log(
     `residents     ${city.residents.length} (${city.residents.filter((r) => r.token).length} signed up themselves, ` +
       `${city.residents.filter((r) => r.priority).length} elderly priority households marked by coordinators)`,
   );
+  await openingCredits(city);
+}
 
-  // Every household that pays for itself gets its opening credits from the community fund.
+/** Every household that pays for itself gets its opening credits from the community fund. */
+async function openingCredits(city: City): Promise<void> {
   const paying = city.residents.filter((r) => !r.priority);
   await inPool(paying, PARALLEL, async (resident) => {
     await city.api.call(
@@ -1018,6 +1022,136 @@ interface Voucher {
   status: string;
 }
 
+/** A partner merchant of the plan, opened by its community's coordinator, and its staff signed in. */
+interface Shop {
+  plan: MerchantPlan;
+  id: string;
+  coordinator: Coordinator;
+  staff: string;
+}
+
+/** What the volunteers did with the vouchers, over every merchant so far. */
+interface VoucherTally {
+  claims: number;
+  redeemed: number;
+}
+
+async function openShop(city: City, plan: MerchantPlan): Promise<Shop> {
+  const community = city.communities[plan.community];
+  const coordinator = city.coordinators[plan.community];
+  const merchant = await city.api.call<{ id: string }>(
+    'POST',
+    '/merchants',
+    `create ${plan.name}`,
+    {
+      token: coordinator.token,
+      body: {
+        name: plan.name,
+        communityId: community.id,
+        address: plan.address,
+        contact: plan.contact,
+      },
+    },
+  );
+  bump(city, 'merchants');
+  const login = staffLogin(plan.key, city.tag);
+  await city.api.call('POST', '/members', `staff of ${plan.name}`, {
+    token: coordinator.token,
+    body: {
+      email: login,
+      password: DEMO_PASSWORD,
+      displayName: plan.staff,
+      communityId: community.id,
+      roles: ['merchant'],
+      merchantId: merchant.id,
+    },
+  });
+  bump(city, 'merchant staff');
+  const staff = await signIn(city.api, login, DEMO_PASSWORD);
+  return { plan, id: merchant.id, coordinator, staff };
+}
+
+/** The shop's staff offers it for the validity given, the coordinator approves it. */
+async function publishOffer(
+  city: City,
+  shop: Shop,
+  offerPlan: MerchantPlan['offers'][number],
+  { validFrom, validUntil }: { validFrom: string; validUntil: string },
+): Promise<string> {
+  const { title, description, discount, creditCostMinutes, minTier, quantity, perMemberLimit } =
+    offerPlan;
+  const offer = await city.api.call<{ id: string; status: string }>(
+    'POST',
+    `/merchants/${shop.id}/offers`,
+    `offer "${title}"`,
+    {
+      token: shop.staff,
+      body: {
+        title,
+        description,
+        discount,
+        creditCostMinutes,
+        minTier,
+        validFrom,
+        validUntil,
+        quantity,
+        perMemberLimit,
+      },
+    },
+  );
+  await city.api.call('POST', `/offers/${offer.id}/approve`, `approve "${title}"`, {
+    token: shop.coordinator.token,
+    expect: 200,
+  });
+  bump(city, 'offers (approved)');
+  return offer.id;
+}
+
+/**
+ * Volunteers who can afford the offer claim it; most redeem it at the counter, one
+ * at the pharmacy cancels, and the rest stay issued, to try at the counter.
+ */
+async function claimOffer(
+  city: City,
+  shop: Shop,
+  offer: { id: string; index: number; plan: MerchantPlan['offers'][number] },
+  tally: VoucherTally,
+): Promise<void> {
+  const { title, creditCostMinutes, minTier } = offer.plan;
+  const claimers = claimersOf(city.volunteers, shop.plan.community, minTier);
+  for (const [i, volunteer] of claimers.entries()) {
+    const account = await paid(city, volunteer);
+    if (account.availableMinutes < creditCostMinutes || account.tier.level < minTier) continue;
+    const voucher = await city.api.call<Voucher>(
+      'POST',
+      `/offers/${offer.id}/claim`,
+      `${volunteer.name} claims "${title}"`,
+      { token: volunteer.token, key: `seed:${city.tag}:claim:${offer.id}`, body: {} },
+    );
+    tally.claims += 1;
+    if (shop.plan.key === 'pharmacy' && offer.index === 0 && i === claimers.length - 1 && i > 1) {
+      await city.api.call('POST', `/vouchers/${voucher.voucherId}/cancel`, `cancel a voucher`, {
+        token: volunteer.token,
+        expect: 200,
+      });
+      bump(city, 'vouchers cancelled');
+    } else if (i % 3 !== 2) {
+      await city.api.call(
+        'POST',
+        '/vouchers/redeem',
+        `${shop.plan.staff} redeems ${voucher.code}`,
+        {
+          token: shop.staff,
+          key: `seed:${city.tag}:redeem:${voucher.code}`,
+          body: { code: voucher.code },
+          expect: 200,
+        },
+      );
+      tally.redeemed += 1;
+    }
+  }
+}
+
 async function playRewards(city: City): Promise<boolean> {
   const missing = await rewardsMissing(city.api, city.admin);
   if (missing) {
@@ -1026,114 +1160,24 @@ async function playRewards(city: City): Promise<boolean> {
     city.log(note);
     return false;
   }
-  const validFrom = iso(Date.now() - DAY);
-  const validUntil = iso(Date.now() + 90 * DAY);
-  let claims = 0;
-  let redeemed = 0;
+  const validity = { validFrom: iso(Date.now() - DAY), validUntil: iso(Date.now() + 90 * DAY) };
+  const tally: VoucherTally = { claims: 0, redeemed: 0 };
   for (const plan of MERCHANTS) {
-    const community = city.communities[plan.community];
-    const coordinator = city.coordinators[plan.community];
-    const merchant = await city.api.call<{ id: string }>(
-      'POST',
-      '/merchants',
-      `create ${plan.name}`,
-      {
-        token: coordinator.token,
-        body: {
-          name: plan.name,
-          communityId: community.id,
-          address: plan.address,
-          contact: plan.contact,
-        },
-      },
-    );
-    bump(city, 'merchants');
-    const login = staffLogin(plan.key, city.tag);
-    await city.api.call('POST', '/members', `staff of ${plan.name}`, {
-      token: coordinator.token,
-      body: {
-        email: login,
-        password: DEMO_PASSWORD,
-        displayName: plan.staff,
-        communityId: community.id,
-        roles: ['merchant'],
-        merchantId: merchant.id,
-      },
-    });
-    bump(city, 'merchant staff');
-    const staff = await signIn(city.api, login, DEMO_PASSWORD);
-
-    for (const [o, offerPlan] of plan.offers.entries()) {
-      const { title, description, discount, creditCostMinutes, minTier, quantity, perMemberLimit } =
-        offerPlan;
-      const offer = await city.api.call<{ id: string; status: string }>(
-        'POST',
-        `/merchants/${merchant.id}/offers`,
-        `offer "${title}"`,
-        {
-          token: staff,
-          body: {
-            title,
-            description,
-            discount,
-            creditCostMinutes,
-            minTier,
-            validFrom,
-            validUntil,
-            quantity,
-            perMemberLimit,
-          },
-        },
-      );
-      await city.api.call('POST', `/offers/${offer.id}/approve`, `approve "${title}"`, {
-        token: coordinator.token,
-        expect: 200,
-      });
-      bump(city, 'offers (approved)');
-
-      // Volunteers who can afford it claim it.
-      const claimers = claimersOf(city.volunteers, plan.community, minTier);
-      for (const [i, volunteer] of claimers.entries()) {
-        const account = await paid(city, volunteer);
-        if (account.availableMinutes < creditCostMinutes || account.tier.level < minTier) continue;
-        const voucher = await city.api.call<Voucher>(
-          'POST',
-          `/offers/${offer.id}/claim`,
-          `${volunteer.name} claims "${title}"`,
-          {
-            token: volunteer.token,
-            key: `seed:${city.tag}:claim:${offer.id}`,
-            body: {},
-          },
-        );
-        claims += 1;
-        if (plan.key === 'pharmacy' && o === 0 && i === claimers.length - 1 && i > 1) {
-          await city.api.call('POST', `/vouchers/${voucher.voucherId}/cancel`, `cancel a voucher`, {
-            token: volunteer.token,
-            expect: 200,
-          });
-          bump(city, 'vouchers cancelled');
-        } else if (i % 3 !== 2) {
-          await city.api.call('POST', '/vouchers/redeem', `${plan.staff} redeems ${voucher.code}`, {
-            token: staff,
-            key: `seed:${city.tag}:redeem:${voucher.code}`,
-            body: { code: voucher.code },
-            expect: 200,
-          });
-          redeemed += 1;
-        }
-        // The rest stay issued: vouchers to try at the counter (the summary names one).
-      }
+    const shop = await openShop(city, plan);
+    for (const [index, offerPlan] of plan.offers.entries()) {
+      const id = await publishOffer(city, shop, offerPlan, validity);
+      await claimOffer(city, shop, { id, index, plan: offerPlan }, tally);
     }
-    if (plan.key === 'pharmacy' && redeemed > 0) {
-      await city.api.call('POST', `/merchants/${merchant.id}/settlements`, `settle ${plan.name}`, {
-        token: coordinator.token,
-        key: `seed:${city.tag}:settlement:${merchant.id}`,
+    if (plan.key === 'pharmacy' && tally.redeemed > 0) {
+      await city.api.call('POST', `/merchants/${shop.id}/settlements`, `settle ${plan.name}`, {
+        token: shop.coordinator.token,
+        key: `seed:${city.tag}:settlement:${shop.id}`,
         body: { memo: '月度结算' },
       });
       bump(city, 'settlements');
     }
   }
+  const { claims, redeemed } = tally;
   bump(city, 'vouchers claimed', claims);
   bump(city, 'vouchers redeemed', redeemed);
   bump(
@@ -1246,14 +1290,18 @@ function newCity(api: Api, admin: string, tag: string, log: (line: string) => vo
   };
 }
 
-export async function runSeed(options: SeedOptions): Promise<SeedResult> {
-  const started = Date.now();
-  const api = new Api(options.baseUrl.replace(/\/+$/, ''));
-  const log = options.log ?? (() => undefined);
-  const tag = (options.tag ?? '').toLowerCase();
-  if (!/^[a-z0-9]{0,12}$/.test(tag))
-    throw new SeedError(`the run tag "${tag}" must be up to 12 letters or digits`);
+/** One run of the seed: whom it calls as, with which tag, where it says what it did. */
+interface SeedRun {
+  api: Api;
+  admin: string;
+  tag: string;
+  log: (line: string) => void;
+  options: SeedOptions;
+  started: number;
+}
 
+/** The suite must answer; only the rewards service may be down (the seed then skips it). */
+async function expectHealthy(api: Api): Promise<void> {
   const health = await api.send<{ services?: Record<string, string> }>('GET', '/health');
   const down = Object.entries(health.body?.services ?? {}).filter(([, state]) => state !== 'up');
   const onlyRewardsDown = down.length === 1 && down[0][0] === 'rewards';
@@ -1262,67 +1310,80 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
       `the suite is not healthy: GET /health answered ${health.status} ${JSON.stringify(health.body)}`,
     );
   }
-  const admin = await signIn(api, options.admin.login, options.admin.password);
+}
 
+/** The communities of a demo city with this tag that is already here, in plan order. */
+async function demoCommunities({ api, tag }: SeedRun): Promise<Community[]> {
   const existing = await api.call<Community[]>('GET', '/communities', 'list communities');
   const codes = COMMUNITIES.map((_, i) => communityCode(i, tag));
-  const mine = existing
+  return existing
     .filter((c) => codes.includes(c.code))
     .sort((a, b) => codes.indexOf(a.code) - codes.indexOf(b.code));
-  if (mine.length > 0) {
-    log(
-      `A demo city is already here (${mine.map((c) => c.code).join(', ')}): nothing was created twice.`,
-    );
-    log('To build another beside it: SEED_TAG=2 npm run seed');
-    const notes: string[] = [];
-    const missing = await rewardsMissing(api, admin);
-    const rewards = missing === null;
-    const byCode = (index: number) => mine.find((c) => c.code === communityCode(index, tag));
-    const first = byCode(MERCHANTS[0].community);
-    let hasMerchants = false;
-    let resumed: City | null = null;
-    if (rewards && first) {
-      const offers = await api.call<{ items: unknown[] }>(
-        'GET',
-        `/offers?communityId=${first.id}&limit=1`,
-        'list the demo offers',
-        { token: admin },
-      );
-      hasMerchants = offers.items.length > 0;
-    }
-    const counts = await describeExisting(api, admin, mine);
-    if (rewards && !hasMerchants && mine.length === COMMUNITIES.length) {
-      log('It has no merchants yet and the rewards routes answer now: adding them.');
-      resumed = await resumeForRewards(
-        api,
-        admin,
-        tag,
-        log,
-        COMMUNITIES.map((_, i) => byCode(i) as Community),
-      );
-      await playRewards(resumed);
-      counts.push(...resumed.counts);
-      hasMerchants = true;
-    } else if (!rewards) {
-      notes.push(rewardsSkipped(missing));
-    }
-    const ledger = await ledgerCheck(api, admin);
-    const found = await findLogins(api, tag, options.admin.login, hasMerchants);
-    return {
-      status: 'existing',
-      counts: ordered(counts),
-      logins: found.logins,
-      password: DEMO_PASSWORD,
-      ledger,
-      notes,
-      communities: mine,
-      certificateCode: null,
-      voucher: found.voucher,
-      calls: api.calls,
-      elapsedMs: Date.now() - started,
-    };
-  }
+}
 
+/** Whether the city already has merchants (an offer in the first merchant's community). */
+async function hasDemoMerchants({ api, admin }: SeedRun, first: Community): Promise<boolean> {
+  const offers = await api.call<{ items: unknown[] }>(
+    'GET',
+    `/offers?communityId=${first.id}&limit=1`,
+    'list the demo offers',
+    { token: admin },
+  );
+  return offers.items.length > 0;
+}
+
+/**
+ * A city already here is not made twice: it is described, and its merchants are
+ * added if the rewards routes did not answer when it was made.
+ */
+async function resumeExisting(run: SeedRun, mine: Community[]): Promise<SeedResult> {
+  const { api, admin, tag, log } = run;
+  log(
+    `A demo city is already here (${mine.map((c) => c.code).join(', ')}): nothing was created twice.`,
+  );
+  log('To build another beside it: SEED_TAG=2 npm run seed');
+  const notes: string[] = [];
+  const missing = await rewardsMissing(api, admin);
+  const rewards = missing === null;
+  const byCode = (index: number) => mine.find((c) => c.code === communityCode(index, tag));
+  const first = byCode(MERCHANTS[0].community);
+  let hasMerchants = rewards && first ? await hasDemoMerchants(run, first) : false;
+  const counts = await describeExisting(api, admin, mine);
+  if (rewards && !hasMerchants && mine.length === COMMUNITIES.length) {
+    log('It has no merchants yet and the rewards routes answer now: adding them.');
+    const resumed = await resumeForRewards(
+      api,
+      admin,
+      tag,
+      log,
+      COMMUNITIES.map((_, i) => byCode(i) as Community),
+    );
+    await playRewards(resumed);
+    counts.push(...resumed.counts);
+    hasMerchants = true;
+  } else if (!rewards) {
+    notes.push(rewardsSkipped(missing));
+  }
+  const ledger = await ledgerCheck(api, admin);
+  const found = await findLogins(api, tag, run.options.admin.login, hasMerchants);
+  return {
+    status: 'existing',
+    counts: ordered(counts),
+    logins: found.logins,
+    password: DEMO_PASSWORD,
+    ledger,
+    notes,
+    communities: mine,
+    certificateCode: null,
+    voucher: found.voucher,
+    calls: api.calls,
+    elapsedMs: Date.now() - run.started,
+  };
+}
+
+/** The whole demo city, told in the order it happens. */
+async function buildCity(run: SeedRun): Promise<SeedResult> {
+  const { api, admin, tag, log } = run;
   const city = newCity(api, admin, tag, log);
 
   await makeCommunities(city);
@@ -1333,7 +1394,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
   await playRequests(city);
   await giveGifts(city);
   const rewards = await playRewards(city);
-  await waitForExpiry(city, options.expiryWaitMs ?? 75_000);
+  await waitForExpiry(city, run.options.expiryWaitMs ?? 75_000);
 
   const veteran = city.volunteers[0];
   await paid(city, veteran); // its service is paid before its record is read
@@ -1346,7 +1407,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
     },
   );
   const ledger = await ledgerCheck(api, admin);
-  const found = await findLogins(api, tag, options.admin.login, rewards);
+  const found = await findLogins(api, tag, run.options.admin.login, rewards);
   return {
     status: 'created',
     counts: ordered(city.counts),
@@ -1358,6 +1419,20 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
     certificateCode: record.certificateCode,
     voucher: found.voucher,
     calls: api.calls,
-    elapsedMs: Date.now() - started,
+    elapsedMs: Date.now() - run.started,
   };
+}
+
+export async function runSeed(options: SeedOptions): Promise<SeedResult> {
+  const started = Date.now();
+  const api = new Api(options.baseUrl.replace(/\/+$/, ''));
+  const log = options.log ?? (() => undefined);
+  const tag = (options.tag ?? '').toLowerCase();
+  if (!/^[a-z0-9]{0,12}$/.test(tag))
+    throw new SeedError(`the run tag "${tag}" must be up to 12 letters or digits`);
+  await expectHealthy(api);
+  const admin = await signIn(api, options.admin.login, options.admin.password);
+  const run: SeedRun = { api, admin, tag, log, options, started };
+  const mine = await demoCommunities(run);
+  return mine.length > 0 ? resumeExisting(run, mine) : buildCity(run);
 }

@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { sharedBaseUrl } from './http';
+import { until } from './wait';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENS = path.resolve(__dirname, '..', 'logs', 'screens');
@@ -83,6 +84,19 @@ export async function openPhone(
   };
 }
 
+/** A new phone (see openPhone) for `use`, closed afterwards whatever happens. */
+export async function withPhone(
+  browser: Browser,
+  use: (page: Page, phone: Phone) => Promise<void>,
+): Promise<void> {
+  const phone = await openPhone({ browser });
+  try {
+    await use(phone.page, phone);
+  } finally {
+    await phone.close();
+  }
+}
+
 /** Signs in through the sign-in page and waits for the page it leads to. */
 export async function signIn(page: Page, login: string, password: string): Promise<void> {
   await page.goto('/login');
@@ -142,6 +156,25 @@ export async function settled(page: Page): Promise<void> {
       timeout: 5_000,
     })
     .catch(() => undefined);
+}
+
+/** Reloads until `onScreen` holds: what a page shows may follow a call by a moment (events). */
+export async function reloadUntil(
+  page: Page,
+  what: string,
+  onScreen: () => Promise<boolean>,
+): Promise<void> {
+  await until(
+    `on screen: ${what}`,
+    async () => {
+      await settled(page);
+      if (await onScreen()) return true;
+      await page.reload();
+      return false;
+    },
+    (shown) => shown,
+    30_000,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
 import QRCode from 'qrcode';
 import { writeFileSync } from 'node:fs';
 import { api as sharedApi, ok } from './http';
-import { merchantWithStaff, register, SignedIn, unique } from './fixtures';
+import { approvedOffer, credit, merchantWithStaff, register, SignedIn, unique } from './fixtures';
 
 type Api = typeof sharedApi;
 const HOUR = 3_600_000;
@@ -25,24 +25,6 @@ export interface Shop {
   offerId: string;
 }
 
-/** Puts `minutes` of the community fund on the member's account (an adjustment by its coordinator). */
-export async function credit(
-  coordinator: SignedIn,
-  member: SignedIn,
-  minutes: number,
-  api: Api = sharedApi,
-): Promise<void> {
-  ok(
-    await api('POST', `/members/${member.member.id}/adjustments`, {
-      token: coordinator.token,
-      headers: { 'idempotency-key': unique('adjust') },
-      body: { minutes, reason: '开户积分' },
-    }),
-    201,
-    'adjustment',
-  );
-}
-
 /** A shop of the community with one approved offer. */
 export async function shopWithOffer(
   coordinator: SignedIn,
@@ -55,29 +37,19 @@ export async function shopWithOffer(
 ): Promise<Shop> {
   const name = `${unique('店').slice(0, 8)} 豆浆铺`;
   const merchant = await merchantWithStaff(coordinator.token, communityId, name, api);
-  const created = ok(
-    await api('POST', `/merchants/${merchant.id}/offers`, {
-      token: merchant.staff.token,
-      body: {
-        description: '每天早上 6 点到 10 点',
-        creditCostMinutes: 30,
-        minTier: 0,
-        validFrom: new Date(Date.now() - HOUR).toISOString(),
-        validUntil: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
-        quantity: 50,
-        perMemberLimit: 5,
-        ...offer,
-      },
-    }),
-    201,
-    'offer',
+  const created = await approvedOffer(
+    coordinator,
+    merchant,
+    {
+      description: '每天早上 6 点到 10 点',
+      validUntil: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
+      quantity: 50,
+      perMemberLimit: 5,
+      ...offer,
+    },
+    api,
   );
-  ok(
-    await api('POST', `/offers/${created.id}/approve`, { token: coordinator.token }),
-    200,
-    'approve',
-  );
-  return { id: merchant.id, name, staff: merchant.staff, offerId: created.id as string };
+  return { id: merchant.id, name, staff: merchant.staff, offerId: created.id };
 }
 
 /** The member claims a voucher of the offer, as the member's phone would. */

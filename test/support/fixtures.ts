@@ -3,7 +3,7 @@
  * communities and members, all made through the public API.
  */
 import { randomBytes } from 'node:crypto';
-import { api as sharedApi } from './http';
+import { api as sharedApi, ok } from './http';
 
 type Api = typeof sharedApi;
 
@@ -55,19 +55,13 @@ export interface Community {
   gridUnits: Array<{ id: string; code: string; name: string }>;
 }
 
-function expectStatus(res: { status: number; body: unknown }, status: number, what: string): void {
-  if (res.status !== status) {
-    throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-  }
-}
-
 export async function login(
   loginName: string,
   password: string,
   api: Api = sharedApi,
 ): Promise<string> {
   const res = await api('POST', '/auth/login', { body: { login: loginName, password } });
-  expectStatus(res, 200, `login as ${loginName}`);
+  ok(res, 200, `login as ${loginName}`);
   return res.body.accessToken as string;
 }
 
@@ -92,7 +86,7 @@ export async function createCommunity(
       })),
     },
   });
-  expectStatus(res, 201, 'create community');
+  ok(res, 201, 'create community');
   return res.body as Community;
 }
 
@@ -106,7 +100,7 @@ export async function register(
   const res = await api('POST', '/auth/register', {
     body: { email, password: PASSWORD, displayName: '王小明', communityId, ...extra },
   });
-  expectStatus(res, 201, 'register');
+  ok(res, 201, 'register');
   return { member: res.body.member, token: res.body.accessToken, login: email, password: PASSWORD };
 }
 
@@ -121,7 +115,7 @@ export async function createMember(
     token: creatorToken,
     body: { email, password: PASSWORD, displayName: '张主任', ...body },
   });
-  expectStatus(res, 201, 'create member');
+  ok(res, 201, 'create member');
   return {
     member: res.body,
     token: await login(email, PASSWORD, api),
@@ -142,6 +136,17 @@ export function coordinatorOf(
   );
 }
 
+/** A new community whose fund holds `minutes` (an allocation by the admin), and its coordinator. */
+export async function fundedCommunity(
+  admin: string,
+  allocation: { minutes: number; memo?: string },
+  api: Api = sharedApi,
+): Promise<{ community: Community; coordinator: SignedIn }> {
+  const community = await createCommunity(admin, 1, api);
+  await fundCommunity(admin, community.id, allocation, api);
+  return { community, coordinator: await coordinatorOf(admin, community.id, api) };
+}
+
 /** A partner merchant of the community, made by its coordinator, and one member of its staff, signed in. */
 export async function merchantWithStaff(
   coordinatorToken: string,
@@ -153,7 +158,7 @@ export async function merchantWithStaff(
     token: coordinatorToken,
     body: { name, communityId, address: '青山路 12 号' },
   });
-  expectStatus(res, 201, 'create merchant');
+  ok(res, 201, 'create merchant');
   const id = res.body.id as string;
   const staff = await createMember(
     coordinatorToken,
@@ -177,18 +182,14 @@ export async function neighbours(
   api: Api = sharedApi,
 ): Promise<Neighbours> {
   const community = await createCommunity(admin, 1, api);
-  const allocated = await api('POST', `/communities/${community.id}/fund/allocations`, {
-    token: admin,
-    body: { minutes: fund },
-  });
-  expectStatus(allocated, 201, 'fund allocation');
+  await fundCommunity(admin, community.id, { minutes: fund }, api);
   const coordinator = await coordinatorOf(admin, community.id, api);
   const resident = await register(community.id, {}, api);
   const credited = await api('POST', `/members/${resident.member.id}/adjustments`, {
     token: coordinator.token,
     body: { minutes: credits, reason: 'opening balance' },
   });
-  expectStatus(credited, 201, 'opening balance');
+  ok(credited, 201, 'opening balance');
   const volunteer = await register(community.id, { roles: ['volunteer'] }, api);
   return { community, coordinator, resident, volunteer };
 }
@@ -210,11 +211,89 @@ export async function completedRequest(
       estimatedMinutes: minutes,
     },
   });
-  expectStatus(posted, 201, 'post a request');
+  ok(posted, 201, 'post a request');
   const id = posted.body.id as string;
   const act = (action: string, body?: unknown) =>
     api('POST', `/requests/${id}/${action}`, { token: volunteer.token, body });
-  expectStatus(await act('accept'), 200, 'accept');
-  expectStatus(await act('complete', { minutes }), 200, 'complete');
+  ok(await act('accept'), 200, 'accept');
+  ok(await act('complete', { minutes }), 200, 'complete');
   return id;
+}
+
+/** The admin (or whoever may) puts minutes into the community's fund: an allocation. */
+export async function fundCommunity(
+  token: string,
+  communityId: string,
+  allocation: { minutes: number; memo?: string; key?: string },
+  api: Api = sharedApi,
+): Promise<void> {
+  const { key, ...body } = allocation;
+  ok(
+    await api('POST', `/communities/${communityId}/fund/allocations`, {
+      token,
+      ...(key ? { headers: { 'idempotency-key': key } } : {}),
+      body,
+    }),
+    201,
+    'fund allocation',
+  );
+}
+
+const HOUR_MS = 3600_000;
+
+/** What an offer of a shop says unless a test says otherwise: 30 minutes for 10 % off, open ten days. */
+export function offerTerms(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: '豆浆九折',
+    description: '每天早上',
+    discount: { kind: 'percent', value: 10 },
+    creditCostMinutes: 30,
+    minTier: 0,
+    validFrom: new Date(Date.now() - HOUR_MS).toISOString(),
+    validUntil: new Date(Date.now() + 240 * HOUR_MS).toISOString(),
+    quantity: 100,
+    perMemberLimit: 5,
+    ...extra,
+  };
+}
+
+/** An offer the shop's staff posted (pending) and its community's coordinator approved. */
+export async function approvedOffer(
+  coordinator: SignedIn,
+  merchant: { id: string; staff: SignedIn },
+  extra: Record<string, unknown> = {},
+  api: Api = sharedApi,
+): Promise<{ id: string }> {
+  const offer = ok<{ id: string }>(
+    await api('POST', `/merchants/${merchant.id}/offers`, {
+      token: merchant.staff.token,
+      body: offerTerms(extra),
+    }),
+    201,
+    'offer',
+  );
+  ok(
+    await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
+    200,
+    'approve offer',
+  );
+  return offer;
+}
+
+/** Puts `minutes` of the community fund on the member's account (an adjustment by its coordinator). */
+export async function credit(
+  coordinator: SignedIn,
+  member: SignedIn,
+  minutes: number,
+  api: Api = sharedApi,
+): Promise<void> {
+  ok(
+    await api('POST', `/members/${member.member.id}/adjustments`, {
+      token: coordinator.token,
+      headers: { 'idempotency-key': unique('adjust') },
+      body: { minutes, reason: '开户积分' },
+    }),
+    201,
+    'adjustment',
+  );
 }
