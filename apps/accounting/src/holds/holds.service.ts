@@ -12,9 +12,10 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
-import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
-import { accountRef, transferPostedEvent } from '../transfers/transfer-views';
-import { TransferRow, TransfersRepository } from '../transfers/transfers.repository';
+import { AccountState, release, reserve } from '../transfers/ledger-rules';
+import { accountRef } from '../transfers/transfer-views';
+import { TransferWriter } from '../transfers/transfer-writer';
+import { TransfersRepository } from '../transfers/transfers.repository';
 import { HoldRow, HoldsRepository } from './holds.repository';
 
 export function toHoldView(hold: HoldRow): HoldView {
@@ -73,12 +74,45 @@ async function onceMoreOnDuplicate<T>(work: () => Promise<T>, joined?: EntityMan
   }
 }
 
+/**
+ * What posting `hold` pays and to whom: the minutes asked for (all of it when
+ * not said) to the recipient named now or when it was taken. Refuses what the
+ * hold does not allow.
+ */
+function payoutOf(
+  hold: HoldRow,
+  command: PostHoldCommand,
+  namedTo: string | null,
+): { minutes: number; toAccountId: string | null } {
+  if (hold.status !== 'open') {
+    throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', { status: hold.status });
+  }
+  const minutes = command.minutes ?? hold.minutes;
+  if (minutes > hold.minutes) {
+    throw DomainError.validation([
+      fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
+    ]);
+  }
+  if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
+    throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
+  }
+  const toAccountId = namedTo ?? hold.toAccountId;
+  if (minutes > 0 && !toAccountId) {
+    throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
+  }
+  if (toAccountId === hold.fromAccountId) {
+    throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
+  }
+  return { minutes, toAccountId };
+}
+
 /** Holds reserve credits now (a voucher, a help request's estimate) and are posted or voided later. */
 @Injectable()
 export class HoldsService {
   constructor(
     private readonly holds: HoldsRepository,
     private readonly accounts: AccountsService,
+    private readonly writer: TransferWriter,
     private readonly outbox: Outbox,
   ) {}
 
@@ -170,102 +204,53 @@ export class HoldsService {
             if (hold.resolveHash !== hash) throw idempotencyMismatch();
             return toHoldView(hold);
           }
-          if (hold.status !== 'open') {
-            throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
-              status: hold.status,
-            });
-          }
-          const minutes = command.minutes ?? hold.minutes;
-          if (minutes > hold.minutes) {
-            throw DomainError.validation([
-              fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
-            ]);
-          }
-          if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
-            throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
-          }
-          const toId = namedTo ?? hold.toAccountId;
-          if (minutes > 0 && !toId) {
-            throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
-          }
-          if (toId === hold.fromAccountId) {
-            throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
-          }
+          const { minutes, toAccountId } = payoutOf(hold, command, namedTo);
           const accounts = await ledger.lockAccounts(
-            toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
+            toAccountId ? [hold.fromAccountId, toAccountId] : [hold.fromAccountId],
           );
-          const from = accounts.get(hold.fromAccountId) as AccountState;
           const now = new Date();
+          if (toAccountId && minutes > 0) {
+            const transfer = await this.writer.postOne(
+              ledger,
+              accounts,
+              {
+                kind: hold.kind,
+                fromAccountId: hold.fromAccountId,
+                toAccountId,
+                minutes,
+                reference: hold.reference,
+                memo: command.memo ?? hold.memo,
+                actorId: null,
+                idempotencyKey: key,
+                requestHash: hash,
+                reversesTransferId: null,
+                holdId: hold.id,
+                // What the hold reserved and does not pay is released with the payment.
+                releasesHeld: hold.minutes,
+                unearns: false,
+                details: command.details ?? null,
+              },
+              now,
+            );
+            hold.transferId = transfer.id;
+          } else {
+            release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
+            await ledger.saveAccounts([...accounts.values()]);
+          }
           Object.assign(hold, {
             status: 'posted',
             postedMinutes: minutes,
-            toAccountId: toId,
+            toAccountId,
             resolveKey: key,
             resolveHash: hash,
             resolvedAt: now,
           });
-          const events: Array<{ type: string; data: unknown }> = [];
-          if (minutes === 0) {
-            release(from, hold.minutes);
-          } else {
-            const to = accounts.get(toId as string) as AccountState;
-            const result = applyMovement(accounts, {
-              fromAccountId: from.id,
-              toAccountId: to.id,
-              minutes,
-              earns: hold.kind === 'service',
-              unearns: false,
-              releasesHeld: hold.minutes,
-            });
-            if (result instanceof DomainError) throw result;
-            const transfer: TransferRow = {
-              id: randomUUID(),
-              kind: hold.kind,
-              fromAccountId: from.id,
-              toAccountId: to.id,
-              minutes,
-              reference: hold.reference,
-              memo: command.memo ?? hold.memo,
-              actorId: null,
-              idempotencyKey: key,
-              requestHash: hash,
-              reversesTransferId: null,
-              holdId: hold.id,
-              createdAt: now,
-            };
-            hold.transferId = transfer.id;
-            await ledger.insertTransfers(
-              [transfer],
-              [
-                {
-                  transferId: transfer.id,
-                  accountId: from.id,
-                  amount: -minutes,
-                  balanceAfter: result.fromBalanceAfter,
-                },
-                {
-                  transferId: transfer.id,
-                  accountId: to.id,
-                  amount: minutes,
-                  balanceAfter: result.toBalanceAfter,
-                },
-              ],
-            );
-            events.push({
-              type: AccountingEvents.transferPosted,
-              data: transferPostedEvent(
-                transfer,
-                from,
-                to,
-                result.toLifetimeAfter,
-                command.details ?? null,
-              ),
-            });
-          }
           await holds.saveResolutions([hold]);
-          await ledger.saveAccounts([...accounts.values()]);
-          events.push({ type: AccountingEvents.holdPosted, data: holdChanged(hold, accounts) });
-          await this.outbox.addMany(ledger.manager, events);
+          await this.outbox.add(
+            ledger.manager,
+            AccountingEvents.holdPosted,
+            holdChanged(hold, accounts),
+          );
           return toHoldView(hold);
         }, joined),
       joined,
