@@ -18,13 +18,20 @@ import { TransferWriter } from '../transfers/transfer-writer';
 import { TransfersRepository } from '../transfers/transfers.repository';
 import { HoldRow, HoldsRepository } from './holds.repository';
 
-export function toHoldView(hold: HoldRow): HoldView {
+/** What a hold's view and its events both begin with. */
+function holdFigures(hold: HoldRow) {
   return {
     holdId: hold.id,
     kind: hold.kind,
     status: hold.status,
     minutes: hold.minutes,
     postedMinutes: hold.postedMinutes,
+  };
+}
+
+export function toHoldView(hold: HoldRow): HoldView {
+  return {
+    ...holdFigures(hold),
     fromAccountId: hold.fromAccountId,
     toAccountId: hold.toAccountId,
     reference: hold.reference,
@@ -38,11 +45,7 @@ export function toHoldView(hold: HoldRow): HoldView {
 function holdChanged(hold: HoldRow, accounts: Map<string, AccountState>): HoldChangedEvent {
   const to = hold.toAccountId ? accounts.get(hold.toAccountId) : undefined;
   return {
-    holdId: hold.id,
-    kind: hold.kind,
-    status: hold.status,
-    minutes: hold.minutes,
-    postedMinutes: hold.postedMinutes,
+    ...holdFigures(hold),
     from: accountRef(accounts.get(hold.fromAccountId) as AccountState),
     to: to ? accountRef(to) : null,
     reference: hold.reference,
