@@ -27,37 +27,48 @@ export interface EntryRow {
   balanceAfter: number;
 }
 
-interface RawTransfer {
+/** The columns a transfer and a hold share: what moves, from whom, and the request that asked. */
+export interface RawTerms {
   id: string;
   kind: TransferKind;
   from_account_id: string;
-  to_account_id: string;
   minutes: string;
   reference: string | null;
   memo: string | null;
   actor_id: string | null;
   idempotency_key: string;
   request_hash: string;
-  reverses_transfer_id: string | null;
-  hold_id: string | null;
   created_at: Date;
 }
 
-function toTransferRow(raw: RawTransfer): TransferRow {
+/** bigint columns arrive as strings; every amount fits a double by far (MAX_TRANSFER_MINUTES). */
+export function termsOf(raw: RawTerms) {
   return {
     id: raw.id,
     kind: raw.kind,
     fromAccountId: raw.from_account_id,
-    toAccountId: raw.to_account_id,
     minutes: Number(raw.minutes),
     reference: raw.reference,
     memo: raw.memo,
     actorId: raw.actor_id,
     idempotencyKey: raw.idempotency_key,
     requestHash: raw.request_hash,
+    createdAt: raw.created_at,
+  };
+}
+
+interface RawTransfer extends RawTerms {
+  to_account_id: string;
+  reverses_transfer_id: string | null;
+  hold_id: string | null;
+}
+
+function toTransferRow(raw: RawTransfer): TransferRow {
+  return {
+    ...termsOf(raw),
+    toAccountId: raw.to_account_id,
     reversesTransferId: raw.reverses_transfer_id,
     holdId: raw.hold_id,
-    createdAt: raw.created_at,
   };
 }
 
