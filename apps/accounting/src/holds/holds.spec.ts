@@ -12,8 +12,6 @@ import {
 import { TransfersService } from '../transfers/transfers.service';
 import { HoldsService } from './holds.service';
 
-jest.setTimeout(30_000);
-
 describe('holds, statements and accounts (PostgreSQL)', () => {
   let app: LedgerTestApp;
   let holds: HoldsService;

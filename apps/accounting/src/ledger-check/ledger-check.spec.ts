@@ -12,8 +12,6 @@ import {
 import { TransfersService } from '../transfers/transfers.service';
 import { LedgerCheckService } from './ledger-check.service';
 
-jest.setTimeout(30_000);
-
 describe('the ledger check (PostgreSQL)', () => {
   let app: LedgerTestApp;
   let check: LedgerCheckService;

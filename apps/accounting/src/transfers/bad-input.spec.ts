@@ -20,8 +20,6 @@ import {
 } from '../testing/ledger-test-app';
 import { TransfersService } from './transfers.service';
 
-jest.setTimeout(30_000);
-
 describe('bad input answers its code and leaves the ledger untouched (PostgreSQL)', () => {
   let app: LedgerTestApp;
   let transfers: TransfersService;

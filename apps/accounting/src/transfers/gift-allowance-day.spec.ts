@@ -8,8 +8,6 @@ import {
 } from '../testing/ledger-test-app';
 import { TransfersService } from './transfers.service';
 
-jest.setTimeout(30_000);
-
 /**
  * The gift allowance is per city day (CITY_TIME_ZONE): it starts again at
  * midnight in Shanghai, 16:00 UTC, not at midnight UTC. Shanghai's midnight

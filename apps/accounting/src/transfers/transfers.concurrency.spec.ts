@@ -8,8 +8,6 @@ import { TransferBatcher } from './transfer-batcher';
 import { TransfersRepository } from './transfers.repository';
 import { TransfersService } from './transfers.service';
 
-jest.setTimeout(30_000);
-
 describe('transfers under concurrency (PostgreSQL)', () => {
   let app: LedgerTestApp;
   let copy: LedgerTestApp;
