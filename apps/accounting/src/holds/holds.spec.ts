@@ -9,7 +9,6 @@ import {
   memberActor,
   refusal,
 } from '../testing/ledger-test-app';
-import { TransfersService } from '../transfers/transfers.service';
 import { HoldsService } from './holds.service';
 
 describe('holds, statements and accounts (PostgreSQL)', () => {
@@ -25,13 +24,7 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
     accounts = app.get(AccountsService);
     payer = app.directory.addMember(null, 'Resident');
     volunteer = app.directory.addMember(null, 'Volunteer');
-    await app.get(TransfersService).create({
-      idempotencyKey: 'seed',
-      kind: 'allocation',
-      from: { type: 'issuance' },
-      to: { type: 'member', id: payer },
-      minutes: 300,
-    });
+    await app.issue(payer, 300, 'seed');
   });
   afterAll(() => app?.close());
 
