@@ -229,7 +229,7 @@ export class HoldsService {
                 reversesTransferId: null,
                 holdId: hold.id,
                 // What the hold reserved and does not pay is released with the payment.
-                releasesHeld: hold.minutes,
+                releasesHeldMinutes: hold.minutes,
                 unearns: false,
                 details: command.details ?? null,
               },

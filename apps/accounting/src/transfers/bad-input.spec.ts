@@ -284,6 +284,6 @@ describe('bad input answers its code and leaves the ledger untouched (PostgreSQL
       accounts.setOverdraftLimit(admin, { memberId: carol, overdraftLimitMinutes: 50 }),
     );
     expect(error.code).toBe(ErrorCode.INVALID_STATE);
-    expect((await accounts.member(carol)).balance).toBe(-80);
+    expect((await accounts.member(carol)).balanceMinutes).toBe(-80);
   });
 });

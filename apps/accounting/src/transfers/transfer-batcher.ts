@@ -214,7 +214,7 @@ function newTransfer({
     requestHash: hash,
     reversesTransferId: reverses?.transferId ?? null,
     holdId: null,
-    releasesHeld: 0,
+    releasesHeldMinutes: 0,
     unearns: reverses?.kind === 'service',
     details: details ?? null,
   };

@@ -9,7 +9,7 @@ import { EntryRow, TransferRow, TransfersRepository } from './transfers.reposito
 /** A transfer to post: its row but for the id and time, and what the rules need besides. */
 export interface NewTransfer extends Omit<TransferRow, 'id' | 'createdAt'> {
   /** Minutes of the payer's hold this transfer settles (a hold's posting), else 0. */
-  releasesHeld: number;
+  releasesHeldMinutes: number;
   /** The reversal of a service credit: the payer (its first recipient) gives the lifetime back. */
   unearns: boolean;
   /** Passed on in the transfer-posted event, not stored. */
@@ -67,14 +67,14 @@ export class PendingTransfers {
    * Moves the credits when the rules allow it and returns the posted transfer,
    * to be written by `write`; or returns the refusal and changes nothing.
    */
-  post({ releasesHeld, unearns, details, ...row }: NewTransfer): TransferRow | DomainError {
+  post({ releasesHeldMinutes, unearns, details, ...row }: NewTransfer): TransferRow | DomainError {
     const result = applyMovement(this.accounts, {
       fromAccountId: row.fromAccountId,
       toAccountId: row.toAccountId,
       minutes: row.minutes,
       earns: row.kind === 'service',
       unearns,
-      releasesHeld,
+      releasesHeldMinutes,
     });
     if (result instanceof DomainError) return result;
     const from = this.accounts.get(row.fromAccountId) as AccountState;
@@ -85,19 +85,19 @@ export class PendingTransfers {
       {
         transferId: transfer.id,
         accountId: from.id,
-        amount: -row.minutes,
-        balanceAfter: result.fromBalanceAfter,
+        amountMinutes: -row.minutes,
+        balanceAfterMinutes: result.fromBalanceAfterMinutes,
       },
       {
         transferId: transfer.id,
         accountId: to.id,
-        amount: row.minutes,
-        balanceAfter: result.toBalanceAfter,
+        amountMinutes: row.minutes,
+        balanceAfterMinutes: result.toBalanceAfterMinutes,
       },
     );
     this.events.push({
       type: AccountingEvents.transferPosted,
-      data: transferPostedEvent(transfer, from, to, result.toLifetimeAfter, details),
+      data: transferPostedEvent(transfer, from, to, result.toLifetimeEarnedMinutes, details),
     });
     this.touched.set(from.id, from).set(to.id, to);
     return transfer;

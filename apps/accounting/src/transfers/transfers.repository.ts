@@ -23,8 +23,8 @@ export interface TransferRow {
 export interface EntryRow {
   transferId: string;
   accountId: string;
-  amount: number;
-  balanceAfter: number;
+  amountMinutes: number;
+  balanceAfterMinutes: number;
 }
 
 /** The columns a transfer and a hold share: what moves, from whom, and the request that asked. */
@@ -145,10 +145,10 @@ export class TransfersRepository {
           id: r.id,
           ownerType: r.owner_type,
           ownerId: r.owner_id,
-          balance: Number(r.balance),
-          held: Number(r.held),
-          lifetimeEarned: Number(r.lifetime_earned),
-          overdraftLimit: r.overdraft_limit === null ? null : Number(r.overdraft_limit),
+          balanceMinutes: Number(r.balance),
+          heldMinutes: Number(r.held),
+          lifetimeEarnedMinutes: Number(r.lifetime_earned),
+          overdraftLimitMinutes: r.overdraft_limit === null ? null : Number(r.overdraft_limit),
         },
       ]),
     );
@@ -198,8 +198,8 @@ export class TransfersRepository {
       [
         entries.map((e) => e.transferId),
         entries.map((e) => e.accountId),
-        entries.map((e) => e.amount),
-        entries.map((e) => e.balanceAfter),
+        entries.map((e) => e.amountMinutes),
+        entries.map((e) => e.balanceAfterMinutes),
       ],
     );
   }
@@ -215,9 +215,9 @@ export class TransfersRepository {
         WHERE a.id = v.id`,
       [
         accounts.map((a) => a.id),
-        accounts.map((a) => a.balance),
-        accounts.map((a) => a.held),
-        accounts.map((a) => a.lifetimeEarned),
+        accounts.map((a) => a.balanceMinutes),
+        accounts.map((a) => a.heldMinutes),
+        accounts.map((a) => a.lifetimeEarnedMinutes),
       ],
     );
   }
