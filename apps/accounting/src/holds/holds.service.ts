@@ -212,29 +212,26 @@ export class HoldsService {
             toAccountId ? [hold.fromAccountId, toAccountId] : [hold.fromAccountId],
           );
           const now = new Date();
+          const pending = this.writer.begin(ledger, accounts, now);
           if (toAccountId && minutes > 0) {
-            const transfer = await this.writer.postOne(
-              ledger,
-              accounts,
-              {
-                kind: hold.kind,
-                fromAccountId: hold.fromAccountId,
-                toAccountId,
-                minutes,
-                reference: hold.reference,
-                memo: command.memo ?? hold.memo,
-                actorId: null,
-                idempotencyKey: key,
-                requestHash: hash,
-                reversesTransferId: null,
-                holdId: hold.id,
-                // What the hold reserved and does not pay is released with the payment.
-                releasesHeldMinutes: hold.minutes,
-                unearns: false,
-                details: command.details ?? null,
-              },
-              now,
-            );
+            const transfer = pending.post({
+              kind: hold.kind,
+              fromAccountId: hold.fromAccountId,
+              toAccountId,
+              minutes,
+              reference: hold.reference,
+              memo: command.memo ?? hold.memo,
+              actorId: null,
+              idempotencyKey: key,
+              requestHash: hash,
+              reversesTransferId: null,
+              holdId: hold.id,
+              // What the hold reserved and does not pay is released with the payment.
+              releasesHeldMinutes: hold.minutes,
+              unearns: false,
+              details: command.details ?? null,
+            });
+            if (transfer instanceof DomainError) throw transfer;
             hold.transferId = transfer.id;
           } else {
             release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
@@ -248,12 +245,12 @@ export class HoldsService {
             resolveHash: hash,
             resolvedAt: now,
           });
+          // The transfer comes first: the hold points at it.
+          await pending.write({
+            type: AccountingEvents.holdPosted,
+            data: holdChanged(hold, accounts),
+          });
           await holds.saveResolutions([hold]);
-          await this.outbox.add(
-            ledger.manager,
-            AccountingEvents.holdPosted,
-            holdChanged(hold, accounts),
-          );
           return toHoldView(hold);
         }, joined),
       joined,

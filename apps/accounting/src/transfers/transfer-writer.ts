@@ -6,6 +6,8 @@ import { AccountState, applyMovement } from './ledger-rules';
 import { transferPostedEvent } from './transfer-views';
 import { EntryRow, TransferRow, TransfersRepository } from './transfers.repository';
 
+type OutboxEvent = { type: string; data: unknown };
+
 /** A transfer to post: its row but for the id and time, and what the rules need besides. */
 export interface NewTransfer extends Omit<TransferRow, 'id' | 'createdAt'> {
   /** Minutes of the payer's hold this transfer settles (a hold's posting), else 0. */
@@ -33,27 +35,13 @@ export class TransferWriter {
   ): PendingTransfers {
     return new PendingTransfers(tx, accounts, at, this.outbox);
   }
-
-  /** Posts one transfer and writes it at once; throws the rules' refusal. */
-  async postOne(
-    tx: TransfersRepository,
-    accounts: Map<string, AccountState>,
-    transfer: NewTransfer,
-    at?: Date,
-  ): Promise<TransferRow> {
-    const pending = this.begin(tx, accounts, at);
-    const posted = pending.post(transfer);
-    if (posted instanceof DomainError) throw posted;
-    await pending.write();
-    return posted;
-  }
 }
 
 /** Transfers the rules allowed in one transaction, written together (one statement per table). */
 export class PendingTransfers {
   private readonly transfers: TransferRow[] = [];
   private readonly entries: EntryRow[] = [];
-  private readonly events: Array<{ type: string; data: unknown }> = [];
+  private readonly events: OutboxEvent[] = [];
   private readonly touched = new Map<string, AccountState>();
 
   constructor(
@@ -103,10 +91,13 @@ export class PendingTransfers {
     return transfer;
   }
 
-  /** Writes the posted transfers with their entries, the balances they moved and their events. */
-  async write(): Promise<void> {
+  /**
+   * Writes the posted transfers with their entries, the balances they moved and
+   * their events, and `alongside` events of the same change in the same statement.
+   */
+  async write(...alongside: OutboxEvent[]): Promise<void> {
     await this.tx.insertTransfers(this.transfers, this.entries);
     await this.tx.saveAccounts([...this.touched.values()]);
-    await this.outbox.addMany(this.tx.manager, this.events);
+    await this.outbox.addMany(this.tx.manager, [...this.events, ...alongside]);
   }
 }
