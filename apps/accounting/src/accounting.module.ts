@@ -29,6 +29,7 @@ import { StatementsController } from './statements/statements.controller';
 import { StatementsRepository } from './statements/statements.repository';
 import { StatementsService } from './statements/statements.service';
 import { TransferBatcher } from './transfers/transfer-batcher';
+import { TransferWriter } from './transfers/transfer-writer';
 import { TransfersController } from './transfers/transfers.controller';
 import { TransfersRepository } from './transfers/transfers.repository';
 import { TransfersService } from './transfers/transfers.service';
@@ -41,6 +42,7 @@ export const LEDGER_PROVIDERS: Provider[] = [
   StatementsRepository,
   LedgerCheckRepository,
   AccountsService,
+  TransferWriter,
   TransferBatcher,
   TransfersService,
   HoldsService,

@@ -125,9 +125,9 @@ describe('the ledger agrees with a model through random sequences (PostgreSQL, f
             limit: o.type === 'issuance' ? null : 0,
           }));
           Object.assign(model[ISSUANCE], {
-            balance: issuance.balance,
-            held: issuance.held,
-            lifetime: issuance.lifetimeEarned,
+            balance: issuance.balanceMinutes,
+            held: issuance.heldMinutes,
+            lifetime: issuance.lifetimeEarnedMinutes,
           });
           const seed = async (to: number, amount: number) => {
             if (amount === 0) return;
@@ -305,7 +305,11 @@ describe('the ledger agrees with a model through random sequences (PostgreSQL, f
 
           const actual = await Promise.all(owners.map((o) => accounts.resolve(o)));
           expect(
-            actual.map((a) => ({ balance: a.balance, held: a.held, lifetime: a.lifetimeEarned })),
+            actual.map((a) => ({
+              balance: a.balanceMinutes,
+              held: a.heldMinutes,
+              lifetime: a.lifetimeEarnedMinutes,
+            })),
           ).toEqual(model.map((m) => ({ balance: m.balance, held: m.held, lifetime: m.lifetime })));
         },
       ),

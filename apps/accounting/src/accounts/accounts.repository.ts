@@ -10,10 +10,10 @@ export interface AccountRow {
   ownerId: string | null;
   communityId: string | null;
   displayName: string;
-  balance: number;
-  held: number;
-  lifetimeEarned: number;
-  overdraftLimit: number | null;
+  balanceMinutes: number;
+  heldMinutes: number;
+  lifetimeEarnedMinutes: number;
+  overdraftLimitMinutes: number | null;
 }
 
 export interface NewAccount {
@@ -46,10 +46,10 @@ export function toAccountRow(raw: RawAccount): AccountRow {
     ownerId: raw.owner_id,
     communityId: raw.community_id,
     displayName: raw.display_name,
-    balance: Number(raw.balance),
-    held: Number(raw.held),
-    lifetimeEarned: Number(raw.lifetime_earned),
-    overdraftLimit: raw.overdraft_limit === null ? null : Number(raw.overdraft_limit),
+    balanceMinutes: Number(raw.balance),
+    heldMinutes: Number(raw.held),
+    lifetimeEarnedMinutes: Number(raw.lifetime_earned),
+    overdraftLimitMinutes: raw.overdraft_limit === null ? null : Number(raw.overdraft_limit),
   };
 }
 
@@ -111,11 +111,11 @@ export class AccountsRepository {
   }
 
   /** Sets the overdraft limit; false when the account already uses more than it allows. */
-  async setOverdraftLimit(id: string, limit: number): Promise<boolean> {
+  async setOverdraftLimit(id: string, limitMinutes: number): Promise<boolean> {
     const result: unknown = await this.manager.query(
       `UPDATE accounting.accounts SET overdraft_limit = $2, updated_at = now()
         WHERE id = $1 AND overdraft_limit IS NOT NULL AND balance - held + $2 >= 0`,
-      [id, limit],
+      [id, limitMinutes],
     );
     return affectedRows(result) > 0;
   }

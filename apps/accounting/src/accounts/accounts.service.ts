@@ -25,19 +25,19 @@ export function toAccountView(account: AccountRow): AccountView {
     ownerType: account.ownerType,
     ownerId: account.ownerId,
     communityId: account.communityId,
-    balanceMinutes: account.balance,
-    heldMinutes: account.held,
+    balanceMinutes: account.balanceMinutes,
+    heldMinutes: account.heldMinutes,
     availableMinutes: availableMinutes(account),
-    overdraftLimitMinutes: account.overdraftLimit,
-    lifetimeEarnedMinutes: account.lifetimeEarned,
+    overdraftLimitMinutes: account.overdraftLimitMinutes,
+    lifetimeEarnedMinutes: account.lifetimeEarnedMinutes,
   };
 }
 
 /** The issuance account has no limit: it reports what the rest of the city holds instead of ∞. */
 function availableMinutes(account: AccountRow): number {
-  return account.overdraftLimit === null
+  return account.overdraftLimitMinutes === null
     ? Number.MAX_SAFE_INTEGER
-    : account.balance - account.held + account.overdraftLimit;
+    : account.balanceMinutes - account.heldMinutes + account.overdraftLimitMinutes;
 }
 
 export function requireActor(actor: Actor | null): Actor {
@@ -64,12 +64,12 @@ export class AccountsService {
   private asMine(account: AccountRow): MyAccountView {
     return {
       accountId: account.id,
-      balanceMinutes: account.balance,
-      heldMinutes: account.held,
+      balanceMinutes: account.balanceMinutes,
+      heldMinutes: account.heldMinutes,
       availableMinutes: availableMinutes(account),
-      overdraftLimitMinutes: account.overdraftLimit ?? 0,
-      lifetimeEarnedMinutes: account.lifetimeEarned,
-      tier: tierFor(account.lifetimeEarned, this.config.tiers),
+      overdraftLimitMinutes: account.overdraftLimitMinutes ?? 0,
+      lifetimeEarnedMinutes: account.lifetimeEarnedMinutes,
+      tier: tierFor(account.lifetimeEarnedMinutes, this.config.tiers),
     };
   }
 
@@ -93,8 +93,8 @@ export class AccountsService {
     const fund = await this.resolve({ type: 'community_fund', id: communityId });
     return {
       accountId: fund.id,
-      balanceMinutes: fund.balance,
-      heldMinutes: fund.held,
+      balanceMinutes: fund.balanceMinutes,
+      heldMinutes: fund.heldMinutes,
       availableMinutes: availableMinutes(fund),
     };
   }

@@ -2,7 +2,7 @@ import { HoldStatus, TransferKind } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { TransfersRepository } from '../transfers/transfers.repository';
+import { RawTerms, termsOf, TransfersRepository } from '../transfers/transfers.repository';
 
 export interface HoldRow {
   id: string;
@@ -26,24 +26,14 @@ export interface HoldRow {
   voidedBecause: 'owner-absent' | null;
 }
 
-interface RawHold {
-  id: string;
-  kind: TransferKind;
-  from_account_id: string;
+interface RawHold extends RawTerms {
   to_account_id: string | null;
-  minutes: string;
   status: HoldStatus;
   posted_minutes: string | null;
   transfer_id: string | null;
-  reference: string | null;
-  memo: string | null;
-  actor_id: string | null;
-  idempotency_key: string;
-  request_hash: string;
   resolve_key: string | null;
   resolve_hash: string | null;
   expires_at: Date | null;
-  created_at: Date;
   resolved_at: Date | null;
   voided_because: 'owner-absent' | null;
 }
@@ -54,23 +44,14 @@ const HOLD_COLUMNS = `id, kind, from_account_id, to_account_id, minutes, status,
 
 function toHoldRow(raw: RawHold): HoldRow {
   return {
-    id: raw.id,
-    kind: raw.kind,
-    fromAccountId: raw.from_account_id,
+    ...termsOf(raw),
     toAccountId: raw.to_account_id,
-    minutes: Number(raw.minutes),
     status: raw.status,
     postedMinutes: raw.posted_minutes === null ? null : Number(raw.posted_minutes),
     transferId: raw.transfer_id,
-    reference: raw.reference,
-    memo: raw.memo,
-    actorId: raw.actor_id,
-    idempotencyKey: raw.idempotency_key,
-    requestHash: raw.request_hash,
     resolveKey: raw.resolve_key,
     resolveHash: raw.resolve_hash,
     expiresAt: raw.expires_at,
-    createdAt: raw.created_at,
     resolvedAt: raw.resolved_at,
     voidedBecause: raw.voided_because,
   };

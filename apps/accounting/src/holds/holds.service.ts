@@ -1,9 +1,9 @@
 import {
   DomainError,
   fieldError,
+  idempotencyMismatch,
   ErrorCode,
   Outbox,
-  OutboxEntry,
   outboxEntry,
   pgError,
   UNIQUE_VIOLATION,
@@ -20,19 +20,27 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
-import { idempotencyMismatch, ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
-import { AccountState, applyMovement, release, reserve } from '../transfers/ledger-rules';
-import { accountRef, transferPostedEvent } from '../transfers/transfer-views';
-import { TransferRow, TransfersRepository } from '../transfers/transfers.repository';
+import { ownerKey, requestHash, scopedKey } from '../transfers/idempotency';
+import { AccountState, release, reserve } from '../transfers/ledger-rules';
+import { accountRef } from '../transfers/transfer-views';
+import { TransferWriter } from '../transfers/transfer-writer';
+import { TransfersRepository } from '../transfers/transfers.repository';
 import { HoldRow, HoldsRepository } from './holds.repository';
 
-export function toHoldView(hold: HoldRow): HoldView {
+/** What a hold's view and its events both begin with. */
+function holdFigures(hold: HoldRow) {
   return {
     holdId: hold.id,
     kind: hold.kind,
     status: hold.status,
     minutes: hold.minutes,
     postedMinutes: hold.postedMinutes,
+  };
+}
+
+export function toHoldView(hold: HoldRow): HoldView {
+  return {
+    ...holdFigures(hold),
     fromAccountId: hold.fromAccountId,
     toAccountId: hold.toAccountId,
     reference: hold.reference,
@@ -46,11 +54,7 @@ export function toHoldView(hold: HoldRow): HoldView {
 function holdChanged(hold: HoldRow, accounts: Map<string, AccountState>): HoldChangedEvent {
   const to = hold.toAccountId ? accounts.get(hold.toAccountId) : undefined;
   return {
-    holdId: hold.id,
-    kind: hold.kind,
-    status: hold.status,
-    minutes: hold.minutes,
-    postedMinutes: hold.postedMinutes,
+    ...holdFigures(hold),
     from: accountRef(accounts.get(hold.fromAccountId) as AccountState),
     to: to ? accountRef(to) : null,
     reference: hold.reference,
@@ -82,12 +86,45 @@ async function onceMoreOnDuplicate<T>(work: () => Promise<T>, joined?: EntityMan
   }
 }
 
+/**
+ * What posting `hold` pays and to whom: the minutes asked for (all of it when
+ * not said) to the recipient named now or when it was taken. Refuses what the
+ * hold does not allow.
+ */
+function payoutOf(
+  hold: HoldRow,
+  command: PostHoldCommand,
+  namedTo: string | null,
+): { minutes: number; toAccountId: string | null } {
+  if (hold.status !== 'open') {
+    throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', { status: hold.status });
+  }
+  const minutes = command.minutes ?? hold.minutes;
+  if (minutes > hold.minutes) {
+    throw DomainError.validation([
+      fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
+    ]);
+  }
+  if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
+    throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
+  }
+  const toAccountId = namedTo ?? hold.toAccountId;
+  if (minutes > 0 && !toAccountId) {
+    throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
+  }
+  if (toAccountId === hold.fromAccountId) {
+    throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
+  }
+  return { minutes, toAccountId };
+}
+
 /** Holds reserve credits now (a voucher, a help request's estimate) and are posted or voided later. */
 @Injectable()
 export class HoldsService {
   constructor(
     private readonly holds: HoldsRepository,
     private readonly accounts: AccountsService,
+    private readonly writer: TransferWriter,
     private readonly outbox: Outbox,
   ) {}
 
@@ -179,59 +216,17 @@ export class HoldsService {
             if (hold.resolveHash !== hash) throw idempotencyMismatch();
             return toHoldView(hold);
           }
-          if (hold.status !== 'open') {
-            throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
-              status: hold.status,
-            });
-          }
-          const minutes = command.minutes ?? hold.minutes;
-          if (minutes > hold.minutes) {
-            throw DomainError.validation([
-              fieldError('minutes', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
-            ]);
-          }
-          if (namedTo && hold.toAccountId && namedTo !== hold.toAccountId) {
-            throw DomainError.validation([fieldError('to', 'credits.holdOtherRecipient')]);
-          }
-          const toId = namedTo ?? hold.toAccountId;
-          if (minutes > 0 && !toId) {
-            throw DomainError.validation([fieldError('to', 'credits.holdNoRecipient')]);
-          }
-          if (toId === hold.fromAccountId) {
-            throw DomainError.validation([fieldError('to', 'credits.holdPayer')]);
-          }
+          const { minutes, toAccountId } = payoutOf(hold, command, namedTo);
           const accounts = await ledger.lockAccounts(
-            toId ? [hold.fromAccountId, toId] : [hold.fromAccountId],
+            toAccountId ? [hold.fromAccountId, toAccountId] : [hold.fromAccountId],
           );
-          const from = accounts.get(hold.fromAccountId) as AccountState;
           const now = new Date();
-          Object.assign(hold, {
-            status: 'posted',
-            postedMinutes: minutes,
-            toAccountId: toId,
-            resolveKey: key,
-            resolveHash: hash,
-            resolvedAt: now,
-          });
-          const events: OutboxEntry[] = [];
-          if (minutes === 0) {
-            release(from, hold.minutes);
-          } else {
-            const to = accounts.get(toId as string) as AccountState;
-            const result = applyMovement(accounts, {
-              fromAccountId: from.id,
-              toAccountId: to.id,
-              minutes,
-              earns: hold.kind === 'service',
-              unearns: false,
-              releasesHeld: hold.minutes,
-            });
-            if (result instanceof DomainError) throw result;
-            const transfer: TransferRow = {
-              id: randomUUID(),
+          const pending = this.writer.begin(ledger, accounts, now);
+          if (toAccountId && minutes > 0) {
+            const transfer = pending.post({
               kind: hold.kind,
-              fromAccountId: from.id,
-              toAccountId: to.id,
+              fromAccountId: hold.fromAccountId,
+              toAccountId,
               minutes,
               reference: hold.reference,
               memo: command.memo ?? hold.memo,
@@ -240,43 +235,30 @@ export class HoldsService {
               requestHash: hash,
               reversesTransferId: null,
               holdId: hold.id,
-              createdAt: now,
-            };
+              // What the hold reserved and does not pay is released with the payment.
+              releasesHeldMinutes: hold.minutes,
+              unearns: false,
+              details: command.details ?? null,
+            });
+            if (transfer instanceof DomainError) throw transfer;
             hold.transferId = transfer.id;
-            await ledger.insertTransfers(
-              [transfer],
-              [
-                {
-                  transferId: transfer.id,
-                  accountId: from.id,
-                  amount: -minutes,
-                  balanceAfter: result.fromBalanceAfter,
-                },
-                {
-                  transferId: transfer.id,
-                  accountId: to.id,
-                  amount: minutes,
-                  balanceAfter: result.toBalanceAfter,
-                },
-              ],
-            );
-            events.push(
-              outboxEntry(
-                AccountingEvents.transferPosted,
-                transferPostedEvent(
-                  transfer,
-                  from,
-                  to,
-                  result.toLifetimeAfter,
-                  command.details ?? null,
-                ),
-              ),
-            );
+          } else {
+            release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
+            await ledger.saveAccounts([...accounts.values()]);
           }
+          Object.assign(hold, {
+            status: 'posted',
+            postedMinutes: minutes,
+            toAccountId,
+            resolveKey: key,
+            resolveHash: hash,
+            resolvedAt: now,
+          });
+          // The transfer comes first: the hold points at it.
+          await pending.write(
+            outboxEntry(AccountingEvents.holdPosted, holdChanged(hold, accounts)),
+          );
           await holds.saveResolutions([hold]);
-          await ledger.saveAccounts([...accounts.values()]);
-          events.push(outboxEntry(AccountingEvents.holdPosted, holdChanged(hold, accounts)));
-          await this.outbox.addMany(ledger.manager, events);
           return toHoldView(hold);
         }, joined),
       joined,

@@ -9,10 +9,7 @@ import {
   memberActor,
   refusal,
 } from '../testing/ledger-test-app';
-import { TransfersService } from '../transfers/transfers.service';
 import { HoldsService } from './holds.service';
-
-jest.setTimeout(30_000);
 
 describe('holds, statements and accounts (PostgreSQL)', () => {
   let app: LedgerTestApp;
@@ -27,13 +24,7 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
     accounts = app.get(AccountsService);
     payer = app.directory.addMember(null, 'Resident');
     volunteer = app.directory.addMember(null, 'Volunteer');
-    await app.get(TransfersService).create({
-      idempotencyKey: 'seed',
-      kind: 'allocation',
-      from: { type: 'issuance' },
-      to: { type: 'member', id: payer },
-      minutes: 300,
-    });
+    await app.issue(payer, 300, 'seed');
   });
   afterAll(() => app?.close());
 
@@ -49,7 +40,7 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
   it('a hold reserves credits; posting pays part of it to a recipient named then, and releases the rest', async () => {
     const created = await hold(120, { reference: 'request-1' });
     expect(created).toMatchObject({ status: 'open', minutes: 120, toAccountId: null });
-    expect(await accounts.member(payer)).toMatchObject({ balance: 300, held: 120 });
+    expect(await accounts.member(payer)).toMatchObject({ balanceMinutes: 300, heldMinutes: 120 });
     expect((await refusal(hold(181))).code).toBe(ErrorCode.INSUFFICIENT_CREDITS);
 
     const post = {
@@ -63,8 +54,11 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
     );
     const posted = await holds.post(post);
     expect(posted).toMatchObject({ status: 'posted', postedMinutes: 90 });
-    expect(await accounts.member(payer)).toMatchObject({ balance: 210, held: 0 });
-    expect(await accounts.member(volunteer)).toMatchObject({ balance: 90, lifetimeEarned: 90 });
+    expect(await accounts.member(payer)).toMatchObject({ balanceMinutes: 210, heldMinutes: 0 });
+    expect(await accounts.member(volunteer)).toMatchObject({
+      balanceMinutes: 90,
+      lifetimeEarnedMinutes: 90,
+    });
     // the same posting again answers the same; another posting or a void is refused
     expect((await holds.post(post)).transferId).toBe(posted.transferId);
     expect((await refusal(holds.post({ ...post, minutes: 80 }))).code).toBe(
@@ -91,7 +85,7 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
     const created = await hold(50);
     expect((await holds.void({ holdId: created.holdId })).status).toBe('voided');
     expect((await holds.void({ holdId: created.holdId })).status).toBe('voided');
-    expect((await accounts.member(payer)).held).toBe(0);
+    expect((await accounts.member(payer)).heldMinutes).toBe(0);
   });
 
   it('one key asked for at once, each with its own expiry, is one hold; other content is refused', async () => {
@@ -106,21 +100,21 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
       });
     const answers = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((ms) => ask(20, ms)));
     expect(new Set(answers.map((h) => h.holdId)).size).toBe(1);
-    expect((await accounts.member(payer)).held).toBe(20);
+    expect((await accounts.member(payer)).heldMinutes).toBe(20);
     expect((await refusal(ask(21, 0))).code).toBe(ErrorCode.IDEMPOTENCY_MISMATCH);
     await holds.void({ holdId: answers[0].holdId });
-    expect((await accounts.member(payer)).held).toBe(0);
+    expect((await accounts.member(payer)).heldMinutes).toBe(0);
   });
 
   it('expired holds void themselves, each once, with several expirers at once', async () => {
     const past = new Date(Date.now() - 1000).toISOString();
     const due = await Promise.all([1, 2, 3, 4, 5].map(() => hold(10, { expiresAt: past })));
     const later = await hold(10, { expiresAt: new Date(Date.now() + 60_000).toISOString() });
-    expect((await accounts.member(payer)).held).toBe(60);
+    expect((await accounts.member(payer)).heldMinutes).toBe(60);
     const counts = await Promise.all([holds.expireDue(2), holds.expireDue(2), holds.expireDue(2)]);
     const total = counts.reduce((a, b) => a + b, 0) + (await holds.expireDue());
     expect(total).toBe(5);
-    expect((await accounts.member(payer)).held).toBe(10);
+    expect((await accounts.member(payer)).heldMinutes).toBe(10);
     const voided = await app.query(
       `SELECT id FROM accounting.outbox WHERE subject = 'accounting.hold.voided'
         AND payload->>'status' = 'expired'`,

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@app/common';
+import { AccountOwnerRef, TransferKind } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { HoldsService } from '../holds/holds.service';
@@ -11,8 +12,6 @@ import {
 } from '../testing/ledger-test-app';
 import { TransfersService } from '../transfers/transfers.service';
 import { LedgerCheckService } from './ledger-check.service';
-
-jest.setTimeout(30_000);
 
 describe('the ledger check (PostgreSQL)', () => {
   let app: LedgerTestApp;
@@ -34,22 +33,24 @@ describe('the ledger check (PostgreSQL)', () => {
       communityId: community,
       allocation: { minutes: 1000 },
     });
-    firstTransferId = (
-      await transfers.create({
-        idempotencyKey: 't1',
-        kind: 'service',
-        from: { type: 'community_fund', id: community },
-        to: { type: 'member', id: member },
-        minutes: 300,
-      })
-    ).transferId;
-    await transfers.create({
-      idempotencyKey: 't2',
-      kind: 'gift',
-      from: { type: 'member', id: member },
-      to: { type: 'member', id: other },
-      minutes: 100,
-    });
+    /** A transfer to a member's account from the account `from` names. */
+    const pay = (
+      key: string,
+      kind: TransferKind,
+      from: AccountOwnerRef,
+      to: string,
+      minutes: number,
+    ) =>
+      transfers.create({
+        idempotencyKey: key,
+        kind,
+        from,
+        to: { type: 'member', id: to },
+        minutes,
+      });
+    const fund: AccountOwnerRef = { type: 'community_fund', id: community };
+    firstTransferId = (await pay('t1', 'service', fund, member, 300)).transferId;
+    await pay('t2', 'gift', { type: 'member', id: member }, other, 100);
     await app.get(HoldsService).create({
       idempotencyKey: 'h1',
       kind: 'redemption',
@@ -108,22 +109,21 @@ describe('the ledger check (PostgreSQL)', () => {
   });
 
   it('finds held minutes that no open hold explains, and lifetime that no service explains', async () => {
-    const held = await planted(
+    /** The check finds exactly one violation of `rule`, on the member's account. */
+    const findsOnly = async (rule: string, corrupt: string, undo: string) =>
+      expect((await planted(corrupt, undo, [memberAccountId])).violations).toEqual([
+        expect.objectContaining({ rule, accountId: memberAccountId }),
+      ]);
+    await findsOnly(
+      'held_mismatch',
       "UPDATE accounting.holds SET status = 'voided', resolved_at = now() WHERE from_account_id = $1",
       "UPDATE accounting.holds SET status = 'open', resolved_at = NULL WHERE from_account_id = $1",
-      [memberAccountId],
     );
-    expect(held.violations).toEqual([
-      expect.objectContaining({ rule: 'held_mismatch', accountId: memberAccountId }),
-    ]);
-    const lifetime = await planted(
+    await findsOnly(
+      'lifetime_mismatch',
       'UPDATE accounting.accounts SET lifetime_earned = lifetime_earned + 60 WHERE id = $1',
       'UPDATE accounting.accounts SET lifetime_earned = lifetime_earned - 60 WHERE id = $1',
-      [memberAccountId],
     );
-    expect(lifetime.violations).toEqual([
-      expect.objectContaining({ rule: 'lifetime_mismatch', accountId: memberAccountId }),
-    ]);
     expect((await check.check(admin)).balanced).toBe(true);
   });
 

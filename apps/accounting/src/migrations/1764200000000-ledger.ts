@@ -8,6 +8,14 @@ export class Ledger1764200000000 implements MigrationInterface {
   name = 'Ledger1764200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await this.createAccounts(queryRunner);
+    await this.createHolds(queryRunner);
+    await this.createTransfers(queryRunner);
+    await this.createEntries(queryRunner);
+  }
+
+  /** Accounts with their balances, and the one issuance account. */
+  private async createAccounts(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE accounting.accounts (
         id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -43,7 +51,10 @@ export class Ledger1764200000000 implements MigrationInterface {
       `INSERT INTO accounting.accounts (owner_type, owner_id, display_name, overdraft_limit)
        VALUES ('issuance', NULL, 'City issuance', NULL)`,
     );
+  }
 
+  /** Holds: credits reserved now, posted or voided later. */
+  private async createHolds(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE accounting.holds (
         id                uuid PRIMARY KEY,
@@ -82,7 +93,10 @@ export class Ledger1764200000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX holds_open_account_idx ON accounting.holds (from_account_id) WHERE status = 'open'`,
     );
+  }
 
+  /** Transfers, and the holds' link to the transfer that posted each. */
+  private async createTransfers(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE accounting.transfers (
         id                    uuid PRIMARY KEY,
@@ -116,7 +130,10 @@ export class Ledger1764200000000 implements MigrationInterface {
       `ALTER TABLE accounting.holds ADD CONSTRAINT holds_transfer_fkey
         FOREIGN KEY (transfer_id) REFERENCES accounting.transfers (id)`,
     );
+  }
 
+  /** Entries: each transfer's two sides, with the running balance. */
+  private async createEntries(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE accounting.entries (
         id             bigserial PRIMARY KEY,

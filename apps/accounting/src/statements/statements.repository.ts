@@ -8,8 +8,8 @@ export interface StatementLine {
   transferId: string;
   at: Date;
   kind: TransferKind;
-  amount: number;
-  balanceAfter: number;
+  amountMinutes: number;
+  balanceAfterMinutes: number;
   memo: string | null;
   reference: string | null;
   counterpartyType: AccountOwnerType;
@@ -52,8 +52,8 @@ export class StatementsRepository {
       transferId: r.transfer_id,
       at: r.created_at,
       kind: r.kind,
-      amount: Number(r.amount),
-      balanceAfter: Number(r.balance_after),
+      amountMinutes: Number(r.amount),
+      balanceAfterMinutes: Number(r.balance_after),
       memo: r.memo,
       reference: r.reference,
       counterpartyType: r.owner_type,

@@ -43,8 +43,8 @@ export class StatementsService {
         transferId: line.transferId,
         at: line.at.toISOString(),
         kind: line.kind,
-        minutes: line.amount,
-        balanceAfterMinutes: line.balanceAfter,
+        minutes: line.amountMinutes,
+        balanceAfterMinutes: line.balanceAfterMinutes,
         counterparty: {
           type: line.counterpartyType,
           id: line.counterpartyId,

@@ -6,7 +6,7 @@ import {
   strictValidationPipe,
   TestDatabase,
 } from '@app/common';
-import { Actor, MemberSummary } from '@app/contracts';
+import { Actor, MemberSummary, TransferView } from '@app/contracts';
 import { Type } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,6 +15,7 @@ import { AccountingConfig } from '../accounting.config';
 import { LEDGER_PROVIDERS } from '../accounting.module';
 import { AccountingSchema } from '../accounting.schema';
 import { AccountDirectory } from '../peers/account-directory';
+import { TransfersService } from '../transfers/transfers.service';
 
 /** The owning services as the ledger sees them: members, communities and merchants it can be asked about. */
 export class FakeDirectory extends AccountDirectory {
@@ -82,6 +83,8 @@ export interface LedgerTestApp {
   get<T>(type: Type<T>): T;
   /** Sums and reads straight from the tables. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Issues credits straight to a member's account: where a spec's first credits come from. */
+  issue(memberId: string, minutes: number, idempotencyKey: string): Promise<TransferView>;
   close(): Promise<void>;
 }
 
@@ -121,6 +124,14 @@ export async function createLedgerTestApp(
     directory,
     get: (type) => module.get(type),
     query: (sql, params) => dataSource.query(sql, params),
+    issue: (memberId, minutes, idempotencyKey) =>
+      module.get(TransfersService).create({
+        idempotencyKey,
+        kind: 'allocation',
+        from: { type: 'issuance' },
+        to: { type: 'member', id: memberId },
+        minutes,
+      }),
     close: async () => {
       await module.close();
       if (!copyOf) await database.drop();

@@ -8,8 +8,6 @@ import {
 } from '../testing/ledger-test-app';
 import { TransfersService } from './transfers.service';
 
-jest.setTimeout(30_000);
-
 /**
  * The gift allowance is per city day (CITY_TIME_ZONE): it starts again at
  * midnight in Shanghai, 16:00 UTC, not at midnight UTC. Shanghai's midnight
@@ -29,13 +27,7 @@ describe("the gift allowance counts the city's day (PostgreSQL)", () => {
     const community = app.directory.addCommunity();
     giver = app.directory.addMember(community, 'Giver');
     receiver = app.directory.addMember(community, 'Receiver');
-    await transfers.create({
-      idempotencyKey: 'opening',
-      kind: 'allocation',
-      from: { type: 'issuance' },
-      to: { type: 'member', id: giver },
-      minutes: 2000,
-    });
+    await app.issue(giver, 2000, 'opening');
   });
   afterAll(() => app?.close());
 

@@ -2,7 +2,6 @@ import { fingerprint } from '@app/common';
 import { AccountOwnerRef } from '@app/contracts';
 
 // The one factory (libs/common), named here too so the ledger's holds and transfers keep one import.
-export { idempotencyMismatch } from '@app/common';
 
 /** The ledger's fingerprint of a command, stored with its hold or transfer. */
 export function requestHash(content: Record<string, unknown>): string {

@@ -13,10 +13,10 @@ function account(id: string, balance: number, held = 0, limit: number | null = 0
     id,
     ownerType: 'member',
     ownerId: id,
-    balance,
-    held,
-    lifetimeEarned: 0,
-    overdraftLimit: limit,
+    balanceMinutes: balance,
+    heldMinutes: held,
+    lifetimeEarnedMinutes: 0,
+    overdraftLimitMinutes: limit,
   };
 }
 
@@ -32,7 +32,7 @@ function move(
     minutes,
     earns: false,
     unearns: false,
-    releasesHeld: 0,
+    releasesHeldMinutes: 0,
     ...extra,
   };
 }
@@ -49,11 +49,11 @@ describe('ledger rules', () => {
       ['b', account('b', 5)],
     ]);
     expect(applyMovement(accounts, move('a', 'b', 60, { earns: true }))).toEqual({
-      fromBalanceAfter: 40,
-      toBalanceAfter: 65,
-      toLifetimeAfter: 60,
+      fromBalanceAfterMinutes: 40,
+      toBalanceAfterMinutes: 65,
+      toLifetimeEarnedMinutes: 60,
     });
-    expect(accounts.get('a')!.lifetimeEarned).toBe(0);
+    expect(accounts.get('a')!.lifetimeEarnedMinutes).toBe(0);
   });
 
   it('refuses what the available credits do not cover, and changes nothing', () => {
@@ -64,9 +64,9 @@ describe('ledger rules', () => {
     const result = applyMovement(accounts, move('a', 'b', 61));
     expect(result).toBeInstanceOf(DomainError);
     expect((result as DomainError).code).toBe(ErrorCode.INSUFFICIENT_CREDITS);
-    expect(accounts.get('a')).toMatchObject({ balance: 100, held: 50 });
+    expect(accounts.get('a')).toMatchObject({ balanceMinutes: 100, heldMinutes: 50 });
     expect(applyMovement(accounts, move('a', 'b', 60))).not.toBeInstanceOf(DomainError);
-    expect(accounts.get('a')!.balance).toBe(40);
+    expect(accounts.get('a')!.balanceMinutes).toBe(40);
   });
 
   it('lets the issuance account go negative without limit', () => {
@@ -75,7 +75,7 @@ describe('ledger rules', () => {
       ['f', account('f', 0)],
     ]);
     expect(applyMovement(accounts, move('i', 'f', 10_000_000))).toMatchObject({
-      fromBalanceAfter: -10_000_000,
+      fromBalanceAfterMinutes: -10_000_000,
     });
   });
 
@@ -84,10 +84,10 @@ describe('ledger rules', () => {
       ['a', account('a', 100, 80)],
       ['b', account('b', 0)],
     ]);
-    expect(applyMovement(accounts, move('a', 'b', 70, { releasesHeld: 80 }))).toMatchObject({
-      fromBalanceAfter: 30,
+    expect(applyMovement(accounts, move('a', 'b', 70, { releasesHeldMinutes: 80 }))).toMatchObject({
+      fromBalanceAfterMinutes: 30,
     });
-    expect(accounts.get('a')!.held).toBe(0);
+    expect(accounts.get('a')!.heldMinutes).toBe(0);
   });
 
   it('refuses paying oneself and non-positive or fractional minutes', () => {
@@ -103,7 +103,7 @@ describe('ledger rules', () => {
     ]) {
       expect((applyMovement(accounts, m) as DomainError).code).toBe(ErrorCode.VALIDATION_FAILED);
     }
-    expect(accounts.get('a')!.balance).toBe(100);
+    expect(accounts.get('a')!.balanceMinutes).toBe(100);
   });
 
   it('a reversal of service credit gives the lifetime back', () => {
@@ -111,9 +111,9 @@ describe('ledger rules', () => {
       ['a', account('a', 100)],
       ['b', account('b', 0)],
     ]);
-    accounts.get('a')!.lifetimeEarned = 100;
+    accounts.get('a')!.lifetimeEarnedMinutes = 100;
     applyMovement(accounts, move('a', 'b', 100, { unearns: true }));
-    expect(accounts.get('a')!.lifetimeEarned).toBe(0);
+    expect(accounts.get('a')!.lifetimeEarnedMinutes).toBe(0);
   });
 
   it('holds reserve only what is available and release back', () => {
@@ -122,7 +122,7 @@ describe('ledger rules', () => {
     expect(reserve(a, 100)).toBeNull();
     expect(availableOf(a)).toBe(0);
     release(a, 100);
-    expect(a.held).toBe(0);
+    expect(a.heldMinutes).toBe(0);
   });
 
   it('the gift allowance counts what was given today and in the same batch', () => {

@@ -6,11 +6,11 @@ export interface AccountState {
   id: string;
   ownerType: AccountOwnerType;
   ownerId: string | null;
-  balance: number;
-  held: number;
-  lifetimeEarned: number;
+  balanceMinutes: number;
+  heldMinutes: number;
+  lifetimeEarnedMinutes: number;
   /** null: may go negative without limit (the issuance account). */
-  overdraftLimit: number | null;
+  overdraftLimitMinutes: number | null;
 }
 
 /** One movement of credits between two accounts, as a transfer or a hold's posting makes it. */
@@ -23,20 +23,20 @@ export interface Movement {
   /** The reversal of a service credit: the payer (its first recipient) gives the lifetime back. */
   unearns: boolean;
   /** Minutes of the payer's hold this movement settles (a hold's posting). */
-  releasesHeld: number;
+  releasesHeldMinutes: number;
 }
 
 export interface MovementResult {
-  fromBalanceAfter: number;
-  toBalanceAfter: number;
-  toLifetimeAfter: number;
+  fromBalanceAfterMinutes: number;
+  toBalanceAfterMinutes: number;
+  toLifetimeEarnedMinutes: number;
 }
 
 /** balance − held + overdraft limit; unlimited for the issuance account. */
 export function availableOf(account: AccountState): number {
-  return account.overdraftLimit === null
+  return account.overdraftLimitMinutes === null
     ? Number.POSITIVE_INFINITY
-    : account.balance - account.held + account.overdraftLimit;
+    : account.balanceMinutes - account.heldMinutes + account.overdraftLimitMinutes;
 }
 
 export function insufficient(account: AccountState, minutes: number): DomainError {
@@ -58,63 +58,66 @@ export function applyMovement(
   if (from.id === to.id) {
     return DomainError.validation([fieldError('to', 'credits.payItself')]);
   }
-  const { minutes, releasesHeld } = movement;
+  const { minutes, releasesHeldMinutes } = movement;
   if (
     !Number.isSafeInteger(minutes) ||
     minutes <= 0 ||
-    releasesHeld < 0 ||
-    releasesHeld > from.held
+    releasesHeldMinutes < 0 ||
+    releasesHeldMinutes > from.heldMinutes
   ) {
     return DomainError.validation([fieldError('minutes', 'credits.minutesPositive')]);
   }
   // What the payer has once its own hold is settled must cover the payment.
-  if (availableOf(from) + releasesHeld < minutes) return insufficient(from, minutes);
-  if (movement.unearns && from.lifetimeEarned < minutes) {
+  if (availableOf(from) + releasesHeldMinutes < minutes) return insufficient(from, minutes);
+  if (movement.unearns && from.lifetimeEarnedMinutes < minutes) {
     return DomainError.of(ErrorCode.INVALID_STATE, 'credits.lifetimeBelowZero');
   }
-  from.held -= releasesHeld;
-  from.balance -= minutes;
-  if (movement.unearns) from.lifetimeEarned -= minutes;
-  to.balance += minutes;
-  if (movement.earns) to.lifetimeEarned += minutes;
+  from.heldMinutes -= releasesHeldMinutes;
+  from.balanceMinutes -= minutes;
+  if (movement.unearns) from.lifetimeEarnedMinutes -= minutes;
+  to.balanceMinutes += minutes;
+  if (movement.earns) to.lifetimeEarnedMinutes += minutes;
   return {
-    fromBalanceAfter: from.balance,
-    toBalanceAfter: to.balance,
-    toLifetimeAfter: to.lifetimeEarned,
+    fromBalanceAfterMinutes: from.balanceMinutes,
+    toBalanceAfterMinutes: to.balanceMinutes,
+    toLifetimeEarnedMinutes: to.lifetimeEarnedMinutes,
   };
 }
 
 /** Reserves minutes of an account for a hold, when its available credits cover them. */
 export function reserve(account: AccountState, minutes: number): DomainError | null {
   if (availableOf(account) < minutes) return insufficient(account, minutes);
-  account.held += minutes;
+  account.heldMinutes += minutes;
   return null;
 }
 
 /** Releases a hold's minutes without moving them. */
 export function release(account: AccountState, minutes: number): void {
-  account.held = Math.max(0, account.held - minutes);
+  account.heldMinutes = Math.max(0, account.heldMinutes - minutes);
 }
 
 /** Gifts of one day may not exceed the allowance; counts gifts accepted earlier in the same batch. */
 export class GiftAllowance {
   constructor(
-    private readonly maxPerDay: number,
-    private readonly givenToday: Map<string, number>,
+    private readonly maxMinutesPerDay: number,
+    private readonly givenTodayMinutes: Map<string, number>,
   ) {}
 
   check(accountId: string, minutes: number): DomainError | null {
-    const given = this.givenToday.get(accountId) ?? 0;
-    if (given + minutes <= this.maxPerDay) return null;
+    const given = this.givenTodayMinutes.get(accountId) ?? 0;
+    if (given + minutes <= this.maxMinutesPerDay) return null;
     return DomainError.of(
       ErrorCode.NOT_ELIGIBLE,
       'credits.giftLimit',
-      { maxMinutesPerDay: this.maxPerDay, leftMinutes: Math.max(0, this.maxPerDay - given) },
-      { maxMinutesPerDay: this.maxPerDay, givenTodayMinutes: given },
+      {
+        maxMinutesPerDay: this.maxMinutesPerDay,
+        leftMinutes: Math.max(0, this.maxMinutesPerDay - given),
+      },
+      { maxMinutesPerDay: this.maxMinutesPerDay, givenTodayMinutes: given },
     );
   }
 
   record(accountId: string, minutes: number): void {
-    this.givenToday.set(accountId, (this.givenToday.get(accountId) ?? 0) + minutes);
+    this.givenTodayMinutes.set(accountId, (this.givenTodayMinutes.get(accountId) ?? 0) + minutes);
   }
 }

@@ -1,37 +1,19 @@
-import {
-  DomainError,
-  ErrorCode,
-  Outbox,
-  OutboxEntry,
-  outboxEntry,
-  pgError,
-  UNIQUE_VIOLATION,
-} from '@app/common';
-import {
-  AccountingEvents,
-  cityDate,
-  startOfCityDay,
-  TransferKind,
-  TransferView,
-} from '@app/contracts';
+import { DomainError, ErrorCode, pgError, UNIQUE_VIOLATION } from '@app/common';
+import { cityDate, startOfCityDay, TransferKind, TransferView } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccountingConfig } from '../accounting.config';
-import { idempotencyMismatch } from './idempotency';
-import { AccountState, applyMovement, GiftAllowance } from './ledger-rules';
-import { toTransferView, transferPostedEvent } from './transfer-views';
-import { EntryRow, TransferRow, TransfersRepository } from './transfers.repository';
+import { idempotencyMismatch } from '@app/common';
+import { GiftAllowance } from './ledger-rules';
+import { toTransferView } from './transfer-views';
+import { NewTransfer, TransferWriter } from './transfer-writer';
+import { TransferRow, TransfersRepository } from './transfers.repository';
 
 /** A transfer between two resolved accounts, ready for the ledger. */
-export interface TransferRequest {
-  kind: TransferKind;
-  fromAccountId: string;
-  toAccountId: string;
-  minutes: number;
-  reference: string | null;
-  memo: string | null;
-  actorId: string | null;
+export interface TransferRequest extends Pick<
+  TransferRow,
+  'kind' | 'fromAccountId' | 'toAccountId' | 'minutes' | 'reference' | 'memo' | 'actorId'
+> {
   /** Scoped idempotency key (see `scopedKey`) and the hash of the request's content. */
   key: string;
   hash: string;
@@ -67,7 +49,7 @@ export class TransferBatcher {
 
   constructor(
     private readonly transfers: TransfersRepository,
-    private readonly outbox: Outbox,
+    private readonly writer: TransferWriter,
     private readonly config: AccountingConfig,
   ) {}
 
@@ -158,12 +140,7 @@ export class TransferBatcher {
     tx: TransfersRepository,
     requests: TransferRequest[],
   ): Promise<Map<string, Outcome>> {
-    const outcomes = new Map<string, Outcome>();
-    const byKey = new Map(requests.map((r) => [r.key, r]));
-    for (const done of await tx.findByKeys([...byKey.keys()])) {
-      const same = byKey.get(done.idempotencyKey)?.hash === done.requestHash;
-      outcomes.set(done.idempotencyKey, same ? toTransferView(done) : idempotencyMismatch());
-    }
+    const outcomes = await this.answeredBefore(tx, requests);
     const fresh = requests.filter((r) => !outcomes.has(r.key));
     if (fresh.length === 0) return outcomes;
 
@@ -171,86 +148,74 @@ export class TransferBatcher {
     const reversed = await tx.reversedAmong(
       fresh.flatMap((r) => (r.reverses ? [r.reverses.transferId] : [])),
     );
-    const zone = this.config.CITY_TIME_ZONE;
-    const allowance = new GiftAllowance(
-      this.config.GIFT_MAX_MINUTES_PER_DAY,
-      await tx.giftsSince(
-        [...new Set(fresh.filter((r) => r.giftAllowance).map((r) => r.fromAccountId))],
-        // A day's allowance is the city's day: it starts again at midnight there.
-        startOfCityDay(cityDate(new Date(), zone), zone),
-      ),
-    );
-
-    const at = new Date();
-    const transfers: TransferRow[] = [];
-    const entries: EntryRow[] = [];
-    const events: OutboxEntry[] = [];
-    const touched = new Map<string, AccountState>();
+    const allowance = await this.giftAllowance(tx, fresh);
+    const pending = this.writer.begin(tx, accounts);
     for (const r of fresh) {
       const refusal =
         (r.reverses && reversed.has(r.reverses.transferId)
           ? DomainError.of(ErrorCode.INVALID_STATE, 'credits.alreadyReversed')
           : null) ?? (r.giftAllowance ? allowance.check(r.fromAccountId, r.minutes) : null);
-      const result =
-        refusal ??
-        applyMovement(accounts, {
-          fromAccountId: r.fromAccountId,
-          toAccountId: r.toAccountId,
-          minutes: r.minutes,
-          earns: r.kind === 'service',
-          unearns: r.reverses?.kind === 'service',
-          releasesHeld: 0,
-        });
-      if (result instanceof DomainError) {
-        outcomes.set(r.key, result);
+      const posted = refusal ?? pending.post(newTransfer(r));
+      if (posted instanceof DomainError) {
+        outcomes.set(r.key, posted);
         continue;
       }
       if (r.giftAllowance) allowance.record(r.fromAccountId, r.minutes);
       if (r.reverses) reversed.add(r.reverses.transferId);
-      const from = accounts.get(r.fromAccountId) as AccountState;
-      const to = accounts.get(r.toAccountId) as AccountState;
-      const transfer: TransferRow = {
-        id: randomUUID(),
-        kind: r.kind,
-        fromAccountId: r.fromAccountId,
-        toAccountId: r.toAccountId,
-        minutes: r.minutes,
-        reference: r.reference,
-        memo: r.memo,
-        actorId: r.actorId,
-        idempotencyKey: r.key,
-        requestHash: r.hash,
-        reversesTransferId: r.reverses?.transferId ?? null,
-        holdId: null,
-        createdAt: at,
-      };
-      transfers.push(transfer);
-      entries.push(
-        {
-          transferId: transfer.id,
-          accountId: from.id,
-          amount: -r.minutes,
-          balanceAfter: result.fromBalanceAfter,
-        },
-        {
-          transferId: transfer.id,
-          accountId: to.id,
-          amount: r.minutes,
-          balanceAfter: result.toBalanceAfter,
-        },
-      );
-      events.push(
-        outboxEntry(
-          AccountingEvents.transferPosted,
-          transferPostedEvent(transfer, from, to, result.toLifetimeAfter, r.details ?? null),
-        ),
-      );
-      touched.set(from.id, from).set(to.id, to);
-      outcomes.set(r.key, toTransferView(transfer));
+      outcomes.set(r.key, toTransferView(posted));
     }
-    await tx.insertTransfers(transfers, entries);
-    await tx.saveAccounts([...touched.values()]);
-    await this.outbox.addMany(tx.manager, events);
+    await pending.write();
     return outcomes;
   }
+
+  /** The answers of requests whose key was posted before: the same transfer, or a mismatch. */
+  private async answeredBefore(
+    tx: TransfersRepository,
+    requests: TransferRequest[],
+  ): Promise<Map<string, Outcome>> {
+    const outcomes = new Map<string, Outcome>();
+    const byKey = new Map(requests.map((r) => [r.key, r]));
+    for (const done of await tx.findByKeys([...byKey.keys()])) {
+      const same = byKey.get(done.idempotencyKey)?.hash === done.requestHash;
+      outcomes.set(done.idempotencyKey, same ? toTransferView(done) : idempotencyMismatch());
+    }
+    return outcomes;
+  }
+
+  /** What the givers among `requests` may still give today. */
+  private async giftAllowance(
+    tx: TransfersRepository,
+    requests: TransferRequest[],
+  ): Promise<GiftAllowance> {
+    const zone = this.config.CITY_TIME_ZONE;
+    return new GiftAllowance(
+      this.config.GIFT_MAX_MINUTES_PER_DAY,
+      await tx.giftsSince(
+        [...new Set(requests.filter((r) => r.giftAllowance).map((r) => r.fromAccountId))],
+        // A day's allowance is the city's day: it starts again at midnight there.
+        startOfCityDay(cityDate(new Date(), zone), zone),
+      ),
+    );
+  }
+}
+
+/** The transfer a request asks for, as the writer takes it. */
+function newTransfer({
+  key,
+  hash,
+  reverses,
+  details,
+  giftAllowance: _counted,
+  ...terms
+}: TransferRequest): NewTransfer {
+  return {
+    ...terms,
+    idempotencyKey: key,
+    requestHash: hash,
+    reversesTransferId: reverses?.transferId ?? null,
+    holdId: null,
+    releasesHeldMinutes: 0,
+    unearns: reverses?.kind === 'service',
+    details: details ?? null,
+  };
 }

@@ -8,8 +8,6 @@ import { TransferBatcher } from './transfer-batcher';
 import { TransfersRepository } from './transfers.repository';
 import { TransfersService } from './transfers.service';
 
-jest.setTimeout(30_000);
-
 describe('transfers under concurrency (PostgreSQL)', () => {
   let app: LedgerTestApp;
   let copy: LedgerTestApp;
@@ -72,7 +70,7 @@ describe('transfers under concurrency (PostgreSQL)', () => {
       new Set([ErrorCode.INSUFFICIENT_CREDITS]),
     );
     const payerAccount = await app.get(AccountsService).member(payer);
-    expect(payerAccount.balance).toBe(10);
+    expect(payerAccount.balanceMinutes).toBe(10);
     expect(await balances()).toBe(0);
     const [entries] = await app.query<{ n: string; total: string }>(
       'SELECT count(*) AS n, sum(amount) AS total FROM accounting.entries',
@@ -100,7 +98,7 @@ describe('transfers under concurrency (PostgreSQL)', () => {
       scopedKey('transfer', null, key),
     ]);
     expect(rows).toHaveLength(1);
-    expect((await app.get(AccountsService).member(payer)).balance).toBe(455);
+    expect((await app.get(AccountsService).member(payer)).balanceMinutes).toBe(455);
 
     // again later: the original answer; another body with the same key: refused
     expect((await transfers.create(command(payer, payee, 45, key))).transferId).toBe(
@@ -145,7 +143,7 @@ describe('transfers under concurrency (PostgreSQL)', () => {
           ErrorCode.INSUFFICIENT_CREDITS,
         );
     });
-    expect((await app.get(AccountsService).member(payee)).balance).toBe(32 * 100);
+    expect((await app.get(AccountsService).member(payee)).balanceMinutes).toBe(32 * 100);
     expect(await balances()).toBe(0);
   });
 
@@ -175,7 +173,7 @@ describe('transfers under concurrency (PostgreSQL)', () => {
       batcher.submit(request('three')),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((await accounts.member(payer)).balance).toBe(280);
+    expect((await accounts.member(payer)).balanceMinutes).toBe(280);
     expect(await balances()).toBe(0);
   });
 

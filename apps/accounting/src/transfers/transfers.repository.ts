@@ -23,41 +23,52 @@ export interface TransferRow {
 export interface EntryRow {
   transferId: string;
   accountId: string;
-  amount: number;
-  balanceAfter: number;
+  amountMinutes: number;
+  balanceAfterMinutes: number;
 }
 
-interface RawTransfer {
+/** The columns a transfer and a hold share: what moves, from whom, and the request that asked. */
+export interface RawTerms {
   id: string;
   kind: TransferKind;
   from_account_id: string;
-  to_account_id: string;
   minutes: string;
   reference: string | null;
   memo: string | null;
   actor_id: string | null;
   idempotency_key: string;
   request_hash: string;
-  reverses_transfer_id: string | null;
-  hold_id: string | null;
   created_at: Date;
 }
 
-function toTransferRow(raw: RawTransfer): TransferRow {
+/** bigint columns arrive as strings; every amount fits a double by far (MAX_TRANSFER_MINUTES). */
+export function termsOf(raw: RawTerms) {
   return {
     id: raw.id,
     kind: raw.kind,
     fromAccountId: raw.from_account_id,
-    toAccountId: raw.to_account_id,
     minutes: Number(raw.minutes),
     reference: raw.reference,
     memo: raw.memo,
     actorId: raw.actor_id,
     idempotencyKey: raw.idempotency_key,
     requestHash: raw.request_hash,
+    createdAt: raw.created_at,
+  };
+}
+
+interface RawTransfer extends RawTerms {
+  to_account_id: string;
+  reverses_transfer_id: string | null;
+  hold_id: string | null;
+}
+
+function toTransferRow(raw: RawTransfer): TransferRow {
+  return {
+    ...termsOf(raw),
+    toAccountId: raw.to_account_id,
     reversesTransferId: raw.reverses_transfer_id,
     holdId: raw.hold_id,
-    createdAt: raw.created_at,
   };
 }
 
@@ -134,10 +145,10 @@ export class TransfersRepository {
           id: r.id,
           ownerType: r.owner_type,
           ownerId: r.owner_id,
-          balance: Number(r.balance),
-          held: Number(r.held),
-          lifetimeEarned: Number(r.lifetime_earned),
-          overdraftLimit: r.overdraft_limit === null ? null : Number(r.overdraft_limit),
+          balanceMinutes: Number(r.balance),
+          heldMinutes: Number(r.held),
+          lifetimeEarnedMinutes: Number(r.lifetime_earned),
+          overdraftLimitMinutes: r.overdraft_limit === null ? null : Number(r.overdraft_limit),
         },
       ]),
     );
@@ -187,8 +198,8 @@ export class TransfersRepository {
       [
         entries.map((e) => e.transferId),
         entries.map((e) => e.accountId),
-        entries.map((e) => e.amount),
-        entries.map((e) => e.balanceAfter),
+        entries.map((e) => e.amountMinutes),
+        entries.map((e) => e.balanceAfterMinutes),
       ],
     );
   }
@@ -204,9 +215,9 @@ export class TransfersRepository {
         WHERE a.id = v.id`,
       [
         accounts.map((a) => a.id),
-        accounts.map((a) => a.balance),
-        accounts.map((a) => a.held),
-        accounts.map((a) => a.lifetimeEarned),
+        accounts.map((a) => a.balanceMinutes),
+        accounts.map((a) => a.heldMinutes),
+        accounts.map((a) => a.lifetimeEarnedMinutes),
       ],
     );
   }
