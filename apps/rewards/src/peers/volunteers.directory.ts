@@ -1,10 +1,5 @@
 import { DomainError, ErrorCode, ServiceClient } from '@app/common';
-import {
-  CommunityView,
-  MemberSummary,
-  VolunteersInternalSubjects,
-  VolunteersSubjects,
-} from '@app/contracts';
+import { MemberSummary, VolunteersMessages } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
 /** What the rewards service asks the volunteers service about members and communities. */
@@ -15,7 +10,7 @@ export class VolunteersDirectory {
   /** Any member as the volunteers service knows it now; null when there is none. */
   async lookup(memberId: string): Promise<MemberSummary | null> {
     try {
-      return await this.peers.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
+      return await this.peers.call(VolunteersMessages.memberLookup, {
         id: memberId,
       });
     } catch (error) {
@@ -25,10 +20,7 @@ export class VolunteersDirectory {
   }
 
   async communityExists(communityId: string): Promise<boolean> {
-    const communities = await this.peers.call<CommunityView[]>(
-      VolunteersSubjects.communityList,
-      {},
-    );
+    const communities = await this.peers.call(VolunteersMessages.communityList, {});
     return communities.some((c) => c.id === communityId);
   }
 }

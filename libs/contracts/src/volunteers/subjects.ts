@@ -41,17 +41,3 @@ export const VolunteersBroadcasts = {
   /** A member's rights changed: drop what you cached of them. Payload `RightsChanged`. */
   rightsChanged: 'volunteers.rights.changed',
 } as const;
-
-/** `volunteers.member.lookup` answer. */
-export interface MemberSummary {
-  id: string;
-  displayName: string;
-  communityId: string | null;
-  gridUnitId: string | null;
-  roles: string[];
-  priorityHousehold: boolean;
-  /** E.164 or null. */
-  phone: string | null;
-  /** The member row's version: what MemberUpdatedEvent.asOf compares with. */
-  updatedAt: string;
-}
