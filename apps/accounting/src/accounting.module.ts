@@ -9,7 +9,7 @@ import {
 } from '@app/common';
 import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
-import { AccountDirectory, NatsAccountDirectory } from './accounts/account-directory';
+import { AccountDirectory, NatsAccountDirectory } from './peers/account-directory';
 import { AccountEventsConsumer } from './accounts/account-events.consumer';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';

@@ -13,7 +13,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccountingConfig } from '../accounting.config';
-import { AccountDirectory } from './account-directory';
+import { AccountDirectory } from '../peers/account-directory';
 import { AccountRow, AccountsRepository } from './accounts.repository';
 
 /** Owner → account id never changes; a bounded memo spares the lookup on every transfer. */

@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { AccountingConfig } from '../accounting.config';
 import { LEDGER_PROVIDERS } from '../accounting.module';
 import { AccountingSchema } from '../accounting.schema';
-import { AccountDirectory } from '../accounts/account-directory';
+import { AccountDirectory } from '../peers/account-directory';
 
 /** The owning services as the ledger sees them: members, communities and merchants it can be asked about. */
 export class FakeDirectory extends AccountDirectory {

@@ -1,11 +1,9 @@
 import { DomainError, ErrorCode, ServiceClient } from '@app/common';
 import {
-  CommunityView,
   MemberSummary,
   MerchantView,
   RewardsInternalSubjects,
-  VolunteersInternalSubjects,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
@@ -37,7 +35,7 @@ export class NatsAccountDirectory extends AccountDirectory {
 
   async findMember(memberId: string): Promise<MemberSummary | null> {
     try {
-      return await this.services.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
+      return await this.services.call(VolunteersMessages.memberLookup, {
         id: memberId,
       });
     } catch (error) {
@@ -50,10 +48,7 @@ export class NatsAccountDirectory extends AccountDirectory {
     contact: { phone: string } | { cardNumber: string },
   ): Promise<MemberSummary | null> {
     try {
-      return await this.services.call<MemberSummary>(
-        VolunteersInternalSubjects.memberFind,
-        contact,
-      );
+      return await this.services.call(VolunteersMessages.memberFind, contact);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
       throw error;
@@ -75,10 +70,7 @@ export class NatsAccountDirectory extends AccountDirectory {
   }
 
   async findCommunity(communityId: string): Promise<{ id: string; name: string } | null> {
-    const communities = await this.services.call<CommunityView[]>(
-      VolunteersSubjects.communityList,
-      {},
-    );
+    const communities = await this.services.call(VolunteersMessages.communityList, {});
     const found = communities.find((c) => c.id === communityId);
     return found ? { id: found.id, name: found.name } : null;
   }
