@@ -21,6 +21,8 @@ import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
 import { PasswordHasher } from './members/password-hasher';
+import { LedgerClient } from './peers/ledger.client';
+import { RewardsDirectory } from './peers/rewards.directory';
 import { ProfilesController } from './profiles/profiles.controller';
 import { ProfilesRepository } from './profiles/profiles.repository';
 import { ProfilesService } from './profiles/profiles.service';
@@ -74,6 +76,8 @@ export class VolunteersModule {
       ],
       providers: [
         serviceClientProvider('volunteers', config),
+        LedgerClient,
+        RewardsDirectory,
         RightsRepository,
         // The volunteers service reads rights from its own tables; the cache spares the query.
         ...rightsProviders({
