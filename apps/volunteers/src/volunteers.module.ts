@@ -34,7 +34,7 @@ import { ReportsService } from './reports/reports.service';
 import { ServiceRecordsController } from './service-records/service-records.controller';
 import { ServiceRecordsRepository } from './service-records/service-records.repository';
 import { ServiceRecordsService } from './service-records/service-records.service';
-import { TransferPostedConsumer } from './service-records/transfer-posted.consumer';
+import { TransferPostedConsumer } from './events/transfer-posted.consumer';
 import { TierSchedule } from './tiers/tier-schedule';
 import { TiersController } from './tiers/tiers.controller';
 import { SignInAttemptsRepository } from './sign-in-limits/sign-in-attempts.repository';
