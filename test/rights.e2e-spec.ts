@@ -9,10 +9,9 @@ import { ServiceClient } from '@app/common';
 import {
   AccountingSubjects,
   Actor,
-  ServiceSubjects,
   RequestsSubjects,
   RewardsSubjects,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { api } from './support/http';
 import {
@@ -81,7 +80,7 @@ function actorOfToken(token: string, member: { id: string; communityId: string |
 /** Each of the four services, asked directly with this actor, refuses it as not signed in. */
 async function expectEveryServiceRefuses(actor: Actor): Promise<void> {
   const answers = {
-    volunteers: await refusalOf(ServiceSubjects.hoursList, {}, actor),
+    volunteers: await refusalOf(VolunteersMessages.hoursList.subject, {}, actor),
     accounting: await refusalOf(AccountingSubjects.myAccount, {}, actor),
     requests: await refusalOf(RequestsSubjects.requestList, {}, actor),
     rewards: await refusalOf(RewardsSubjects.voucherMine, {}, actor),
@@ -183,10 +182,12 @@ describe('a demoted coordinator', () => {
       ),
     ).toBe('UNAUTHENTICATED');
     expect(await refusalOf(RequestsSubjects.requestList, {}, staleActor)).toBe('UNAUTHENTICATED');
-    expect(await refusalOf(ServiceSubjects.hoursList, {}, staleActor)).toBe('UNAUTHENTICATED');
+    expect(await refusalOf(VolunteersMessages.hoursList.subject, {}, staleActor)).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(
       await refusalOf(
-        VolunteersSubjects.memberUpdate,
+        VolunteersMessages.memberUpdate.subject,
         { id: resident.member.id, changes: { priorityHousehold: true } },
         staleActor,
       ),
