@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ServiceClient } from '@app/common';
+import { nullIfNotFound, ServiceClient } from '@app/common';
 import {
   MemberSummary,
   MerchantView,
@@ -33,40 +33,21 @@ export class NatsAccountDirectory extends AccountDirectory {
     super();
   }
 
-  async findMember(memberId: string): Promise<MemberSummary | null> {
-    try {
-      return await this.services.call(VolunteersMessages.memberLookup, {
-        id: memberId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  findMember(memberId: string): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.services.call(VolunteersMessages.memberLookup, { id: memberId }));
   }
 
-  async findMemberBy(
-    contact: { phone: string } | { cardNumber: string },
-  ): Promise<MemberSummary | null> {
-    try {
-      return await this.services.call(VolunteersMessages.memberFind, contact);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  findMemberBy(contact: { phone: string } | { cardNumber: string }): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.services.call(VolunteersMessages.memberFind, contact));
   }
 
   async findMerchant(
     merchantId: string,
   ): Promise<{ id: string; name: string; communityId: string } | null> {
-    try {
-      const merchant = await this.services.call<MerchantView>(RewardsInternalSubjects.merchantGet, {
-        id: merchantId,
-      });
-      return { id: merchant.id, name: merchant.name, communityId: merchant.communityId };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+    const merchant = await nullIfNotFound(
+      this.services.call<MerchantView>(RewardsInternalSubjects.merchantGet, { id: merchantId }),
+    );
+    return merchant && { id: merchant.id, name: merchant.name, communityId: merchant.communityId };
   }
 
   async findCommunity(communityId: string): Promise<{ id: string; name: string } | null> {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ServiceClient } from '@app/common';
+import { DomainError, ErrorCode, nullIfNotFound, ServiceClient } from '@app/common';
 import { Actor, MemberSummary, MemberView, VolunteersMessages } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
@@ -38,15 +38,8 @@ export class VolunteersDirectory {
   }
 
   /** Any member, without actor rules; null when there is none. */
-  async lookup(memberId: string): Promise<MemberSummary | null> {
-    try {
-      return await this.peers.call(VolunteersMessages.memberLookup, {
-        id: memberId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  lookup(memberId: string): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.peers.call(VolunteersMessages.memberLookup, { id: memberId }));
   }
 
   async isGridUnitOf(gridUnitId: string, communityId: string): Promise<boolean> {

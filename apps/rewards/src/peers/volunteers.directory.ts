@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ServiceClient } from '@app/common';
+import { nullIfNotFound, ServiceClient } from '@app/common';
 import { MemberSummary, VolunteersMessages } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
@@ -8,15 +8,8 @@ export class VolunteersDirectory {
   constructor(private readonly peers: ServiceClient) {}
 
   /** Any member as the volunteers service knows it now; null when there is none. */
-  async lookup(memberId: string): Promise<MemberSummary | null> {
-    try {
-      return await this.peers.call(VolunteersMessages.memberLookup, {
-        id: memberId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  lookup(memberId: string): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.peers.call(VolunteersMessages.memberLookup, { id: memberId }));
   }
 
   async communityExists(communityId: string): Promise<boolean> {

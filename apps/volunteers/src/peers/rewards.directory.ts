@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ServiceClient } from '@app/common';
+import { nullIfNotFound, ServiceClient } from '@app/common';
 import { MerchantView, RewardsInternalSubjects } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
@@ -8,14 +8,9 @@ export class RewardsDirectory {
   constructor(private readonly peers: ServiceClient) {}
 
   /** The merchant, or null when the rewards service knows none with this id. */
-  async merchant(merchantId: string): Promise<MerchantView | null> {
-    try {
-      return await this.peers.call<MerchantView>(RewardsInternalSubjects.merchantGet, {
-        id: merchantId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  merchant(merchantId: string): Promise<MerchantView | null> {
+    return nullIfNotFound(
+      this.peers.call<MerchantView>(RewardsInternalSubjects.merchantGet, { id: merchantId }),
+    );
   }
 }
