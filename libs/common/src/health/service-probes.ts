@@ -1,9 +1,4 @@
-import {
-  BackendService,
-  HEALTH_MESSAGES,
-  MessageContract,
-  NoPayload,
-} from '@app/contracts';
+import { BackendService, HEALTH_MESSAGES, MessageContract, NoPayload } from '@app/contracts';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 import { subjectFor } from '../nats/envelope';
 
