@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 import { ServiceProbes, startServiceProbes, within } from '@app/common';
+import { HEALTH_MESSAGES, MessageContract, NoPayload } from '@app/contracts';
 import { api } from './support/http';
 import { expectProblem } from './support/problems';
 import { randomSuffix, startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
@@ -81,7 +82,8 @@ describe("a backend's readiness over NATS", () => {
   let nc: NatsConnection;
   const codec = JSONCodec();
 
-  async function ask(subject: string): Promise<any> {
+  /** Asked on this describe's own prefix: no running rewards service hears it. */
+  async function ask({ subject }: MessageContract<NoPayload, unknown>): Promise<any> {
     const reply = await nc.request(`${prefix}.${subject}`, codec.encode({ id: 'probe' }), {
       timeout: 2000,
     });
@@ -89,7 +91,7 @@ describe("a backend's readiness over NATS", () => {
   }
 
   beforeAll(async () => {
-    probes = await startServiceProbes({ service: 'probed', servers: [natsUrl], prefix });
+    probes = await startServiceProbes({ service: 'rewards', servers: [natsUrl], prefix });
     nc = await connect({ servers: natsUrl });
   });
 
@@ -99,9 +101,9 @@ describe("a backend's readiness over NATS", () => {
   });
 
   it('is live but not ready while it migrates, then ready only while its checks pass', async () => {
-    expect(await ask('probed.health.live')).toEqual({ service: 'probed', status: 'up' });
-    expect(await ask('probed.health.ready')).toEqual({
-      service: 'probed',
+    expect(await ask(HEALTH_MESSAGES.rewards.live)).toEqual({ service: 'rewards', status: 'up' });
+    expect(await ask(HEALTH_MESSAGES.rewards.ready)).toEqual({
+      service: 'rewards',
       ready: false,
       notReady: ['migrations'],
     });
@@ -111,15 +113,15 @@ describe("a backend's readiness over NATS", () => {
       database: () => within(200, () => (databaseUp ? Promise.resolve() : new Promise(() => {}))),
       nats: () => Promise.resolve(true),
     });
-    expect(await ask('probed.health.ready')).toEqual({
-      service: 'probed',
+    expect(await ask(HEALTH_MESSAGES.rewards.ready)).toEqual({
+      service: 'rewards',
       ready: false,
       notReady: ['database'],
     });
 
     databaseUp = true;
-    expect(await ask('probed.health.ready')).toEqual({
-      service: 'probed',
+    expect(await ask(HEALTH_MESSAGES.rewards.ready)).toEqual({
+      service: 'rewards',
       ready: true,
       notReady: [],
     });

@@ -9,10 +9,9 @@ import { ServiceClient } from '@app/common';
 import {
   AccountingMessages,
   Actor,
-  ServiceSubjects,
   RequestsMessages,
   RewardsMessages,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { api } from './support/http';
 import {
@@ -81,7 +80,7 @@ function actorOfToken(token: string, member: { id: string; communityId: string |
 /** Each of the four services, asked directly with this actor, refuses it as not signed in. */
 async function expectEveryServiceRefuses(actor: Actor): Promise<void> {
   const answers = {
-    volunteers: await refusalOf(ServiceSubjects.hoursList, {}, actor),
+    volunteers: await refusalOf(VolunteersMessages.hoursList.subject, {}, actor),
     accounting: await refusalOf(AccountingMessages.accountGetMine.subject, {}, actor),
     requests: await refusalOf(RequestsMessages.requestList.subject, {}, actor),
     rewards: await refusalOf(RewardsMessages.voucherListMine.subject, {}, actor),
@@ -189,10 +188,12 @@ describe('a demoted coordinator', () => {
     expect(await refusalOf(RequestsMessages.requestList.subject, {}, staleActor)).toBe(
       'UNAUTHENTICATED',
     );
-    expect(await refusalOf(ServiceSubjects.hoursList, {}, staleActor)).toBe('UNAUTHENTICATED');
+    expect(await refusalOf(VolunteersMessages.hoursList.subject, {}, staleActor)).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(
       await refusalOf(
-        VolunteersSubjects.memberUpdate,
+        VolunteersMessages.memberUpdate.subject,
         { id: resident.member.id, changes: { priorityHousehold: true } },
         staleActor,
       ),

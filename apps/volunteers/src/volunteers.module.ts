@@ -21,6 +21,8 @@ import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
 import { PasswordHasher } from './members/password-hasher';
+import { LedgerClient } from './peers/ledger.client';
+import { RewardsDirectory } from './peers/rewards.directory';
 import { ProfilesController } from './profiles/profiles.controller';
 import { ProfilesRepository } from './profiles/profiles.repository';
 import { ProfilesService } from './profiles/profiles.service';
@@ -32,7 +34,7 @@ import { ReportsService } from './reports/reports.service';
 import { ServiceRecordsController } from './service-records/service-records.controller';
 import { ServiceRecordsRepository } from './service-records/service-records.repository';
 import { ServiceRecordsService } from './service-records/service-records.service';
-import { TransferPostedConsumer } from './service-records/transfer-posted.consumer';
+import { TransferPostedConsumer } from './events/transfer-posted.consumer';
 import { TierSchedule } from './tiers/tier-schedule';
 import { TiersController } from './tiers/tiers.controller';
 import { SignInAttemptsRepository } from './sign-in-limits/sign-in-attempts.repository';
@@ -74,6 +76,8 @@ export class VolunteersModule {
       ],
       providers: [
         serviceClientProvider('volunteers', config),
+        LedgerClient,
+        RewardsDirectory,
         RightsRepository,
         // The volunteers service reads rights from its own tables; the cache spares the query.
         ...rightsProviders({

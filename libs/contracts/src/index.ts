@@ -2,6 +2,7 @@ export * from './common';
 export * from './i18n';
 export * from './services';
 export * from './message';
+export * from './health';
 export * from './events';
 export * from './volunteers';
 export * from './accounting';

@@ -1,11 +1,5 @@
-import { DomainError, ErrorCode, ServiceClient } from '@app/common';
-import {
-  CommunityView,
-  MemberSummary,
-  RewardsMessages,
-  VolunteersInternalSubjects,
-  VolunteersSubjects,
-} from '@app/contracts';
+import { nullIfNotFound, ServiceClient } from '@app/common';
+import { MemberSummary, RewardsMessages, VolunteersMessages } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
 /**
@@ -34,50 +28,25 @@ export class NatsAccountDirectory extends AccountDirectory {
     super();
   }
 
-  async findMember(memberId: string): Promise<MemberSummary | null> {
-    try {
-      return await this.services.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
-        id: memberId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  findMember(memberId: string): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.services.call(VolunteersMessages.memberLookup, { id: memberId }));
   }
 
-  async findMemberBy(
-    contact: { phone: string } | { cardNumber: string },
-  ): Promise<MemberSummary | null> {
-    try {
-      return await this.services.call<MemberSummary>(
-        VolunteersInternalSubjects.memberFind,
-        contact,
-      );
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  findMemberBy(contact: { phone: string } | { cardNumber: string }): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.services.call(VolunteersMessages.memberFind, contact));
   }
 
   async findMerchant(
     merchantId: string,
   ): Promise<{ id: string; name: string; communityId: string } | null> {
-    try {
-      const merchant = await this.services.call(RewardsMessages.merchantGet, {
-        id: merchantId,
-      });
-      return { id: merchant.id, name: merchant.name, communityId: merchant.communityId };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+    const merchant = await nullIfNotFound(
+      this.services.call(RewardsMessages.merchantGet, { id: merchantId }),
+    );
+    return merchant && { id: merchant.id, name: merchant.name, communityId: merchant.communityId };
   }
 
   async findCommunity(communityId: string): Promise<{ id: string; name: string } | null> {
-    const communities = await this.services.call<CommunityView[]>(
-      VolunteersSubjects.communityList,
-      {},
-    );
+    const communities = await this.services.call(VolunteersMessages.communityList, {});
     const found = communities.find((c) => c.id === communityId);
     return found ? { id: found.id, name: found.name } : null;
   }

@@ -7,13 +7,12 @@ import {
   CLIENT_ADDRESS_MAX_LENGTH,
   LoginDto,
   LoginResult,
-  MemberView,
   RefreshResult,
   RegisterMemberDto,
   RegisterResult,
   SessionGrant,
   VerifyCredentialsCommand,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { GATEWAY_CONFIG } from '../config/config.token';
 import { GatewayConfig } from '../config/gateway-config';
@@ -69,11 +68,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegisterResult> {
     // The member and its first session are made together: no account without a way in.
-    const session = await this.services.call<SessionGrant>(
-      VolunteersSubjects.memberRegister,
-      body,
-      null,
-    );
+    const session = await this.services.call(VolunteersMessages.memberRegister, body, null);
     setRefreshCookie(request, reply, session);
     return {
       member: session.member,
@@ -104,11 +99,7 @@ export class AuthController {
       // A forged X-Forwarded-For can be any length; cut, it is still one address.
       clientAddress: ip.slice(0, CLIENT_ADDRESS_MAX_LENGTH),
     };
-    const member = await this.services.call<MemberView>(
-      VolunteersSubjects.credentialsVerify,
-      command,
-      null,
-    );
+    const member = await this.services.call(VolunteersMessages.credentialsVerify, command, null);
     const session = await this.openSession(member.id);
     setRefreshCookie(request, reply, session);
     return this.signedIn(session);
@@ -136,8 +127,8 @@ export class AuthController {
     const presented = presentedToken(request, body.refreshToken, this.config.corsOrigins);
     // A failed refresh leaves the cookie alone: another tab may just have renewed it.
     if (presented.from === 'cookie' && !presented.wellFormed) throw sessionEnded();
-    const session = await this.services.call<SessionGrant>(
-      VolunteersSubjects.sessionRefresh,
+    const session = await this.services.call(
+      VolunteersMessages.sessionRefresh,
       { refreshToken: presented.token },
       null,
     );
@@ -173,7 +164,7 @@ export class AuthController {
     const presented = presentedToken(request, body.refreshToken, this.config.corsOrigins);
     if (presented.from === 'body' || presented.wellFormed) {
       await this.services.call(
-        VolunteersSubjects.sessionClose,
+        VolunteersMessages.sessionClose,
         { refreshToken: presented.token },
         null,
       );
@@ -183,7 +174,7 @@ export class AuthController {
   }
 
   private openSession(memberId: string): Promise<SessionGrant> {
-    return this.services.call<SessionGrant>(VolunteersSubjects.sessionOpen, { memberId }, null);
+    return this.services.call(VolunteersMessages.sessionOpen, { memberId }, null);
   }
 
   private signedIn(session: SessionGrant): LoginResult {

@@ -1,15 +1,8 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  DomainError,
-  ErrorCode,
-  readySubject,
-  ServiceClient,
-  ServiceHealth,
-  ServiceReadiness,
-} from '@app/common';
-import { BACKEND_SERVICES, BackendService, healthSubject } from '@app/contracts';
+import { DomainError, ErrorCode, ServiceClient } from '@app/common';
+import { BACKEND_SERVICES, BackendService, HEALTH_MESSAGES } from '@app/contracts';
 import { Public } from '../auth/access.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
 import { GATEWAY_CONFIG } from '../config/config.token';
@@ -103,8 +96,8 @@ export class HealthController {
   /** Null when the service is ready; otherwise it, named with what it lacks. */
   private async readiness(service: BackendService): Promise<string | null> {
     try {
-      const answer = await this.services.call<ServiceReadiness>(
-        readySubject(service),
+      const answer = await this.services.call(
+        HEALTH_MESSAGES[service].ready,
         {},
         null,
         this.config.HEALTH_TIMEOUT_MS,
@@ -117,8 +110,8 @@ export class HealthController {
 
   private async probe(service: BackendService): Promise<ServiceState> {
     try {
-      const health = await this.services.call<ServiceHealth>(
-        healthSubject(service),
+      const health = await this.services.call(
+        HEALTH_MESSAGES[service].check,
         {},
         null,
         this.config.HEALTH_TIMEOUT_MS,

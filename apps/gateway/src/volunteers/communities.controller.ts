@@ -1,7 +1,7 @@
 import { ServiceClient } from '@app/common';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CommunityView, CreateCommunityDto, VolunteersSubjects } from '@app/contracts';
+import { Actor, CommunityView, CreateCommunityDto, VolunteersMessages } from '@app/contracts';
 import { Access, Public } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../docs/api-problems.decorator';
@@ -16,7 +16,7 @@ export class CommunitiesController {
   @ApiOperation({ summary: 'Every community with its grid units (to choose one at registration)' })
   @ApiResponse({ status: 200, type: [CommunityView] })
   list(): Promise<CommunityView[]> {
-    return this.services.call(VolunteersSubjects.communityList, {}, null);
+    return this.services.call(VolunteersMessages.communityList, {}, null);
   }
 
   @Post()
@@ -25,6 +25,6 @@ export class CommunitiesController {
   @ApiResponse({ status: 201, type: CommunityView })
   @ApiProblems(400, 409)
   create(@CurrentActor() actor: Actor, @Body() body: CreateCommunityDto): Promise<CommunityView> {
-    return this.services.call(VolunteersSubjects.communityCreate, body, actor);
+    return this.services.call(VolunteersMessages.communityCreate, body, actor);
   }
 }

@@ -16,7 +16,7 @@ import {
   RejectHoursDto,
   RejectManyHoursDto,
   RejectManyResultView,
-  ServiceSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -54,7 +54,7 @@ export class HoursController {
   @ApiResponse({ status: 201, type: HourLogView })
   @ApiProblems(400, 409)
   log(@CurrentActor() actor: Actor, @Body() body: LogHoursDto): Promise<HourLogView> {
-    return this.services.call(ServiceSubjects.hoursLog, body, actor);
+    return this.services.call(VolunteersMessages.hoursLog, body, actor);
   }
 
   @Get()
@@ -68,7 +68,7 @@ export class HoursController {
   @ApiResponse({ status: 200, type: HourLogPage })
   @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: HoursQueryDto): Promise<HourLogPage> {
-    return this.services.call(ServiceSubjects.hoursList, query, actor);
+    return this.services.call(VolunteersMessages.hoursList, query, actor);
   }
 
   @Post('approve')
@@ -87,8 +87,8 @@ export class HoursController {
     @IdempotencyKey() idempotencyKey: string,
     @RequestLocale() locale: Locale,
   ): Promise<ApproveManyResultView> {
-    const outcome = await this.services.call<ApproveManyResultView>(
-      ServiceSubjects.hoursApproveMany,
+    const outcome = await this.services.call(
+      VolunteersMessages.hoursApproveMany,
       { idempotencyKey, ids },
       actor,
     );
@@ -112,11 +112,7 @@ export class HoursController {
     @Body() { items }: RejectManyHoursDto,
     @RequestLocale() locale: Locale,
   ): Promise<RejectManyResultView> {
-    const outcome = await this.services.call<RejectManyResultView>(
-      ServiceSubjects.hoursRejectMany,
-      { items },
-      actor,
-    );
+    const outcome = await this.services.call(VolunteersMessages.hoursRejectMany, { items }, actor);
     return { ...outcome, results: outcome.results.map((result) => refusalIn(result, locale)) };
   }
 
@@ -126,7 +122,7 @@ export class HoursController {
   @ApiResponse({ status: 200, type: HourLogView })
   @ApiProblems(404)
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<HourLogView> {
-    return this.services.call(ServiceSubjects.hoursGet, { id }, actor);
+    return this.services.call(VolunteersMessages.hoursGet, { id }, actor);
   }
 
   @Post(':id/approve')
@@ -145,7 +141,7 @@ export class HoursController {
     @Param() { id }: IdParam,
     @IdempotencyKey() idempotencyKey: string,
   ): Promise<HourLogView> {
-    return this.services.call(ServiceSubjects.hoursApprove, { idempotencyKey, id }, actor);
+    return this.services.call(VolunteersMessages.hoursApprove, { idempotencyKey, id }, actor);
   }
 
   @Post(':id/reject')
@@ -159,6 +155,6 @@ export class HoursController {
     @Param() { id }: IdParam,
     @Body() { reason }: RejectHoursDto,
   ): Promise<HourLogView> {
-    return this.services.call(ServiceSubjects.hoursReject, { id, reason }, actor);
+    return this.services.call(VolunteersMessages.hoursReject, { id, reason }, actor);
   }
 }

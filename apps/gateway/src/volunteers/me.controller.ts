@@ -8,7 +8,7 @@ import {
   UpdateMeDto,
   VolunteerProfileDto,
   VolunteerProfileView,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Access, AccessBeforePasswordChange } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -24,7 +24,7 @@ export class MeController {
   @ApiOperation({ summary: 'The signed-in member' })
   @ApiResponse({ status: 200, type: MemberView })
   me(@CurrentActor() actor: Actor): Promise<MemberView> {
-    return this.services.call(VolunteersSubjects.memberGet, { id: actor.memberId }, actor);
+    return this.services.call(VolunteersMessages.memberGet, { id: actor.memberId }, actor);
   }
 
   @Patch()
@@ -33,7 +33,7 @@ export class MeController {
   @ApiResponse({ status: 200, type: MemberView })
   @ApiProblems(400)
   updateMe(@CurrentActor() actor: Actor, @Body() changes: UpdateMeDto): Promise<MemberView> {
-    return this.services.call(VolunteersSubjects.meUpdate, { changes }, actor);
+    return this.services.call(VolunteersMessages.meUpdate, { changes }, actor);
   }
 
   @Post('password')
@@ -51,7 +51,7 @@ export class MeController {
     @CurrentActor() actor: Actor,
     @Body() change: ChangePasswordDto,
   ): Promise<void> {
-    await this.services.call(VolunteersSubjects.passwordChange, { change }, actor);
+    await this.services.call(VolunteersMessages.passwordChange, { change }, actor);
   }
 
   @Get('volunteer-profile')
@@ -62,7 +62,7 @@ export class MeController {
   @ApiResponse({ status: 200, type: VolunteerProfileView })
   @ApiProblems([404, 'NOT_FOUND: no profile saved yet'])
   getVolunteerProfile(@CurrentActor() actor: Actor): Promise<VolunteerProfileView> {
-    return this.services.call(VolunteersSubjects.profileGet, {}, actor);
+    return this.services.call(VolunteersMessages.profileGet, {}, actor);
   }
 
   @Put('volunteer-profile')
@@ -74,6 +74,6 @@ export class MeController {
     @CurrentActor() actor: Actor,
     @Body() body: VolunteerProfileDto,
   ): Promise<VolunteerProfileView> {
-    return this.services.call(VolunteersSubjects.profileUpsert, body, actor);
+    return this.services.call(VolunteersMessages.profileUpsert, body, actor);
   }
 }

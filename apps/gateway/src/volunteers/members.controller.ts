@@ -10,7 +10,7 @@ import {
   SuspendMemberDto,
   TemporaryPasswordView,
   UpdateMemberDto,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Access, inBody, inQuery } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -35,7 +35,7 @@ export class MembersController {
   @ApiResponse({ status: 200, type: MemberPage })
   @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListMembersQuery): Promise<MemberPage> {
-    return this.services.call(VolunteersSubjects.memberList, query, actor);
+    return this.services.call(VolunteersMessages.memberList, query, actor);
   }
 
   @Get(':id')
@@ -47,7 +47,7 @@ export class MembersController {
   @ApiResponse({ status: 200, type: MemberView })
   @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<MemberView> {
-    return this.services.call(VolunteersSubjects.memberGet, { id }, actor);
+    return this.services.call(VolunteersMessages.memberGet, { id }, actor);
   }
 
   @Post()
@@ -59,7 +59,7 @@ export class MembersController {
   @ApiResponse({ status: 201, type: MemberView })
   @ApiProblems(400, 409)
   create(@CurrentActor() actor: Actor, @Body() body: CreateMemberDto): Promise<MemberView> {
-    return this.services.call(VolunteersSubjects.memberCreate, body, actor);
+    return this.services.call(VolunteersMessages.memberCreate, body, actor);
   }
 
   @Patch(':id')
@@ -77,7 +77,7 @@ export class MembersController {
     @Param() { id }: IdParam,
     @Body() changes: UpdateMemberDto,
   ): Promise<MemberView> {
-    return this.services.call(VolunteersSubjects.memberUpdate, { id, changes }, actor);
+    return this.services.call(VolunteersMessages.memberUpdate, { id, changes }, actor);
   }
 
   @Post(':id/password-reset')
@@ -96,7 +96,7 @@ export class MembersController {
     @CurrentActor() actor: Actor,
     @Param() { id }: IdParam,
   ): Promise<TemporaryPasswordView> {
-    return this.services.call(VolunteersSubjects.passwordReset, { id }, actor);
+    return this.services.call(VolunteersMessages.passwordReset, { id }, actor);
   }
 
   @Post(':id/suspend')
@@ -114,7 +114,7 @@ export class MembersController {
     @Param() { id }: IdParam,
     @Body() suspension: SuspendMemberDto,
   ): Promise<MemberView> {
-    return this.services.call(VolunteersSubjects.memberSuspend, { id, suspension }, actor);
+    return this.services.call(VolunteersMessages.memberSuspend, { id, suspension }, actor);
   }
 
   @Post(':id/reinstate')
@@ -124,6 +124,6 @@ export class MembersController {
   @ApiResponse({ status: 200, type: MemberView })
   @ApiProblems(404)
   reinstate(@CurrentActor() actor: Actor, @Param() { id }: IdParam): Promise<MemberView> {
-    return this.services.call(VolunteersSubjects.memberReinstate, { id }, actor);
+    return this.services.call(VolunteersMessages.memberReinstate, { id }, actor);
   }
 }

@@ -9,7 +9,7 @@ import {
   Locale,
   CertificateView,
   ServiceRecordView,
-  ServiceSubjects,
+  VolunteersMessages,
   TierListItemView,
   tierName,
   withTierName,
@@ -38,11 +38,7 @@ export class ServiceRecordsController {
     @Param() { id }: IdParam,
     @RequestLocale() locale: Locale,
   ): Promise<ServiceRecordView> {
-    const record = await this.services.call<ServiceRecordView>(
-      ServiceSubjects.serviceRecordGet,
-      { id },
-      actor,
-    );
+    const record = await this.services.call(VolunteersMessages.serviceRecordGet, { id }, actor);
     return withTierName(record, locale);
   }
 
@@ -55,11 +51,7 @@ export class ServiceRecordsController {
     @Param() { code }: CertificateCodeDto,
     @RequestLocale() locale: Locale,
   ): Promise<CertificateView> {
-    const certificate = await this.services.call<CertificateView>(
-      ServiceSubjects.certificateGet,
-      { code },
-      null,
-    );
+    const certificate = await this.services.call(VolunteersMessages.certificateGet, { code }, null);
     return withTierName(certificate, locale);
   }
 
@@ -68,7 +60,7 @@ export class ServiceRecordsController {
   @ApiOperation({ summary: 'The tiers lifetime verified hours unlock, lowest first' })
   @ApiResponse({ status: 200, type: [TierListItemView] })
   async tiers(@RequestLocale() locale: Locale): Promise<TierListItemView[]> {
-    const tiers = await this.services.call<TierListItemView[]>(ServiceSubjects.tierList, {}, null);
+    const tiers = await this.services.call(VolunteersMessages.tierList, {}, null);
     return tiers.map((tier) => ({ ...tier, name: tierName(tier.level, locale) }));
   }
 

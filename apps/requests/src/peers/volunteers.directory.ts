@@ -1,12 +1,5 @@
-import { DomainError, ErrorCode, ServiceClient } from '@app/common';
-import {
-  Actor,
-  CommunityView,
-  MemberSummary,
-  MemberView,
-  VolunteersInternalSubjects,
-  VolunteersSubjects,
-} from '@app/contracts';
+import { DomainError, ErrorCode, nullIfNotFound, ServiceClient } from '@app/common';
+import { Actor, MemberSummary, MemberView, VolunteersMessages } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
 /** What the requests service asks the volunteers service about members and communities. */
@@ -21,8 +14,8 @@ export class VolunteersDirectory {
   async current(actor: Actor | null): Promise<{ actor: Actor; member: MemberView }> {
     if (!actor) throw DomainError.of(ErrorCode.UNAUTHENTICATED, 'auth.noMember');
     try {
-      const member = await this.peers.call<MemberView>(
-        VolunteersSubjects.memberGet,
+      const member = await this.peers.call(
+        VolunteersMessages.memberGet,
         { id: actor.memberId },
         actor,
       );
@@ -45,22 +38,12 @@ export class VolunteersDirectory {
   }
 
   /** Any member, without actor rules; null when there is none. */
-  async lookup(memberId: string): Promise<MemberSummary | null> {
-    try {
-      return await this.peers.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
-        id: memberId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  lookup(memberId: string): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.peers.call(VolunteersMessages.memberLookup, { id: memberId }));
   }
 
   async isGridUnitOf(gridUnitId: string, communityId: string): Promise<boolean> {
-    const communities = await this.peers.call<CommunityView[]>(
-      VolunteersSubjects.communityList,
-      {},
-    );
+    const communities = await this.peers.call(VolunteersMessages.communityList, {});
     const community = communities.find((c) => c.id === communityId);
     return !!community?.gridUnits.some((unit) => unit.id === gridUnitId);
   }

@@ -1,10 +1,5 @@
-import { DomainError, ErrorCode, ServiceClient } from '@app/common';
-import {
-  CommunityView,
-  MemberSummary,
-  VolunteersInternalSubjects,
-  VolunteersSubjects,
-} from '@app/contracts';
+import { nullIfNotFound, ServiceClient } from '@app/common';
+import { MemberSummary, VolunteersMessages } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 
 /** What the rewards service asks the volunteers service about members and communities. */
@@ -13,22 +8,12 @@ export class VolunteersDirectory {
   constructor(private readonly peers: ServiceClient) {}
 
   /** Any member as the volunteers service knows it now; null when there is none. */
-  async lookup(memberId: string): Promise<MemberSummary | null> {
-    try {
-      return await this.peers.call<MemberSummary>(VolunteersInternalSubjects.memberLookup, {
-        id: memberId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  lookup(memberId: string): Promise<MemberSummary | null> {
+    return nullIfNotFound(this.peers.call(VolunteersMessages.memberLookup, { id: memberId }));
   }
 
   async communityExists(communityId: string): Promise<boolean> {
-    const communities = await this.peers.call<CommunityView[]>(
-      VolunteersSubjects.communityList,
-      {},
-    );
+    const communities = await this.peers.call(VolunteersMessages.communityList, {});
     return communities.some((c) => c.id === communityId);
   }
 }

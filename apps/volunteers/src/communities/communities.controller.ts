@@ -1,22 +1,19 @@
-import { Actor, CommunityView, CreateCommunityDto, VolunteersSubjects } from '@app/contracts';
+import { Handles } from '@app/common';
+import { Actor, CommunityView, CreateCommunityDto, VolunteersMessages } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CommunitiesService } from './communities.service';
 
 @Controller()
 export class CommunitiesController {
   constructor(private readonly communities: CommunitiesService) {}
 
-  @MessagePattern(VolunteersSubjects.communityList)
+  @Handles(VolunteersMessages.communityList)
   list(): Promise<CommunityView[]> {
     return this.communities.list();
   }
 
-  @MessagePattern(VolunteersSubjects.communityCreate)
-  create(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') dto: CreateCommunityDto,
-  ): Promise<CommunityView> {
+  @Handles(VolunteersMessages.communityCreate)
+  create(dto: CreateCommunityDto, actor: Actor | null): Promise<CommunityView> {
     return this.communities.create(actor, dto);
   }
 }

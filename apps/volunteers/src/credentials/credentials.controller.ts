@@ -1,3 +1,4 @@
+import { Handles } from '@app/common';
 import {
   Actor,
   ChangePasswordCommand,
@@ -6,54 +7,41 @@ import {
   SuspendMemberCommand,
   TemporaryPasswordView,
   UpdateMeCommand,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CredentialsService } from './credentials.service';
 
 @Controller()
 export class CredentialsController {
   constructor(private readonly credentials: CredentialsService) {}
 
-  @MessagePattern(VolunteersSubjects.meUpdate)
-  updateMe(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { changes }: UpdateMeCommand,
-  ): Promise<MemberView> {
+  @Handles(VolunteersMessages.meUpdate)
+  updateMe({ changes }: UpdateMeCommand, actor: Actor | null): Promise<MemberView> {
     return this.credentials.updateMe(actor, changes);
   }
 
-  @MessagePattern(VolunteersSubjects.passwordChange)
+  @Handles(VolunteersMessages.passwordChange)
   async changePassword(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { change }: ChangePasswordCommand,
+    { change }: ChangePasswordCommand,
+    actor: Actor | null,
   ): Promise<Record<string, never>> {
     await this.credentials.changePassword(actor, change);
     return {};
   }
 
-  @MessagePattern(VolunteersSubjects.passwordReset)
-  resetPassword(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: MemberCommand,
-  ): Promise<TemporaryPasswordView> {
+  @Handles(VolunteersMessages.passwordReset)
+  resetPassword({ id }: MemberCommand, actor: Actor | null): Promise<TemporaryPasswordView> {
     return this.credentials.resetPassword(actor, id);
   }
 
-  @MessagePattern(VolunteersSubjects.memberSuspend)
-  suspend(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: SuspendMemberCommand,
-  ): Promise<MemberView> {
+  @Handles(VolunteersMessages.memberSuspend)
+  suspend(command: SuspendMemberCommand, actor: Actor | null): Promise<MemberView> {
     return this.credentials.suspend(actor, command);
   }
 
-  @MessagePattern(VolunteersSubjects.memberReinstate)
-  reinstate(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: MemberCommand,
-  ): Promise<MemberView> {
+  @Handles(VolunteersMessages.memberReinstate)
+  reinstate({ id }: MemberCommand, actor: Actor | null): Promise<MemberView> {
     return this.credentials.reinstate(actor, id);
   }
 }

@@ -17,10 +17,8 @@ import {
   RejectHoursCommand,
   RejectManyHoursCommand,
   RejectManyResultView,
-  ServiceSubjects,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { HoursService } from './hours.service';
 
 @Controller()
@@ -32,51 +30,36 @@ export class HoursController {
     return this.hours.holdsHold(query);
   }
 
-  @MessagePattern(ServiceSubjects.hoursLog)
-  log(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') dto: LogHoursDto,
-  ): Promise<HourLogView> {
+  @Handles(VolunteersMessages.hoursLog)
+  log(dto: LogHoursDto, actor: Actor | null): Promise<HourLogView> {
     return this.hours.log(actor, dto);
   }
 
-  @MessagePattern(ServiceSubjects.hoursList)
-  list(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') query: HoursQueryDto,
-  ): Promise<HourLogPage> {
+  @Handles(VolunteersMessages.hoursList)
+  list(query: HoursQueryDto, actor: Actor | null): Promise<HourLogPage> {
     return this.hours.list(actor, query);
   }
 
-  @MessagePattern(ServiceSubjects.hoursGet)
-  get(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: HourLogIdDto,
-  ): Promise<HourLogView> {
+  @Handles(VolunteersMessages.hoursGet)
+  get({ id }: HourLogIdDto, actor: Actor | null): Promise<HourLogView> {
     return this.hours.get(actor, id);
   }
 
-  @MessagePattern(ServiceSubjects.hoursApprove)
-  approve(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: ApproveHoursCommand,
-  ): Promise<HourLogView> {
+  @Handles(VolunteersMessages.hoursApprove)
+  approve(command: ApproveHoursCommand, actor: Actor | null): Promise<HourLogView> {
     return this.hours.approve(actor, command);
   }
 
-  @MessagePattern(ServiceSubjects.hoursApproveMany)
+  @Handles(VolunteersMessages.hoursApproveMany)
   approveMany(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: ApproveManyHoursCommand,
+    command: ApproveManyHoursCommand,
+    actor: Actor | null,
   ): Promise<ApproveManyResultView> {
     return this.hours.approveMany(actor, command);
   }
 
-  @MessagePattern(ServiceSubjects.hoursReject)
-  reject(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: RejectHoursCommand,
-  ): Promise<HourLogView> {
+  @Handles(VolunteersMessages.hoursReject)
+  reject(command: RejectHoursCommand, actor: Actor | null): Promise<HourLogView> {
     return this.hours.reject(actor, command);
   }
 
@@ -85,11 +68,8 @@ export class HoursController {
     return this.hours.queue(actor, query);
   }
 
-  @MessagePattern(ServiceSubjects.hoursRejectMany)
-  rejectMany(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') command: RejectManyHoursCommand,
-  ): Promise<RejectManyResultView> {
+  @Handles(VolunteersMessages.hoursRejectMany)
+  rejectMany(command: RejectManyHoursCommand, actor: Actor | null): Promise<RejectManyResultView> {
     return this.hours.rejectMany(actor, command);
   }
 }

@@ -1,7 +1,6 @@
-import { DomainError, fieldError, ErrorCode, FieldError, ServiceClient } from '@app/common';
+import { DomainError, fieldError, ErrorCode, FieldError } from '@app/common';
 import {
   cityDate,
-  AccountingMessages,
   canCoordinate,
   CommunityQueueQuery,
   VolunteersQueue,
@@ -24,9 +23,10 @@ import {
   HoldOwnerAnswer,
   HoldOwnerCheckQuery,
 } from '@app/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CommunitiesRepository } from '../communities/communities.repository';
 import { ActorAuthority } from '../members/actor-authority';
+import { LedgerClient } from '../peers/ledger.client';
 import { nulCharacterErrors } from '../stored-text';
 import { VolunteersConfig } from '../volunteers.config';
 import {
@@ -73,12 +73,14 @@ interface ReviewResult<O extends 'approved' | 'rejected'> {
 
 @Injectable()
 export class HoursService {
+  private readonly logger = new Logger('HoursService');
+
   constructor(
     private readonly hours: HoursRepository,
     private readonly communities: CommunitiesRepository,
     private readonly authority: ActorAuthority,
     private readonly config: VolunteersConfig,
-    private readonly services: ServiceClient,
+    private readonly ledger: LedgerClient,
   ) {}
 
   /** A volunteer logs service done outside a request; a coordinator of that community reviews it. */
@@ -304,12 +306,23 @@ export class HoursService {
       // Approved meanwhile, the hold is that approval's; still pending, the next approval
       // takes it up again (and it frees itself should none come).
       const now = await this.hours.findById(id);
-      if (now?.status === 'rejected') {
-        await this.services
-          .call(AccountingMessages.holdVoid, { holdId: hold.holdId })
-          .catch(() => undefined);
-      }
+      if (now?.status === 'rejected') await this.releaseHold(hold.holdId, id);
       throw error;
+    }
+  }
+
+  /**
+   * Gives the fund back the minutes of a hold no approval will post. A failure
+   * here must not hide the approval's own error, and is safe: the ledger's
+   * hold-owner sweeper voids a hold whose log was rejected, or it runs out.
+   */
+  private async releaseHold(holdId: string, logId: string): Promise<void> {
+    try {
+      await this.ledger.voidHold({ holdId });
+    } catch (error) {
+      this.logger.warn(
+        `hold ${holdId} of rejected hour log ${logId} not voided, left to the ledger's sweeper: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -331,7 +344,7 @@ export class HoursService {
   private async reserveOnFund(log: HourLogEntity): Promise<HoldView> {
     let key = `hours:${log.id}`;
     for (let attempt = 0; attempt < MAX_RELEASED_HOLDS; attempt += 1) {
-      const hold = await this.services.call(AccountingMessages.holdCreate, {
+      const hold = await this.ledger.createHold({
         idempotencyKey: key,
         kind: 'service',
         from: { type: 'community_fund', id: log.communityId },

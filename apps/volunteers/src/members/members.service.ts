@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  fieldError,
-  ErrorCode,
-  FieldError,
-  RightsCache,
-  ServiceClient,
-} from '@app/common';
+import { DomainError, fieldError, ErrorCode, FieldError, RightsCache } from '@app/common';
 import {
   Actor,
   cardNumberDigits,
@@ -18,9 +11,7 @@ import {
   MemberPage,
   MemberSummary,
   MemberView,
-  MerchantView,
   RegisterMemberDto,
-  RewardsMessages,
   Role,
   SessionGrant,
   UpdateMemberCommand,
@@ -29,6 +20,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import { RewardsDirectory } from '../peers/rewards.directory';
 import { SessionsService } from '../sessions/sessions.service';
 import { CommunitiesRepository } from '../communities/communities.repository';
 import { SignInLimitsService } from '../sign-in-limits/sign-in-limits.service';
@@ -122,7 +114,7 @@ export class MembersService {
     private readonly authority: ActorAuthority,
     private readonly passwords: PasswordHasher,
     private readonly config: VolunteersConfig,
-    private readonly services: ServiceClient,
+    private readonly rewards: RewardsDirectory,
     private readonly sessions: SessionsService,
     private readonly rights: RightsCache,
     private readonly signInLimits: SignInLimitsService,
@@ -360,18 +352,9 @@ export class MembersService {
 
   /** Merchant staff belong to a merchant the rewards service knows, in the member's community. */
   private async assertMerchantOf(merchantId: string, communityId: string): Promise<void> {
-    let merchant: MerchantView;
-    try {
-      merchant = await this.services.call(RewardsMessages.merchantGet, {
-        id: merchantId,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
-        throw DomainError.validation([
-          fieldError('merchantId', 'volunteers.members.noSuchMerchant'),
-        ]);
-      }
-      throw error;
+    const merchant = await this.rewards.merchant(merchantId);
+    if (!merchant) {
+      throw DomainError.validation([fieldError('merchantId', 'volunteers.members.noSuchMerchant')]);
     }
     if (merchant.communityId !== communityId) {
       throw DomainError.validation([

@@ -1,30 +1,27 @@
+import { Handles } from '@app/common';
 import {
   Actor,
   CertificateCodeDto,
   CertificateView,
   ServiceRecordView,
-  ServiceSubjects,
   VolunteerIdDto,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ServiceRecordsService } from './service-records.service';
 
 @Controller()
 export class ServiceRecordsController {
   constructor(private readonly records: ServiceRecordsService) {}
 
-  @MessagePattern(ServiceSubjects.serviceRecordGet)
-  get(
-    @Payload('actor') actor: Actor | null,
-    @Payload('data') { id }: VolunteerIdDto,
-  ): Promise<ServiceRecordView> {
+  @Handles(VolunteersMessages.serviceRecordGet)
+  get({ id }: VolunteerIdDto, actor: Actor | null): Promise<ServiceRecordView> {
     return this.records.get(actor, id);
   }
 
   /** Public: the certificate code is the only key. */
-  @MessagePattern(ServiceSubjects.certificateGet)
-  certificate(@Payload('data') { code }: CertificateCodeDto): Promise<CertificateView> {
+  @Handles(VolunteersMessages.certificateGet)
+  certificate({ code }: CertificateCodeDto): Promise<CertificateView> {
     return this.records.certificate(code);
   }
 }

@@ -1,11 +1,11 @@
+import { Handles } from '@app/common';
 import {
   OpenSessionCommand,
   RefreshTokenDto,
   SessionGrant,
-  VolunteersSubjects,
+  VolunteersMessages,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { SessionsService } from './sessions.service';
 
 @Controller()
@@ -13,18 +13,18 @@ export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   /** Internal: the gateway opens a session once the member has proved who they are. */
-  @MessagePattern(VolunteersSubjects.sessionOpen)
-  open(@Payload('data') { memberId }: OpenSessionCommand): Promise<SessionGrant> {
+  @Handles(VolunteersMessages.sessionOpen)
+  open({ memberId }: OpenSessionCommand): Promise<SessionGrant> {
     return this.sessions.open(memberId);
   }
 
-  @MessagePattern(VolunteersSubjects.sessionRefresh)
-  refresh(@Payload('data') { refreshToken }: RefreshTokenDto): Promise<SessionGrant> {
+  @Handles(VolunteersMessages.sessionRefresh)
+  refresh({ refreshToken }: RefreshTokenDto): Promise<SessionGrant> {
     return this.sessions.refresh(refreshToken);
   }
 
-  @MessagePattern(VolunteersSubjects.sessionClose)
-  close(@Payload('data') { refreshToken }: RefreshTokenDto): Promise<Record<string, never>> {
+  @Handles(VolunteersMessages.sessionClose)
+  close({ refreshToken }: RefreshTokenDto): Promise<Record<string, never>> {
     return this.sessions.close(refreshToken);
   }
 }

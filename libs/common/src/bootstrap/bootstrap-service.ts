@@ -1,3 +1,4 @@
+import { BackendService } from '@app/contracts';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
@@ -26,7 +27,7 @@ const READINESS_CHECK_MS = 1000;
 
 export interface ServiceDefinition<C extends ServiceConfig> {
   /** Service name: its queue group, subject segment and log name. */
-  name: string;
+  name: BackendService;
   config: new () => C;
   database: ServiceSchema;
   module: (config: C) => DynamicModule | Type<unknown>;

@@ -129,3 +129,13 @@ export class DomainError extends Error {
     );
   }
 }
+
+/** The answer, or null when it is NOT_FOUND: for a lookup whose "there is none" is an answer too. */
+export async function nullIfNotFound<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
+    throw error;
+  }
+}

@@ -1,20 +1,15 @@
+import { BackendService, HEALTH_MESSAGES, ServiceHealth } from '@app/contracts';
 import { Controller, Type } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
+import { Handles } from '../nats/handles.decorator';
 
-export interface ServiceHealth {
-  service: string;
-  status: 'up' | 'down';
-  database: 'up' | 'down';
-}
-
-/** Builds the `<service>.health.check` handler: up when the service can reach its database. */
-export function serviceHealthController(service: string): Type<unknown> {
+/** Builds the service's `health.check` handler: up when the service can reach its database. */
+export function serviceHealthController(service: BackendService): Type<unknown> {
   @Controller()
   class ServiceHealthController {
     constructor(private readonly dataSource: DataSource) {}
 
-    @MessagePattern(`${service}.health.check`)
+    @Handles(HEALTH_MESSAGES[service].check)
     async check(): Promise<ServiceHealth> {
       try {
         await this.dataSource.query('SELECT 1');

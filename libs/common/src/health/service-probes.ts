@@ -1,27 +1,6 @@
+import { BackendService, HEALTH_MESSAGES, MessageContract, NoPayload } from '@app/contracts';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 import { subjectFor } from '../nats/envelope';
-
-/** `<service>.health.live` answer: the process runs and hears NATS. */
-export interface ServiceLiveness {
-  service: string;
-  status: 'up';
-}
-
-/** `<service>.health.ready` answer: whether the service can do its work now, and if not, why. */
-export interface ServiceReadiness {
-  service: string;
-  ready: boolean;
-  /** What is not ready: `migrations` while they run or the service starts, `database`, `nats`. */
-  notReady: string[];
-}
-
-export function liveSubject(service: string): string {
-  return `${service}.health.live`;
-}
-
-export function readySubject(service: string): string {
-  return `${service}.health.ready`;
-}
 
 /** The checks readiness runs once the service has started; each resolves to up or not. */
 export type ReadinessChecks = Record<string, () => Promise<boolean>>;
@@ -56,7 +35,7 @@ export async function within(ms: number, check: () => Promise<unknown>): Promise
  * ServiceClient and scripts/healthcheck.js read them like any other answer.
  */
 export async function startServiceProbes(options: {
-  service: string;
+  service: BackendService;
   servers: string[];
   prefix: string;
 }): Promise<ServiceProbes> {
@@ -68,9 +47,9 @@ export async function startServiceProbes(options: {
   });
   let checks: ReadinessChecks | null = null;
 
-  const answer = async (
-    subject: string,
-    respond: () => Promise<ServiceLiveness | ServiceReadiness>,
+  const answer = async <R>(
+    { subject }: MessageContract<NoPayload, R>,
+    respond: () => Promise<R>,
   ) => {
     const sub = nc.subscribe(subjectFor(options.prefix, subject), { queue: service });
     for await (const msg of sub) {
@@ -85,8 +64,9 @@ export async function startServiceProbes(options: {
     }
   };
 
-  void answer(liveSubject(service), () => Promise.resolve({ service, status: 'up' as const }));
-  void answer(readySubject(service), async () => {
+  const { live, ready } = HEALTH_MESSAGES[service];
+  void answer(live, () => Promise.resolve({ service, status: 'up' }));
+  void answer(ready, async () => {
     if (!checks) return { service, ready: false, notReady: ['migrations'] };
     const names = Object.keys(checks);
     const results = await Promise.all(names.map((name) => checks![name]()));

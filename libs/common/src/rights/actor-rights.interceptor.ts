@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Actor, VolunteersSubjects } from '@app/contracts';
+import { Actor, MessageContract, VolunteersMessages } from '@app/contracts';
 import { isUUID } from 'class-validator';
 import { Observable } from 'rxjs';
 import { DomainError } from '../errors/domain-error';
@@ -8,9 +8,9 @@ import { assertPasswordChanged, currentActor } from './actor-check';
 import { RightsCache } from './rights-cache';
 
 /** What a member who must change a temporary password may still ask for. */
-const OPEN_BEFORE_PASSWORD_CHANGE: readonly string[] = [
-  VolunteersSubjects.memberGet,
-  VolunteersSubjects.passwordChange,
+const OPEN_BEFORE_PASSWORD_CHANGE: readonly MessageContract<unknown, unknown>[] = [
+  VolunteersMessages.memberGet,
+  VolunteersMessages.passwordChange,
 ];
 
 /**
@@ -43,5 +43,5 @@ export class ActorRightsInterceptor implements NestInterceptor {
 function opensBeforePasswordChange(context: ExecutionContext): boolean {
   const subject =
     context.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.() ?? '';
-  return OPEN_BEFORE_PASSWORD_CHANGE.some((pattern) => subject.endsWith(`.${pattern}`));
+  return OPEN_BEFORE_PASSWORD_CHANGE.some((message) => subject.endsWith(`.${message.subject}`));
 }

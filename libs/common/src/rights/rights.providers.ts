@@ -5,7 +5,7 @@ import {
   Provider,
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { MemberRights, RightsQuery, VolunteersInternalSubjects } from '@app/contracts';
+import { RightsQuery, VolunteersMessages } from '@app/contracts';
 import { BaseConfig } from '../config/service-config';
 import { ServiceClient } from '../nats/service-client';
 import { ActorRightsInterceptor } from './actor-rights.interceptor';
@@ -26,16 +26,11 @@ class ManagedRightsCache
   }
 }
 
-/** `volunteers.rights.get` answers `{ rights }`: a bare null reply would read as no reply at all. */
-export interface RightsReply {
-  rights: MemberRights | null;
-}
-
 /** Rights asked of the volunteers service over NATS: every process but the volunteers service. */
 export function remoteRightsLookup(services: ServiceClient): RightsLookup {
   return async (memberId) => {
     const query: RightsQuery = { memberId };
-    const reply = await services.call<RightsReply>(VolunteersInternalSubjects.rightsGet, query);
+    const reply = await services.call(VolunteersMessages.rightsGet, query);
     return reply.rights;
   };
 }

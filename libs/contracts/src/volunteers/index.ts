@@ -9,5 +9,4 @@ export * from './credentials.dto';
 export * from './card-number';
 export * from './hours.dto';
 export * from './service-record.dto';
-export * from './hours-subjects';
 export * from './messages';

@@ -339,3 +339,17 @@ export class FindMemberQuery {
   @MaxLength(64)
   cardNumber?: string;
 }
+
+/** `volunteers.member.lookup` answer. */
+export interface MemberSummary {
+  id: string;
+  displayName: string;
+  communityId: string | null;
+  gridUnitId: string | null;
+  roles: string[];
+  priorityHousehold: boolean;
+  /** E.164 or null. */
+  phone: string | null;
+  /** The member row's version: what MemberUpdatedEvent.asOf compares with. */
+  updatedAt: string;
+}

@@ -24,9 +24,14 @@ export interface MemberRights {
   endedSessions: string[];
 }
 
-/** `volunteers.rights.get` (internal). The answer is `MemberRights | null`. */
+/** `volunteers.rights.get` (internal). */
 export class RightsQuery {
   @IsUUID('all') memberId!: string;
+}
+
+/** `volunteers.rights.get` answers `{ rights }`: a bare null reply would read as no reply at all. */
+export interface RightsReply {
+  rights: MemberRights | null;
 }
 
 /** `volunteers.rights.changed` broadcast. */

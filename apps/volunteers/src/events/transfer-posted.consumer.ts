@@ -1,8 +1,8 @@
 import { EventConsumers } from '@app/common';
 import { AccountingEvents } from '@app/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PostedTransfer } from './service-record-rules';
-import { ServiceRecordsService } from './service-records.service';
+import { PostedTransfer } from '../service-records/service-record-rules';
+import { ServiceRecordsService } from '../service-records/service-records.service';
 
 /** The ledger's posted transfers: service credits become record entries and tiers follow. */
 @Injectable()
