@@ -9,6 +9,7 @@ import { ServiceClient } from '@app/common';
 import {
   AccountingMessages,
   Actor,
+  MessageContract,
   RequestsMessages,
   RewardsMessages,
   VolunteersMessages,
@@ -46,9 +47,13 @@ afterAll(async () => {
 });
 
 /** What a service answers when asked directly with this actor. */
-async function refusalOf(subject: string, data: unknown, actor: Actor): Promise<string> {
+async function refusalOf<P>(
+  contract: MessageContract<P, unknown>,
+  data: P,
+  actor: Actor,
+): Promise<string> {
   try {
-    await services.call(subject, data, actor);
+    await services.call(contract, data, actor);
     return 'answered';
   } catch (error) {
     return (error as { code?: string }).code ?? String(error);
@@ -80,10 +85,10 @@ function actorOfToken(token: string, member: { id: string; communityId: string |
 /** Each of the four services, asked directly with this actor, refuses it as not signed in. */
 async function expectEveryServiceRefuses(actor: Actor): Promise<void> {
   const answers = {
-    volunteers: await refusalOf(VolunteersMessages.hoursList.subject, {}, actor),
-    accounting: await refusalOf(AccountingMessages.accountGetMine.subject, {}, actor),
-    requests: await refusalOf(RequestsMessages.requestList.subject, {}, actor),
-    rewards: await refusalOf(RewardsMessages.voucherListMine.subject, {}, actor),
+    volunteers: await refusalOf(VolunteersMessages.hoursList, {}, actor),
+    accounting: await refusalOf(AccountingMessages.accountGetMine, {}, actor),
+    requests: await refusalOf(RequestsMessages.requestList, {}, actor),
+    rewards: await refusalOf(RewardsMessages.voucherListMine, {}, actor),
   };
   expect(answers).toEqual({
     volunteers: 'UNAUTHENTICATED',
@@ -162,7 +167,7 @@ describe('a demoted coordinator', () => {
   it('is refused by every service asked directly with the old rights', async () => {
     expect(
       await refusalOf(
-        AccountingMessages.adjustmentCreate.subject,
+        AccountingMessages.adjustmentCreate,
         {
           memberId: resident.member.id,
           idempotencyKey: 'rights-direct-adjustment',
@@ -172,28 +177,20 @@ describe('a demoted coordinator', () => {
       ),
     ).toBe('UNAUTHENTICATED');
     expect(
-      await refusalOf(
-        AccountingMessages.fundGet.subject,
-        { communityId: community.id },
-        staleActor,
-      ),
+      await refusalOf(AccountingMessages.fundGet, { communityId: community.id }, staleActor),
     ).toBe('UNAUTHENTICATED');
     expect(
       await refusalOf(
-        RewardsMessages.merchantCreate.subject,
+        RewardsMessages.merchantCreate,
         { name: '老街茶铺', communityId: community.id, address: '青山路 1 号' },
         staleActor,
       ),
     ).toBe('UNAUTHENTICATED');
-    expect(await refusalOf(RequestsMessages.requestList.subject, {}, staleActor)).toBe(
-      'UNAUTHENTICATED',
-    );
-    expect(await refusalOf(VolunteersMessages.hoursList.subject, {}, staleActor)).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(await refusalOf(RequestsMessages.requestList, {}, staleActor)).toBe('UNAUTHENTICATED');
+    expect(await refusalOf(VolunteersMessages.hoursList, {}, staleActor)).toBe('UNAUTHENTICATED');
     expect(
       await refusalOf(
-        VolunteersMessages.memberUpdate.subject,
+        VolunteersMessages.memberUpdate,
         { id: resident.member.id, changes: { priorityHousehold: true } },
         staleActor,
       ),
@@ -216,9 +213,9 @@ describe('a demoted coordinator', () => {
     const { accessToken } = await signIn(coordinator.login);
     expect((await api('GET', '/me', { token: accessToken })).body.roles).toEqual(['resident']);
     const forged: Actor = { ...staleActor, rightsVersion: 1, sessionId: randomUUID() };
-    expect(
-      await refusalOf(AccountingMessages.fundGet.subject, { communityId: community.id }, forged),
-    ).toBe('FORBIDDEN');
+    expect(await refusalOf(AccountingMessages.fundGet, { communityId: community.id }, forged)).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -274,7 +271,7 @@ describe('a suspended member', () => {
     const member = await register(community.id);
     const session = await signIn(member.login);
     const actor = actorOfToken(session.accessToken, member.member);
-    expect(await refusalOf(AccountingMessages.accountGetMine.subject, {}, actor)).toBe('answered');
+    expect(await refusalOf(AccountingMessages.accountGetMine, {}, actor)).toBe('answered');
     const suspended = await api('POST', `/members/${member.member.id}/suspend`, {
       token: admin,
       body: { reason: '长期外出' },

@@ -56,24 +56,12 @@ export class ServiceClient implements OnApplicationShutdown {
 
   constructor(private readonly options: ServiceClientOptions) {}
 
-  call<P, R>(
+  async call<P, R>(
     contract: MessageContract<P, R>,
     data: P,
-    actor?: Actor | null,
-    timeoutMs?: number,
-  ): Promise<R>;
-  /** @deprecated TRANSITION ONLY (issue 13): name the message's declaration instead. */
-  call<T>(subject: string, data: unknown, actor?: unknown, timeoutMs?: number): Promise<T>;
-  async call<P, R>(
-    declared: MessageContract<P, R> | string,
-    data: P,
-    actor: unknown = null,
+    actor: Actor | null = null,
     timeoutMs = this.options.timeoutMs,
   ): Promise<R> {
-    const contract =
-      typeof declared === 'string'
-        ? ({ subject: declared, service: serviceOf(declared) } as MessageContract<P, R>)
-        : declared;
     const { subject } = contract;
     const envelope: RpcEnvelope = {
       requestId: currentRequestId() ?? 'none',

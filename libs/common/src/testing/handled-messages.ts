@@ -1,4 +1,4 @@
-import { BackendService, declaredMessages } from '@app/contracts';
+import { BackendService, declaredMessages, HEALTH_MESSAGES } from '@app/contracts';
 import { Type } from '@nestjs/common';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 
@@ -29,8 +29,11 @@ export function handlerProblems(
   controllers: readonly Type<unknown>[],
 ): string[] {
   const handled = handledSubjects(controllers);
+  // Liveness and readiness are answered by the probes' own subscription, outside Nest, so
+  // that a service whose Nest side is stuck still says so.
+  const { live, ready } = HEALTH_MESSAGES[service];
   const declared = declaredMessages()
-    .filter((contract) => contract.service === service)
+    .filter((contract) => contract.service === service && contract !== live && contract !== ready)
     .map(({ subject }) => subject);
   const problems: string[] = [];
   for (const subject of declared) {

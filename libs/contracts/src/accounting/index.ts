@@ -2,6 +2,5 @@ export * from './events';
 export * from './hold-owner';
 export * from './ledger.dto';
 export * from './ledger.types';
-export * from './subjects';
 export * from './tiers';
 export * from './messages';

@@ -1,22 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 
-/**
- * Request–reply subjects each owning service answers for a community's queue
- * (GET /communities/{id}/queue): how much waits for a coordinator there. Each
- * takes a CommunityQueueQuery with the caller as actor and answers one count set.
- * @deprecated TRANSITION ONLY (issue 13): `communityQueueGet` of VolunteersMessages,
- * RequestsMessages and RewardsMessages, at `<service>.community-queue.get`.
- */
-export const QueueSubjects = {
-  /** Answered by the volunteers service (VolunteersQueue); it also checks the community exists. */
-  volunteers: 'volunteers.hours.queue',
-  /** Answered by the requests service (RequestsQueue). */
-  requests: 'requests.request.queue',
-  /** Answered by the rewards service (RewardsQueue). */
-  rewards: 'rewards.offer.queue',
-} as const;
-
 export class CommunityQueueQuery {
   @IsUUID('all') communityId!: string;
 }

@@ -3,38 +3,6 @@ import { IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../common/dates';
 import { Optional } from '../common/validators';
 
-/**
- * Request–reply subjects other services answer for the community report.
- * @deprecated TRANSITION ONLY (issue 13): declared in VolunteersMessages, RequestsMessages and
- * RewardsMessages (`reportGet`, `reportCommunityGet`, `weeklyReportGet`, `categoryReportGet`,
- * `gridUnitReportGet`).
- */
-export const ReportSubjects = {
-  /** Answered by the volunteers service: verified service in the period. */
-  volunteers: 'volunteers.report.get',
-  /** Answered by the requests service: requests posted, confirmed, time to accept. */
-  requests: 'requests.report.get',
-  /** Answered by the rewards service: vouchers redeemed (RewardsReport). */
-  rewards: 'rewards.report.get',
-  /**
-   * Answered by the volunteers service: the community (ReportCommunity), once it has checked
-   * the actor may see its reports.
-   */
-  community: 'volunteers.report-community.get',
-  /** Answered by the volunteers service, after the same check: VolunteersWeeklyReport. */
-  volunteersWeekly: 'volunteers.weekly-report.get',
-  /** Answered by the requests service: RequestsWeeklyReport. */
-  requestsWeekly: 'requests.weekly-report.get',
-  /** Answered by the rewards service: RewardsWeeklyReport. */
-  rewardsWeekly: 'rewards.weekly-report.get',
-  /** Answered by the requests service: RequestsCategoryReport. */
-  requestsByCategory: 'requests.category-report.get',
-  /** Answered by the volunteers service, after the same check: VolunteersGridUnitReport. */
-  volunteersGridUnits: 'volunteers.grid-unit-report.get',
-  /** Answered by the requests service: RequestsGridUnitReport. */
-  requestsGridUnits: 'requests.grid-unit-report.get',
-} as const;
-
 /** The default period of a report when `from` is left out. */
 export const DEFAULT_REPORT_DAYS = 30;
 

@@ -1,5 +1,4 @@
 export * from './requests.dto';
 export * from './requests.types';
-export * from './subjects';
 export * from './events';
 export * from './messages';

@@ -1,6 +1,6 @@
 export * from './community.dto';
 export * from './member.dto';
-export * from './subjects';
+export * from './broadcasts';
 export * from './volunteer-profile.dto';
 export * from './events';
 export * from './session.dto';

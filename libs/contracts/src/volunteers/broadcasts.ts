@@ -1,6 +1,3 @@
-/** Internal: other services ask (never exposed over HTTP). */
-export const VolunteersInternalSubjects = {} as const;
-
 /**
  * Plain NATS broadcasts (every copy of every service hears them, no queue
  * group): at most once, so listeners also forget what they cached after a
