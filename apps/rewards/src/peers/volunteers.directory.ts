@@ -12,6 +12,11 @@ export class VolunteersDirectory {
     return nullIfNotFound(this.peers.call(VolunteersMessages.memberLookup, { id: memberId }));
   }
 
+  /** The members of these ids that exist. */
+  lookupMany(memberIds: string[]): Promise<MemberSummary[]> {
+    return this.peers.call(VolunteersMessages.memberLookupMany, { ids: memberIds });
+  }
+
   async communityExists(communityId: string): Promise<boolean> {
     const communities = await this.peers.call(VolunteersMessages.communityList, {});
     return communities.some((c) => c.id === communityId);

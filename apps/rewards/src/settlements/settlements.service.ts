@@ -143,17 +143,14 @@ export class SettlementsService {
     return transfer;
   }
 
-  /** The names of the few staff who settle (one lookup each); '' while the directory is away. */
+  /** The names of the staff who settled (one question for the page); '' while the directory is away. */
   private async namesOf(memberIds: string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const id of new Set(memberIds)) {
-      try {
-        const member = await this.volunteers.lookup(id);
-        if (member) names.set(id, member.displayName);
-      } catch (error) {
-        this.logger.warn(`could not name member ${id}: ${(error as Error).message}`);
-      }
+    try {
+      const members = await this.volunteers.lookupMany([...new Set(memberIds)]);
+      return new Map(members.map((member) => [member.id, member.displayName]));
+    } catch (error) {
+      this.logger.warn(`could not name the settling staff: ${(error as Error).message}`);
+      return new Map();
     }
-    return names;
   }
 }

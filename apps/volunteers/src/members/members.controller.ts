@@ -5,6 +5,7 @@ import {
   FindMemberQuery,
   ListMembersQuery,
   MemberIdDto,
+  MemberIdsQuery,
   MemberPage,
   MemberSummary,
   MemberView,
@@ -55,6 +56,11 @@ export class MembersController {
   @Handles(VolunteersMessages.memberLookup)
   lookup(dto: MemberIdDto): Promise<MemberSummary> {
     return this.members.lookup(dto.id);
+  }
+
+  @Handles(VolunteersMessages.memberLookupMany)
+  lookupMany({ ids }: MemberIdsQuery): Promise<MemberSummary[]> {
+    return this.members.lookupMany(ids);
   }
 
   /** For the ledger: whose phone or card number this is (gifts name their recipient so). */

@@ -8,7 +8,7 @@ import {
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { Brackets, EntityManager } from 'typeorm';
+import { Brackets, EntityManager, In } from 'typeorm';
 import { RightsRepository } from '../rights/rights.repository';
 import { newCardNumber } from './card-number';
 import { containsPattern, MemberSearch } from './member-search';
@@ -107,6 +107,10 @@ export class MembersRepository {
 
   findById(id: string): Promise<MemberEntity | null> {
     return this.members.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<MemberEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.members.findBy({ id: In(ids) });
   }
 
   /** Reads and locks the member until the transaction ends (call inside `transaction`). */

@@ -174,6 +174,10 @@ export class MembersService {
     return toMemberSummary(member);
   }
 
+  async lookupMany(ids: string[]): Promise<MemberSummary[]> {
+    return (await this.members.findByIds(ids)).map(toMemberSummary);
+  }
+
   /**
    * The member with this phone (any notation of the number, read as at
    * registration) or card number (spaces and dashes allowed): how a gift finds

@@ -262,6 +262,14 @@ export class MemberIdDto {
   id!: string;
 }
 
+/** Several members at once, e.g. the staff named on a page of settlements. */
+export class MemberIdsQuery {
+  @IsArray()
+  @ArrayMaxSize(MAX_PAGE_SIZE)
+  @IsUUID('all', { each: true })
+  ids!: string[];
+}
+
 export const MEMBER_SEARCH_MAX_LENGTH = 100;
 const limitMessage = fieldMessage('field.wholeNumberRange', { min: 1, max: MAX_PAGE_SIZE });
 

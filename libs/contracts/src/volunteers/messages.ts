@@ -30,6 +30,7 @@ import {
   FindMemberQuery,
   ListMembersQuery,
   MemberIdDto,
+  MemberIdsQuery,
   MemberPage,
   MemberSummary,
   MemberView,
@@ -122,6 +123,12 @@ export const VolunteersMessages = {
   // what other services ask (never exposed over HTTP)
   /** Who a member is, without actor rules. */
   memberLookup: message('volunteers.member.lookup', MemberIdDto, reply<MemberSummary>()),
+  /** The members of these ids that exist, in no particular order. */
+  memberLookupMany: message(
+    'volunteers.member.lookup-many',
+    MemberIdsQuery,
+    reply<MemberSummary[]>(),
+  ),
   /** Whose phone or card number this is (gifts name their recipient so). */
   memberFind: message('volunteers.member.find', FindMemberQuery, reply<MemberSummary>()),
   /** A member's rights as they are now (roles, scope, status, rights version). */
