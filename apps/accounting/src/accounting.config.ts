@@ -1,44 +1,31 @@
-import { ServiceConfig } from '@app/common';
-import { IsInt, Max, Min } from 'class-validator';
+import { ServiceConfig, WholeSetting } from '@app/common';
 
 /** Settings of the accounting service: the common ones (tiers among them), gift allowance, batching. */
 export class AccountingConfig extends ServiceConfig {
   /** How many minutes one member may give away in gifts per day (the city's day, CITY_TIME_ZONE). */
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @WholeSetting(1, 10_000_000)
   GIFT_MAX_MINUTES_PER_DAY: number = 1200;
 
   /** Most transfers committed in one database transaction. */
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @WholeSetting(1, 1000)
   TRANSFER_BATCH_MAX: number = 100;
 
   /** Batches committed at the same time (accounts are locked in id order, so they cannot deadlock). */
-  @IsInt()
-  @Min(1)
-  @Max(16)
+  @WholeSetting(1, 16)
   TRANSFER_BATCH_CONCURRENCY: number = 2;
 
   /** How often open holds past their expiry are voided. */
-  @IsInt()
-  @Min(100)
-  @Max(3_600_000)
+  @WholeSetting(100, 3_600_000)
   HOLD_EXPIRY_INTERVAL_MS: number = 5000;
 
   /**
    * How old an open hold is before the ledger asks the service it was taken
    * for whether its row exists (the row is written right after the hold).
    */
-  @IsInt()
-  @Min(1000)
-  @Max(86_400_000)
+  @WholeSetting(1000, 86_400_000)
   HOLD_OWNER_GRACE_MS: number = 300_000;
 
   /** How often holds past that grace are looked for. */
-  @IsInt()
-  @Min(100)
-  @Max(3_600_000)
+  @WholeSetting(100, 3_600_000)
   HOLD_OWNER_SWEEP_INTERVAL_MS: number = 60_000;
 }

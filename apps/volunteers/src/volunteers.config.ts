@@ -1,6 +1,6 @@
-import { ServiceConfig } from '@app/common';
+import { ServiceConfig, WholeSetting } from '@app/common';
 import { PASSWORD_MIN_LENGTH } from '@app/contracts';
-import { isEmail, IsIn, IsInt, IsString, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { isEmail, IsIn, IsString, MinLength, ValidateBy } from 'class-validator';
 import { getCountries } from 'libphonenumber-js/max';
 import { isEmailLogin, normalisePhone } from './members/phone';
 
@@ -42,29 +42,22 @@ export class VolunteersConfig extends ServiceConfig {
   DEFAULT_PHONE_REGION: string = 'CN';
 
   /** How long a session lasts without being used (each refresh starts the count again). */
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @WholeSetting(1, 365)
   REFRESH_TOKEN_TTL_DAYS: number = 30;
 
   /** Failed sign-ins on one account from one client address per window. */
-  @IsInt()
-  @Min(1)
+  @WholeSetting(1, Number.MAX_SAFE_INTEGER)
   SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS: number = 5;
 
   /** Failed sign-ins on one account from all addresses together per window. */
-  @IsInt()
-  @Min(1)
+  @WholeSetting(1, Number.MAX_SAFE_INTEGER)
   SIGN_IN_FAILURES_PER_ACCOUNT: number = 20;
 
   /** Failed sign-ins from one client address across accounts per window (a centre may share one). */
-  @IsInt()
-  @Min(1)
+  @WholeSetting(1, Number.MAX_SAFE_INTEGER)
   SIGN_IN_FAILURES_PER_ADDRESS: number = 100;
 
   /** How long a count lasts, from the first failure it holds. */
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @WholeSetting(1, 86_400)
   SIGN_IN_WINDOW_SECONDS: number = 900;
 }

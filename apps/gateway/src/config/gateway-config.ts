@@ -1,16 +1,14 @@
 import path from 'node:path';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { BaseConfig } from '@app/common';
+import { IsBoolean, IsIn, IsString, Matches, MinLength } from 'class-validator';
+import { BaseConfig, WholeSetting } from '@app/common';
 import { Locale, LOCALES } from '@app/contracts';
 
 export const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 
 /** Settings of the HTTP gateway. */
 export class GatewayConfig extends BaseConfig {
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @WholeSetting(1, 65535)
   PORT: number = 3000;
 
   @IsString()
@@ -18,28 +16,21 @@ export class GatewayConfig extends BaseConfig {
   JWT_SECRET: string = DEV_JWT_SECRET;
 
   /** How long the gateway waits for a service before answering 504. */
-  @IsInt()
-  @Min(100)
-  @Max(120_000)
+  @WholeSetting(100, 120_000)
   SERVICE_TIMEOUT_MS: number = 5000;
 
   /** How long /health waits for each service. */
-  @IsInt()
-  @Min(100)
-  @Max(30_000)
+  @WholeSetting(100, 30_000)
   HEALTH_TIMEOUT_MS: number = 1500;
 
   /**
    * Sign-ups, refreshes and sign-outs per client address per window (a community
    * centre may share one). Failed sign-ins are limited by the volunteers service.
    */
-  @IsInt()
-  @Min(1)
+  @WholeSetting(1, Number.MAX_SAFE_INTEGER)
   AUTH_LIMIT_PER_ADDRESS: number = 100;
 
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @WholeSetting(1, 86_400)
   AUTH_LIMIT_WINDOW_SECONDS: number = 900;
 
   /** Take the client address from X-Forwarded-For: only behind a proxy you run. */

@@ -1,3 +1,4 @@
+import { WholeSetting } from './whole-setting';
 import {
   DEFAULT_CITY_TIME_ZONE,
   EVENTS_BY_PRODUCER,
@@ -7,7 +8,7 @@ import {
   Tier,
   tiersFromHours,
 } from '@app/contracts';
-import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsIn, IsString, Matches, ValidateBy } from 'class-validator';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
@@ -31,15 +32,11 @@ export class BaseConfig {
   LOG_LEVEL: string = 'info';
 
   /** How long a stopping service waits for messages in flight. */
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @WholeSetting(0, 60_000)
   SHUTDOWN_GRACE_MS: number = 10_000;
 
   /** How long a service waits for another one (below the gateway's SERVICE_TIMEOUT_MS). */
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @WholeSetting(100, 60_000)
   PEER_TIMEOUT_MS: number = 4000;
 
   /**
@@ -47,9 +44,7 @@ export class BaseConfig {
    * change is announced (changes are announced at once; this bounds a lost one).
    * 0 asks the volunteers service on every call.
    */
-  @IsInt()
-  @Min(0)
-  @Max(300_000)
+  @WholeSetting(0, 300_000)
   RIGHTS_CACHE_TTL_MS: number = 30_000;
 
   /**
@@ -72,9 +67,7 @@ export class BaseConfig {
    * Prometheus scrapes from; 0 serves none. Each process needs a port of its own
    * (docs/operations.md "Metrics").
    */
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeSetting(0, 65535)
   METRICS_PORT: number = 0;
 
   /**
@@ -87,9 +80,7 @@ export class BaseConfig {
   OTEL_EXPORTER_OTLP_ENDPOINT: string = '';
 
   /** How long spans wait to be sent with others to the collector, in milliseconds. */
-  @IsInt()
-  @Min(1)
-  @Max(60_000)
+  @WholeSetting(1, 60_000)
   OTEL_BSP_SCHEDULE_DELAY: number = 5000;
 }
 
@@ -117,9 +108,7 @@ export class ServiceConfig extends BaseConfig {
    * an event older than this is dropped even if a consumer never took it. The
    * alarm metric timebank_event_stream_oldest_age_seconds rises long before.
    */
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @WholeSetting(1, 365)
   EVENT_MAX_AGE_DAYS: number = 30;
 
   /**
