@@ -1,12 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  remoteRightsProviders,
-  dataSourceOptions,
-  EventsModule,
-  serviceClientProvider,
-  serviceHealthController,
-} from '@app/common';
+import { backendModule } from '@app/common';
 import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
 import { AccountDirectory, NatsAccountDirectory } from './peers/account-directory';
@@ -61,24 +54,14 @@ export const LEDGER_CONTROLLERS = [
 @Module({})
 export class AccountingModule {
   static forRoot(config: AccountingConfig): DynamicModule {
-    return {
+    return backendModule({
       module: AccountingModule,
-      imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.DATABASE_URL, AccountingSchema, 'accounting'),
-          retryAttempts: 0,
-        }),
-        EventsModule.forService({
-          service: 'accounting',
-          schema: 'accounting',
-          config,
-        }),
-      ],
-      controllers: [serviceHealthController('accounting'), ...LEDGER_CONTROLLERS],
+      service: 'accounting',
+      schema: AccountingSchema,
+      config,
+      configClass: AccountingConfig,
+      controllers: [...LEDGER_CONTROLLERS],
       providers: [
-        { provide: AccountingConfig, useValue: config },
-        serviceClientProvider('accounting', config),
-        ...remoteRightsProviders('accounting', config),
         { provide: AccountDirectory, useClass: NatsAccountDirectory },
         ...LEDGER_PROVIDERS,
         AccountEventsConsumer,
@@ -88,6 +71,6 @@ export class AccountingModule {
         HoldOwnerSweeper,
         LedgerMetrics,
       ],
-    };
+    });
   }
 }

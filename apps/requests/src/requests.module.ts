@@ -1,12 +1,5 @@
-import {
-  remoteRightsProviders,
-  dataSourceOptions,
-  EventsModule,
-  serviceClientProvider,
-  serviceHealthController,
-} from '@app/common';
+import { backendModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { MemberEventsConsumer } from './events/member-events.consumer';
 import { MemberNamesRepository } from './members/member-names.repository';
 import { MemberNamesService } from './members/member-names.service';
@@ -28,29 +21,14 @@ import { RequestsSchema } from './requests.schema';
 @Module({})
 export class RequestsModule {
   static forRoot(config: RequestsConfig): DynamicModule {
-    return {
+    return backendModule({
       module: RequestsModule,
-      imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.DATABASE_URL, RequestsSchema, 'requests'),
-          retryAttempts: 0,
-        }),
-        EventsModule.forService({
-          service: 'requests',
-          schema: RequestsSchema.schema,
-          config,
-        }),
-      ],
-      controllers: [
-        serviceHealthController('requests'),
-        RequestsController,
-        RatingsController,
-        ReportsController,
-      ],
+      service: 'requests',
+      schema: RequestsSchema,
+      config,
+      configClass: RequestsConfig,
+      controllers: [RequestsController, RatingsController, ReportsController],
       providers: [
-        { provide: RequestsConfig, useValue: config },
-        serviceClientProvider('requests', config),
-        ...remoteRightsProviders('requests', config),
         VolunteersDirectory,
         LedgerClient,
         RequestsRepository,
@@ -64,6 +42,6 @@ export class RequestsModule {
         MemberNamesService,
         MemberEventsConsumer,
       ],
-    };
+    });
   }
 }

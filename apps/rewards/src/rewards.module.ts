@@ -1,12 +1,5 @@
-import {
-  remoteRightsProviders,
-  dataSourceOptions,
-  EventsModule,
-  serviceClientProvider,
-  serviceHealthController,
-} from '@app/common';
+import { backendModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { MerchantsController } from './merchants/merchants.controller';
 import { MerchantsRepository } from './merchants/merchants.repository';
 import { MerchantsService } from './merchants/merchants.service';
@@ -31,21 +24,13 @@ import { VouchersService } from './vouchers/vouchers.service';
 @Module({})
 export class RewardsModule {
   static forRoot(config: RewardsConfig): DynamicModule {
-    return {
+    return backendModule({
       module: RewardsModule,
-      imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.DATABASE_URL, RewardsSchema, 'rewards'),
-          retryAttempts: 0,
-        }),
-        EventsModule.forService({
-          service: 'rewards',
-          schema: RewardsSchema.schema,
-          config,
-        }),
-      ],
+      service: 'rewards',
+      schema: RewardsSchema,
+      config,
+      configClass: RewardsConfig,
       controllers: [
-        serviceHealthController('rewards'),
         MerchantsController,
         OffersController,
         VouchersController,
@@ -53,9 +38,6 @@ export class RewardsModule {
         ReportsController,
       ],
       providers: [
-        { provide: RewardsConfig, useValue: config },
-        serviceClientProvider('rewards', config),
-        ...remoteRightsProviders('rewards', config),
         VolunteersDirectory,
         LedgerClient,
         MerchantsRepository,
@@ -70,6 +52,6 @@ export class RewardsModule {
         SettlementsService,
         VoucherExpiry,
       ],
-    };
+    });
   }
 }

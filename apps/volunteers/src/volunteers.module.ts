@@ -1,12 +1,5 @@
-import {
-  dataSourceOptions,
-  EventsModule,
-  rightsProviders,
-  serviceClientProvider,
-  serviceHealthController,
-} from '@app/common';
+import { backendModule, rightsProviders } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommunitiesController } from './communities/communities.controller';
 import { CommunitiesRepository } from './communities/communities.repository';
 import { CommunitiesService } from './communities/communities.service';
@@ -48,21 +41,13 @@ import { VolunteersSchema } from './volunteers.schema';
 @Module({})
 export class VolunteersModule {
   static forRoot(config: VolunteersConfig): DynamicModule {
-    return {
+    return backendModule({
       module: VolunteersModule,
-      imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.DATABASE_URL, VolunteersSchema, 'volunteers'),
-          retryAttempts: 0,
-        }),
-        EventsModule.forService({
-          service: 'volunteers',
-          schema: VolunteersSchema.schema,
-          config,
-        }),
-      ],
+      service: 'volunteers',
+      schema: VolunteersSchema,
+      config,
+      configClass: VolunteersConfig,
       controllers: [
-        serviceHealthController('volunteers'),
         MembersController,
         CommunitiesController,
         ProfilesController,
@@ -75,21 +60,9 @@ export class VolunteersModule {
         CredentialsController,
       ],
       providers: [
-        serviceClientProvider('volunteers', config),
         LedgerClient,
         RewardsDirectory,
         RightsRepository,
-        // The volunteers service reads rights from its own tables; the cache spares the query.
-        ...rightsProviders({
-          name: 'volunteers',
-          config,
-          checkCommands: true,
-          lookup: {
-            useFactory: (rights: RightsRepository) => (memberId: string) => rights.find(memberId),
-            inject: [RightsRepository],
-          },
-        }),
-        { provide: VolunteersConfig, useValue: config },
         MembersRepository,
         CommunitiesRepository,
         ProfilesRepository,
@@ -113,6 +86,16 @@ export class VolunteersModule {
         ReportsRepository,
         ReportsService,
       ],
-    };
+      // The volunteers service reads rights from its own tables; the cache spares the query.
+      rights: rightsProviders({
+        name: 'volunteers',
+        config,
+        checkCommands: true,
+        lookup: {
+          useFactory: (rights: RightsRepository) => (memberId: string) => rights.find(memberId),
+          inject: [RightsRepository],
+        },
+      }),
+    });
   }
 }

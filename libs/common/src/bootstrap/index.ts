@@ -1,2 +1,3 @@
 export * from './bootstrap-service';
 export * from './dependencies';
+export * from './backend-module';
