@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { backendModule } from '@app/common';
 import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
+import { HoldOwners } from './peers/hold-owners';
 import { AccountDirectory, NatsAccountDirectory } from './peers/account-directory';
 import { AccountEventsConsumer } from './events/account-events.consumer';
 import { AccountsController } from './accounts/accounts.controller';
@@ -68,6 +69,7 @@ export class AccountingModule {
         VerifiedServiceConsumer,
         RewardsEventsConsumer,
         HoldExpiryScheduler,
+        HoldOwners,
         HoldOwnerSweeper,
         LedgerMetrics,
       ],

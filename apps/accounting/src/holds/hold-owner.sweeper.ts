@@ -1,7 +1,7 @@
-import { PeriodicTask, ServiceClient } from '@app/common';
-import { holdOwnerOf } from '@app/contracts';
+import { PeriodicTask } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { AccountingConfig } from '../accounting.config';
+import { HoldOwners } from '../peers/hold-owners';
 import { callerKeyOf } from '../transfers/idempotency';
 import { HoldRow } from './holds.repository';
 import { HoldsService } from './holds.service';
@@ -20,7 +20,7 @@ const PER_ROUND = 20;
 export class HoldOwnerSweeper extends PeriodicTask {
   constructor(
     private readonly holds: HoldsService,
-    private readonly services: ServiceClient,
+    private readonly owners: HoldOwners,
     private readonly config: AccountingConfig,
   ) {
     super({
@@ -46,18 +46,7 @@ export class HoldOwnerSweeper extends PeriodicTask {
   }
 
   /** Whether the hold's row exists; null when its owner did not answer. */
-  private async ownerHas(hold: HoldRow): Promise<boolean | null> {
-    const owner = holdOwnerOf(callerKeyOf(hold.idempotencyKey));
-    if (!owner) return null;
-    try {
-      const answer = await this.services.call(owner.check, {
-        holdId: hold.id,
-        rowId: owner.rowId,
-      });
-      return answer.present;
-    } catch (error) {
-      this.logger.warn(`hold ${hold.id}: its owner did not answer: ${(error as Error).message}`);
-      return null;
-    }
+  private ownerHas(hold: HoldRow): Promise<boolean | null> {
+    return this.owners.rowExists(hold.id, callerKeyOf(hold.idempotencyKey));
   }
 }
