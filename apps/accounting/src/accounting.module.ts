@@ -1,5 +1,5 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { backendModule } from '@app/common';
+import { Module, Provider } from '@nestjs/common';
+import { BackendModule } from '@app/common';
 import { AccountingConfig } from './accounting.config';
 import { AccountingSchema } from './accounting.schema';
 import { HoldOwners } from './peers/hold-owners';
@@ -53,26 +53,20 @@ export const LEDGER_CONTROLLERS = [
 ];
 
 @Module({})
-export class AccountingModule {
-  static forRoot(config: AccountingConfig): DynamicModule {
-    return backendModule({
-      module: AccountingModule,
-      service: 'accounting',
-      schema: AccountingSchema,
-      config,
-      configClass: AccountingConfig,
-      controllers: [...LEDGER_CONTROLLERS],
-      providers: [
-        { provide: AccountDirectory, useClass: NatsAccountDirectory },
-        ...LEDGER_PROVIDERS,
-        AccountEventsConsumer,
-        VerifiedServiceConsumer,
-        RewardsEventsConsumer,
-        HoldExpiryScheduler,
-        HoldOwners,
-        HoldOwnerSweeper,
-        LedgerMetrics,
-      ],
-    });
-  }
-}
+export class AccountingModule extends BackendModule({
+  service: 'accounting',
+  schema: AccountingSchema,
+  configClass: AccountingConfig,
+  controllers: [...LEDGER_CONTROLLERS],
+  providers: [
+    { provide: AccountDirectory, useClass: NatsAccountDirectory },
+    ...LEDGER_PROVIDERS,
+    AccountEventsConsumer,
+    VerifiedServiceConsumer,
+    RewardsEventsConsumer,
+    HoldExpiryScheduler,
+    HoldOwners,
+    HoldOwnerSweeper,
+    LedgerMetrics,
+  ],
+}) {}

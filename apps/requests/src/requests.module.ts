@@ -1,5 +1,5 @@
-import { backendModule } from '@app/common';
-import { DynamicModule, Module } from '@nestjs/common';
+import { BackendModule } from '@app/common';
+import { Module } from '@nestjs/common';
 import { MemberEventsConsumer } from './events/member-events.consumer';
 import { MemberNamesRepository } from './members/member-names.repository';
 import { MemberNamesService } from './members/member-names.service';
@@ -19,29 +19,23 @@ import { RequestsConfig } from './requests.config';
 import { RequestsSchema } from './requests.schema';
 
 @Module({})
-export class RequestsModule {
-  static forRoot(config: RequestsConfig): DynamicModule {
-    return backendModule({
-      module: RequestsModule,
-      service: 'requests',
-      schema: RequestsSchema,
-      config,
-      configClass: RequestsConfig,
-      controllers: [RequestsController, RatingsController, ReportsController],
-      providers: [
-        VolunteersDirectory,
-        LedgerClient,
-        RequestsRepository,
-        RatingsRepository,
-        ReportsRepository,
-        RequestsService,
-        RatingsService,
-        ReportsService,
-        RequestExpiry,
-        MemberNamesRepository,
-        MemberNamesService,
-        MemberEventsConsumer,
-      ],
-    });
-  }
-}
+export class RequestsModule extends BackendModule({
+  service: 'requests',
+  schema: RequestsSchema,
+  configClass: RequestsConfig,
+  controllers: [RequestsController, RatingsController, ReportsController],
+  providers: [
+    VolunteersDirectory,
+    LedgerClient,
+    RequestsRepository,
+    RatingsRepository,
+    ReportsRepository,
+    RequestsService,
+    RatingsService,
+    ReportsService,
+    RequestExpiry,
+    MemberNamesRepository,
+    MemberNamesService,
+    MemberEventsConsumer,
+  ],
+}) {}

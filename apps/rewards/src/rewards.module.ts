@@ -1,5 +1,5 @@
-import { backendModule } from '@app/common';
-import { DynamicModule, Module } from '@nestjs/common';
+import { BackendModule } from '@app/common';
+import { Module } from '@nestjs/common';
 import { MerchantsController } from './merchants/merchants.controller';
 import { MerchantsRepository } from './merchants/merchants.repository';
 import { MerchantsService } from './merchants/merchants.service';
@@ -22,36 +22,30 @@ import { VouchersRepository } from './vouchers/vouchers.repository';
 import { VouchersService } from './vouchers/vouchers.service';
 
 @Module({})
-export class RewardsModule {
-  static forRoot(config: RewardsConfig): DynamicModule {
-    return backendModule({
-      module: RewardsModule,
-      service: 'rewards',
-      schema: RewardsSchema,
-      config,
-      configClass: RewardsConfig,
-      controllers: [
-        MerchantsController,
-        OffersController,
-        VouchersController,
-        SettlementsController,
-        ReportsController,
-      ],
-      providers: [
-        VolunteersDirectory,
-        LedgerClient,
-        MerchantsRepository,
-        OffersRepository,
-        VouchersRepository,
-        SettlementsRepository,
-        ReportsRepository,
-        ReportsService,
-        MerchantsService,
-        OffersService,
-        VouchersService,
-        SettlementsService,
-        VoucherExpiry,
-      ],
-    });
-  }
-}
+export class RewardsModule extends BackendModule({
+  service: 'rewards',
+  schema: RewardsSchema,
+  configClass: RewardsConfig,
+  controllers: [
+    MerchantsController,
+    OffersController,
+    VouchersController,
+    SettlementsController,
+    ReportsController,
+  ],
+  providers: [
+    VolunteersDirectory,
+    LedgerClient,
+    MerchantsRepository,
+    OffersRepository,
+    VouchersRepository,
+    SettlementsRepository,
+    ReportsRepository,
+    ReportsService,
+    MerchantsService,
+    OffersService,
+    VouchersService,
+    SettlementsService,
+    VoucherExpiry,
+  ],
+}) {}

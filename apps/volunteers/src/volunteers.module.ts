@@ -1,5 +1,5 @@
-import { backendModule, rightsProviders } from '@app/common';
-import { DynamicModule, Module } from '@nestjs/common';
+import { BackendModule, rightsProviders } from '@app/common';
+import { Module } from '@nestjs/common';
 import { CommunitiesController } from './communities/communities.controller';
 import { CommunitiesRepository } from './communities/communities.repository';
 import { CommunitiesService } from './communities/communities.service';
@@ -39,63 +39,58 @@ import { VolunteersConfig } from './volunteers.config';
 import { VolunteersSchema } from './volunteers.schema';
 
 @Module({})
-export class VolunteersModule {
-  static forRoot(config: VolunteersConfig): DynamicModule {
-    return backendModule({
-      module: VolunteersModule,
-      service: 'volunteers',
-      schema: VolunteersSchema,
+export class VolunteersModule extends BackendModule({
+  service: 'volunteers',
+  schema: VolunteersSchema,
+  configClass: VolunteersConfig,
+  controllers: [
+    MembersController,
+    CommunitiesController,
+    ProfilesController,
+    SessionsController,
+    HoursController,
+    ServiceRecordsController,
+    TiersController,
+    ReportsController,
+    RightsController,
+    CredentialsController,
+  ],
+  providers: [
+    LedgerClient,
+    RewardsDirectory,
+    RightsRepository,
+    MembersRepository,
+    CommunitiesRepository,
+    ProfilesRepository,
+    PasswordHasher,
+    ActorAuthority,
+    MembersService,
+    CredentialsService,
+    CommunitiesService,
+    ProfilesService,
+    SessionsRepository,
+    SessionsService,
+    SignInAttemptsRepository,
+    SignInLimitsService,
+    BootstrapAdmin,
+    HoursRepository,
+    HoursService,
+    ServiceRecordsRepository,
+    ServiceRecordsService,
+    TransferPostedConsumer,
+    TierSchedule,
+    ReportsRepository,
+    ReportsService,
+  ],
+  // The volunteers service reads rights from its own tables; the cache spares the query.
+  rights: (config) =>
+    rightsProviders({
+      name: 'volunteers',
       config,
-      configClass: VolunteersConfig,
-      controllers: [
-        MembersController,
-        CommunitiesController,
-        ProfilesController,
-        SessionsController,
-        HoursController,
-        ServiceRecordsController,
-        TiersController,
-        ReportsController,
-        RightsController,
-        CredentialsController,
-      ],
-      providers: [
-        LedgerClient,
-        RewardsDirectory,
-        RightsRepository,
-        MembersRepository,
-        CommunitiesRepository,
-        ProfilesRepository,
-        PasswordHasher,
-        ActorAuthority,
-        MembersService,
-        CredentialsService,
-        CommunitiesService,
-        ProfilesService,
-        SessionsRepository,
-        SessionsService,
-        SignInAttemptsRepository,
-        SignInLimitsService,
-        BootstrapAdmin,
-        HoursRepository,
-        HoursService,
-        ServiceRecordsRepository,
-        ServiceRecordsService,
-        TransferPostedConsumer,
-        TierSchedule,
-        ReportsRepository,
-        ReportsService,
-      ],
-      // The volunteers service reads rights from its own tables; the cache spares the query.
-      rights: rightsProviders({
-        name: 'volunteers',
-        config,
-        checkCommands: true,
-        lookup: {
-          useFactory: (rights: RightsRepository) => (memberId: string) => rights.find(memberId),
-          inject: [RightsRepository],
-        },
-      }),
-    });
-  }
-}
+      checkCommands: true,
+      lookup: {
+        useFactory: (rights: RightsRepository) => (memberId: string) => rights.find(memberId),
+        inject: [RightsRepository],
+      },
+    }),
+}) {}

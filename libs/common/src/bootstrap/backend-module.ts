@@ -8,31 +8,48 @@ import { serviceHealthController } from '../health/service-health.controller';
 import { serviceClientProvider } from '../nats/service-client';
 import { remoteRightsProviders } from '../rights/rights.providers';
 
+/** What one backend is made of: everything but the settings it is started with. */
 export interface BackendModuleOptions<C extends ServiceConfig> {
-  /** The service's module class, which `forRoot` returns. */
-  module: Type<unknown>;
   service: BackendService;
   schema: ServiceSchema;
-  /** The service's settings, provided under their own class. */
-  config: C;
+  /** The service's settings class, under which `forRoot`'s settings are provided. */
   configClass: Type<C>;
   controllers: Type<unknown>[];
   providers: Provider[];
   /** How the service learns a member's rights; by default it asks the volunteers service. */
-  rights?: Provider[];
+  rights?: (config: C) => Provider[];
+}
+
+/** A backend's root module class, as `BackendModule` makes it. */
+export interface BackendModuleClass<C extends ServiceConfig> {
+  new (): object;
+  forRoot(config: C): DynamicModule;
 }
 
 /**
- * What every backend is wired with — its database and migrations, its
- * events, its health check, its settings, a client for asking the others and
- * the rights of whoever acts — around its own controllers and providers.
+ * The class every backend's root module extends, so that a service names only
+ * its own parts and `forRoot(config)` wires them the same way everywhere: its
+ * database and migrations, its events, its health check, its settings, a
+ * client for asking the others and the rights of whoever acts.
  */
-export function backendModule<C extends ServiceConfig>(
+export function BackendModule<C extends ServiceConfig>(
   options: BackendModuleOptions<C>,
+): BackendModuleClass<C> {
+  return class {
+    static forRoot(this: Type<unknown>, config: C): DynamicModule {
+      return backendModule(this, options, config);
+    }
+  };
+}
+
+function backendModule<C extends ServiceConfig>(
+  module: Type<unknown>,
+  options: BackendModuleOptions<C>,
+  config: C,
 ): DynamicModule {
-  const { service, schema, config } = options;
+  const { service, schema } = options;
   return {
-    module: options.module,
+    module,
     imports: [
       TypeOrmModule.forRoot({
         ...dataSourceOptions(config.DATABASE_URL, schema, service),
@@ -44,7 +61,7 @@ export function backendModule<C extends ServiceConfig>(
     providers: [
       { provide: options.configClass, useValue: config },
       serviceClientProvider(service, config),
-      ...(options.rights ?? remoteRightsProviders(service, config)),
+      ...(options.rights?.(config) ?? remoteRightsProviders(service, config)),
       ...options.providers,
     ],
   };
