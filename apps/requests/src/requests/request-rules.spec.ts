@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, refusal } from '@app/common';
 import { Actor, RequestStatus, Role } from '@app/contracts';
 import { fingerprint } from '@app/common';
 import { requestIdFor } from './request-keys';
@@ -45,16 +45,6 @@ function request(status: RequestStatus, extra: Partial<RequestFacts> = {}): Requ
     disputedBy: status === 'disputed' ? 'requester' : null,
     ...extra,
   };
-}
-
-function refusal(run: () => unknown): ErrorCode | null {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
 }
 
 const ACTIONS: Record<string, RequestAction> = {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, refusal } from '@app/common';
 import { Actor, Role } from '@app/contracts';
 import {
   assertMayChangeMember,
@@ -28,17 +28,6 @@ const admin = actor(['admin']);
 const coordinatorOfA = actor(['resident', 'coordinator'], [A]);
 const coordinatorOfAB = actor(['coordinator'], [A, B]);
 const volunteer = actor(['volunteer']);
-
-/** The error code `run` throws, or null when it does not throw. */
-function refusal(run: () => unknown): ErrorCode | null {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 function fields(run: () => unknown): string[] {
   try {
