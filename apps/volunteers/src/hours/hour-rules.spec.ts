@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, refusal } from '@app/common';
 import { Actor } from '@app/contracts';
 import {
   assertMayReview,
@@ -6,6 +6,7 @@ import {
   assertPending,
   assertWithinDailyLimit,
   hoursVerifiedEvent,
+  isSameRejection,
   listScope,
   mayViewLog,
   servedOnErrors,
@@ -32,15 +33,6 @@ const coordinator = actor({
 });
 const log = { volunteerId: actor().memberId, communityId: C1 };
 
-function codeOf(fn: () => void): ErrorCode | null {
-  try {
-    fn();
-    return null;
-  } catch (error) {
-    return (error as DomainError).code;
-  }
-}
-
 describe('servedOnErrors', () => {
   it('accepts today and earlier days, refuses a day to come naming servedOn', () => {
     expect(servedOnErrors('2026-03-10', '2026-03-10')).toEqual([]);
@@ -53,12 +45,12 @@ describe('servedOnErrors', () => {
 
 describe('assertWithinDailyLimit', () => {
   it('allows up to 1440 minutes a day in total', () => {
-    expect(codeOf(() => assertWithinDailyLimit(0, 1440, '2026-03-10'))).toBeNull();
-    expect(codeOf(() => assertWithinDailyLimit(1000, 440, '2026-03-10'))).toBeNull();
+    expect(refusal(() => assertWithinDailyLimit(0, 1440, '2026-03-10'))).toBeNull();
+    expect(refusal(() => assertWithinDailyLimit(1000, 440, '2026-03-10'))).toBeNull();
   });
 
   it('refuses one minute more as NOT_ELIGIBLE, saying what is left', () => {
-    expect(codeOf(() => assertWithinDailyLimit(1000, 441, '2026-03-10'))).toBe(
+    expect(refusal(() => assertWithinDailyLimit(1000, 441, '2026-03-10'))).toBe(
       ErrorCode.NOT_ELIGIBLE,
     );
     try {
@@ -75,33 +67,53 @@ describe('assertWithinDailyLimit', () => {
 
 describe('reviewing', () => {
   it("lets only coordinators of the log's community review it", () => {
-    expect(codeOf(() => assertMayReview(coordinator, log))).toBeNull();
-    expect(codeOf(() => assertMayReview(coordinator, { ...log, communityId: C2 }))).toBe(
+    expect(refusal(() => assertMayReview(coordinator, log))).toBeNull();
+    expect(refusal(() => assertMayReview(coordinator, { ...log, communityId: C2 }))).toBe(
       ErrorCode.FORBIDDEN,
     );
-    expect(codeOf(() => assertMayReview(actor({ roles: ['admin'] }), log))).toBe(
+    expect(refusal(() => assertMayReview(actor({ roles: ['admin'] }), log))).toBe(
       ErrorCode.FORBIDDEN,
     );
-    expect(codeOf(() => assertMayReview(actor({ coordinatorOf: [C1] }), log))).toBe(
+    expect(refusal(() => assertMayReview(actor({ coordinatorOf: [C1] }), log))).toBe(
       ErrorCode.FORBIDDEN,
     );
   });
 
   it('refuses approving one’s own log as FORBIDDEN (API.md: nobody acts in their own favour)', () => {
-    expect(codeOf(() => assertNotOwnLog(coordinator, log))).toBeNull();
-    expect(codeOf(() => assertNotOwnLog(coordinator, { volunteerId: coordinator.memberId }))).toBe(
+    expect(refusal(() => assertNotOwnLog(coordinator, log))).toBeNull();
+    expect(refusal(() => assertNotOwnLog(coordinator, { volunteerId: coordinator.memberId }))).toBe(
       ErrorCode.FORBIDDEN,
     );
   });
 
   it('reviews only pending logs', () => {
-    expect(codeOf(() => assertPending({ status: 'pending' }, 'approve'))).toBeNull();
-    expect(codeOf(() => assertPending({ status: 'approved' }, 'approve'))).toBe(
+    expect(refusal(() => assertPending({ status: 'pending' }, 'approve'))).toBeNull();
+    expect(refusal(() => assertPending({ status: 'approved' }, 'approve'))).toBe(
       ErrorCode.INVALID_STATE,
     );
-    expect(codeOf(() => assertPending({ status: 'rejected' }, 'reject'))).toBe(
+    expect(refusal(() => assertPending({ status: 'rejected' }, 'reject'))).toBe(
       ErrorCode.INVALID_STATE,
     );
+  });
+});
+
+describe('isSameRejection', () => {
+  const rejected = {
+    status: 'rejected' as const,
+    reviewedBy: coordinator.memberId,
+    rejectionReason: 'not this week',
+  };
+
+  it('knows a batch sent again: the same reviewer and reason on a rejected log', () => {
+    expect(isSameRejection(rejected, coordinator.memberId, 'not this week')).toBe(true);
+  });
+
+  it('is not fooled by another reviewer, another reason or a log not rejected', () => {
+    expect(isSameRejection(rejected, actor().memberId, 'not this week')).toBe(false);
+    expect(isSameRejection(rejected, coordinator.memberId, 'wrong day')).toBe(false);
+    expect(
+      isSameRejection({ ...rejected, status: 'pending' }, coordinator.memberId, 'not this week'),
+    ).toBe(false);
   });
 });
 
