@@ -4,6 +4,7 @@ import {
   canCoordinate,
   CreateOfferDto,
   MessageKey,
+  MessageParams,
   OfferIneligibilityReason,
   OfferStatus,
   Tier,
@@ -131,56 +132,56 @@ export function claimRefusal(facts: ClaimFacts): DomainError | null {
   return reason === null ? null : refusalFor(reason, facts);
 }
 
-function refusalFor(
-  reason: OfferIneligibilityReason,
-  { offer, tierLevel, availableMinutes }: ClaimFacts,
-): DomainError {
-  switch (reason) {
-    case 'own_merchant':
-      return DomainError.of(ErrorCode.NOT_ELIGIBLE, 'rewards.claim.ownMerchant', {}, { reason });
-    case 'not_active':
-      return DomainError.of(
-        ErrorCode.INVALID_STATE,
-        'rewards.claim.notActive',
-        { status: offer.status },
-        { status: offer.status, reason },
-      );
-    case 'not_yet_valid':
-      return DomainError.of(
-        ErrorCode.INVALID_STATE,
-        'rewards.claim.notYetValid',
-        {},
-        { validFrom: offer.validFrom.toISOString(), reason },
-      );
-    case 'expired':
-      return DomainError.of(
-        ErrorCode.INVALID_STATE,
-        'rewards.claim.ended',
-        {},
-        { validUntil: offer.validUntil.toISOString(), reason },
-      );
-    case 'tier_too_low':
-      return DomainError.of(
-        ErrorCode.NOT_ELIGIBLE,
-        'rewards.claim.tierTooLow',
-        { minTier: offer.minTier, tier: tierLevel },
-        { minTier: offer.minTier, tier: tierLevel, reason },
-      );
-    case 'limit_reached':
-      return DomainError.of(
-        ErrorCode.NOT_ELIGIBLE,
-        'rewards.claim.limitReached',
-        { perMemberLimit: offer.perMemberLimit },
-        { perMemberLimit: offer.perMemberLimit, reason },
-      );
-    case 'sold_out':
-      return DomainError.of(ErrorCode.SOLD_OUT, 'rewards.claim.soldOut', {}, { reason });
-    case 'insufficient_credits':
-      return DomainError.of(
-        ErrorCode.INSUFFICIENT_CREDITS,
-        'rewards.claim.insufficientCredits',
-        { creditCostMinutes: offer.creditCostMinutes, availableMinutes },
-        { creditCostMinutes: offer.creditCostMinutes, reason },
-      );
-  }
+/** What a refused claim answers for one reason, beside the reason itself. */
+interface ClaimRefusal {
+  code: ErrorCode;
+  key: MessageKey;
+  /** The values the message shows; none when absent. */
+  params?: (facts: ClaimFacts) => MessageParams;
+  /** What the problem's details carry with the reason; the message's values when absent. */
+  details?: (facts: ClaimFacts) => Record<string, unknown>;
+}
+
+const CLAIM_REFUSALS: Record<OfferIneligibilityReason, ClaimRefusal> = {
+  own_merchant: { code: ErrorCode.NOT_ELIGIBLE, key: 'rewards.claim.ownMerchant' },
+  not_active: {
+    code: ErrorCode.INVALID_STATE,
+    key: 'rewards.claim.notActive',
+    params: ({ offer }) => ({ status: offer.status }),
+  },
+  not_yet_valid: {
+    code: ErrorCode.INVALID_STATE,
+    key: 'rewards.claim.notYetValid',
+    details: ({ offer }) => ({ validFrom: offer.validFrom.toISOString() }),
+  },
+  expired: {
+    code: ErrorCode.INVALID_STATE,
+    key: 'rewards.claim.ended',
+    details: ({ offer }) => ({ validUntil: offer.validUntil.toISOString() }),
+  },
+  tier_too_low: {
+    code: ErrorCode.NOT_ELIGIBLE,
+    key: 'rewards.claim.tierTooLow',
+    params: ({ offer, tierLevel }) => ({ minTier: offer.minTier, tier: tierLevel }),
+  },
+  limit_reached: {
+    code: ErrorCode.NOT_ELIGIBLE,
+    key: 'rewards.claim.limitReached',
+    params: ({ offer }) => ({ perMemberLimit: offer.perMemberLimit }),
+  },
+  sold_out: { code: ErrorCode.SOLD_OUT, key: 'rewards.claim.soldOut' },
+  insufficient_credits: {
+    code: ErrorCode.INSUFFICIENT_CREDITS,
+    key: 'rewards.claim.insufficientCredits',
+    params: ({ offer, availableMinutes }) => ({
+      creditCostMinutes: offer.creditCostMinutes,
+      availableMinutes,
+    }),
+    details: ({ offer }) => ({ creditCostMinutes: offer.creditCostMinutes }),
+  },
+};
+
+function refusalFor(reason: OfferIneligibilityReason, facts: ClaimFacts): DomainError {
+  const { code, key, params, details = params } = CLAIM_REFUSALS[reason];
+  return DomainError.of(code, key, params?.(facts) ?? {}, { ...details?.(facts), reason });
 }
