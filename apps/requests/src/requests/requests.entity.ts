@@ -1,17 +1,11 @@
+import { StampedEntity } from '@app/common';
 import { RequestCategory, RequestFunding, RequestStatus, RequestStepAction } from '@app/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 const time = (name: string) => ({ name, type: 'timestamptz' as const, nullable: true });
 
 @Entity({ schema: 'requests', name: 'help_requests' })
-export class HelpRequestEntity {
+export class HelpRequestEntity extends StampedEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') title!: string;
   @Column('text') description!: string;
@@ -42,8 +36,6 @@ export class HelpRequestEntity {
   /** The Idempotency-Key and content of the confirmation or resolution that settled it. */
   @Column('text', { name: 'settle_key', nullable: true }) settleKey!: string | null;
   @Column('text', { name: 'settle_fingerprint', nullable: true }) settleFingerprint!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @Column(time('accepted_at')) acceptedAt!: Date | null;
   @Column(time('first_accepted_at')) firstAcceptedAt!: Date | null;
   @Column(time('completed_at')) completedAt!: Date | null;

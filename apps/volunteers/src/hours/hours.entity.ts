@@ -1,14 +1,9 @@
+import { StampedEntity } from '@app/common';
 import { HourLogStatus } from '@app/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ schema: 'volunteers', name: 'hour_logs' })
-export class HourLogEntity {
+export class HourLogEntity extends StampedEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Insertion order: lists page by it. */
   @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
@@ -23,6 +18,4 @@ export class HourLogEntity {
   @Column('timestamptz', { name: 'reviewed_at', nullable: true }) reviewedAt!: Date | null;
   @Column('text', { name: 'rejection_reason', nullable: true }) rejectionReason!: string | null;
   @Column('text', { name: 'approval_key', nullable: true }) approvalKey!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

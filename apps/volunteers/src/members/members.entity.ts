@@ -1,14 +1,9 @@
+import { StampedEntity } from '@app/common';
 import { Locale, MemberStatus, Role } from '@app/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ schema: 'volunteers', name: 'members' })
-export class MemberEntity {
+export class MemberEntity extends StampedEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** As the member wrote it; unique regardless of case. */
   @Column('text', { nullable: true }) email!: string | null;
@@ -31,6 +26,4 @@ export class MemberEntity {
   @Column('text', { name: 'suspension_reason', nullable: true }) suspensionReason!: string | null;
   /** Printed on the member card: 10 digits, Luhn check digit last. */
   @Column('text', { name: 'card_number' }) cardNumber!: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
