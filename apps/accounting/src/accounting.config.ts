@@ -15,17 +15,17 @@ export class AccountingConfig extends ServiceConfig {
   TRANSFER_BATCH_CONCURRENCY: number = 2;
 
   /** How often open holds past their expiry are voided. */
-  @WholeSetting(100, 3_600_000)
+  @WholeSetting(100, 60 * 60_000)
   HOLD_EXPIRY_INTERVAL_MS: number = 5000;
 
   /**
    * How old an open hold is before the ledger asks the service it was taken
    * for whether its row exists (the row is written right after the hold).
    */
-  @WholeSetting(1000, 86_400_000)
-  HOLD_OWNER_GRACE_MS: number = 300_000;
+  @WholeSetting(1000, 24 * 60 * 60_000)
+  HOLD_OWNER_GRACE_MS: number = 5 * 60_000;
 
   /** How often holds past that grace are looked for. */
-  @WholeSetting(100, 3_600_000)
+  @WholeSetting(100, 60 * 60_000)
   HOLD_OWNER_SWEEP_INTERVAL_MS: number = 60_000;
 }
