@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './run-migrations';
 export * from './postgres-errors';
 export * from './pool-metrics';
+export * from './create-indexes';
