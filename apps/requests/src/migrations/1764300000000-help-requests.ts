@@ -1,3 +1,4 @@
+import { createIndexes } from '@app/common';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 async function createHelpRequests(queryRunner: QueryRunner): Promise<void> {
@@ -60,22 +61,14 @@ async function createHelpRequests(queryRunner: QueryRunner): Promise<void> {
 }
 
 async function indexHelpRequests(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(
-    `CREATE INDEX help_requests_open_window_end_idx ON requests.help_requests (window_end)
+  await createIndexes(queryRunner, 'requests.help_requests', {
+    help_requests_open_window_end_idx: `(window_end)
         WHERE status = 'open'`,
-  );
-  await queryRunner.query(
-    'CREATE INDEX help_requests_window_idx ON requests.help_requests (window_start, id)',
-  );
-  await queryRunner.query(
-    'CREATE INDEX help_requests_community_idx ON requests.help_requests (community_id, created_at)',
-  );
-  await queryRunner.query(
-    'CREATE INDEX help_requests_requester_idx ON requests.help_requests (requester_id)',
-  );
-  await queryRunner.query(
-    'CREATE INDEX help_requests_volunteer_idx ON requests.help_requests (volunteer_id)',
-  );
+    help_requests_window_idx: '(window_start, id)',
+    help_requests_community_idx: '(community_id, created_at)',
+    help_requests_requester_idx: '(requester_id)',
+    help_requests_volunteer_idx: '(volunteer_id)',
+  });
 }
 
 async function createRatings(queryRunner: QueryRunner): Promise<void> {
@@ -88,7 +81,7 @@ async function createRatings(queryRunner: QueryRunner): Promise<void> {
         comment       text,
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-  await queryRunner.query('CREATE INDEX ratings_volunteer_idx ON requests.ratings (volunteer_id)');
+  await createIndexes(queryRunner, 'requests.ratings', { ratings_volunteer_idx: '(volunteer_id)' });
 }
 
 export class HelpRequests1764300000000 implements MigrationInterface {

@@ -1,3 +1,4 @@
+import { createIndexes } from '@app/common';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 async function createMerchants(queryRunner: QueryRunner): Promise<void> {
@@ -12,9 +13,9 @@ async function createMerchants(queryRunner: QueryRunner): Promise<void> {
         created_by    uuid NOT NULL,
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-  await queryRunner.query(
-    'CREATE INDEX merchants_community_idx ON rewards.merchants (community_id)',
-  );
+  await createIndexes(queryRunner, 'rewards.merchants', {
+    merchants_community_idx: '(community_id)',
+  });
 }
 
 async function createOffers(queryRunner: QueryRunner): Promise<void> {
@@ -41,13 +42,11 @@ async function createOffers(queryRunner: QueryRunner): Promise<void> {
         updated_at           timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT offers_window_check CHECK (valid_until > valid_from)
       )`);
-  await queryRunner.query(
-    'CREATE INDEX offers_merchant_idx ON rewards.offers (merchant_id, created_at)',
-  );
-  await queryRunner.query(
-    'CREATE INDEX offers_community_idx ON rewards.offers (community_id, created_at)',
-  );
-  await queryRunner.query('CREATE INDEX offers_list_idx ON rewards.offers (created_at, id)');
+  await createIndexes(queryRunner, 'rewards.offers', {
+    offers_merchant_idx: '(merchant_id, created_at)',
+    offers_community_idx: '(community_id, created_at)',
+    offers_list_idx: '(created_at, id)',
+  });
 }
 
 async function createVouchers(queryRunner: QueryRunner): Promise<void> {
@@ -79,25 +78,17 @@ async function createVouchers(queryRunner: QueryRunner): Promise<void> {
         CONSTRAINT vouchers_redeemed_check CHECK (
           (status = 'redeemed') = (redeemed_at IS NOT NULL AND redeemed_by IS NOT NULL))
       )`);
-  await queryRunner.query(
-    `CREATE INDEX vouchers_taken_idx ON rewards.vouchers (offer_id, member_id)
+  await createIndexes(queryRunner, 'rewards.vouchers', {
+    vouchers_taken_idx: `(offer_id, member_id)
         WHERE status IN ('issued', 'redeemed')`,
-  );
-  await queryRunner.query(
-    'CREATE INDEX vouchers_member_idx ON rewards.vouchers (member_id, created_at, id)',
-  );
-  await queryRunner.query(
-    `CREATE INDEX vouchers_redeemed_idx ON rewards.vouchers (merchant_id, redeemed_at, id)
+    vouchers_member_idx: '(member_id, created_at, id)',
+    vouchers_redeemed_idx: `(merchant_id, redeemed_at, id)
         WHERE status = 'redeemed'`,
-  );
-  await queryRunner.query(
-    `CREATE INDEX vouchers_community_redeemed_idx ON rewards.vouchers (community_id, redeemed_at)
+    vouchers_community_redeemed_idx: `(community_id, redeemed_at)
         WHERE status = 'redeemed'`,
-  );
-  await queryRunner.query(
-    `CREATE INDEX vouchers_issued_expiry_idx ON rewards.vouchers (expires_at)
+    vouchers_issued_expiry_idx: `(expires_at)
         WHERE status = 'issued'`,
-  );
+  });
 }
 
 async function createRedemptionFailures(queryRunner: QueryRunner): Promise<void> {
@@ -111,12 +102,10 @@ async function createRedemptionFailures(queryRunner: QueryRunner): Promise<void>
         reason        text NOT NULL,
         attempted_at  timestamptz NOT NULL DEFAULT now()
       )`);
-  await queryRunner.query(
-    'CREATE INDEX redemption_failures_staff_idx ON rewards.redemption_failures (staff_id, attempted_at)',
-  );
-  await queryRunner.query(
-    'CREATE INDEX redemption_failures_merchant_idx ON rewards.redemption_failures (merchant_id, attempted_at)',
-  );
+  await createIndexes(queryRunner, 'rewards.redemption_failures', {
+    redemption_failures_staff_idx: '(staff_id, attempted_at)',
+    redemption_failures_merchant_idx: '(merchant_id, attempted_at)',
+  });
 }
 
 async function createSettlements(queryRunner: QueryRunner): Promise<void> {
@@ -132,9 +121,9 @@ async function createSettlements(queryRunner: QueryRunner): Promise<void> {
         created_by         uuid NOT NULL,
         created_at         timestamptz NOT NULL DEFAULT now()
       )`);
-  await queryRunner.query(
-    'CREATE INDEX settlements_merchant_idx ON rewards.settlements (merchant_id, created_at)',
-  );
+  await createIndexes(queryRunner, 'rewards.settlements', {
+    settlements_merchant_idx: '(merchant_id, created_at)',
+  });
 }
 
 export class Rewards1764400000000 implements MigrationInterface {

@@ -1,3 +1,4 @@
+import { createIndexes } from '@app/common';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Logged hours, service records with their certificates, and the tier each volunteer reached. */
@@ -27,12 +28,10 @@ export class HoursAndServiceRecords1764300000000 implements MigrationInterface {
         CONSTRAINT hour_logs_reason_check CHECK ((status = 'rejected') = (rejection_reason IS NOT NULL))
       )`);
     // The daily limit sums a volunteer's logs of one day; the queue is a community's pending logs.
-    await queryRunner.query(
-      'CREATE INDEX hour_logs_volunteer_day_idx ON volunteers.hour_logs (volunteer_id, served_on)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX hour_logs_community_status_idx ON volunteers.hour_logs (community_id, status, seq)',
-    );
+    await createIndexes(queryRunner, 'volunteers.hour_logs', {
+      hour_logs_volunteer_day_idx: '(volunteer_id, served_on)',
+      hour_logs_community_status_idx: '(community_id, status, seq)',
+    });
 
     await queryRunner.query('CREATE SEQUENCE volunteers.volunteer_number_seq');
     await queryRunner.query('CREATE SEQUENCE volunteers.certificate_number_seq');
@@ -67,12 +66,10 @@ export class HoursAndServiceRecords1764300000000 implements MigrationInterface {
         reversal_transfer_id  uuid,
         CONSTRAINT service_entries_source_key UNIQUE (source, source_id)
       )`);
-    await queryRunner.query(
-      'CREATE INDEX service_entries_volunteer_idx ON volunteers.service_entries (volunteer_id, served_on)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX service_entries_community_day_idx ON volunteers.service_entries (community_id, served_on)',
-    );
+    await createIndexes(queryRunner, 'volunteers.service_entries', {
+      service_entries_volunteer_idx: '(volunteer_id, served_on)',
+      service_entries_community_day_idx: '(community_id, served_on)',
+    });
   }
 
   async down(): Promise<void> {

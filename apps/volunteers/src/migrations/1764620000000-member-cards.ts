@@ -1,3 +1,4 @@
+import { createIndexes } from '@app/common';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { newCardNumber } from '../members/card-number';
 
@@ -53,24 +54,17 @@ export class MemberCards1764620000000 implements MigrationInterface {
     // list that every search would read through until the next vacuum (4 MB of it
     // made a search 10x slower in bench/members.ts); members join far less often
     // than coordinators look them up.
-    const gin = (name: string, expression: string) =>
-      queryRunner.query(
-        `CREATE INDEX ${name} ON volunteers.members USING gin (${expression}) WITH (fastupdate = off)`,
-      );
-    await gin('members_name_grams_idx', 'name_grams');
-    await gin('members_name_trgm_idx', `lower(display_name) ${trgm}`);
-    await gin('members_email_trgm_idx', `lower(email) ${trgm}`);
-    await gin('members_phone_trgm_idx', `phone ${trgm}`);
-    // The directory's order (name, then id), overall and within communities.
-    await queryRunner.query(
-      'CREATE INDEX members_directory_idx ON volunteers.members (display_name, id)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX members_community_directory_idx ON volunteers.members (community_id, display_name, id)',
-    );
-    await queryRunner.query(
-      'CREATE INDEX members_grid_unit_id_idx ON volunteers.members (grid_unit_id)',
-    );
+    const gin = (expression: string) => `USING gin (${expression}) WITH (fastupdate = off)`;
+    await createIndexes(queryRunner, 'volunteers.members', {
+      members_name_grams_idx: gin('name_grams'),
+      members_name_trgm_idx: gin(`lower(display_name) ${trgm}`),
+      members_email_trgm_idx: gin(`lower(email) ${trgm}`),
+      members_phone_trgm_idx: gin(`phone ${trgm}`),
+      // The directory's order (name, then id), overall and within communities.
+      members_directory_idx: '(display_name, id)',
+      members_community_directory_idx: '(community_id, display_name, id)',
+      members_grid_unit_id_idx: '(grid_unit_id)',
+    });
   }
 
   /** A distinct random card number for each member, written in batches. */

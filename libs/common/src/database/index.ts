@@ -4,3 +4,4 @@ export * from './run-migrations';
 export * from './postgres-errors';
 export * from './pool-metrics';
 export * from './stamped-entity';
+export * from './create-indexes';

@@ -2,6 +2,7 @@ export * from './actor';
 export * from './page';
 export * from './roles';
 export * from './validators';
+export * from './fields';
 export * from './person';
 export * from './city-time';
 export * from './dates';

@@ -1,24 +1,35 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min, ValidationOptions } from 'class-validator';
 import { Optional } from './validators';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * `?limit=` of a list: how many items a page holds, DEFAULT_PAGE_SIZE when left
+ * out. One composition, so every list documents and checks its limit alike;
+ * `options` carries a list's own message, if it words the error itself.
+ */
+export function PageLimit(options?: ValidationOptions): PropertyDecorator {
+  return (target, key) => {
+    Max(MAX_PAGE_SIZE, options)(target, key);
+    Min(1, options)(target, key);
+    IsInt(options)(target, key);
+    Type(() => Number)(target, key);
+    Optional()(target, key);
+    ApiPropertyOptional({
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_PAGE_SIZE,
+      default: DEFAULT_PAGE_SIZE,
+    })(target, key);
+  };
+}
+
 /** `?limit=&cursor=` of every list (API.md "Conventions"). */
 export class PageQueryDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    default: DEFAULT_PAGE_SIZE,
-  })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })

@@ -10,6 +10,7 @@ import {
   Optional,
   WholeNumber,
 } from '../common/validators';
+import { OptionalUuid } from '../common/fields';
 import { fieldMessage } from '../i18n/field-message';
 import {
   MAX_SERVICE_MINUTES,
@@ -57,21 +58,12 @@ export class CreateHelpRequestDto {
   @WholeNumber('estimatedMinutes', 1, MAX_SERVICE_MINUTES)
   estimatedMinutes!: number;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: "A grid unit of the requester's community; defaults to the requester's own",
-  })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid("A grid unit of the requester's community; defaults to the requester's own")
   gridUnitId?: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      'A coordinator posting for a resident who cannot use the app names the resident here',
-  })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid(
+    'A coordinator posting for a resident who cannot use the app names the resident here',
+  )
   requesterId?: string;
 }
 
@@ -81,9 +73,7 @@ export class ListHelpRequestsQuery extends PageQueryDto {
   @IsIn(REQUEST_STATUSES)
   status?: RequestStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   communityId?: string;
 
   @ApiPropertyOptional({ enum: REQUEST_CATEGORIES })
@@ -99,21 +89,12 @@ export class ListHelpRequestsQuery extends PageQueryDto {
   @IsIn(['true', 'false'], { message: fieldMessage('field.isBoolean') })
   mine?: 'true' | 'false';
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      'Only requests this member asked for (a member page); what the caller may see of them',
-  })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid(
+    'Only requests this member asked for (a member page); what the caller may see of them',
+  )
   requesterId?: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Only requests this member is the volunteer of; what the caller may see of them',
-  })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid('Only requests this member is the volunteer of; what the caller may see of them')
   volunteerId?: string;
 }
 

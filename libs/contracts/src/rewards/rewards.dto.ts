@@ -16,6 +16,7 @@ import { IsCalendarDate } from '../common/dates';
 import { MessageKey } from '../i18n/en';
 import { fieldMessage } from '../i18n/field-message';
 import { FreeText, IsDateTimeWithZone, NO_NUL, Optional, WholeNumber } from '../common/validators';
+import { OptionalUuid } from '../common/fields';
 import { MAX_TRANSFER_MINUTES } from '../accounting/ledger.types';
 import {
   DISCOUNT_KINDS,
@@ -164,14 +165,10 @@ export class CreateOfferDto {
 }
 
 export class ListOffersQuery extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   communityId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   merchantId?: string;
 
   @ApiPropertyOptional({

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/page';
 import { Optional } from '../common/validators';
+import { OptionalUuid } from '../common/fields';
 import { PersonView } from '../common/person';
 import { IsCalendarDate } from '../common/dates';
 import { fieldMessage } from '../i18n/field-message';
@@ -58,12 +59,7 @@ export class LogHoursDto {
   @MaxLength(2000)
   description!: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: "Where the service was done; defaults to the volunteer's own community",
-  })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid("Where the service was done; defaults to the volunteer's own community")
   communityId?: string;
 }
 
@@ -73,9 +69,7 @@ export class HoursQueryDto extends PageQueryDto {
   @IsIn(HOUR_LOG_STATUSES)
   status?: HourLogStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   communityId?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only my own logs' })
@@ -86,20 +80,25 @@ export class HoursQueryDto extends PageQueryDto {
   @IsBoolean({ message: fieldMessage('field.isBoolean') })
   mine?: boolean;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: "Only this volunteer's logs (a member page); what the caller may see of them",
-  })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid("Only this volunteer's logs (a member page); what the caller may see of them")
   volunteerId?: string;
 }
 
+/** Why a log is rejected: the volunteer reads it, so it says something (not blank). */
+function RejectionReason(): PropertyDecorator {
+  return (target, key) => {
+    MaxLength(500)(target, key);
+    Matches(/\S/, { message: fieldMessage('field.notBlank') })(target, key);
+    IsString()(target, key);
+    ApiProperty({ maxLength: 500, example: 'No one at the activity remembers this shift' })(
+      target,
+      key,
+    );
+  };
+}
+
 export class RejectHoursDto {
-  @ApiProperty({ maxLength: 500, example: 'No one at the activity remembers this shift' })
-  @IsString()
-  @Matches(/\S/, { message: fieldMessage('field.notBlank') })
-  @MaxLength(500)
+  @RejectionReason()
   reason!: string;
 }
 
@@ -108,10 +107,7 @@ export class HourRejectionDto {
   @IsUUID('all')
   id!: string;
 
-  @ApiProperty({ maxLength: 500, example: 'No one at the activity remembers this shift' })
-  @IsString()
-  @Matches(/\S/, { message: fieldMessage('field.notBlank') })
-  @MaxLength(500)
+  @RejectionReason()
   reason!: string;
 }
 
@@ -159,35 +155,20 @@ export class ApproveHoursCommand extends IdempotentCommand {
   @IsUUID('all') id!: string;
 }
 
-/** `volunteers.hours.approve-many` */
-export class ApproveManyHoursCommand extends IdempotentCommand {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BULK_APPROVALS)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  ids!: string[];
-}
+/**
+ * `volunteers.hours.approve-many`: the gateway's body, checked again by the
+ * same rules, and the Idempotency-Key it came with.
+ */
+export class ApproveManyHoursCommand extends IntersectionType(
+  ApproveManyHoursDto,
+  IdempotentCommand,
+) {}
 
-/** `volunteers.hours.reject-many` */
-export class RejectManyHoursCommand {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BULK_REJECTIONS)
-  @ArrayUnique((item: HourRejectionDto) => item?.id)
-  @ValidateNested({ each: true })
-  @Type(() => HourRejectionDto)
-  items!: HourRejectionDto[];
-}
+/** `volunteers.hours.reject-many`: the gateway's body, checked again by the same rules. */
+export class RejectManyHoursCommand extends RejectManyHoursDto {}
 
-/** `volunteers.hours.reject` */
-export class RejectHoursCommand {
-  @IsUUID('all') id!: string;
-  @IsString()
-  @Matches(/\S/)
-  @MaxLength(500)
-  reason!: string;
-}
+/** `volunteers.hours.reject`: the log the gateway's path names, with the body's reason. */
+export class RejectHoursCommand extends HourRejectionDto {}
 
 // ---- views ----
 

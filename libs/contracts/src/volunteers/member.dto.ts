@@ -8,21 +8,19 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsInt,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/page';
+import { MAX_PAGE_SIZE, PageLimit } from '../common/page';
 import { Role, ROLES, SELF_SERVICE_ROLES } from '../common/roles';
 import { NO_NUL, Optional, OptionalNullable } from '../common/validators';
+import { OptionalUuid } from '../common/fields';
 import { fieldMessage } from '../i18n/field-message';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -104,9 +102,7 @@ class ContactFields {
 }
 
 export class RegisterMemberDto extends ContactFields {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   gridUnitId?: string;
 
   @ApiPropertyOptional({ enum: SELF_SERVICE_ROLES, isArray: true, default: ['resident'] })
@@ -122,9 +118,7 @@ export class RegisterMemberDto extends ContactFields {
 }
 
 export class CreateMemberDto extends ContactFields {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   gridUnitId?: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -224,7 +218,11 @@ export class VerifyCredentialsCommand extends LoginDto {
   clientAddress!: string;
 }
 
-export class LoginResult {
+/**
+ * The access token a sign-in or a refresh hands out and how long it lasts:
+ * one class, so both answers describe their token alike (their first fields).
+ */
+export class AccessTokenGrant {
   @ApiProperty() accessToken!: string;
   @ApiProperty({
     type: 'integer',
@@ -232,6 +230,9 @@ export class LoginResult {
     example: 900,
   })
   expiresIn!: number;
+}
+
+export class LoginResult extends AccessTokenGrant {
   @ApiProperty({ type: MemberView }) member!: MemberView;
   @ApiProperty({ description: 'Trade it at POST /auth/refresh for a new access token' })
   refreshToken!: string;
@@ -275,17 +276,7 @@ const limitMessage = fieldMessage('field.wholeNumberRange', { min: 1, max: MAX_P
 
 /** `GET /members`: the directory, for coordinators (their communities) and admins. */
 export class ListMembersQuery {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    default: DEFAULT_PAGE_SIZE,
-  })
-  @Optional()
-  @Type(() => Number)
-  @IsInt({ message: limitMessage })
-  @Min(1, { message: limitMessage })
-  @Max(MAX_PAGE_SIZE, { message: limitMessage })
+  @PageLimit({ message: limitMessage })
   limit?: number;
 
   @ApiPropertyOptional({
@@ -302,14 +293,10 @@ export class ListMembersQuery {
   @Matches(NO_NUL, { message: fieldMessage('field.nul') })
   q?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   communityId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID('all')
+  @OptionalUuid()
   gridUnitId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches } from 'class-validator';
-import { MemberView } from './member.dto';
+import { AccessTokenGrant, MemberView } from './member.dto';
 import { fieldMessage } from '../i18n/field-message';
 
 /** Refresh tokens: 32 random bytes, base64url. */
@@ -30,14 +30,7 @@ export interface SessionGrant {
   refreshExpiresAt: string;
 }
 
-export class RefreshResult {
-  @ApiProperty() accessToken!: string;
-  @ApiProperty({
-    type: 'integer',
-    description: 'Seconds until the access token expires',
-    example: 900,
-  })
-  expiresIn!: number;
+export class RefreshResult extends AccessTokenGrant {
   @ApiProperty({ description: 'Use it once: every refresh hands out a new one' })
   refreshToken!: string;
   @ApiProperty({ format: 'date-time' }) refreshExpiresAt!: string;
