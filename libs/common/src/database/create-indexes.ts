@@ -1,5 +1,3 @@
-import { QueryRunner } from 'typeorm';
-
 /**
  * Creates a table's indexes in the order given, one statement each:
  * `CREATE INDEX <name> ON <table> <definition>`, where the definition is the
@@ -9,7 +7,7 @@ import { QueryRunner } from 'typeorm';
  * in production, so not a byte of it may change).
  */
 export async function createIndexes(
-  queryRunner: Pick<QueryRunner, 'query'>,
+  queryRunner: { query(sql: string): Promise<unknown> },
   table: string,
   definitions: Record<string, string>,
 ): Promise<void> {
