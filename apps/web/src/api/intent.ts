@@ -18,6 +18,11 @@ export class Intent {
     return this.key;
   }
 
+  /** `body` with the key for sending it now, as the API client's options take them. */
+  send<B>(body: B): { body: B; headers: { 'Idempotency-Key': string } } {
+    return { body, headers: { 'Idempotency-Key': this.keyFor(body) } };
+  }
+
   /** The intent is fulfilled: the next one gets a new key. */
   done(): void {
     this.key = null;

@@ -7,8 +7,9 @@ import { createI18n } from 'vue-i18n';
 import { Locale as VantLocale } from 'vant';
 import vantEnUS from 'vant/es/locale/lang/en-US';
 import vantZhCN from 'vant/es/locale/lang/zh-CN';
-import en from './en';
-import zhCN, { type Messages } from './zh-CN';
+import * as en from './en';
+import * as zhCN from './zh-CN';
+import type { Messages } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -21,7 +22,8 @@ export const i18n = createI18n<[Messages], AppLocale, false>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  // Copies, as vue-i18n takes plain objects and a module namespace is not one.
+  messages: { 'zh-CN': { ...zhCN }, en: { ...en } },
 });
 
 /** Switches every word on screen (ours and Vant's) and the page's lang attribute. */
