@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode, refusal } from '@app/common';
-import { Actor, RequestStatus, Role } from '@app/contracts';
+import { Actor, REQUEST_STATUSES, RequestStatus, Role } from '@app/contracts';
 import { fingerprint } from '@app/common';
 import { requestIdFor } from './request-keys';
 import {
@@ -69,16 +69,6 @@ const MOVES: Array<[string, RequestStatus, Actor, RequestStatus]> = [
   ['cancel', 'accepted', requester, 'cancelled'],
 ];
 
-const STATUSES: RequestStatus[] = [
-  'open',
-  'accepted',
-  'completed',
-  'confirmed',
-  'disputed',
-  'cancelled',
-  'expired',
-];
-
 describe('the state machine', () => {
   it.each(MOVES)('%s moves %s to the next state', (name, from, who, to) => {
     expect(transition(request(from), ACTIONS[name], who, NOW).changes.status).toBe(to);
@@ -87,7 +77,7 @@ describe('the state machine', () => {
   it('refuses every other status with INVALID_STATE', () => {
     for (const [name, , who] of MOVES) {
       const allowed = MOVES.filter(([n]) => n === name).map(([, from]) => from);
-      for (const status of STATUSES.filter((s) => !allowed.includes(s))) {
+      for (const status of REQUEST_STATUSES.filter((s) => !allowed.includes(s))) {
         // the volunteer stays named, so only the state can be what refuses
         const facts = request(status, {
           volunteerId: name === 'accept' ? null : volunteer.memberId,
@@ -344,7 +334,7 @@ describe('refusals in any language', () => {
       { type: 'confirm', minutes: 91 } as const,
       { type: 'resolve', minutes: 91, note: 'too much' } as const,
     ]) {
-      for (const status of STATUSES) {
+      for (const status of REQUEST_STATUSES) {
         for (const facts of [request(status), request(status, { completedMinutes: 120 })]) {
           for (const who of actors) {
             for (const now of [NOW, new Date('2026-05-04T08:00:00Z')]) {

@@ -1,4 +1,4 @@
-import { ref, shallowRef, type Ref } from 'vue';
+import { computed, ref, shallowRef, type Ref } from 'vue';
 
 /**
  * A page's data and its three other states (loading, error, empty are the
@@ -32,4 +32,18 @@ export interface Load<T> {
   error: Readonly<Ref<unknown>>;
   loading: Readonly<Ref<boolean>>;
   reload: () => unknown;
+}
+
+/**
+ * `then` with the `first` load it waits for (the city's facts before a community's
+ * figures) as one Load for <LoadedState>: loading while either is, the first's
+ * error before the second's, and a retry that fetches again whichever failed.
+ */
+export function loadAfter<T>(first: Load<unknown>, then: Load<T>): Load<T> {
+  return {
+    data: then.data,
+    loading: computed(() => first.loading.value || then.loading.value),
+    error: computed(() => first.error.value ?? then.error.value),
+    reload: () => (first.error.value ? first.reload() : then.reload()),
+  };
 }
