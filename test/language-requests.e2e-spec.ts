@@ -1,4 +1,5 @@
-import { api, ApiResponse } from './support/http';
+import { api } from './support/http';
+import { inBothLanguages, Problem } from './support/language';
 import {
   adminToken,
   Community,
@@ -13,18 +14,7 @@ import {
  * checks, field messages) come in zh-CN by default and in English when asked,
  * with the same status and code.
  */
-const CHINESE = /[\u4e00-\u9fff]/;
-const NONE = { 'accept-language': '' };
-const EN = { 'accept-language': 'en' };
 const HOUR = 3600_000;
-
-interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors?: Array<{ field: string; message: string }>;
-}
 
 let community: Community;
 let coordinator: SignedIn;
@@ -50,23 +40,6 @@ function requestBody(extra: Record<string, unknown> = {}): Record<string, unknow
     estimatedMinutes: 90,
     ...extra,
   };
-}
-
-/** The same call without Accept-Language and in English: same status and code, each in its language. */
-async function inBothLanguages(
-  send: (headers: Record<string, string>) => Promise<ApiResponse<Problem>>,
-): Promise<{ zh: Problem; en: Problem }> {
-  const [zh, en] = [await send(NONE), await send(EN)];
-  expect([zh.headers['content-language'], en.headers['content-language']]).toEqual(['zh-CN', 'en']);
-  expect([zh.status, zh.body.code]).toEqual([en.status, en.body.code]);
-  expect([zh.body.title, zh.body.detail]).toEqual([
-    expect.stringMatching(CHINESE),
-    expect.stringMatching(CHINESE),
-  ]);
-  for (const error of zh.body.errors ?? []) expect(error.message).toMatch(CHINESE);
-  expect(`${en.body.title} ${en.body.detail}`).not.toMatch(CHINESE);
-  for (const error of en.body.errors ?? []) expect(error.message).not.toMatch(CHINESE);
-  return { zh: zh.body, en: en.body };
 }
 
 const messages = (problem: Problem) =>
