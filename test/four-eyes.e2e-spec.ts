@@ -15,6 +15,7 @@ import {
   fundCommunity,
   merchantWithStaff,
   register,
+  requestTerms,
   SignedIn,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
@@ -90,17 +91,6 @@ async function atOnce(
 
 // ---- help requests ----
 
-function requestBody(): Record<string, unknown> {
-  return {
-    title: '陪同去社区医院复诊',
-    description: '周三上午',
-    category: 'escort',
-    windowStart: new Date(Date.now() + HOUR).toISOString(),
-    windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
-    estimatedMinutes: 90,
-  };
-}
-
 function act(token: string, id: string, action: string, body?: unknown): Promise<ApiResponse> {
   return api('POST', `/requests/${id}/${action}`, { token, body });
 }
@@ -109,7 +99,7 @@ function act(token: string, id: string, action: string, body?: unknown): Promise
 async function completedRequest(requester: SignedIn, helper: SignedIn): Promise<{ id: string }> {
   await adjust(coordinator.token, requester, 300);
   const request = ok<{ id: string }>(
-    await api('POST', '/requests', { token: requester.token, body: requestBody() }),
+    await api('POST', '/requests', { token: requester.token, body: requestTerms() }),
     201,
     'post',
   );

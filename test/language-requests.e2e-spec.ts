@@ -6,6 +6,7 @@ import {
   coordinatorOf,
   createCommunity,
   register,
+  requestTerms,
   SignedIn,
 } from './support/fixtures';
 
@@ -30,18 +31,6 @@ beforeAll(async () => {
   expect(allocated.status).toBe(201);
 });
 
-function requestBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '陪同去社区医院复诊',
-    description: '周三上午，需要轮椅协助',
-    category: 'escort',
-    windowStart: new Date(Date.now() + 1 * HOUR).toISOString(),
-    windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
-    estimatedMinutes: 90,
-    ...extra,
-  };
-}
-
 const messages = (problem: Problem) =>
   Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
 
@@ -52,7 +41,7 @@ describe('help request refusals in the language asked for', () => {
       api('POST', '/requests', {
         token: resident.token,
         headers,
-        body: requestBody({ title: '   ', category: 'gardening', estimatedMinutes: 0 }),
+        body: requestTerms({ title: '   ', category: 'gardening', estimatedMinutes: 0 }),
       }),
     );
     expect(dto.en.code).toBe('VALIDATION_FAILED');
@@ -71,7 +60,7 @@ describe('help request refusals in the language asked for', () => {
       api('POST', '/requests', {
         token: resident.token,
         headers,
-        body: requestBody({
+        body: requestTerms({
           windowStart: new Date(now + 3 * HOUR).toISOString(),
           windowEnd: new Date(now + 2 * HOUR).toISOString(),
         }),
@@ -92,7 +81,7 @@ describe('help request refusals in the language asked for', () => {
       body: { minutes: 120, reason: 'opening balance' },
     });
     expect(funded.status).toBe(201);
-    const posted = await api('POST', '/requests', { token: resident.token, body: requestBody() });
+    const posted = await api('POST', '/requests', { token: resident.token, body: requestTerms() });
     expect(posted.status).toBe(201);
     const id = posted.body.id as string;
     expect((await api('POST', `/requests/${id}/cancel`, { token: resident.token })).status).toBe(
