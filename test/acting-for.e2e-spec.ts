@@ -14,6 +14,7 @@ import {
   createCommunity,
   createMember,
   fundCommunity,
+  markPriorityHousehold,
   register,
   requestTerms,
   SignedIn,
@@ -193,14 +194,7 @@ describe('a coordinator acting for a resident without a phone', () => {
 
   it("posts for a priority household at the fund's cost, not the household's", async () => {
     const household = await residentWithoutPhone(0);
-    ok(
-      await api('PATCH', `/members/${household.member.id}`, {
-        token: coordinator.token,
-        body: { priorityHousehold: true },
-      }),
-      200,
-      'mark a priority household',
-    );
+    await markPriorityHousehold(coordinator, household);
     const posted = ok<HelpRequest>(await postFor(household), 201, 'post for a household');
     expect(posted.funding).toBe('community');
     expect(await account(household)).toEqual({ balanceMinutes: 0, heldMinutes: 0 });

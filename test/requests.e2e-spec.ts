@@ -8,6 +8,7 @@ import {
   coordinatorOf,
   createCommunity,
   fundCommunity,
+  markPriorityHousehold,
   register,
   requestTerms,
   SignedIn,
@@ -176,14 +177,7 @@ describe('POST /requests', () => {
 
   it('has the community fund pay for a priority household', async () => {
     const resident = await residentWith(0);
-    ok(
-      await api('PATCH', `/members/${resident.member.id}`, {
-        token: coordinator.token,
-        body: { priorityHousehold: true },
-      }),
-      200,
-      'mark priority household',
-    );
+    await markPriorityHousehold(coordinator, resident);
     const fundBefore = ok<{ heldMinutes: number }>(
       await api('GET', `/communities/${community.id}/fund`, { token: admin }),
       200,

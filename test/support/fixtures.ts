@@ -195,6 +195,22 @@ export async function neighbours(
   return { community, coordinator, resident, volunteer };
 }
 
+/** The coordinator marks the member a priority household: the community fund pays for their requests. */
+export async function markPriorityHousehold(
+  coordinator: SignedIn,
+  member: SignedIn,
+  api: Api = sharedApi,
+): Promise<void> {
+  ok(
+    await api('PATCH', `/members/${member.member.id}`, {
+      token: coordinator.token,
+      body: { priorityHousehold: true },
+    }),
+    200,
+    'mark a priority household',
+  );
+}
+
 /** A request of the resident that the volunteer accepted and completed in `minutes`: ready to confirm. */
 export async function completedRequest(
   { resident, volunteer }: Neighbours,
