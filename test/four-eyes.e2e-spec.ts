@@ -18,6 +18,7 @@ import {
   requestTerms,
   SignedIn,
 } from './support/fixtures';
+import { claimAndRedeem } from './support/counter';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 
@@ -164,19 +165,7 @@ async function merchantEarns(merchant: { id: string; staff: SignedIn }): Promise
   ok(await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }), 200, 'ok');
   const buyer = await register(community.id, { roles: ['volunteer'] });
   await adjust(coordinator.token, buyer, 100);
-  const voucher = ok(
-    await api('POST', `/offers/${offer.id}/claim`, { token: buyer.token }),
-    201,
-    'claim',
-  );
-  ok(
-    await api('POST', '/vouchers/redeem', {
-      token: merchant.staff.token,
-      body: { code: voucher.code },
-    }),
-    200,
-    'redeem',
-  );
+  await claimAndRedeem(buyer, offer.id, merchant.staff);
 }
 
 beforeAll(async () => {
