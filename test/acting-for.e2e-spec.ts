@@ -9,18 +9,19 @@ import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
+  credit,
   coordinatorOf,
   createCommunity,
   createMember,
   fundCommunity,
+  markPriorityHousehold,
   register,
+  requestTerms,
   SignedIn,
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
-
-const HOUR = 3600_000;
 
 interface Step {
   action: string;
@@ -73,31 +74,12 @@ beforeAll(async () => {
 async function residentWithoutPhone(minutes = 300): Promise<SignedIn> {
   const resident = await register(community.id, { displayName: '王奶奶' });
   if (minutes === 0) return resident;
-  ok(
-    await api('POST', `/members/${resident.member.id}/adjustments`, {
-      token: coordinator.token,
-      body: { minutes, reason: 'opening balance' },
-    }),
-    201,
-    'adjustment',
-  );
+  await credit(coordinator, resident, minutes);
   return resident;
 }
 
 function volunteer(): Promise<SignedIn> {
   return register(community.id, { roles: ['volunteer'], displayName: '小陈' });
-}
-
-function body(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '陪同去社区医院复诊',
-    description: '周三上午',
-    category: 'escort',
-    windowStart: new Date(Date.now() + HOUR).toISOString(),
-    windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
-    estimatedMinutes: 90,
-    ...extra,
-  };
 }
 
 function postFor(
@@ -107,7 +89,7 @@ function postFor(
 ): Promise<ApiResponse<HelpRequest>> {
   return api('POST', '/requests', {
     token: by.token,
-    body: body({ requesterId: resident.member.id, ...extra }),
+    body: requestTerms({ requesterId: resident.member.id, ...extra }),
     headers: { 'idempotency-key': unique('post') },
   });
 }
@@ -212,14 +194,7 @@ describe('a coordinator acting for a resident without a phone', () => {
 
   it("posts for a priority household at the fund's cost, not the household's", async () => {
     const household = await residentWithoutPhone(0);
-    ok(
-      await api('PATCH', `/members/${household.member.id}`, {
-        token: coordinator.token,
-        body: { priorityHousehold: true },
-      }),
-      200,
-      'mark a priority household',
-    );
+    await markPriorityHousehold(coordinator, household);
     const posted = ok<HelpRequest>(await postFor(household), 201, 'post for a household');
     expect(posted.funding).toBe('community');
     expect(await account(household)).toEqual({ balanceMinutes: 0, heldMinutes: 0 });
@@ -269,7 +244,7 @@ describe('a coordinator acting for a resident without a phone', () => {
   it('says no one acted for the resident when they acted themselves', async () => {
     const resident = await residentWithoutPhone();
     const posted = ok<HelpRequest>(
-      await api('POST', '/requests', { token: resident.token, body: body() }),
+      await api('POST', '/requests', { token: resident.token, body: requestTerms() }),
       201,
       'post',
     );
@@ -361,7 +336,7 @@ describe('who may act for a resident', () => {
     expectProblem(
       await api('POST', '/requests', {
         token: coordinator.token,
-        body: body({ requesterId: 'not-a-uuid' }),
+        body: requestTerms({ requesterId: 'not-a-uuid' }),
       }),
       400,
       'VALIDATION_FAILED',

@@ -12,6 +12,7 @@ import {
   fundCommunity,
   merchantWithStaff,
   register,
+  requestTerms,
   SignedIn,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
@@ -131,14 +132,12 @@ describe("the console's menu counts", () => {
       const request = ok(
         await api('POST', '/requests', {
           token: resident.token,
-          body: {
+          body: requestTerms({
             title: '买菜',
             description: '',
             category: 'errands',
-            windowStart: new Date(Date.now() + HOUR).toISOString(),
-            windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
             estimatedMinutes: 60,
-          },
+          }),
         }),
         201,
         'post',

@@ -11,6 +11,7 @@ import {
   coordinatorOf,
   createCommunity,
   createMember,
+  credit,
   fundCommunity,
   merchantWithStaff,
   register,
@@ -76,14 +77,7 @@ beforeAll(async () => {
   otherCoordinator = await coordinatorOf(admin, otherCommunity.id);
   await fundCommunity(admin, community.id, { minutes: 100_000 });
   customer = await register(community.id, { displayName: '刘阿姨' });
-  ok(
-    await api('POST', `/members/${customer.member.id}/adjustments`, {
-      token: coordinator.token,
-      body: { minutes: 5000, reason: 'opening balance' },
-    }),
-    201,
-    'adjustment',
-  );
+  await credit(coordinator, customer, 5000);
 });
 
 function shop(): Promise<Shop> {

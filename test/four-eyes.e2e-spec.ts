@@ -15,8 +15,10 @@ import {
   fundCommunity,
   merchantWithStaff,
   register,
+  requestTerms,
   SignedIn,
 } from './support/fixtures';
+import { claimAndRedeem } from './support/counter';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 
@@ -90,17 +92,6 @@ async function atOnce(
 
 // ---- help requests ----
 
-function requestBody(): Record<string, unknown> {
-  return {
-    title: '陪同去社区医院复诊',
-    description: '周三上午',
-    category: 'escort',
-    windowStart: new Date(Date.now() + HOUR).toISOString(),
-    windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
-    estimatedMinutes: 90,
-  };
-}
-
 function act(token: string, id: string, action: string, body?: unknown): Promise<ApiResponse> {
   return api('POST', `/requests/${id}/${action}`, { token, body });
 }
@@ -109,7 +100,7 @@ function act(token: string, id: string, action: string, body?: unknown): Promise
 async function completedRequest(requester: SignedIn, helper: SignedIn): Promise<{ id: string }> {
   await adjust(coordinator.token, requester, 300);
   const request = ok<{ id: string }>(
-    await api('POST', '/requests', { token: requester.token, body: requestBody() }),
+    await api('POST', '/requests', { token: requester.token, body: requestTerms() }),
     201,
     'post',
   );
@@ -174,19 +165,7 @@ async function merchantEarns(merchant: { id: string; staff: SignedIn }): Promise
   ok(await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }), 200, 'ok');
   const buyer = await register(community.id, { roles: ['volunteer'] });
   await adjust(coordinator.token, buyer, 100);
-  const voucher = ok(
-    await api('POST', `/offers/${offer.id}/claim`, { token: buyer.token }),
-    201,
-    'claim',
-  );
-  ok(
-    await api('POST', '/vouchers/redeem', {
-      token: merchant.staff.token,
-      body: { code: voucher.code },
-    }),
-    200,
-    'redeem',
-  );
+  await claimAndRedeem(buyer, offer.id, merchant.staff);
 }
 
 beforeAll(async () => {

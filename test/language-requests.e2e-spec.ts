@@ -1,10 +1,12 @@
-import { api, ApiResponse } from './support/http';
+import { api } from './support/http';
+import { inBothLanguages, Problem } from './support/language';
 import {
   adminToken,
   Community,
   coordinatorOf,
   createCommunity,
   register,
+  requestTerms,
   SignedIn,
 } from './support/fixtures';
 
@@ -13,18 +15,7 @@ import {
  * checks, field messages) come in zh-CN by default and in English when asked,
  * with the same status and code.
  */
-const CHINESE = /[\u4e00-\u9fff]/;
-const NONE = { 'accept-language': '' };
-const EN = { 'accept-language': 'en' };
 const HOUR = 3600_000;
-
-interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors?: Array<{ field: string; message: string }>;
-}
 
 let community: Community;
 let coordinator: SignedIn;
@@ -40,35 +31,6 @@ beforeAll(async () => {
   expect(allocated.status).toBe(201);
 });
 
-function requestBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '陪同去社区医院复诊',
-    description: '周三上午，需要轮椅协助',
-    category: 'escort',
-    windowStart: new Date(Date.now() + 1 * HOUR).toISOString(),
-    windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
-    estimatedMinutes: 90,
-    ...extra,
-  };
-}
-
-/** The same call without Accept-Language and in English: same status and code, each in its language. */
-async function inBothLanguages(
-  send: (headers: Record<string, string>) => Promise<ApiResponse<Problem>>,
-): Promise<{ zh: Problem; en: Problem }> {
-  const [zh, en] = [await send(NONE), await send(EN)];
-  expect([zh.headers['content-language'], en.headers['content-language']]).toEqual(['zh-CN', 'en']);
-  expect([zh.status, zh.body.code]).toEqual([en.status, en.body.code]);
-  expect([zh.body.title, zh.body.detail]).toEqual([
-    expect.stringMatching(CHINESE),
-    expect.stringMatching(CHINESE),
-  ]);
-  for (const error of zh.body.errors ?? []) expect(error.message).toMatch(CHINESE);
-  expect(`${en.body.title} ${en.body.detail}`).not.toMatch(CHINESE);
-  for (const error of en.body.errors ?? []) expect(error.message).not.toMatch(CHINESE);
-  return { zh: zh.body, en: en.body };
-}
-
 const messages = (problem: Problem) =>
   Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
 
@@ -79,7 +41,7 @@ describe('help request refusals in the language asked for', () => {
       api('POST', '/requests', {
         token: resident.token,
         headers,
-        body: requestBody({ title: '   ', category: 'gardening', estimatedMinutes: 0 }),
+        body: requestTerms({ title: '   ', category: 'gardening', estimatedMinutes: 0 }),
       }),
     );
     expect(dto.en.code).toBe('VALIDATION_FAILED');
@@ -98,7 +60,7 @@ describe('help request refusals in the language asked for', () => {
       api('POST', '/requests', {
         token: resident.token,
         headers,
-        body: requestBody({
+        body: requestTerms({
           windowStart: new Date(now + 3 * HOUR).toISOString(),
           windowEnd: new Date(now + 2 * HOUR).toISOString(),
         }),
@@ -119,7 +81,7 @@ describe('help request refusals in the language asked for', () => {
       body: { minutes: 120, reason: 'opening balance' },
     });
     expect(funded.status).toBe(201);
-    const posted = await api('POST', '/requests', { token: resident.token, body: requestBody() });
+    const posted = await api('POST', '/requests', { token: resident.token, body: requestTerms() });
     expect(posted.status).toBe(201);
     const id = posted.body.id as string;
     expect((await api('POST', `/requests/${id}/cancel`, { token: resident.token })).status).toBe(

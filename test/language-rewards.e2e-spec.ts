@@ -1,8 +1,11 @@
 import { Client } from 'pg';
-import { api, ApiResponse, ok } from './support/http';
+import { api, ok } from './support/http';
+import { inBothLanguages, Problem, Send } from './support/language';
 import {
   adminToken,
+  approvedOffer,
   Community,
+  credit,
   coordinatorOf,
   createCommunity,
   fundCommunity,
@@ -16,36 +19,7 @@ import {
  * The rewards service's refusals in the caller's language (zh-CN by default),
  * above all the counter's: shop staff read them with a queue waiting.
  */
-const CHINESE = /[\u4e00-\u9fff]/;
-const NONE = { 'accept-language': '' };
-const EN = { 'accept-language': 'en' };
 const HOUR = 3600_000;
-
-interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors?: Array<{ field: string; message: string }>;
-}
-
-type Send = (headers: Record<string, string>) => Promise<ApiResponse<Problem>>;
-
-/** The same refusal by default and in English: same status and code, each in its language. */
-async function inBothLanguages(send: Send): Promise<{ zh: Problem; en: Problem }> {
-  const zh = await send(NONE);
-  const en = await send(EN);
-  expect(zh.headers['content-language']).toBe('zh-CN');
-  expect(en.headers['content-language']).toBe('en');
-  expect([zh.status, zh.body.code]).toEqual([en.status, en.body.code]);
-  expect(zh.body.title).toMatch(CHINESE);
-  expect(zh.body.detail).toMatch(CHINESE);
-  for (const error of zh.body.errors ?? []) expect(error.message).toMatch(CHINESE);
-  expect(JSON.stringify([en.body.title, en.body.detail, en.body.errors ?? []])).not.toMatch(
-    CHINESE,
-  );
-  return { zh: zh.body, en: en.body };
-}
 
 let admin: string;
 let community: Community;
@@ -60,32 +34,18 @@ function offerBody(extra: Record<string, unknown> = {}): Record<string, unknown>
   return offerTerms({ validUntil: new Date(Date.now() + 24 * HOUR).toISOString(), ...extra });
 }
 
-async function activeOffer(shop: { id: string; staff: SignedIn }, extra = {}): Promise<any> {
-  const offer = ok(
-    await api('POST', `/merchants/${shop.id}/offers`, {
-      token: shop.staff.token,
-      body: offerBody(extra),
-    }),
-    201,
-    'offer',
-  );
-  return ok(
-    await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
-    200,
-    'approve',
-  );
+/** An offer of the shop, open for a day and approved: ready to claim. */
+function activeOffer(
+  shop: { id: string; staff: SignedIn },
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string }> {
+  return approvedOffer(coordinator, shop, offerBody(extra));
 }
 
+/** A volunteer of the community with `minutes` on their account. */
 async function volunteerWith(minutes: number): Promise<SignedIn> {
   const member = await register(community.id, { roles: ['volunteer'] });
-  ok(
-    await api('POST', `/members/${member.member.id}/adjustments`, {
-      token: coordinator.token,
-      body: { minutes, reason: 'opening balance' },
-    }),
-    201,
-    'adjustment',
-  );
+  await credit(coordinator, member, minutes);
   return member;
 }
 

@@ -1,4 +1,5 @@
-import { api, ApiResponse } from './support/http';
+import { api } from './support/http';
+import { inBothLanguages, Problem, Send } from './support/language';
 import {
   adminToken,
   Community,
@@ -15,33 +16,6 @@ import {
  * default, English with `accept-language: en`; the status and code never
  * change with it. Sign-in comes first: it is what an elderly resident sees.
  */
-const CHINESE = /[\u4e00-\u9fff]/;
-const NONE = { 'accept-language': '' };
-const EN = { 'accept-language': 'en' };
-
-interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors?: Array<{ field: string; message: string }>;
-}
-
-type Send = (headers: Record<string, string>) => Promise<ApiResponse<Problem>>;
-
-/** The same request without Accept-Language and in English: same status and code. */
-async function inBothLanguages(send: Send): Promise<{ zh: Problem; en: Problem }> {
-  const zh = await send(NONE);
-  const en = await send(EN);
-  expect([zh.headers['content-language'], en.headers['content-language']]).toEqual(['zh-CN', 'en']);
-  expect([zh.status, zh.body.code]).toEqual([en.status, en.body.code]);
-  expect(zh.body.detail).toMatch(CHINESE);
-  for (const error of zh.body.errors ?? [])
-    expect([error.field, error.message]).toEqual([error.field, expect.stringMatching(CHINESE)]);
-  expect(en.body.detail).not.toMatch(CHINESE);
-  for (const error of en.body.errors ?? []) expect(error.message).not.toMatch(CHINESE);
-  return { zh: zh.body, en: en.body };
-}
 
 let admin: string;
 let community: Community;

@@ -1,12 +1,11 @@
 import { api } from './support/http';
+import { inBothLanguages, NONE, Problem, Send } from './support/language';
 import { adminToken, Community, createCommunity, register, SignedIn } from './support/fixtures';
 
 /**
  * API.md "Language": Accept-Language chooses the language of problems and of
  * tier and category names, zh-CN by default; codes never change with it.
  */
-const CHINESE = /[\u4e00-\u9fff]/;
-const NONE = { 'accept-language': '' };
 const ZH = { 'accept-language': 'zh-CN;q=0.9,en;q=0.8' };
 const EN = { 'accept-language': 'en-US' };
 
@@ -20,38 +19,14 @@ beforeAll(async () => {
   payee = await register(community.id);
 });
 
-/** The same request in both languages: same status and code, each in its language. */
-interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors?: Array<{ field: string; message: string }>;
-}
-
-async function inBothLanguages(
-  send: (
-    headers: Record<string, string>,
-  ) => Promise<{ status: number; headers: Record<string, string>; body: Problem }>,
-): Promise<{ zh: Problem; en: Problem }> {
-  const [byDefault, zh, en] = [await send(NONE), await send(ZH), await send(EN)];
-  expect(byDefault.headers['content-language']).toBe('zh-CN');
-  expect(zh.headers['content-language']).toBe('zh-CN');
-  expect(en.headers['content-language']).toBe('en');
-  expect([byDefault.status, zh.status]).toEqual([en.status, en.status]);
-  expect([byDefault.body.code, zh.body.code]).toEqual([en.body.code, en.body.code]);
-  for (const problem of [byDefault.body, zh.body]) {
-    expect(problem.title).toMatch(CHINESE);
-    expect(problem.detail).toMatch(CHINESE);
-    for (const error of problem.errors ?? []) expect(error.message).toMatch(CHINESE);
-  }
-  expect(`${en.body.title} ${en.body.detail}`).not.toMatch(CHINESE);
-  return { zh: byDefault.body, en: en.body };
+/** Problems by default, with an explicit zh-CN preference and in en-US. */
+function inEachLanguage(send: Send): Promise<{ zh: Problem; en: Problem }> {
+  return inBothLanguages(send, { chinese: [NONE, ZH], english: EN });
 }
 
 describe('problems in the language asked for', () => {
   it('a validation failure: title, detail and each field message', async () => {
-    const { zh, en } = await inBothLanguages((headers) =>
+    const { zh, en } = await inEachLanguage((headers) =>
       api('POST', '/transfers', {
         token: payer.token,
         headers,
@@ -67,7 +42,7 @@ describe('problems in the language asked for', () => {
   });
 
   it('a domain refusal: INSUFFICIENT_CREDITS with the figures in both', async () => {
-    const { zh, en } = await inBothLanguages((headers) =>
+    const { zh, en } = await inEachLanguage((headers) =>
       api('POST', '/transfers', {
         token: payer.token,
         headers,
@@ -80,15 +55,13 @@ describe('problems in the language asked for', () => {
   });
 
   it('a route that does not exist', async () => {
-    const { zh, en } = await inBothLanguages((headers) =>
-      api('GET', '/no-such-route', { headers }),
-    );
+    const { zh, en } = await inEachLanguage((headers) => api('GET', '/no-such-route', { headers }));
     expect([en.status, en.detail]).toEqual([404, 'No such route']);
     expect(zh.detail).toBe('没有这个接口地址');
   });
 
   it('a body that is not JSON', async () => {
-    const { zh, en } = await inBothLanguages((headers) =>
+    const { zh, en } = await inEachLanguage((headers) =>
       api('POST', '/auth/login', { headers, rawBody: '{"login": ' }),
     );
     expect([en.code, en.detail]).toEqual(['VALIDATION_FAILED', 'The body is not valid JSON']);

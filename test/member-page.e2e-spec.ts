@@ -7,10 +7,12 @@ import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
   Community,
+  credit,
   coordinatorOf,
   createCommunity,
   fundCommunity,
   register,
+  requestTerms,
   SignedIn,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
@@ -44,29 +46,11 @@ function pastDay(): string {
   return new Date(Date.now() - daysBack * DAY).toISOString().slice(0, 10);
 }
 
-async function givenCredits(member: SignedIn, minutes: number): Promise<void> {
-  ok(
-    await api('POST', `/members/${member.member.id}/adjustments`, {
-      token: coordinator.token,
-      body: { minutes, reason: 'opening balance' },
-    }),
-    201,
-    'adjustment',
-  );
-}
-
 async function post(who: SignedIn): Promise<string> {
   const request = ok(
     await api('POST', '/requests', {
       token: who.token,
-      body: {
-        title: '陪同就医',
-        description: '',
-        category: 'escort',
-        windowStart: new Date(Date.now() + HOUR).toISOString(),
-        windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
-        estimatedMinutes: 60,
-      },
+      body: requestTerms({ title: '陪同就医', description: '', estimatedMinutes: 60 }),
     }),
     201,
     'post',
@@ -101,8 +85,8 @@ beforeAll(async () => {
   neighbour = await register(community.id);
   helper = await register(community.id, { roles: ['volunteer'] });
   otherHelper = await register(community.id, { roles: ['volunteer'] });
-  await givenCredits(resident, 500);
-  await givenCredits(neighbour, 500);
+  await credit(coordinator, resident, 500);
+  await credit(coordinator, neighbour, 500);
   asked = [await post(resident), await post(resident)];
   neighbours = await post(neighbour);
   for (const id of [asked[0], neighbours]) {

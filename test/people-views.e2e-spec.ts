@@ -8,7 +8,9 @@ import { Client } from 'pg';
 import { api, ApiResponse, ok } from './support/http';
 import {
   adminToken,
+  approvedOffer,
   Community,
+  credit,
   coordinatorOf,
   createCommunity,
   fundCommunity,
@@ -69,17 +71,6 @@ let coordinator: SignedIn;
 let away: Community;
 let awayCoordinator: SignedIn;
 
-async function give(to: SignedIn, minutes: number): Promise<void> {
-  ok(
-    await api('POST', `/members/${to.member.id}/adjustments`, {
-      token: coordinator.token,
-      body: { minutes, reason: 'opening balance' },
-    }),
-    201,
-    'adjustment',
-  );
-}
-
 beforeAll(async () => {
   admin = await adminToken();
   community = await createCommunity(admin, 2);
@@ -101,20 +92,8 @@ describe('claiming offers: every member, and why not', () => {
     });
   }
 
-  async function activeOffer(extra: Record<string, unknown> = {}): Promise<Offer> {
-    const offer = ok(
-      await api('POST', `/merchants/${merchant.id}/offers`, {
-        token: merchant.staff.token,
-        body: offerBody(extra),
-      }),
-      201,
-      'offer',
-    );
-    return ok(
-      await api('POST', `/offers/${offer.id}/approve`, { token: coordinator.token }),
-      200,
-      'approve',
-    );
+  function activeOffer(extra: Record<string, unknown> = {}): Promise<{ id: string }> {
+    return approvedOffer(coordinator, merchant, offerBody(extra));
   }
 
   const claim = (who: SignedIn, offerId: string) =>
@@ -135,7 +114,7 @@ describe('claiming offers: every member, and why not', () => {
   it('lets a resident spend the minutes family gave them (201), and says the offer is for them', async () => {
     const offer = await activeOffer();
     const grandson = await register(community.id, { roles: ['volunteer'] });
-    await give(grandson, 200);
+    await credit(coordinator, grandson, 200);
     const grandmother = await register(community.id, { roles: ['resident'] });
     ok(
       await api('POST', '/transfers', {
@@ -160,9 +139,9 @@ describe('claiming offers: every member, and why not', () => {
 
   it('gives each refusal its reason in the list, and the claim its error', async () => {
     const resident = await register(community.id, { roles: ['resident'] });
-    await give(resident, 100);
+    await credit(coordinator, resident, 100);
     const rich = await register(community.id, { roles: ['resident'] });
-    await give(rich, 100);
+    await credit(coordinator, rich, 100);
     const starred = await activeOffer({ minTier: 1 });
     const limited = await activeOffer({ perMemberLimit: 1 });
     const single = await activeOffer({ quantity: 1, perMemberLimit: 1 });
@@ -270,8 +249,8 @@ describe('who sees which help request', () => {
   beforeAll(async () => {
     alice = await register(community.id, { roles: ['resident'] });
     bob = await register(community.id, { roles: ['resident'] });
-    await give(alice, 500);
-    await give(bob, 500);
+    await credit(coordinator, alice, 500);
+    await credit(coordinator, bob, 500);
     helper = await register(community.id, { roles: ['volunteer'] });
     stranger = await register(away.id, { roles: ['volunteer'] });
     open = await post(alice, { title: unique('open') });
@@ -364,7 +343,7 @@ describe('names and contact on views', () => {
       displayName: '李奶奶',
       phone: uniquePhone(),
     });
-    await give(resident, 300);
+    await credit(coordinator, resident, 300);
     helper = await register(community.id, {
       roles: ['volunteer'],
       displayName: '小周',
@@ -463,7 +442,7 @@ describe('names and contact on views', () => {
 
   it('fetches a name it never heard of once, and keeps it', async () => {
     const late = await register(community.id, { roles: ['resident'], displayName: '老陈' });
-    await give(late, 100);
+    await credit(coordinator, late, 100);
     const posted = await post(late);
     await sql(`DELETE FROM requests.member_names WHERE member_id = $1`, [late.member.id]);
     expect((await view(late.token, posted.id)).requester.displayName).toBe('老陈');

@@ -19,12 +19,15 @@ import {
   approvedOffer,
   Community,
   coordinatorOf,
+  credit,
   fundCommunity,
+  markPriorityHousehold,
   merchantWithStaff,
   register,
   SignedIn,
   unique,
 } from './support/fixtures';
+import { claimAndRedeem } from './support/counter';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 
@@ -173,23 +176,9 @@ beforeAll(async () => {
   const priorityInG2 = await register(community.id, { gridUnitId: g2.id });
   const residentNowhere = await register(community.id);
   const volunteerNowhere = await register(community.id, { roles: ['volunteer'] });
-  ok(
-    await api('PATCH', `/members/${priorityInG2.member.id}`, {
-      token: coordinator.token,
-      body: { priorityHousehold: true },
-    }),
-    200,
-    'mark a priority household',
-  );
+  await markPriorityHousehold(coordinator, priorityInG2);
   for (const member of [residentInG1, residentNowhere, volunteerInG1]) {
-    ok(
-      await api('POST', `/members/${member.member.id}/adjustments`, {
-        token: coordinator.token,
-        body: { minutes: 1000, reason: 'opening balance' },
-      }),
-      201,
-      'opening balance',
-    );
+    await credit(coordinator, member, 1000);
   }
 
   // Hours served on chosen days: the Monday before the period (left out), its first day,
@@ -272,19 +261,7 @@ beforeAll(async () => {
   // A voucher redeemed today at the community's merchant.
   const merchant = await merchantWithStaff(coordinator.token, community.id);
   const offer = await approvedOffer(coordinator, merchant, { quantity: 5, perMemberLimit: 1 });
-  const voucher = ok(
-    await api('POST', `/offers/${offer.id}/claim`, { token: volunteerInG1.token }),
-    201,
-    'claim',
-  );
-  ok(
-    await api('POST', '/vouchers/redeem', {
-      token: merchant.staff.token,
-      body: { code: voucher.code },
-    }),
-    200,
-    'redeem',
-  );
+  await claimAndRedeem(volunteerInG1, offer.id, merchant.staff);
 
   // Service reaches the volunteers' records through the ledger's events: wait for all of it.
   await eventually(async () => expect((await json('')).minutesServed).toBe(255));

@@ -8,7 +8,9 @@ import {
   coordinatorOf,
   createCommunity,
   fundCommunity,
+  markPriorityHousehold,
   register,
+  requestTerms,
   SignedIn,
   unique,
 } from './support/fixtures';
@@ -50,18 +52,6 @@ interface HelpRequest {
   [key: string]: unknown;
 }
 
-function body(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '陪同去社区医院复诊',
-    description: '周三上午，需要轮椅协助',
-    category: 'escort',
-    windowStart: new Date(Date.now() + 1 * HOUR).toISOString(),
-    windowEnd: new Date(Date.now() + 3 * HOUR).toISOString(),
-    estimatedMinutes: 90,
-    ...extra,
-  };
-}
-
 /** A resident of `communityId` given `minutes` from the fund by a coordinator. */
 async function residentWith(
   minutes: number,
@@ -93,7 +83,7 @@ async function post(
   headers: Record<string, string> = {},
 ): Promise<HelpRequest> {
   return ok(
-    await api('POST', '/requests', { token: resident.token, body: body(extra), headers }),
+    await api('POST', '/requests', { token: resident.token, body: requestTerms(extra), headers }),
     201,
     'post request',
   );
@@ -187,14 +177,7 @@ describe('POST /requests', () => {
 
   it('has the community fund pay for a priority household', async () => {
     const resident = await residentWith(0);
-    ok(
-      await api('PATCH', `/members/${resident.member.id}`, {
-        token: coordinator.token,
-        body: { priorityHousehold: true },
-      }),
-      200,
-      'mark priority household',
-    );
+    await markPriorityHousehold(coordinator, resident);
     const fundBefore = ok<{ heldMinutes: number }>(
       await api('GET', `/communities/${community.id}/fund`, { token: admin }),
       200,
@@ -215,7 +198,7 @@ describe('POST /requests', () => {
     expectProblem(
       await api('POST', '/requests', {
         token: resident.token,
-        body: body({ estimatedMinutes: 31 }),
+        body: requestTerms({ estimatedMinutes: 31 }),
       }),
       409,
       'INSUFFICIENT_CREDITS',
@@ -227,7 +210,10 @@ describe('POST /requests', () => {
     const request = ok(
       await api('POST', '/requests', {
         token: coordinator.token,
-        body: body({ requesterId: resident.member.id, gridUnitId: community.gridUnits[1].id }),
+        body: requestTerms({
+          requesterId: resident.member.id,
+          gridUnitId: community.gridUnits[1].id,
+        }),
       }),
       201,
       'post for a resident',
@@ -244,7 +230,7 @@ describe('POST /requests', () => {
     const posted = ok(
       await api('POST', '/requests', {
         token: coordinator.token,
-        body: body({ requesterId: inGridUnit.member.id }),
+        body: requestTerms({ requesterId: inGridUnit.member.id }),
       }),
       201,
       "post for a resident, in the resident's grid unit",
@@ -253,7 +239,7 @@ describe('POST /requests', () => {
     expectProblem(
       await api('POST', '/requests', {
         token: outsider.token,
-        body: body({ requesterId: resident.member.id }),
+        body: requestTerms({ requesterId: resident.member.id }),
       }),
       403,
       'FORBIDDEN',
@@ -262,14 +248,14 @@ describe('POST /requests', () => {
     expectProblem(
       await api('POST', '/requests', {
         token: coordinator.token,
-        body: body({ requesterId: helper.member.id }),
+        body: requestTerms({ requesterId: helper.member.id }),
       }),
       400,
       'VALIDATION_FAILED',
       ['requesterId'],
     );
     expectProblem(
-      await api('POST', '/requests', { token: coordinator.token, body: body() }),
+      await api('POST', '/requests', { token: coordinator.token, body: requestTerms() }),
       403,
       'FORBIDDEN',
     );
@@ -278,11 +264,11 @@ describe('POST /requests', () => {
   it('is for residents: a volunteer is refused with 403, no token with 401', async () => {
     const helper = await volunteer();
     expectProblem(
-      await api('POST', '/requests', { token: helper.token, body: body() }),
+      await api('POST', '/requests', { token: helper.token, body: requestTerms() }),
       403,
       'FORBIDDEN',
     );
-    expectProblem(await api('POST', '/requests', { body: body() }), 401, 'UNAUTHENTICATED');
+    expectProblem(await api('POST', '/requests', { body: requestTerms() }), 401, 'UNAUTHENTICATED');
   });
 
   it.each([
@@ -306,7 +292,7 @@ describe('POST /requests', () => {
   ])('refuses a bad %s with 400 naming it', async (field, extra) => {
     const resident = await residentWith(200);
     expectProblem(
-      await api('POST', '/requests', { token: resident.token, body: body(extra) }),
+      await api('POST', '/requests', { token: resident.token, body: requestTerms(extra) }),
       400,
       'VALIDATION_FAILED',
       [field],
@@ -316,7 +302,7 @@ describe('POST /requests', () => {
 
   it('answers a retry with the same Idempotency-Key with the same request, once held', async () => {
     const resident = await residentWith(200);
-    const sent = body();
+    const sent = requestTerms();
     const key = { 'idempotency-key': unique('post') };
     const first = ok(
       await api('POST', '/requests', { token: resident.token, body: sent, headers: key }),
@@ -1011,7 +997,7 @@ describe('expiry', () => {
     });
     // Accepted first, so its window has ended before the others' have.
     const taken = ok(
-      await call('POST', '/requests', { token: resident.token, body: body(soon()) }),
+      await call('POST', '/requests', { token: resident.token, body: requestTerms(soon()) }),
       201,
       'post',
     );
@@ -1020,14 +1006,14 @@ describe('expiry', () => {
     const due = await Promise.all(
       Array.from({ length: 5 }, async () =>
         ok<HelpRequest>(
-          await call('POST', '/requests', { token: resident.token, body: body(soon()) }),
+          await call('POST', '/requests', { token: resident.token, body: requestTerms(soon()) }),
           201,
           'post',
         ),
       ),
     );
     const later = ok(
-      await call('POST', '/requests', { token: resident.token, body: body() }),
+      await call('POST', '/requests', { token: resident.token, body: requestTerms() }),
       201,
       'post',
     );

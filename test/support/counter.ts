@@ -77,6 +77,17 @@ export async function claim(
   return voucher;
 }
 
+/** The member claims a voucher of the offer and the shop's staff redeem it: one sale, settled at period end. */
+export async function claimAndRedeem(
+  member: SignedIn,
+  offerId: string,
+  staff: SignedIn,
+  api: Api = sharedApi,
+): Promise<void> {
+  const { code } = await claim(member, offerId, api);
+  ok(await api('POST', '/vouchers/redeem', { token: staff.token, body: { code } }), 200, 'redeem');
+}
+
 /** A member of the community with credits to spend. */
 export async function memberWithCredits(
   coordinator: SignedIn,

@@ -9,6 +9,7 @@ type Api = typeof sharedApi;
 
 export const BOOTSTRAP_ADMIN = { login: 'admin@timebank.local', password: 'admin-change-me' };
 export const PASSWORD = 'correct-horse-battery';
+const HOUR_MS = 3600_000;
 
 export function unique(tag = 'x'): string {
   return `${tag}-${randomBytes(5).toString('hex')}`;
@@ -194,6 +195,22 @@ export async function neighbours(
   return { community, coordinator, resident, volunteer };
 }
 
+/** The coordinator marks the member a priority household: the community fund pays for their requests. */
+export async function markPriorityHousehold(
+  coordinator: SignedIn,
+  member: SignedIn,
+  api: Api = sharedApi,
+): Promise<void> {
+  ok(
+    await api('PATCH', `/members/${member.member.id}`, {
+      token: coordinator.token,
+      body: { priorityHousehold: true },
+    }),
+    200,
+    'mark a priority household',
+  );
+}
+
 /** A request of the resident that the volunteer accepted and completed in `minutes`: ready to confirm. */
 export async function completedRequest(
   { resident, volunteer }: Neighbours,
@@ -202,14 +219,10 @@ export async function completedRequest(
 ): Promise<string> {
   const posted = await api('POST', '/requests', {
     token: resident.token,
-    body: {
-      title: '陪同去社区医院复诊',
-      description: '周三上午，需要轮椅协助',
-      category: 'escort',
-      windowStart: new Date(Date.now() + 3600_000).toISOString(),
-      windowEnd: new Date(Date.now() + 7200_000).toISOString(),
+    body: requestTerms({
+      windowEnd: new Date(Date.now() + 2 * HOUR_MS).toISOString(),
       estimatedMinutes: minutes,
-    },
+    }),
   });
   ok(posted, 201, 'post a request');
   const id = posted.body.id as string;
@@ -239,8 +252,6 @@ export async function fundCommunity(
   );
 }
 
-const HOUR_MS = 3600_000;
-
 /** What an offer of a shop says unless a test says otherwise: 30 minutes for 10 % off, open ten days. */
 export function offerTerms(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -253,6 +264,19 @@ export function offerTerms(extra: Record<string, unknown> = {}): Record<string, 
     validUntil: new Date(Date.now() + 240 * HOUR_MS).toISOString(),
     quantity: 100,
     perMemberLimit: 5,
+    ...extra,
+  };
+}
+
+/** What a help request says unless a test says otherwise: an escort to the clinic, in an hour, for 90 minutes. */
+export function requestTerms(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: '陪同去社区医院复诊',
+    description: '周三上午，需要轮椅协助',
+    category: 'escort',
+    windowStart: new Date(Date.now() + HOUR_MS).toISOString(),
+    windowEnd: new Date(Date.now() + 3 * HOUR_MS).toISOString(),
+    estimatedMinutes: 90,
     ...extra,
   };
 }
