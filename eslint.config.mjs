@@ -63,8 +63,8 @@ export default tseslint.config(
           ],
         },
       ],
-      // A function a reader cannot hold in view is several steps: name them.
-      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      // A function a reader cannot hold in view is several steps: name them (under 80 lines).
+      'max-lines-per-function': ['error', { max: 79, skipBlankLines: true, skipComments: true }],
     },
   },
 
