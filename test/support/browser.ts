@@ -178,8 +178,8 @@ export async function reloadUntil(
 }
 
 /**
- * A page the member passes through: its screenshot in test/logs/screens/<role>-<name>.png,
- * and axe-core with no serious or critical violations, at the standard and at the
+ * A page the member passes through: its screenshots in test/logs/screens/<role>-<name>.png
+ * and, at the extra-large text size, <role>-<name>-xl.png, and axe-core with no serious or critical violations, at the standard and at the
  * extra-large text size (the member's choice is restored afterwards).
  */
 export async function look(page: Page, role: string, name: string): Promise<void> {
@@ -190,6 +190,10 @@ export async function look(page: Page, role: string, name: string): Promise<void
   const findings: Record<string, AxeFinding[]> = {};
   for (const size of ['standard', 'xlarge']) {
     await page.evaluate((s) => (document.documentElement.dataset.textSize = s), size);
+    if (size === 'xlarge') {
+      await settled(page);
+      await page.screenshot({ path: path.join(SCREENS, `${role}-${name}-xl.png`), fullPage: true });
+    }
     const found = await seriousViolations(page);
     if (found.length > 0) findings[size] = found;
   }
