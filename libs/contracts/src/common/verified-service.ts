@@ -1,7 +1,10 @@
 import { AccountOwnerRef } from '../accounting/ledger.dto';
 
-/** Where verified service comes from: a confirmed help request, or an approved hour log. */
-export type ServiceSource = 'request' | 'hours';
+/**
+ * Where verified service comes from: a confirmed help request, an approved hour
+ * log, or an attendance at a community activity (paid when the activity closes).
+ */
+export type ServiceSource = 'request' | 'hours' | 'activity';
 
 /**
  * What a service record entry says about one piece of verified service. It

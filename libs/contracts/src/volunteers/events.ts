@@ -1,5 +1,5 @@
 import { Role } from '../common/roles';
-import { HoursVerifiedEvent } from '../common/verified-service';
+import { HoursVerifiedEvent, ServiceDetails } from '../common/verified-service';
 import { event } from '../message';
 
 /** `volunteers.member.created`: a member joined (registered or created by staff). */
@@ -42,6 +42,62 @@ export interface TierReachedEvent {
   at: string;
 }
 
+/** What every activity event says about the activity, enough to tell a member about it. */
+export interface ActivityRef {
+  activityId: string;
+  title: string;
+  communityId: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** One attendance paid when an activity closes: `details.source` is `activity`. */
+export interface ActivityPayment {
+  volunteerId: string;
+  minutes: number;
+  details: ServiceDetails;
+}
+
+/**
+ * `volunteers.activity.closed`: the ledger pays every attendance from the
+ * activity's hold, in one transaction, once, and releases the rest; each
+ * payment's transfer carries its `details`, so it lands on the service record.
+ */
+export interface ActivityClosedEvent {
+  activity: ActivityRef;
+  holdId: string;
+  payments: ActivityPayment[];
+  noShows: string[];
+  closedBy: string;
+  closedAt: string;
+}
+
+/** `volunteers.activity.cancelled`: the ledger voids the hold; everyone signed up is told. */
+export interface ActivityCancelledEvent {
+  activity: ActivityRef;
+  holdId: string;
+  reason: string;
+  /** Everyone signed up when it was cancelled: confirmed and waitlisted. */
+  volunteerIds: string[];
+  cancelledBy: string;
+  at: string;
+}
+
+/** `volunteers.activity.signup-promoted`: a place freed up and the first on the waitlist has it. */
+export interface SignupPromotedEvent {
+  activity: ActivityRef;
+  volunteerId: string;
+  at: string;
+}
+
+/** `volunteers.activity.reminder-due`: the activity starts within a day; sent once per activity. */
+export interface ActivityReminderEvent {
+  activity: ActivityRef;
+  /** The confirmed volunteers at the time of the reminder. */
+  volunteerIds: string[];
+}
+
 /** Durable events the volunteers service publishes (JetStream, through its outbox). */
 export const VolunteersEvents = {
   memberCreated: event<MemberCreatedEvent>('volunteers.member.created'),
@@ -51,4 +107,8 @@ export const VolunteersEvents = {
   /** Approved hour logs: the ledger pays them from the community fund. */
   hoursVerified: event<HoursVerifiedEvent>('volunteers.hours.verified'),
   tierReached: event<TierReachedEvent>('volunteers.tier.reached'),
+  activityClosed: event<ActivityClosedEvent>('volunteers.activity.closed'),
+  activityCancelled: event<ActivityCancelledEvent>('volunteers.activity.cancelled'),
+  signupPromoted: event<SignupPromotedEvent>('volunteers.activity.signup-promoted'),
+  activityReminderDue: event<ActivityReminderEvent>('volunteers.activity.reminder-due'),
 } as const;
