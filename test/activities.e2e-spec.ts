@@ -72,7 +72,13 @@ async function publish(body: Record<string, unknown> = {}, key?: string): Promis
   return res.body;
 }
 
-function signUp(activityId: string, who: SignedIn): Promise<ApiResponse> {
+interface SignupAnswer {
+  status?: string;
+  position?: number;
+  code?: string;
+}
+
+function signUp(activityId: string, who: SignedIn): Promise<ApiResponse<SignupAnswer>> {
   return api('POST', `/activities/${activityId}/signups`, { token: who.token });
 }
 
@@ -261,7 +267,7 @@ describe('signing up', () => {
   it('confirms up to the capacity, then waitlists as many again, then refuses', async () => {
     const activity = await publish({ capacity: 2 });
     const people = await Promise.all([1, 2, 3, 4, 5].map(() => volunteer()));
-    const answers = [];
+    const answers: Array<ApiResponse<SignupAnswer>> = [];
     for (const who of people) answers.push(await signUp(activity.id, who));
     expect(answers.slice(0, 4).map((r) => [r.status, r.body])).toEqual([
       [201, { status: 'confirmed' }],
@@ -326,13 +332,15 @@ describe('signing up', () => {
     const activity = await publish({ capacity: 5 });
     const people = await Promise.all(Array.from({ length: 20 }, () => volunteer()));
     const answers = await Promise.all(people.map((who) => signUp(activity.id, who)));
-    const statuses = answers.map((r) => (r.status === 201 ? r.body.status : r.body.code));
+    const statuses = answers.map((r): string | undefined =>
+      r.status === 201 ? r.body.status : r.body.code,
+    );
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(5);
     expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(5);
     expect(statuses.filter((s) => s === 'INVALID_STATE')).toHaveLength(10);
     const positions = answers
       .filter((r) => r.body.status === 'waitlisted')
-      .map((r) => r.body.position)
+      .map((r): number | undefined => r.body.position)
       .sort();
     expect(positions).toEqual([1, 2, 3, 4, 5]);
     const { rows } = await db.query<{ status: string; n: number }>(
