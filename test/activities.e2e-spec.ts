@@ -391,6 +391,52 @@ describe('signing up', () => {
   });
 });
 
+describe('reading', () => {
+  it('shows the caller’s own check-in, 404 for no such activity, 400 for a bad id or period', async () => {
+    const activity = await publish();
+    const v = await volunteer();
+    await signUp(activity.id, v);
+    const checkedIn = await door(activity.id, v, 'check-in');
+    const seen = await api<Activity>('GET', `/activities/${activity.id}`, { token: v.token });
+    expect(seen.body.mySignup).toEqual({
+      status: 'confirmed',
+      checkedInAt: checkedIn.body.checkedInAt,
+    });
+    expectProblem(
+      await api('GET', '/activities/00000000-0000-4000-8000-000000000000', { token: v.token }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await api('GET', '/activities/nope', { token: v.token }),
+      400,
+      'VALIDATION_FAILED',
+      ['id'],
+    );
+    expectProblem(
+      await api('GET', `/activities?${query({ from: inMinutes(60), to: inMinutes(0) })}`, {
+        token: v.token,
+      }),
+      400,
+      'VALIDATION_FAILED',
+      ['from'],
+    );
+    expectProblem(
+      await api('POST', `/activities/${activity.id}/cancel`, {
+        token: otherCoordinator.token,
+        body: { reason: 'not mine' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await api('GET', `/activities/${activity.id}/attendance`, { token: v.token }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+});
+
 describe('the door', () => {
   it('shows coordinators a code that changes every 30 seconds (403 for others)', async () => {
     const activity = await publish();
