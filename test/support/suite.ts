@@ -34,6 +34,8 @@ export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   CORS_ORIGINS: 'https://app.timebank.example',
   BOOTSTRAP_ADMIN_LOGIN: 'admin@timebank.local',
   BOOTSTRAP_ADMIN_PASSWORD: 'admin-change-me',
+  // A reminder test moves an activity into the coming day and waits for its reminder.
+  ACTIVITY_REMINDER_INTERVAL_MS: '2000',
 };
 
 /**
