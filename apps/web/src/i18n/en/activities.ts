@@ -128,6 +128,7 @@ export default {
       minutes: 'Time per volunteer (minutes)',
       minutesHint: 'Left empty: the length of the activity, {minutes}',
       hold: 'Holds {capacity} × {each} = {total} from the community fund',
+      fundFree: 'The community fund has {minutes} free now',
       holdUnknown: 'Once places and times are filled in, the hold shows here',
       submit: 'Publish',
       done: '“{title}” is published; {total} held.',

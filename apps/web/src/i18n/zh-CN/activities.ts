@@ -123,6 +123,7 @@ export default {
       minutes: '每人计入时长（分钟）',
       minutesHint: '不填就按活动时长：{minutes}',
       hold: '将从社区基金冻结 {capacity} 人 × {each} = {total}',
+      fundFree: '社区基金现在可用 {minutes}',
       holdUnknown: '填好名额和时间后，这里显示要冻结多少时长',
       submit: '发布活动',
       done: '“{title}”已发布，冻结了 {total}。',
