@@ -29,6 +29,7 @@ import { VolunteerRatingsController } from './requests/volunteer-ratings.control
 import { MerchantsController } from './rewards/merchants.controller';
 import { OffersController } from './rewards/offers.controller';
 import { VouchersController } from './rewards/vouchers.controller';
+import { ActivitiesController } from './volunteers/activities.controller';
 import { HoursController } from './volunteers/hours.controller';
 import { ServiceRecordsController } from './volunteers/service-records.controller';
 import { TransportModule } from './transport/transport.module';
@@ -47,6 +48,7 @@ export const GATEWAY_CONTROLLERS = [
   FundsController,
   LedgerController,
   HoursController,
+  ActivitiesController,
   ServiceRecordsController,
   CommunityReportController,
   CommunityQueueController,

@@ -10,3 +10,4 @@ export * from './card-number';
 export * from './hours.dto';
 export * from './service-record.dto';
 export * from './messages';
+export * from './activities.dto';
