@@ -9,8 +9,10 @@ export default {
     mine: 'Signed up',
     empty:
       'No community activities coming up. New ones appear here when your community publishes them; meanwhile you can help a neighbour on the help board.',
-    emptyMine: 'You have not signed up for an activity yet. Pick one under “All activities” and sign up there.',
-    homeHint: 'Volunteer activities of your community: sign up, scan in at the door, the time is recorded by itself.',
+    emptyMine:
+      'You have not signed up for an activity yet. Pick one under “All activities” and sign up there.',
+    homeHint:
+      'Volunteer activities of your community: sign up, scan in at the door, the time is recorded by itself.',
     homeLink: 'See the community activities',
     toBoard: 'Go to the help board',
   },
@@ -47,13 +49,14 @@ export default {
     confirmedNote: 'Come before it starts and scan the QR code at the door to check in.',
     cancelSignup: 'Cancel my sign-up',
     cancelTitle: 'Cancel your sign-up?',
-    cancelQuestion: 'You will not take part in “{title}”? Your place goes to the next on the waiting list.',
+    cancelQuestion:
+      'You will not take part in “{title}”? Your place goes to the next on the waiting list.',
     cancelConfirm: 'Cancel sign-up',
     cancelled: 'Your sign-up is cancelled.',
     checkIn: 'Check in',
     checkOut: 'Check out',
     checkedInAt: 'Checked in at {time}',
-    checkedOutAt: 'Checked out at {time}, {minutes} of service',
+    checkedOutAt: 'Checked out at {time}',
     notYet: 'You can check in from an hour before it starts.',
     activityCancelled: 'This activity is cancelled: {reason}',
     activityClosed: 'This activity is over and its service time has been paid.',
@@ -72,7 +75,8 @@ export default {
     submitOut: 'Check out',
     required: 'Please type the 8 digits under the QR code',
     malformed: 'The check-in code has 8 digits. Please compare it with the screen at the door.',
-    notCode: 'That is not the check-in code of this activity. Please scan the QR code on the screen at the door.',
+    notCode:
+      'That is not the check-in code of this activity. Please scan the QR code on the screen at the door.',
     stop: 'Stop scanning, type the number',
     sending: 'Checking in…',
     inTitle: 'Checked in',
@@ -91,7 +95,8 @@ export default {
         'The camera may not be used. Allow this site to use the camera in the browser settings, or type the number under the QR code.',
       none: 'No camera was found on this device. Please type the number under the QR code.',
       busy: 'Another app is using the camera. Close it and try again, or type the number.',
-      insecure: 'The camera works only on a secure (https) address. Please type the number under the QR code.',
+      insecure:
+        'The camera works only on a secure (https) address. Please type the number under the QR code.',
       failed: 'The camera could not be started. Please type the number under the QR code.',
     },
   },
@@ -176,7 +181,8 @@ export default {
     noShowsTitle: 'No-shows',
     cancel: 'Cancel the activity',
     cancelTitle: 'Cancel “{title}”',
-    cancelHint: 'The hold returns to the community fund; the volunteers signed up are told, with the reason.',
+    cancelHint:
+      'The hold returns to the community fund; the volunteers signed up are told, with the reason.',
     reason: 'Reason',
     reasonPlaceholder: 'e.g. bad weather, a new date will follow',
     reasonRequired: 'Please give the reason: the volunteers read it',

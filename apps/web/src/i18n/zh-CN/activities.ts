@@ -2,7 +2,8 @@
 export default {
   board: {
     title: '社区活动',
-    intro: '社区组织的志愿活动。报名后到场扫门口的二维码签到，结束时再扫一次签退，服务时长自动记入。',
+    intro:
+      '社区组织的志愿活动。报名后到场扫门口的二维码签到，结束时再扫一次签退，服务时长自动记入。',
     all: '全部活动',
     show: '显示哪些活动',
     mine: '我报名的',
@@ -50,7 +51,7 @@ export default {
     checkIn: '到场签到',
     checkOut: '结束签退',
     checkedInAt: '{time} 已签到',
-    checkedOutAt: '{time} 已签退，服务 {minutes}',
+    checkedOutAt: '{time} 已签退',
     notYet: '活动开始前一小时可以签到。',
     activityCancelled: '这个活动已取消：{reason}',
     activityClosed: '这个活动已经结束，服务时长已结算。',
@@ -84,7 +85,8 @@ export default {
     again: '再扫一次',
     back: '回到活动',
     camera: {
-      denied: '没有得到使用摄像头的许可。请在浏览器设置里允许使用摄像头，或者输入二维码下面的数字。',
+      denied:
+        '没有得到使用摄像头的许可。请在浏览器设置里允许使用摄像头，或者输入二维码下面的数字。',
       none: '这台设备上找不到摄像头，请输入二维码下面的数字。',
       busy: '摄像头正被别的程序占用，请关掉它后再试，或者输入数字。',
       insecure: '这个网址不能使用摄像头（需要 https），请输入二维码下面的数字。',
@@ -106,7 +108,8 @@ export default {
     open: '查看',
     publish: {
       title: '发布活动',
-      intro: '发布时从社区基金冻结“名额 × 每人时长”，保证每位到场的志愿者都能拿到时长；结束结算后多余的退回基金。',
+      intro:
+        '发布时从社区基金冻结“名额 × 每人时长”，保证每位到场的志愿者都能拿到时长；结束结算后多余的退回基金。',
       name: '活动名称',
       description: '活动内容',
       descriptionPlaceholder: '做什么、要带什么、找谁',
@@ -163,7 +166,8 @@ export default {
     checkedInCount: '已签到 {n} 人',
     close: '结束并结算',
     closeTitle: '结束活动并结算？',
-    closeQuestion: '按签到记录给到场的志愿者记入时长，未到场的记为缺席，多余的冻结时长退回社区基金。结算后不能再改。',
+    closeQuestion:
+      '按签到记录给到场的志愿者记入时长，未到场的记为缺席，多余的冻结时长退回社区基金。结算后不能再改。',
     closeConfirm: '结束并结算',
     closed: '已结算：{paid} 人记入时长，{noShows} 人缺席。',
     paidTitle: '记入时长',
