@@ -149,7 +149,7 @@ describe('web app: community activities', () => {
         await form.getByLabel('名额（人）').fill('3');
         await form.getByRole('button', { name: '发布活动' }).click();
         await office.getByTestId('publish-done').getByText('冻结了 6 小时').waitFor();
-        await console
+        await office
           .getByTestId('desk-activities')
           .getByRole('link', { name: '重阳节包饺子' })
           .waitFor();
