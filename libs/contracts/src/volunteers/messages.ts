@@ -202,6 +202,12 @@ export const VolunteersMessages = {
     HoldOwnerCheckQuery,
     reply<HoldOwnerAnswer>(),
   ),
+  /** The same for an activity's hold (key `activity:<id>:hold`). */
+  activityHoldOwnerCheck: message(
+    'volunteers.activity-hold-owner.check',
+    HoldOwnerCheckQuery,
+    reply<HoldOwnerAnswer>(),
+  ),
 
   // asked by the gateway for a community's report and queue
   /** Checks the actor may see the community's reports, as each report of this service does. */
