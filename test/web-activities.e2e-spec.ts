@@ -58,8 +58,9 @@ async function confirmDialog(page: Page, button: string): Promise<void> {
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** What a person reads there: the rendered text, its lines joined by single spaces. */
 const textOf = async (locator: Locator) =>
-  ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  (await locator.first().innerText()).replace(/\s+/g, ' ').trim();
 
 /** The code the door screen shows now (a fresh one when the shown one is about to change). */
 async function doorCode(door: Page): Promise<string> {
