@@ -302,4 +302,95 @@ describe('web app: community activities', () => {
     },
     JOURNEY_MS,
   );
+
+  it(
+    'a full activity puts the volunteer on the waitlist, moves them up when a place frees, and a cancelled activity says why',
+    async () => {
+      const first = await register(communityId, { displayName: '郑国强', roles: ['volunteer'] });
+      const volunteer = await register(communityId, {
+        displayName: '孙丽华',
+        roles: ['resident', 'volunteer'],
+      });
+      const startsAt = new Date(Date.now() + 2 * 86_400_000);
+      const { id } = ok<{ id: string }>(
+        await api('POST', '/activities', {
+          token: coordinator.token,
+          headers: { 'idempotency-key': `publish-full-${communityId}` },
+          body: {
+            title: '楼道大扫除',
+            description: '',
+            communityId,
+            place: '3 号楼',
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+            capacity: 1,
+          },
+        }),
+        201,
+        'publish',
+      );
+      ok(await api('POST', `/activities/${id}/signups`, { token: first.token }), 201, 'sign-up');
+
+      const desk = await openDesk(browser);
+      const phone = await openPhone({ browser });
+      const { page } = phone;
+      try {
+        // Full: the volunteer joins the waitlist and reads their place on it.
+        await signIn(page, volunteer.login, volunteer.password);
+        await page.goto(`/activities/${id}`);
+        expect(await textOf(page.getByTestId('places'))).toContain('名额已满，可以候补');
+        await page.getByTestId('sign-up').getByText('名额已满，报名候补').click();
+        const mine = page.getByTestId('my-signup');
+        await mine.waitFor();
+        expect(await mine.getAttribute('data-status')).toBe('waitlisted');
+        expect(await textOf(mine)).toContain('候补第 1 位');
+        await look(page, 'volunteer', 'activity-waitlisted');
+
+        // The one confirmed cancels: the volunteer moves up.
+        expect(
+          (await api('DELETE', `/activities/${id}/signups/me`, { token: first.token })).status,
+        ).toBe(204);
+        await reloadUntil(
+          page,
+          'moved up from the waitlist',
+          async () => (await mine.getAttribute('data-status')) === 'confirmed',
+        );
+
+        // Cancelling one's own sign-up asks first.
+        await page.getByTestId('cancel-signup').click();
+        await confirmDialog(page, '取消报名');
+        expect(await textOf(page.getByTestId('said'))).toBe('已取消报名。');
+        await page.getByTestId('sign-up').waitFor();
+        expect(await mine.count()).toBe(0);
+
+        // The desk cancels the activity, with the reason the volunteers read.
+        const office = await desk.newPage();
+        await signIn(office, coordinator.login, coordinator.password);
+        await office.goto(`/console/activities/${id}`);
+        await office.getByTestId('cancel-activity').click();
+        const dialog = office.getByRole('dialog');
+        await dialog.getByTestId('confirm-cancel-activity').click();
+        await dialog.getByText('请写一下取消的原因，志愿者会看到').waitFor();
+        await dialog.getByLabel('取消原因').fill('暴雨预警，改期另行通知');
+        await look(office, 'coordinator', 'activity-cancel');
+        await dialog.getByTestId('confirm-cancel-activity').click();
+        await until(
+          'cancelled on the desk',
+          () => textOf(office.getByTestId('activity-status')),
+          (shown) => shown === '已取消',
+        );
+        await office.getByText('活动已取消：暴雨预警，改期另行通知').waitFor();
+
+        await page.reload();
+        await page.getByText('这个活动已取消：暴雨预警，改期另行通知').waitFor();
+        expect(await page.getByTestId('sign-up').count()).toBe(0);
+        await look(page, 'volunteer', 'activity-cancelled');
+        expect(phone.errors).toEqual([]);
+      } finally {
+        await phone.close();
+        await desk.close();
+      }
+    },
+    JOURNEY_MS,
+  );
 });
