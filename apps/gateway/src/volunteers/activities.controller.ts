@@ -104,7 +104,9 @@ export class ActivitiesController {
   @Access(['volunteer'])
   @ApiOperation({
     summary: 'Withdraw my sign-up; the first on the waitlist takes a freed place',
-    description: 'Withdrawing when not signed up is 204 as well.',
+    description:
+      'Withdrawing when not signed up is 204 as well; from a cancelled or closed activity, ' +
+      '409 INVALID_STATE. The promoted volunteer is told (volunteers.activity.signup-promoted).',
   })
   @ApiResponse({ status: 204, description: 'Withdrawn' })
   @ApiProblems(404, 409)
@@ -204,7 +206,8 @@ export class ActivitiesController {
     summary: 'Close: pay each attendance from the hold, once; release the rest',
     description:
       'Once the activity has started. A volunteer checked in but not out is counted until the ' +
-      'end. Closing again answers the same and pays nothing more.',
+      'end; paid lists each attendance worth a minute or more, noShows the confirmed volunteers ' +
+      'who never checked in. Closing again answers the same and pays nothing more.',
   })
   @ApiResponse({ status: 200, type: CloseActivityView })
   close(

@@ -266,7 +266,8 @@ export class ActivitiesRepository {
     activityId: string,
     event: (volunteerId: string) => SignupPromotedEvent,
   ): Promise<string | null> {
-    const [row] = await this.manager.query<Array<{ volunteerId: string }>>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[row]] = await this.manager.query<[Array<{ volunteerId: string }>, number]>(
       `UPDATE volunteers.activity_signups SET status = 'confirmed'
         WHERE id = (SELECT id FROM volunteers.activity_signups
                      WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT 1)
