@@ -17,6 +17,7 @@ import {
   launchChromium,
   look,
   openPhone,
+  qrText,
   reloadUntil,
   signIn,
   webOrigin,
@@ -33,6 +34,8 @@ import { api, ok } from './support/http';
 import { until } from './support/wait';
 
 const DESK = { width: 1280, height: 800 };
+/** The tablet held upright at the door. */
+const TABLET = { width: 820, height: 1180 };
 /** The journey waits for the activity to start (about a minute and a half) besides its pages. */
 const JOURNEY_MS = 420_000;
 /** The activity starts this long after it is published: check-in is open, closing soon allowed. */
@@ -196,13 +199,17 @@ describe('web app: community activities', () => {
         const door = await desk.newPage();
         await door.goto(`/console/activities/${id}/door`);
         await door.getByTestId('door-qr').waitFor();
-        const qrUrl = (await door.getByTestId('door-qr').getAttribute('data-url')) ?? '';
+        // The QR code, read back from the pixels: the check-in page's address with the code.
+        const qrUrl = await qrText(door, 'door-qr');
         expect(qrUrl).toMatch(
           new RegExp(`^${webOrigin()}/activities/${id}/check-in\\?code=\\d{8}$`),
         );
-        expect(await doorCode(door)).toMatch(/^\d{8}$/);
+        const firstCode = await doorCode(door);
+        expect(firstCode).toMatch(/^\d{8}$/);
         expect(await textOf(door.getByTestId('door-checked-in'))).toBe('已签到 0 人');
         await look(door, 'coordinator', 'door');
+        await door.setViewportSize(TABLET);
+        await look(door, 'coordinator', 'door-tablet');
 
         // ---- The volunteer checks in by typing the digits under the QR code.
         await page.getByTestId('to-check-in').click();
@@ -258,7 +265,13 @@ describe('web app: community activities', () => {
           (now) => now > startsAt.getTime() + 65_000,
           STARTS_IN_MS + 90_000,
         );
-        const fresh = (await door.getByTestId('door-qr').getAttribute('data-url')) ?? '';
+        // The door screen has fetched new codes by itself meanwhile.
+        await until(
+          'a new code at the door',
+          () => doorCode(door),
+          (code) => code !== firstCode,
+        );
+        const fresh = await qrText(door, 'door-qr');
         await page.goto(fresh.replace(webOrigin(), ''));
         await result.waitFor();
         expect(await result.getAttribute('data-kind')).toBe('out');
