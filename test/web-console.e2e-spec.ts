@@ -13,12 +13,12 @@
  * for her, its record naming who acted for whom, and another disputed for her,
  * which the same coordinator may not then settle.
  */
-import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   launchChromium,
   look,
   openPhone,
+  qrText,
   reloadUntil,
   settled,
   signIn,
@@ -70,30 +70,6 @@ async function countIs(locator: Locator, n: number): Promise<void> {
     () => locator.count(),
     (found) => found === n,
   );
-}
-
-/** The text of the QR code an <img> shows, read back by ZXing from the pixels the browser drew. */
-async function qrText(page: Page, testId: string): Promise<string> {
-  const { width, height, luminance } = await page.getByTestId(testId).evaluate(async (node) => {
-    const img = node as HTMLImageElement;
-    await img.decode();
-    const size = 400;
-    const canvas = document.createElement('canvas');
-    canvas.width = size;
-    canvas.height = size;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, size, size);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(img, 20, 20, size - 40, size - 40);
-    const { data } = ctx.getImageData(0, 0, size, size);
-    const gray: number[] = [];
-    for (let i = 0; i < data.length; i += 4)
-      gray.push(Math.round((data[i] + data[i + 1] + data[i + 2]) / 3));
-    return { width: size, height: size, luminance: gray };
-  });
-  const source = new RGBLuminanceSource(Uint8ClampedArray.from(luminance), width, height);
-  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
 }
 
 /** The size of the first page of the page printed as the page itself asks (@page), in mm. */

@@ -10,6 +10,7 @@
  *   await web.close();
  */
 import AxeBuilder from '@axe-core/playwright';
+import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -203,4 +204,28 @@ export async function look(page: Page, role: string, name: string): Promise<void
       `axe-core on ${role}-${name} (${page.url()}): ${JSON.stringify(findings, null, 2)}`,
     );
   }
+}
+
+/** The text of the QR code an <img> shows, read back by ZXing from the pixels the browser drew. */
+export async function qrText(page: Page, testId: string): Promise<string> {
+  const { width, height, luminance } = await page.getByTestId(testId).evaluate(async (node) => {
+    const img = node as HTMLImageElement;
+    await img.decode();
+    const size = 400;
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(img, 20, 20, size - 40, size - 40);
+    const { data } = ctx.getImageData(0, 0, size, size);
+    const gray: number[] = [];
+    for (let i = 0; i < data.length; i += 4)
+      gray.push(Math.round((data[i] + data[i + 1] + data[i + 2]) / 3));
+    return { width: size, height: size, luminance: gray };
+  });
+  const source = new RGBLuminanceSource(Uint8ClampedArray.from(luminance), width, height);
+  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
 }

@@ -1,12 +1,13 @@
 import { i18n } from '@/i18n';
 import type { MenuEntry } from './ConsoleFrame.vue';
 
-/** The coordinator's console: what is waiting, the people, the fund, the report. */
+/** The coordinator's console: what is waiting, the people, the activities, the fund, the report. */
 export function consoleMenu(counts: { queue?: number } = {}): MenuEntry[] {
   const t = i18n.global.t;
   return [
     { to: 'console', label: t('console.menu.queue'), icon: 'todo-list-o', count: counts.queue },
     { to: 'console-people', label: t('console.menu.people'), icon: 'friends-o' },
+    { to: 'console-activities', label: t('console.menu.activities'), icon: 'flag-o' },
     { to: 'console-fund', label: t('console.menu.fund'), icon: 'balance-o' },
     { to: 'console-report', label: t('console.menu.report'), icon: 'chart-trending-o' },
   ];

@@ -27,6 +27,12 @@ export default {
   hours: '{h} h',
   credits: 'Time credits',
   creditsUnit: 'min',
+  /** The camera reading a QR code (the counter's vouchers, an activity's door code). */
+  camera: {
+    label: 'Camera picture: put the QR code inside the frame',
+    starting: 'Starting the camera…',
+    aim: 'Put the QR code inside the frame; it is read by itself',
+  },
   nav: {
     label: 'Main sections',
     home: 'Home',

@@ -8,6 +8,7 @@ export default {
   menu: {
     queue: 'To do',
     people: 'People',
+    activities: 'Activities',
     fund: 'Community fund',
     report: 'Report',
   },

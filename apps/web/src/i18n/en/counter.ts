@@ -26,9 +26,6 @@ export default {
       'That QR code is not a voucher. Ask the customer to open the voucher in “My vouchers”.',
   },
   camera: {
-    label: 'Camera picture: put the QR code inside the frame',
-    starting: 'Starting the camera…',
-    aim: 'Put the QR code inside the frame; it is read by itself',
     stop: 'Stop scanning, type the code',
     denied:
       'The camera may not be used. Allow this site to use the camera in the browser settings, or type the code.',

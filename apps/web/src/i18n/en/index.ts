@@ -5,6 +5,7 @@ export { default as settings } from './settings';
 export { default as me } from './me';
 export { default as requests } from './requests';
 export { default as volunteer } from './volunteer';
+export { default as activities } from './activities';
 export { default as credits } from './credits';
 export { default as console } from './console';
 export { default as counter } from './counter';

@@ -16,6 +16,7 @@ export default {
     statement: 'Statement',
     gift: 'Give credits to family',
     vouchers: 'My vouchers',
+    activities: 'Community activities',
     hours: 'My hours',
     record: 'Service record and certificate',
     profile: 'Volunteer profile',

@@ -25,6 +25,12 @@ export default {
   hours: '{h} 小时',
   credits: '时间积分',
   creditsUnit: '分钟',
+  /** The camera reading a QR code (the counter's vouchers, an activity's door code). */
+  camera: {
+    label: '摄像头画面：把二维码放进框里',
+    starting: '正在打开摄像头…',
+    aim: '把二维码放进框里，对准了会自动识别',
+  },
   nav: {
     label: '主要栏目',
     home: '首页',

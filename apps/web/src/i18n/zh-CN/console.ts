@@ -6,6 +6,7 @@ export default {
   menu: {
     queue: '待办',
     people: '居民与志愿者',
+    activities: '社区活动',
     fund: '社区基金',
     report: '社区报表',
   },

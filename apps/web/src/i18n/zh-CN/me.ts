@@ -14,6 +14,7 @@ export default {
     statement: '积分明细',
     gift: '赠送积分给家人',
     vouchers: '我的优惠券',
+    activities: '社区活动',
     hours: '我的服务时长',
     record: '服务记录与证书',
     profile: '志愿者资料',

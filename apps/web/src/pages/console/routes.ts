@@ -35,6 +35,25 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./CardsPage.vue'),
   },
   {
+    path: '/console/activities',
+    name: 'console-activities',
+    meta: staff(),
+    component: () => import('./ActivitiesPage.vue'),
+  },
+  {
+    path: '/console/activities/:id',
+    name: 'console-activity',
+    meta: staff(),
+    component: () => import('./ActivityPage.vue'),
+  },
+  {
+    // The tablet at the activity's door: the rotating QR code, full screen.
+    path: '/console/activities/:id/door',
+    name: 'console-activity-door',
+    meta: staff(),
+    component: () => import('./DoorPage.vue'),
+  },
+  {
     path: '/console/fund',
     name: 'console-fund',
     meta: staff(),

@@ -33,6 +33,25 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./CertificateCheckPage.vue'),
   },
   {
+    path: '/activities',
+    name: 'activities',
+    meta: { role: 'volunteer', tab: 'home' },
+    component: () => import('./ActivitiesPage.vue'),
+  },
+  {
+    path: '/activities/:id',
+    name: 'activity',
+    meta: { role: 'volunteer', tab: 'home' },
+    component: () => import('./ActivityPage.vue'),
+  },
+  {
+    // Also opened by a phone's own camera app from the door's QR code (?code=…).
+    path: '/activities/:id/check-in',
+    name: 'activity-check-in',
+    meta: { role: 'volunteer' },
+    component: () => import('./CheckInPage.vue'),
+  },
+  {
     path: '/profile',
     name: 'profile',
     meta: { role: 'volunteer', tab: 'me' },
