@@ -18,6 +18,7 @@ import {
   unique,
 } from './support/fixtures';
 import { expectProblem } from './support/problems';
+import { openStream } from './support/sse';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
 import { eventually, pause, until } from './support/wait';
 
@@ -131,61 +132,6 @@ async function publishRedeemed(memberId: string, eventId: string, offerTitle: st
         msgID: randomUUID(),
       },
     );
-}
-
-/** An open Server-Sent Events stream and the events read from it so far. */
-interface OpenStream {
-  status: number;
-  contentType: string | null;
-  next(event: string, ms?: number): Promise<unknown>;
-  close(): void;
-}
-
-async function openStream(ticket: string, baseUrl = sharedBaseUrl()): Promise<OpenStream> {
-  const abort = new AbortController();
-  const res = await fetch(`${baseUrl}/notifications/stream?ticket=${encodeURIComponent(ticket)}`, {
-    headers: { accept: 'text/event-stream' },
-    signal: abort.signal,
-  });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const events: Array<{ event: string; data: string }> = [];
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = frame.split('\n');
-          const name = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-          if (name && data !== undefined) events.push({ event: name, data });
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  })();
-  return {
-    status: res.status,
-    contentType: res.headers.get('content-type'),
-    async next(event, ms = 10_000) {
-      const found = await until(
-        `an SSE "${event}" event`,
-        () => events.findIndex((e) => e.event === event),
-        (i) => i >= 0,
-        ms,
-      );
-      const [taken] = events.splice(found, 1);
-      return JSON.parse(taken.data) as unknown;
-    },
-    close: () => abort.abort(),
-  };
 }
 
 async function ticketOf(who: SignedIn, call: Api = api) {
@@ -512,7 +458,7 @@ describe('the stream', () => {
       expect(stream.status).toBe(200);
       expect(stream.contentType).toMatch(/^text\/event-stream/);
       await approve(await logHours(volunteer, 75), coordinator);
-      const pushed = (await stream.next('notification')) as Notification;
+      const pushed = JSON.parse((await stream.next('notification')).data) as Notification;
       expect(pushed).toMatchObject({ kind: 'hours.approved', title: 'Your hours were approved' });
       expect(pushed.body).toContain('75 minutes');
       expect((await list(volunteer)).items[0]).toEqual(pushed);
