@@ -104,14 +104,21 @@ function act(token: string, id: string, action: string, body?: unknown): Promise
   });
 }
 
+/** A durable event as its producer would announce it, each time under a fresh message id. */
+async function publishEvent(type: string, data: unknown, eventId: string = randomUUID()) {
+  const event = { id: eventId, type, occurredAt: new Date().toISOString(), requestId: null, data };
+  await nats
+    .jetstream()
+    .publish(`${process.env.TB_NATS_SUBJECT_PREFIX}.${type}`, JSON.stringify(event), {
+      msgID: randomUUID(),
+    });
+}
+
 /** A rewards.voucher.redeemed event as the rewards service would announce it. */
-async function publishRedeemed(memberId: string, eventId: string, offerTitle: string) {
-  const event = {
-    id: eventId,
-    type: 'rewards.voucher.redeemed',
-    occurredAt: new Date().toISOString(),
-    requestId: null,
-    data: {
+function publishRedeemed(memberId: string, eventId: string, offerTitle: string) {
+  return publishEvent(
+    'rewards.voucher.redeemed',
+    {
       voucherId: randomUUID(),
       holdId: randomUUID(),
       offerId: randomUUID(),
@@ -121,17 +128,8 @@ async function publishRedeemed(memberId: string, eventId: string, offerTitle: st
       offerTitle,
       redeemedAt: new Date().toISOString(),
     },
-  };
-  // A fresh message id each time: JetStream would drop a repeat inside its window; we test the consumer.
-  await nats
-    .jetstream()
-    .publish(
-      `${process.env.TB_NATS_SUBJECT_PREFIX}.rewards.voucher.redeemed`,
-      JSON.stringify(event),
-      {
-        msgID: randomUUID(),
-      },
-    );
+    eventId,
+  );
 }
 
 async function ticketOf(who: SignedIn, call: Api = api) {
@@ -309,6 +307,91 @@ describe('vouchers', () => {
       body: 'Your voucher for “Soy milk 10% off” was redeemed.',
       link: '/vouchers',
     });
+  });
+});
+
+describe('activities (their events as the volunteers service announces them)', () => {
+  it('tells volunteers of a promotion, tomorrow, a cancellation and their pay, each once', async () => {
+    const [first, second] = [await joins(cast.community.id), await joins(cast.community.id)];
+    const activityId = randomUUID();
+    const activity = {
+      activityId,
+      title: 'River clean-up',
+      communityId: cast.community.id,
+      place: 'East gate',
+      startsAt: '2026-06-01T01:00:00.000Z',
+      endsAt: '2026-06-01T04:00:00.000Z',
+    };
+    const ids = [first.member.id, second.member.id];
+    const at = new Date().toISOString();
+    await publishEvent('volunteers.activity.signup-promoted', {
+      activity,
+      volunteerId: first.member.id,
+      at,
+    });
+    await publishEvent('volunteers.activity.reminder-due', { activity, volunteerIds: ids });
+    await publishEvent('volunteers.activity.cancelled', {
+      activity,
+      holdId: randomUUID(),
+      reason: 'Storm warning',
+      volunteerIds: [...ids, first.member.id],
+      cancelledBy: cast.coordinator.member.id,
+      at,
+    });
+    const payment = (volunteerId: string, minutes: number) => ({
+      volunteerId,
+      minutes,
+      details: {
+        source: 'activity',
+        sourceId: activityId,
+        volunteerId,
+        description: activity.title,
+        communityId: cast.community.id,
+        servedOn: '2026-06-01',
+        minutes,
+        verifiedBy: cast.coordinator.member.id,
+        verifiedAt: at,
+      },
+    });
+    await publishEvent('volunteers.activity.closed', {
+      activity,
+      holdId: randomUUID(),
+      payments: [payment(first.member.id, 180), payment(second.member.id, 120)],
+      noShows: [],
+      closedBy: cast.coordinator.member.id,
+      closedAt: at,
+    });
+
+    const link = `/activities/${activityId}`;
+    const [promoted] = await told(first, 'activity.promoted');
+    expect(promoted).toMatchObject({
+      title: 'You have a place',
+      body: 'A place freed up: you are now signed up for “River clean-up” (2026-06-01 09:00).',
+      link,
+    });
+    for (const who of [first, second]) {
+      const [tomorrow] = await told(who, 'activity.tomorrow');
+      expect(tomorrow.body).toBe('“River clean-up” starts at 2026-06-01 09:00, at East gate.');
+      const [cancelled] = await told(who, 'activity.cancelled');
+      expect(cancelled).toMatchObject({
+        body: '“River clean-up” was cancelled: Storm warning',
+        link,
+      });
+    }
+    expect((await told(second, 'activity.paid'))[0].body).toBe(
+      '120 minutes for “River clean-up” were credited.',
+    );
+    expect((await told(first, 'activity.paid'))[0].body).toBe(
+      '180 minutes for “River clean-up” were credited.',
+    );
+    // Named twice by the cancellation, told once; promoted is only the first's.
+    expect((await kindsOf(first)).sort()).toEqual([
+      'activity.cancelled',
+      'activity.paid',
+      'activity.promoted',
+      'activity.tomorrow',
+    ]);
+    expect(await kindsOf(second)).not.toContain('activity.promoted');
   });
 });
 
