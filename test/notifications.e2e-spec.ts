@@ -17,6 +17,7 @@ import {
   SignedIn,
   unique,
 } from './support/fixtures';
+import { scrape, valueOf } from './support/metrics';
 import { expectProblem } from './support/problems';
 import { openStream } from './support/sse';
 import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
@@ -130,6 +131,11 @@ function publishRedeemed(memberId: string, eventId: string, offerTitle: string) 
     },
     eventId,
   );
+}
+
+/** The gateway's metrics (its open streams among them). */
+function openStreams() {
+  return scrape(`${new URL(sharedBaseUrl()).origin}/metrics`);
 }
 
 async function ticketOf(who: SignedIn, call: Api = api) {
@@ -545,9 +551,16 @@ describe('the stream', () => {
       expect(pushed).toMatchObject({ kind: 'hours.approved', title: 'Your hours were approved' });
       expect(pushed.body).toContain('75 minutes');
       expect((await list(volunteer)).items[0]).toEqual(pushed);
+      expect(valueOf(await openStreams(), 'timebank_notification_streams')).toBe(1);
     } finally {
       stream.close();
     }
+    // A closed stream leaves the gateway's registry.
+    await until(
+      'the stream unregistered',
+      async () => valueOf(await openStreams(), 'timebank_notification_streams'),
+      (n) => n === 0,
+    );
   });
 
   it('refuses a missing, forged, expired or borrowed ticket with 401', async () => {

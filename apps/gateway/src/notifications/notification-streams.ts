@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { subjectFor } from '@app/common';
+import { notificationStreams, subjectFor } from '@app/common';
 import { NotificationCreated, VolunteersBroadcasts } from '@app/contracts';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 import type { ServerResponse } from 'node:http';
@@ -24,6 +24,7 @@ export class NotificationStreams implements OnModuleInit, OnModuleDestroy {
   private readonly streams = new Map<string, Set<ServerResponse>>();
   private connection: NatsConnection | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private unmeasure: (() => void) | null = null;
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
@@ -50,10 +51,12 @@ export class NotificationStreams implements OnModuleInit, OnModuleDestroy {
     );
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.unmeasure = notificationStreams.addSource(() => Promise.resolve([{ value: this.size }]));
   }
 
   async onModuleDestroy(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    this.unmeasure?.();
     // Open streams would hold the server's close: end them (the web app reconnects elsewhere).
     for (const set of this.streams.values()) for (const stream of set) stream.end();
     this.streams.clear();
