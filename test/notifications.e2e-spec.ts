@@ -437,6 +437,26 @@ describe('exactly once', () => {
   });
 });
 
+describe('a malformed event', () => {
+  it('is set aside at once as a dead letter, and the events after it are told', async () => {
+    const member = await joins(cast.community.id, {});
+    const eventId = randomUUID();
+    // No volunteerIds: not what the event's type promises.
+    await publishEvent(
+      'volunteers.activity.cancelled',
+      { activity: { activityId: randomUUID(), title: 'x' }, reason: 'x' },
+      eventId,
+    );
+    await publishRedeemed(member.member.id, randomUUID(), 'After');
+    await toldOf(member, 'voucher.redeemed', 'After');
+    const { rows } = await db.query<{ deliveries: number; error: string }>(
+      'SELECT deliveries, error FROM volunteers.dead_letters WHERE event_id = $1',
+      [eventId],
+    );
+    expect(rows).toEqual([{ deliveries: 1, error: expect.stringContaining('malformed') }]);
+  });
+});
+
 describe('language', () => {
   it("renders each member's own language, and old items again after a change", async () => {
     const { coordinator, community } = cast;

@@ -1,4 +1,5 @@
-import { EventConsumers, EventHandler } from '@app/common';
+import { DomainError, ErrorCode, EventConsumers, EventHandler } from '@app/common';
+import { isUUID } from 'class-validator';
 import { EventType, RequestsEvents, RewardsEvents, VolunteersEvents } from '@app/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -49,10 +50,21 @@ export class NotificationsConsumer implements OnModuleInit {
 
   private on<T>(type: EventType<T>, tell: Tell<T>): void {
     const handler: EventHandler<T> = async (event, manager: EntityManager, afterCommit) => {
-      const drafts = await tell(event.data, (communityId) =>
-        this.notifications.coordinatorsOf(communityId, manager),
-      );
-      await this.notifications.record(event.id, drafts, manager, afterCommit);
+      let drafts: NotificationDraft[];
+      try {
+        drafts = await tell(event.data, (communityId) =>
+          this.notifications.coordinatorsOf(communityId, manager),
+        );
+      } catch (error) {
+        // A payload without what its type promises: asking again will not change it (dead letter).
+        if (!(error instanceof TypeError)) throw error;
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          `malformed ${type.type}: ${error.message}`,
+        );
+      }
+      const valid = drafts.filter((d) => isUUID(d.memberId, 'all'));
+      await this.notifications.record(event.id, valid, manager, afterCommit);
     };
     this.consumers.subscribe({ type, handler });
   }
