@@ -19,6 +19,7 @@ import { LedgerCheckService } from './ledger-check/ledger-check.service';
 import { LedgerMetrics } from './ledger-check/ledger-metrics';
 import { RewardsEventsConsumer } from './events/rewards-events.consumer';
 import { VerifiedServiceConsumer } from './events/verified-service.consumer';
+import { ActivityEventsConsumer } from './events/activity-events.consumer';
 import { StatementsController } from './statements/statements.controller';
 import { StatementsRepository } from './statements/statements.repository';
 import { StatementsService } from './statements/statements.service';
@@ -63,6 +64,7 @@ export class AccountingModule extends BackendModule({
     ...LEDGER_PROVIDERS,
     AccountEventsConsumer,
     VerifiedServiceConsumer,
+    ActivityEventsConsumer,
     RewardsEventsConsumer,
     HoldExpiryScheduler,
     HoldOwners,

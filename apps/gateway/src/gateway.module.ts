@@ -29,6 +29,7 @@ import { VolunteerRatingsController } from './requests/volunteer-ratings.control
 import { MerchantsController } from './rewards/merchants.controller';
 import { OffersController } from './rewards/offers.controller';
 import { VouchersController } from './rewards/vouchers.controller';
+import { ActivitiesController } from './volunteers/activities.controller';
 import { HoursController } from './volunteers/hours.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationStreams } from './notifications/notification-streams';
@@ -50,6 +51,7 @@ export const GATEWAY_CONTROLLERS = [
   FundsController,
   LedgerController,
   HoursController,
+  ActivitiesController,
   ServiceRecordsController,
   CommunityReportController,
   CommunityQueueController,

@@ -19,8 +19,17 @@ describe('VolunteersConfig', () => {
       loadConfig(VolunteersConfig, {
         NODE_ENV: 'production',
         BOOTSTRAP_ADMIN_PASSWORD: 'a long real secret',
+        CHECK_IN_SECRET: 'a real check-in secret of 32 characters or more',
       }).BOOTSTRAP_ADMIN_PASSWORD,
     ).toBe('a long real secret');
+  });
+
+  it('refuses production with the default check-in secret, and a short one anywhere', () => {
+    const production = { NODE_ENV: 'production', BOOTSTRAP_ADMIN_PASSWORD: 'a long real secret' };
+    expect(() => loadConfig(VolunteersConfig, production)).toThrow(/CHECK_IN_SECRET/);
+    expect(() => loadConfig(VolunteersConfig, { CHECK_IN_SECRET: 'short' })).toThrow(
+      /CHECK_IN_SECRET/,
+    );
   });
 
   it('takes a phone number as the admin login, and refuses what is neither', () => {

@@ -6,6 +6,7 @@ import { isEmailLogin, normalisePhone } from './members/phone';
 
 export const DEV_ADMIN_LOGIN = 'admin@timebank.local';
 export const DEV_ADMIN_PASSWORD = 'admin-change-me';
+export const DEV_CHECK_IN_SECRET = 'development-only-check-in-secret-change-me';
 
 /** Settings of the volunteers service: the common ones, the first admin and phone parsing. */
 export class VolunteersConfig extends ServiceConfig {
@@ -60,4 +61,30 @@ export class VolunteersConfig extends ServiceConfig {
   /** How long a count lasts, from the first failure it holds. */
   @WholeSetting(1, 86_400)
   SIGN_IN_WINDOW_SECONDS: number = 900;
+
+  /**
+   * Signs the activities' door codes (each activity's TOTP secret is an HMAC of
+   * its id under this): whoever knows it can make every code.
+   */
+  @IsString()
+  @MinLength(32, { message: 'CHECK_IN_SECRET must be at least 32 characters' })
+  @ValidateBy({
+    name: 'notDefaultInProduction',
+    validator: {
+      validate: (value, args) =>
+        (args?.object as VolunteersConfig).NODE_ENV !== 'production' ||
+        value !== DEV_CHECK_IN_SECRET,
+      defaultMessage: () =>
+        'must be set, and not to the development default, when NODE_ENV=production',
+    },
+  })
+  CHECK_IN_SECRET: string = DEV_CHECK_IN_SECRET;
+
+  /** How long before an activity starts its volunteers are reminded of it. */
+  @WholeSetting(1, 168)
+  ACTIVITY_REMINDER_HOURS: number = 24;
+
+  /** How often the reminder looks for activities that start soon. */
+  @WholeSetting(1000, 3_600_000)
+  ACTIVITY_REMINDER_INTERVAL_MS: number = 60_000;
 }

@@ -1,5 +1,9 @@
 import { BackendModule, rightsProviders } from '@app/common';
 import { Module } from '@nestjs/common';
+import { ActivitiesController } from './activities/activities.controller';
+import { ActivitiesRepository } from './activities/activities.repository';
+import { ActivitiesService } from './activities/activities.service';
+import { ActivityReminders } from './activities/activity-reminders';
 import { CommunitiesController } from './communities/communities.controller';
 import { CommunitiesRepository } from './communities/communities.repository';
 import { CommunitiesService } from './communities/communities.service';
@@ -53,6 +57,7 @@ export class VolunteersModule extends BackendModule({
     ProfilesController,
     SessionsController,
     HoursController,
+    ActivitiesController,
     ServiceRecordsController,
     TiersController,
     ReportsController,
@@ -80,6 +85,9 @@ export class VolunteersModule extends BackendModule({
     BootstrapAdmin,
     HoursRepository,
     HoursService,
+    ActivitiesRepository,
+    ActivitiesService,
+    ActivityReminders,
     ServiceRecordsRepository,
     ServiceRecordsService,
     TransferPostedConsumer,

@@ -45,6 +45,8 @@ export const EVENT_CONSUMERS: Readonly<Record<BackendService, readonly EventType
     VolunteersEvents.memberCreated,
     VolunteersEvents.communityCreated,
     VolunteersEvents.hoursVerified,
+    VolunteersEvents.activityClosed,
+    VolunteersEvents.activityCancelled,
     RequestsEvents.hoursVerified,
     RequestsEvents.requestClosed,
     RewardsEvents.merchantCreated,

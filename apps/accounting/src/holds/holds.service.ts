@@ -14,6 +14,7 @@ import {
   HoldChangedEvent,
   HoldView,
   PostHoldCommand,
+  SettleHoldCommand,
   VoidHoldCommand,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
@@ -263,6 +264,81 @@ export class HoldsService {
         }, joined),
       joined,
     );
+  }
+
+  /**
+   * Pays several recipients from one hold at once (an activity's attendances),
+   * one `service` transfer each carrying its details, releases the rest and
+   * marks the hold posted, all in the caller's transaction when `joined` is
+   * given. Settling again with the same key answers the same and pays nothing.
+   */
+  async settle(command: SettleHoldCommand, joined?: EntityManager): Promise<HoldView> {
+    const recipients = await Promise.all(
+      command.payments.map((p) => this.accounts.resolveId(p.to, joined)),
+    );
+    const key = scopedKey('hold.settle', null, command.idempotencyKey);
+    const hash = requestHash({
+      holdId: command.holdId,
+      payments: command.payments.map((p) => ({ to: ownerKey(p.to), minutes: p.minutes })),
+    });
+    return this.holds.transaction(async (holds, ledger) => {
+      const hold = await holds.lock(command.holdId);
+      if (!hold) throw DomainError.notFound('Hold');
+      if (hold.resolveKey === key) {
+        if (hold.resolveHash !== hash) throw idempotencyMismatch();
+        return toHoldView(hold);
+      }
+      if (hold.status !== 'open') {
+        throw DomainError.of(ErrorCode.INVALID_STATE, 'credits.holdAlready', {
+          status: hold.status,
+        });
+      }
+      const total = command.payments.reduce((sum, p) => sum + p.minutes, 0);
+      if (total > hold.minutes || recipients.includes(hold.fromAccountId)) {
+        throw DomainError.validation([
+          fieldError('payments', 'credits.holdMinutes', { heldMinutes: hold.minutes }),
+        ]);
+      }
+      const accounts = await ledger.lockAccounts([hold.fromAccountId, ...recipients]);
+      const now = new Date();
+      const pending = this.writer.begin(ledger, accounts, now);
+      command.payments.forEach((payment, i) => {
+        const transfer = pending.post({
+          kind: hold.kind,
+          fromAccountId: hold.fromAccountId,
+          toAccountId: recipients[i],
+          minutes: payment.minutes,
+          reference: hold.reference,
+          memo: payment.memo ?? hold.memo,
+          actorId: null,
+          idempotencyKey: `${key}|${i}`,
+          requestHash: hash,
+          reversesTransferId: null,
+          // A transfer names at most one hold, and a hold one transfer: the first payment.
+          holdId: i === 0 ? hold.id : null,
+          // The first payment releases the whole hold; the next ones pay from what it freed.
+          releasesHeldMinutes: i === 0 ? hold.minutes : 0,
+          unearns: false,
+          details: payment.details ?? null,
+        });
+        if (transfer instanceof DomainError) throw transfer;
+        if (i === 0) hold.transferId = transfer.id;
+      });
+      if (command.payments.length === 0) {
+        release(accounts.get(hold.fromAccountId) as AccountState, hold.minutes);
+        await ledger.saveAccounts([accounts.get(hold.fromAccountId) as AccountState]);
+      }
+      Object.assign(hold, {
+        status: 'posted',
+        postedMinutes: total,
+        resolveKey: key,
+        resolveHash: hash,
+        resolvedAt: now,
+      });
+      await pending.write(outboxEntry(AccountingEvents.holdPosted, holdChanged(hold, accounts)));
+      await holds.saveResolutions([hold]);
+      return toHoldView(hold);
+    }, joined);
   }
 
   /**

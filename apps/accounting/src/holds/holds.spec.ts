@@ -81,6 +81,66 @@ describe('holds, statements and accounts (PostgreSQL)', () => {
     ]);
   });
 
+  it('settling pays several recipients from one hold with their details, once, and releases the rest', async () => {
+    // A payer of its own, so the statements below are not changed.
+    const fund = app.directory.addMember(null, 'Fund');
+    await app.issue(fund, 200, 'seed-settle');
+    const holdOnFund = (minutes: number, extra: object = {}) =>
+      holds.create({
+        idempotencyKey: randomUUID(),
+        kind: 'service',
+        from: { type: 'member', id: fund },
+        minutes,
+        ...extra,
+      });
+    const other = app.directory.addMember(null, 'Second volunteer');
+    const third = app.directory.addMember(null, 'Third volunteer');
+    const before = await accounts.member(fund);
+    const created = await holdOnFund(100, { reference: 'activity:bench' });
+    const settle = {
+      idempotencyKey: `activity:${randomUUID()}:close`,
+      holdId: created.holdId,
+      payments: [
+        { to: { type: 'member' as const, id: other }, minutes: 30, details: { sourceId: 'a' } },
+        { to: { type: 'member' as const, id: third }, minutes: 45, details: { sourceId: 'b' } },
+      ],
+    };
+    expect(
+      (
+        await refusal(
+          holds.settle({
+            ...settle,
+            payments: [{ to: { type: 'member', id: other }, minutes: 101 }],
+          }),
+        )
+      ).code,
+    ).toBe(ErrorCode.VALIDATION_FAILED);
+    const settled = await holds.settle(settle);
+    expect(settled).toMatchObject({ status: 'posted', postedMinutes: 75 });
+    expect(await accounts.member(fund)).toMatchObject({
+      balanceMinutes: before.balanceMinutes - 75,
+      heldMinutes: before.heldMinutes,
+    });
+    expect(await accounts.member(other)).toMatchObject({ balanceMinutes: 30 });
+    expect(await accounts.member(third)).toMatchObject({ lifetimeEarnedMinutes: 45 });
+    // Again: the same answer, nothing paid twice.
+    expect((await holds.settle(settle)).transferId).toBe(settled.transferId);
+    expect(await accounts.member(other)).toMatchObject({ balanceMinutes: 30 });
+    const posted = await app.query<{ minutes: string; details: { sourceId: string } }>(
+      `SELECT payload->>'minutes' AS minutes, payload->'details' AS details FROM accounting.outbox
+        WHERE subject = 'accounting.transfer.posted' AND payload->>'reference' = 'activity:bench'
+        ORDER BY seq`,
+    );
+    expect(posted.map((p) => [Number(p.minutes), p.details.sourceId])).toEqual([
+      [30, 'a'],
+      [45, 'b'],
+    ]);
+    // Nobody attended: the whole hold goes back.
+    const empty = await holdOnFund(20);
+    await holds.settle({ idempotencyKey: randomUUID(), holdId: empty.holdId, payments: [] });
+    expect(await accounts.member(fund)).toMatchObject({ heldMinutes: before.heldMinutes });
+  });
+
   it('voiding releases the hold; voiding again answers the same', async () => {
     const created = await hold(50);
     expect((await holds.void({ holdId: created.holdId })).status).toBe('voided');

@@ -6,6 +6,7 @@ import {
   cityYear,
   isCalendarDate,
   ServiceDetails,
+  SERVICE_SOURCES,
   TransferPostedEvent,
 } from '@app/contracts';
 import { isUUID } from 'class-validator';
@@ -50,7 +51,7 @@ export function serviceDetailsProblems(
   creditedTo: string | null,
 ): string[] {
   const problems: string[] = [];
-  if (details.source !== 'request' && details.source !== 'hours') problems.push('source');
+  if (!SERVICE_SOURCES.includes(details.source)) problems.push('source');
   for (const key of ['sourceId', 'volunteerId', 'communityId', 'verifiedBy'] as const) {
     if (!isUUID(details[key], 'all')) problems.push(key);
   }

@@ -31,6 +31,7 @@ export function fieldError(field: string, key: MessageKey, params: MessageParams
 /** Things a NOT_FOUND names, each with its message. */
 const NOT_FOUND = {
   Account: 'notFound.account',
+  Activity: 'notFound.activity',
   Certificate: 'notFound.certificate',
   Community: 'notFound.community',
   'Help request': 'notFound.helpRequest',

@@ -17,6 +17,9 @@ describe('hold owners', () => {
       'rewards.hold-owner.check',
     );
     expect(holdOwnerOf(`hours:${ROW}`)?.check.subject).toBe('volunteers.hold-owner.check');
+    expect(holdOwnerOf(`activity:${ROW}:hold`)?.check.subject).toBe(
+      'volunteers.activity-hold-owner.check',
+    );
     expect(holdOwnerOf('settlement:1')).toBeNull();
     expect(holdOwnerOf(`request:${ROW}x`)).toBeNull();
   });

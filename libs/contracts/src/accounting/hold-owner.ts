@@ -16,14 +16,15 @@ const HOLD_OWNER_CHECKS: Readonly<Record<string, HoldOwnerCheck>> = {
   request: RequestsMessages.holdOwnerCheck,
   voucher: RewardsMessages.holdOwnerCheck,
   hours: VolunteersMessages.holdOwnerCheck,
+  activity: VolunteersMessages.activityHoldOwnerCheck,
 };
 
 const HOLD_KEY =
-  /^(request|voucher|hours):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(:|$)/i;
+  /^(request|voucher|hours|activity):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(:|$)/i;
 
 /**
  * The owner of a hold taken with `key` (`request:<id>:hold`, `voucher:<id>:hold`,
- * `hours:<id>`, each perhaps followed by `:after:<hold>`), or null for a hold
+ * `hours:<id>`, `activity:<id>:hold`, each perhaps followed by `:after:<hold>`), or null for a hold
  * no service row owns.
  */
 export function holdOwnerOf(key: string): { check: HoldOwnerCheck; rowId: string } | null {

@@ -206,6 +206,24 @@ export class PostHoldCommand extends IdempotentCommand {
   @Optional() @IsObject() details?: Record<string, unknown>;
 }
 
+/** One payment of a hold settled to several recipients. */
+export class HoldPayment {
+  @ValidateNested() @Type(() => AccountOwnerRef) to!: AccountOwnerRef;
+  @WholeNumber('minutes', 1, MAX_TRANSFER_MINUTES) minutes!: number;
+  @Optional() @IsString() @MaxLength(500) memo?: string;
+  /** Carried unchanged into the payment's transfer-posted event (a service record entry's details). */
+  @Optional() @IsObject() details?: Record<string, unknown>;
+}
+
+/**
+ * Pays several recipients from one hold, releases the rest (the ledger's
+ * activity close, inside its event consumer; not a message of its own).
+ */
+export class SettleHoldCommand extends IdempotentCommand {
+  @IsUUID('all') holdId!: string;
+  @ValidateNested({ each: true }) @Type(() => HoldPayment) payments!: HoldPayment[];
+}
+
 /** `accounting.hold.void`. */
 export class VoidHoldCommand {
   @IsUUID('all') holdId!: string;

@@ -4,7 +4,8 @@ import { AccountOwnerRef } from '../accounting/ledger.dto';
  * Where verified service comes from: a confirmed help request, an approved hour
  * log, or an attendance at a community activity (paid when the activity closes).
  */
-export type ServiceSource = 'request' | 'hours' | 'activity';
+export const SERVICE_SOURCES = ['request', 'hours', 'activity'] as const;
+export type ServiceSource = (typeof SERVICE_SOURCES)[number];
 
 /**
  * What a service record entry says about one piece of verified service. It

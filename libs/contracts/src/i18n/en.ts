@@ -128,6 +128,7 @@ export const en = {
 
   // Things that may not be found.
   'notFound.account': 'Account not found',
+  'notFound.activity': 'Activity not found',
   'notFound.certificate': 'Certificate not found',
   'notFound.community': 'Community not found',
   'notFound.helpRequest': 'Help request not found',

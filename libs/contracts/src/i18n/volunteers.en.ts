@@ -95,4 +95,30 @@ export const volunteersEn = {
   'volunteers.communities.gridUnitCodeRepeated': 'code "{code}" repeats gridUnits[{first}].code',
   'volunteers.reports.forbidden': "Only the community's coordinators and admins see its report",
   'volunteers.reports.fromAfterTo': 'from must not be after to',
+  // Activities.
+  'volunteers.activities.codeShape': 'code must be the 8 digits shown at the door',
+  'volunteers.activities.endsAfterStart': 'endsAt must be after startsAt',
+  'volunteers.activities.startsInFuture': 'startsAt must be in the future',
+  'volunteers.activities.tooLong': 'an activity lasts at most {max} minutes',
+  'volunteers.activities.minutesWithinLength':
+    'minutesPerVolunteer must be at most the length of the activity ({max} minutes)',
+  'volunteers.activities.gridUnitNotOfCommunity': 'gridUnitId is not a grid unit of the community',
+  'volunteers.activities.coordinatorScope':
+    "Only a coordinator of the activity's community may do this",
+  'volunteers.activities.volunteersOnly': 'Only volunteers sign up for activities',
+  'volunteers.activities.notOpen': 'This activity is {status} and takes no more sign-ups',
+  'volunteers.activities.over': 'This activity is over',
+  'volunteers.activities.full': 'This activity and its waitlist are full',
+  'volunteers.activities.notSignedUp': 'You are not signed up for this activity',
+  'volunteers.activities.notConfirmed':
+    'Only confirmed volunteers check in: you are on the waitlist',
+  'volunteers.activities.wrongCode': 'This code is not the current code of this activity',
+  'volunteers.activities.checkInNotOpen':
+    'Check-in opens {minutes} minutes before the start and closes at the end',
+  'volunteers.activities.notCheckedIn': 'Check in before checking out',
+  'volunteers.activities.notPublished': 'This activity is {status}',
+  'volunteers.activities.notStarted': 'An activity closes only once it has started',
+  'volunteers.activities.outAfterIn': 'checkedOutAt must be after checkedInAt',
+  'volunteers.activities.volunteerNotConfirmed':
+    'This volunteer is not a confirmed volunteer of the activity',
 } as const;

@@ -75,4 +75,27 @@ export const volunteersZhCN: Record<keyof typeof volunteersEn, string> = {
     '网格代码“{code}”和 gridUnits[{first}] 的代码重复了',
   'volunteers.reports.forbidden': '只有本社区的协调员和管理员可以查看社区报表',
   'volunteers.reports.fromAfterTo': '开始日期不能晚于结束日期',
+  'volunteers.activities.codeShape': '签到码是门口显示的 8 位数字',
+  'volunteers.activities.endsAfterStart': '结束时间要晚于开始时间',
+  'volunteers.activities.startsInFuture': '开始时间要在现在之后',
+  'volunteers.activities.tooLong': '一场活动最长 {max} 分钟',
+  'volunteers.activities.minutesWithinLength': '每人计时不能超过活动时长（{max} 分钟）',
+  'volunteers.activities.gridUnitNotOfCommunity': '所选网格不属于这个社区',
+  'volunteers.activities.coordinatorScope': '只有活动所在社区的协调员可以办理',
+  'volunteers.activities.volunteersOnly': '只有志愿者可以报名参加活动',
+  'volunteers.activities.notOpen':
+    '这场活动{status, select, cancelled {已取消} closed {已结束} other {是 {status} 状态}}，不能再报名',
+  'volunteers.activities.over': '这场活动已经结束了',
+  'volunteers.activities.full': '这场活动的名额和候补都已经满了',
+  'volunteers.activities.notSignedUp': '您还没有报名这场活动',
+  'volunteers.activities.notConfirmed': '只有已确认报名的志愿者才能签到，您还在候补名单上',
+  'volunteers.activities.wrongCode': '签到码不对或已过期，请扫描门口最新的二维码',
+  'volunteers.activities.checkInNotOpen':
+    '活动开始前 {minutes} 分钟起可以签到，活动结束后不能再签到',
+  'volunteers.activities.notCheckedIn': '请先签到，再签退',
+  'volunteers.activities.notPublished':
+    '这场活动{status, select, cancelled {已取消} closed {已结束} other {是 {status} 状态}}',
+  'volunteers.activities.notStarted': '活动开始之后才能结束并发放时长',
+  'volunteers.activities.outAfterIn': '签退时间要晚于签到时间',
+  'volunteers.activities.volunteerNotConfirmed': '这位志愿者不是这场活动已确认的报名者',
 };

@@ -117,6 +117,7 @@ export const zhCN: Record<MessageKey, string> = {
   'auth.idempotencyKeyLength': 'Idempotency-Key 应为 1 到 {max} 个字符',
 
   'notFound.account': '找不到这个账户',
+  'notFound.activity': '找不到这场活动',
   'notFound.certificate': '找不到这张证书',
   'notFound.community': '找不到这个社区',
   'notFound.helpRequest': '找不到这条求助',

@@ -12,3 +12,4 @@ export * from './service-record.dto';
 export * from './messages';
 export * from './notifications.dto';
 export * from './notifications.messages';
+export * from './activities.dto';

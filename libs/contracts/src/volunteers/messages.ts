@@ -4,6 +4,24 @@ import { VolunteersGridUnitReport } from '../reports/grid-unit-report.dto';
 import { CommunityPeriodQuery, ReportCommunity, VolunteersReport } from '../reports/report.dto';
 import { VolunteersWeeklyReport } from '../reports/weekly-report.dto';
 import { message, NoPayload, reply } from '../message';
+import {
+  ActivitiesQueryDto,
+  ActivityCodeCommand,
+  ActivityIdDto,
+  ActivityPage,
+  ActivityView,
+  AttendanceListView,
+  AttendanceView,
+  CancelActivityCommand,
+  CheckInCodeView,
+  CheckInView,
+  CheckOutView,
+  CloseActivityCommand,
+  CloseActivityView,
+  PublishActivityCommand,
+  RecordAttendanceCommand,
+  SignupView,
+} from './activities.dto';
 import { CommunityView, CreateCommunityDto } from './community.dto';
 import {
   ChangePasswordCommand,
@@ -119,6 +137,50 @@ export const VolunteersMessages = {
     reply<CertificateView>(),
   ),
   tierList: message('volunteers.tier.list', NoPayload, reply<TierListItemView[]>()),
+  activityPublish: message(
+    'volunteers.activity.publish',
+    PublishActivityCommand,
+    reply<ActivityView>(),
+  ),
+  activityList: message('volunteers.activity.list', ActivitiesQueryDto, reply<ActivityPage>()),
+  activityGet: message('volunteers.activity.get', ActivityIdDto, reply<ActivityView>()),
+  activitySignUp: message('volunteers.activity.sign-up', ActivityIdDto, reply<SignupView>()),
+  activityWithdraw: message('volunteers.activity.withdraw', ActivityIdDto, reply<Done>()),
+  activityCheckInCode: message(
+    'volunteers.activity.check-in-code',
+    ActivityIdDto,
+    reply<CheckInCodeView>(),
+  ),
+  activityCheckIn: message(
+    'volunteers.activity.check-in',
+    ActivityCodeCommand,
+    reply<CheckInView>(),
+  ),
+  activityCheckOut: message(
+    'volunteers.activity.check-out',
+    ActivityCodeCommand,
+    reply<CheckOutView>(),
+  ),
+  activityAttendanceList: message(
+    'volunteers.activity.attendance-list',
+    ActivityIdDto,
+    reply<AttendanceListView>(),
+  ),
+  activityAttendanceRecord: message(
+    'volunteers.activity.attendance-record',
+    RecordAttendanceCommand,
+    reply<AttendanceView>(),
+  ),
+  activityClose: message(
+    'volunteers.activity.close',
+    CloseActivityCommand,
+    reply<CloseActivityView>(),
+  ),
+  activityCancel: message(
+    'volunteers.activity.cancel',
+    CancelActivityCommand,
+    reply<ActivityView>(),
+  ),
 
   // what other services ask (never exposed over HTTP)
   /** Who a member is, without actor rules. */
@@ -137,6 +199,12 @@ export const VolunteersMessages = {
   // asked by the ledger's hold-owner sweeper
   holdOwnerCheck: message(
     'volunteers.hold-owner.check',
+    HoldOwnerCheckQuery,
+    reply<HoldOwnerAnswer>(),
+  ),
+  /** The same for an activity's hold (key `activity:<id>:hold`). */
+  activityHoldOwnerCheck: message(
+    'volunteers.activity-hold-owner.check',
     HoldOwnerCheckQuery,
     reply<HoldOwnerAnswer>(),
   ),

@@ -1,15 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID } from 'class-validator';
 import { TierView } from '../accounting/ledger.dto';
-import { ServiceSource } from '../common/verified-service';
+import { SERVICE_SOURCES, ServiceSource } from '../common/verified-service';
 import { fieldMessage } from '../i18n/field-message';
 
 /** A certificate code: 32 URL-safe characters (192 random bits). */
 export const CERTIFICATE_CODE_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 
 export class ServiceRecordEntryView {
-  @ApiProperty({ enum: ['request', 'hours'] }) source!: ServiceSource;
-  @ApiProperty({ format: 'uuid', description: 'The request or hour log' }) sourceId!: string;
+  @ApiProperty({ enum: SERVICE_SOURCES }) source!: ServiceSource;
+  @ApiProperty({ format: 'uuid', description: 'The request, hour log or activity sign-up' })
+  sourceId!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ description: 'Name of the community where it was served' }) communityName!: string;

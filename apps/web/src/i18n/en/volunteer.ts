@@ -51,7 +51,7 @@ export default {
     number: 'Volunteer no. {number}',
     entries: 'Services',
     empty: 'No approved service yet. Logged hours appear here once approved.',
-    source: { request: 'Help request', hours: 'Logged hours' },
+    source: { request: 'Help request', hours: 'Logged hours', activity: 'Community activity' },
     verifiedBy: 'Confirmed by {name}',
     reversed: 'Withdrawn: not counted',
     certificate: 'See and print the certificate',

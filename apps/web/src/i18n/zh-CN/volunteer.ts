@@ -48,7 +48,7 @@ export default {
     number: '志愿者编号 {number}',
     entries: '服务明细',
     empty: '还没有审核通过的服务。登记的时长通过后会出现在这里。',
-    source: { request: '求助服务', hours: '登记时长' },
+    source: { request: '求助服务', hours: '登记时长', activity: '社区活动' },
     verifiedBy: '{name} 确认',
     reversed: '已撤销，不计入总时长',
     certificate: '查看和打印证书',
