@@ -401,6 +401,55 @@ describe('activities (their events as the volunteers service announces them)', (
   });
 });
 
+describe('activities (through their routes)', () => {
+  it('tells the first on the waitlist they moved up, and everyone signed up of a cancellation', async () => {
+    const { coordinator, community } = cast;
+    const published = ok<{ id: string }>(
+      await api('POST', '/activities', {
+        token: coordinator.token,
+        body: {
+          title: 'Park patrol',
+          description: 'Evening round',
+          communityId: community.id,
+          place: 'North gate',
+          startsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 90 * 60_000).toISOString(),
+          capacity: 1,
+        },
+      }),
+      201,
+      'publish',
+    );
+    const [first, second] = [await joins(community.id), await joins(community.id)];
+    const signUp = (who: SignedIn) =>
+      api('POST', `/activities/${published.id}/signups`, { token: who.token });
+    ok(await signUp(first), 201, 'sign up');
+    ok(await signUp(second), 201, 'waitlisted');
+    const withdrawn = await api('DELETE', `/activities/${published.id}/signups/me`, {
+      token: first.token,
+    });
+    expect(withdrawn.status).toBe(204);
+    const promoted = await toldOf(second, 'activity.promoted', 'Park patrol');
+    expect(promoted).toMatchObject({
+      title: 'You have a place',
+      link: `/activities/${published.id}`,
+    });
+
+    ok(
+      await api('POST', `/activities/${published.id}/cancel`, {
+        token: coordinator.token,
+        body: { reason: 'Storm warning' },
+      }),
+      200,
+      'cancel',
+    );
+    const cancelled = await toldOf(second, 'activity.cancelled', 'Park patrol');
+    expect(cancelled.body).toBe('“Park patrol” was cancelled: Storm warning');
+    // Who withdrew before is no longer signed up, and was never promoted.
+    expect(await kindsOf(first)).toEqual([]);
+  });
+});
+
 describe('exactly once', () => {
   it('keeps one notification for an event delivered twice, and again once its inbox row is gone', async () => {
     const member = await joins(cast.community.id, {});
