@@ -9,6 +9,7 @@ import { MemberRights1764600000000 } from './migrations/1764600000000-member-rig
 import { SignInAttempts1764610000000 } from './migrations/1764610000000-sign-in-attempts';
 import { MemberCards1764620000000 } from './migrations/1764620000000-member-cards';
 import { Activities1764900000000 } from './migrations/1764900000000-activities';
+import { Notifications1764950000000 } from './migrations/1764950000000-notifications';
 import { VolunteerProfileEntity } from './profiles/profiles.entity';
 import { ServiceEntryEntity, ServiceRecordEntity } from './service-records/service-records.entity';
 
@@ -34,5 +35,6 @@ export const VolunteersSchema: ServiceSchema = {
     MemberCards1764620000000,
     outboxTraceContextMigration('volunteers', 1764800000000),
     Activities1764900000000,
+    Notifications1764950000000,
   ],
 };

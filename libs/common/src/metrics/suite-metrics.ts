@@ -105,6 +105,12 @@ export const ledgerImbalance = new ScrapedGauge(
   'Sum of all account balances in minutes: 0 when the ledger balances (GET /api/v1/ledger/check runs every rule)',
 );
 
+/** The gateway: notification streams this copy holds open (each an open HTTP response). */
+export const notificationStreams = new ScrapedGauge(
+  name('notification_streams'),
+  'Notification streams (Server-Sent Events) open on this gateway copy',
+);
+
 /**
  * A producer's stream. Interest retention keeps an event until every durable
  * consumer has it; the age limit is the last resort, and the oldest event's

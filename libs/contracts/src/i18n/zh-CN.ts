@@ -1,3 +1,4 @@
+import { notificationsZhCN } from './notifications.zh-CN';
 import type { MessageKey } from './en';
 import { requestsZhCN } from './requests.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -168,4 +169,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reportsZhCN,
   ...rewardsZhCN,
   ...volunteersZhCN,
+  ...notificationsZhCN,
 };

@@ -10,4 +10,6 @@ export * from './card-number';
 export * from './hours.dto';
 export * from './service-record.dto';
 export * from './messages';
+export * from './notifications.dto';
+export * from './notifications.messages';
 export * from './activities.dto';
