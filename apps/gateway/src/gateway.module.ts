@@ -30,6 +30,9 @@ import { MerchantsController } from './rewards/merchants.controller';
 import { OffersController } from './rewards/offers.controller';
 import { VouchersController } from './rewards/vouchers.controller';
 import { HoursController } from './volunteers/hours.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationStreams } from './notifications/notification-streams';
+import { StreamTickets } from './notifications/stream-tickets';
 import { ServiceRecordsController } from './volunteers/service-records.controller';
 import { TransportModule } from './transport/transport.module';
 
@@ -55,6 +58,7 @@ export const GATEWAY_CONTROLLERS = [
   MerchantsController,
   OffersController,
   VouchersController,
+  NotificationsController,
 ];
 
 @Module({})
@@ -80,6 +84,8 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         TokenService,
+        StreamTickets,
+        NotificationStreams,
         CommunityReports,
         // The gateway checks rights in its guard; the backends check every command again.
         ...rightsProviders({

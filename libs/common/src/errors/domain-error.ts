@@ -44,6 +44,7 @@ const NOT_FOUND = {
   Volunteer: 'notFound.volunteer',
   'Volunteer profile': 'notFound.volunteerProfile',
   Voucher: 'notFound.voucher',
+  Notification: 'notFound.notification',
 } as const satisfies Record<string, MessageKey>;
 
 /**

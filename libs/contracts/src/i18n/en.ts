@@ -1,3 +1,4 @@
+import { notificationsEn } from './notifications.en';
 import { requestsEn } from './requests.en';
 import { reportsEn } from './reports.en';
 import { rewardsEn } from './rewards.en';
@@ -181,6 +182,7 @@ export const en = {
   ...reportsEn,
   ...rewardsEn,
   ...volunteersEn,
+  ...notificationsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

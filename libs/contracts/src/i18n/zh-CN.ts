@@ -1,3 +1,4 @@
+import { notificationsZhCN } from './notifications.zh-CN';
 import type { MessageKey } from './en';
 import { requestsZhCN } from './requests.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -167,4 +168,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reportsZhCN,
   ...rewardsZhCN,
   ...volunteersZhCN,
+  ...notificationsZhCN,
 };

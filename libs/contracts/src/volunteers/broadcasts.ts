@@ -6,4 +6,6 @@
 export const VolunteersBroadcasts = {
   /** A member's rights changed: drop what you cached of them. Payload `RightsChanged`. */
   rightsChanged: 'volunteers.rights.changed',
+  /** A new notification for a member's open streams. Payload `NotificationCreated`. */
+  notificationCreated: 'volunteers.notification.created',
 } as const;

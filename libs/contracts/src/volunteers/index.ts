@@ -10,3 +10,5 @@ export * from './card-number';
 export * from './hours.dto';
 export * from './service-record.dto';
 export * from './messages';
+export * from './notifications.dto';
+export * from './notifications.messages';
