@@ -136,9 +136,9 @@ describe('web app: notifications', () => {
         await page.getByTestId('mark-all-read').click();
         await page.getByTestId('notification-badge').waitFor({ state: 'detached' });
         await bell(page, '通知').waitFor();
-        expect(
-          await page.locator('[data-testid="notification"][data-read="false"]').count(),
-        ).toBe(0);
+        expect(await page.locator('[data-testid="notification"][data-read="false"]').count()).toBe(
+          0,
+        );
         const unread = await api<{ unread: number }>('GET', '/notifications/unread-count', {
           token: volunteer.token,
         });
@@ -172,7 +172,11 @@ describe('web app: notifications', () => {
         });
         await signIn(page, volunteer.login, volunteer.password);
         await bell(page, 'Notifications').waitFor();
-        await until('the stream tried and refused', async () => blocked, (n) => n > 0);
+        await until(
+          'the stream tried and refused',
+          async () => blocked,
+          (n) => n > 0,
+        );
         await streamIs(page, 'polling').waitFor();
 
         await approvedHour(volunteer);
@@ -184,7 +188,9 @@ describe('web app: notifications', () => {
 
         // The stream comes back (a new ticket, a later retry) and brings the next one by itself.
         await page.unroute('**/api/v1/notifications/stream?**');
-        await page.evaluate(() => localStorage.setItem('timebank.notifications.pollSeconds', '600'));
+        await page.evaluate(() =>
+          localStorage.setItem('timebank.notifications.pollSeconds', '600'),
+        );
         await streamIs(page, 'open').waitFor({ timeout: 30_000 });
         await approvedHour(volunteer);
         await page.locator('.van-notify').waitFor({ timeout: 10_000 });
