@@ -3,6 +3,7 @@ import { CreateSchema1764100000000 } from './migrations/1764100000000-create-sch
 import { HelpRequests1764300000000 } from './migrations/1764300000000-help-requests';
 import { MemberNames1764630000000 } from './migrations/1764630000000-member-names';
 import { RequestHistory1764710000000 } from './migrations/1764710000000-request-history';
+import { ExpiryWarnings1764950000000 } from './migrations/1764950000000-expiry-warnings';
 import { RatingEntity } from './ratings/ratings.entity';
 import { HelpRequestEntity, RequestStepEntity } from './requests/requests.entity';
 
@@ -17,5 +18,6 @@ export const RequestsSchema: ServiceSchema = {
     MemberNames1764630000000,
     RequestHistory1764710000000,
     outboxTraceContextMigration('requests', 1764800000000),
+    ExpiryWarnings1764950000000,
   ],
 };

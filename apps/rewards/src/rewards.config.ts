@@ -13,7 +13,11 @@ export class RewardsConfig extends ServiceConfig {
   @WholeSetting(1, 24 * 365)
   VOUCHER_HOLD_GRACE_HOURS: number = 24 * 7;
 
-  /** How often issued vouchers past their expiry are expired. */
+  /** How long before an unused voucher expires its member is told (once per voucher). */
+  @WholeSetting(1, 366 * 24)
+  VOUCHER_EXPIRY_WARNING_HOURS: number = 3 * 24;
+
+  /** How often issued vouchers past their expiry are expired (and those expiring soon announced). */
   @WholeSetting(50, 3_600_000)
   VOUCHER_EXPIRY_INTERVAL_MS: number = 60_000;
 

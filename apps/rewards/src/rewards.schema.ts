@@ -1,3 +1,4 @@
+import { ExpiryWarnings1764950000000 } from './migrations/1764950000000-expiry-warnings';
 import { eventTablesMigration, outboxTraceContextMigration, ServiceSchema } from '@app/common';
 import { MerchantEntity } from './merchants/merchants.entity';
 import { CreateSchema1764100000000 } from './migrations/1764100000000-create-schema';
@@ -15,5 +16,6 @@ export const RewardsSchema: ServiceSchema = {
     eventTablesMigration('rewards', 1764200000000),
     Rewards1764400000000,
     outboxTraceContextMigration('rewards', 1764800000000),
+    ExpiryWarnings1764950000000,
   ],
 };

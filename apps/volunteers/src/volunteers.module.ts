@@ -13,6 +13,10 @@ import { BootstrapAdmin } from './members/bootstrap-admin';
 import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
+import { NotificationsConsumer } from './notifications/notifications.consumer';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsService } from './notifications/notifications.service';
 import { PasswordHasher } from './members/password-hasher';
 import { LedgerClient } from './peers/ledger.client';
 import { RewardsDirectory } from './peers/rewards.directory';
@@ -54,6 +58,7 @@ export class VolunteersModule extends BackendModule({
     ReportsController,
     RightsController,
     CredentialsController,
+    NotificationsController,
   ],
   providers: [
     LedgerClient,
@@ -81,6 +86,9 @@ export class VolunteersModule extends BackendModule({
     TierSchedule,
     ReportsRepository,
     ReportsService,
+    NotificationsRepository,
+    NotificationsService,
+    NotificationsConsumer,
   ],
   // The volunteers service reads rights from its own tables; the cache spares the query.
   rights: (config) =>

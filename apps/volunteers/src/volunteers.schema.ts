@@ -8,6 +8,7 @@ import { RefreshTokens1764500000000 } from './migrations/1764500000000-refresh-t
 import { MemberRights1764600000000 } from './migrations/1764600000000-member-rights';
 import { SignInAttempts1764610000000 } from './migrations/1764610000000-sign-in-attempts';
 import { MemberCards1764620000000 } from './migrations/1764620000000-member-cards';
+import { Notifications1764950000000 } from './migrations/1764950000000-notifications';
 import { VolunteerProfileEntity } from './profiles/profiles.entity';
 import { ServiceEntryEntity, ServiceRecordEntity } from './service-records/service-records.entity';
 
@@ -32,5 +33,6 @@ export const VolunteersSchema: ServiceSchema = {
     SignInAttempts1764610000000,
     MemberCards1764620000000,
     outboxTraceContextMigration('volunteers', 1764800000000),
+    Notifications1764950000000,
   ],
 };

@@ -21,7 +21,26 @@ export const EVENTS_BY_PRODUCER: Readonly<Record<BackendService, readonly EventT
  * is down waits for it. A service may subscribe only to what is listed here.
  */
 export const EVENT_CONSUMERS: Readonly<Record<BackendService, readonly EventType<unknown>[]>> = {
-  volunteers: [AccountingEvents.transferPosted],
+  volunteers: [
+    AccountingEvents.transferPosted,
+    // the notifications module: one notification per member told, once per event
+    RequestsEvents.requestAccepted,
+    RequestsEvents.requestCompleted,
+    RequestsEvents.hoursVerified,
+    RequestsEvents.requestDisputed,
+    RequestsEvents.requestResolved,
+    RequestsEvents.requestExpiring,
+    VolunteersEvents.hoursLogged,
+    VolunteersEvents.hoursVerified,
+    VolunteersEvents.hoursRejected,
+    VolunteersEvents.tierReached,
+    VolunteersEvents.activityClosed,
+    VolunteersEvents.activityCancelled,
+    VolunteersEvents.signupPromoted,
+    VolunteersEvents.activityReminderDue,
+    RewardsEvents.voucherRedeemed,
+    RewardsEvents.voucherExpiring,
+  ],
   accounting: [
     VolunteersEvents.memberCreated,
     VolunteersEvents.communityCreated,

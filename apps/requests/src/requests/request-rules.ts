@@ -1,4 +1,11 @@
-import { DomainError, ErrorCode, FieldError, fieldError } from '@app/common';
+import {
+  DomainError,
+  ErrorCode,
+  FieldError,
+  fieldError,
+  OutboxEntry,
+  outboxEntry,
+} from '@app/common';
 import {
   Actor,
   canCoordinate,
@@ -6,6 +13,8 @@ import {
   HoursVerifiedEvent,
   MAX_WINDOW_END_DAYS,
   RequestClosedEvent,
+  RequestRef,
+  RequestsEvents,
   RequestStatus,
   RequestStepAction,
 } from '@app/contracts';
@@ -406,6 +415,50 @@ export function hoursVerifiedEvent(
     holdId: request.holdId,
     payer: null,
   };
+}
+
+/** What every event of a request's life says about it. */
+export function requestRef(
+  request: Pick<
+    HelpRequestEntity,
+    'id' | 'title' | 'category' | 'requesterId' | 'volunteerId' | 'communityId'
+  >,
+  at: Date,
+): RequestRef {
+  return {
+    requestId: request.id,
+    title: request.title,
+    category: request.category,
+    requesterId: request.requesterId,
+    volunteerId: request.volunteerId,
+    communityId: request.communityId,
+    at: at.toISOString(),
+  };
+}
+
+/**
+ * The event of a step its people hear of (accepted, completed, disputed,
+ * resolved), of the request as the step left it; null for the others (a
+ * confirmation is heard through `requests.hours.verified`).
+ */
+export function lifecycleEvent(
+  after: HelpRequestEntity,
+  action: RequestAction,
+  now: Date,
+): OutboxEntry | null {
+  const ref = requestRef(after, now);
+  switch (action.type) {
+    case 'accept':
+      return outboxEntry(RequestsEvents.requestAccepted, ref);
+    case 'complete':
+      return outboxEntry(RequestsEvents.requestCompleted, { ...ref, minutes: action.minutes });
+    case 'dispute':
+      return outboxEntry(RequestsEvents.requestDisputed, { ...ref, reason: action.reason });
+    case 'resolve':
+      return outboxEntry(RequestsEvents.requestResolved, { ...ref, minutes: action.minutes });
+    default:
+      return null;
+  }
 }
 
 export function requestClosedEvent(

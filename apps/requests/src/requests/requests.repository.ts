@@ -1,4 +1,4 @@
-import { Outbox } from '@app/common';
+import { Outbox, OutboxEntry, outboxEntry } from '@app/common';
 import {
   HoursVerifiedEvent,
   RequestCategory,
@@ -58,6 +58,16 @@ export interface ListPosition {
 
 const RANK = `CASE WHEN r.grid_unit_id = CAST(:viewerGridUnitId AS uuid) THEN 0
   WHEN r.community_id = CAST(:viewerCommunityId AS uuid) THEN 1 ELSE 2 END`;
+
+interface RequestExpiringRow {
+  id: string;
+  title: string;
+  category: string;
+  requester_id: string;
+  volunteer_id: string | null;
+  community_id: string;
+  window_end: Date;
+}
 
 @Injectable()
 export class RequestsRepository {
@@ -148,6 +158,11 @@ export class RequestsRepository {
     return this.outbox.add(this.manager, RequestsEvents.hoursVerified, event);
   }
 
+  /** An event of the request's life, in the transaction of the step. */
+  async announce(entry: OutboxEntry): Promise<void> {
+    await this.outbox.addMany(this.manager, [entry]);
+  }
+
   announceClosed(event: RequestClosedEvent): Promise<string> {
     return this.outbox.add(this.manager, RequestsEvents.requestClosed, event);
   }
@@ -226,6 +241,45 @@ export class RequestsRepository {
       [communityId],
     );
     return row;
+  }
+
+  /**
+   * Marks up to `batch` open requests whose window ends within `hours` and
+   * announces each to its requester, in one transaction. The mark and SKIP
+   * LOCKED make it once per request, however many copies of the service run.
+   */
+  async warnExpiring(hours: number, batch: number): Promise<number> {
+    return this.manager.transaction(async (manager) => {
+      const [rows] = await manager.query<[RequestExpiringRow[], number]>(
+        `UPDATE requests.help_requests SET expiry_warned_at = now()
+          WHERE id IN (SELECT id FROM requests.help_requests
+                        WHERE status = 'open' AND expiry_warned_at IS NULL
+                          AND window_end > now()
+                          AND window_end <= now() + make_interval(hours => $2)
+                        ORDER BY window_end
+                        LIMIT $1
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id, title, category, requester_id, volunteer_id, community_id, window_end`,
+        [batch, hours],
+      );
+      const at = new Date().toISOString();
+      await this.outbox.addMany(
+        manager,
+        rows.map((row) =>
+          outboxEntry(RequestsEvents.requestExpiring, {
+            requestId: row.id,
+            title: row.title,
+            category: row.category,
+            requesterId: row.requester_id,
+            volunteerId: row.volunteer_id,
+            communityId: row.community_id,
+            at,
+            windowEnd: row.window_end.toISOString(),
+          }),
+        ),
+      );
+      return rows.length;
+    });
   }
 
   /**

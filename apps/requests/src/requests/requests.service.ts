@@ -37,6 +37,7 @@ import { RequestsConfig } from '../requests.config';
 import { holdKeyFor, requestIdFor } from './request-keys';
 import {
   hoursVerifiedEvent,
+  lifecycleEvent,
   listRank,
   RequestAction,
   requestClosedEvent,
@@ -284,6 +285,17 @@ export class RequestsService {
     return this.requests.queueOf(communityId);
   }
 
+  /** Tells requesters whose open request ends soon, each once, batch by batch; returns how many. */
+  async warnExpiring(batch = 200): Promise<number> {
+    let total = 0;
+    let warned: number;
+    do {
+      warned = await this.requests.warnExpiring(this.config.REQUEST_EXPIRY_WARNING_HOURS, batch);
+      total += warned;
+    } while (warned === batch);
+    return total;
+  }
+
   /** Expires what is due, batch by batch; returns how many. */
   async expireDue(batch = 200): Promise<number> {
     let total = 0;
@@ -339,6 +351,8 @@ export class RequestsService {
       } else if (effect.type === 'closed') {
         await requests.announceClosed(requestClosedEvent(request, effect.reason));
       }
+      const told = lifecycleEvent(saved, action, now);
+      if (told) await requests.announce(told);
       return saved;
     });
     return this.view(updated, me);

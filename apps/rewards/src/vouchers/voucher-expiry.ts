@@ -3,7 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { RewardsConfig } from '../rewards.config';
 import { VouchersService } from './vouchers.service';
 
-/** Expires issued vouchers past their expiry, every VOUCHER_EXPIRY_INTERVAL_MS. */
+/**
+ * Every VOUCHER_EXPIRY_INTERVAL_MS: tells members whose unused voucher expires
+ * within VOUCHER_EXPIRY_WARNING_HOURS (once each), then expires issued vouchers
+ * past their expiry.
+ */
 @Injectable()
 export class VoucherExpiry extends PeriodicTask {
   constructor(
@@ -18,6 +22,8 @@ export class VoucherExpiry extends PeriodicTask {
   }
 
   protected async round(): Promise<void> {
+    const warned = await this.vouchers.warnExpiring();
+    if (warned > 0) this.logger.log(`told ${warned} member(s) their voucher expires soon`);
     const expired = await this.vouchers.expireDue();
     if (expired > 0) this.logger.log(`expired ${expired} voucher(s)`);
   }

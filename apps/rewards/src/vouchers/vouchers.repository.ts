@@ -1,4 +1,4 @@
-import { Outbox } from '@app/common';
+import { Outbox, outboxEntry } from '@app/common';
 import {
   RewardsEvents,
   VoucherClosedEvent,
@@ -225,6 +225,42 @@ export class VouchersRepository {
     };
     await this.outbox.add(this.manager, RewardsEvents.voucherClosed, event);
     return this.vouchers.findOneByOrFail({ id });
+  }
+
+  /**
+   * Marks up to `batch` issued vouchers that expire within `hours` and
+   * announces each to its member, in one transaction. The mark and SKIP LOCKED
+   * make it once per voucher, however many copies of the service run.
+   */
+  async warnExpiring(hours: number, batch: number): Promise<number> {
+    return this.manager.transaction(async (manager) => {
+      const [rows] = await manager.query<
+        [Array<{ id: string; member_id: string; offer_title: string; expires_at: Date }>, number]
+      >(
+        `UPDATE rewards.vouchers SET expiry_warned_at = now()
+          WHERE id IN (SELECT id FROM rewards.vouchers
+                        WHERE status = 'issued' AND expiry_warned_at IS NULL
+                          AND expires_at > now()
+                          AND expires_at <= now() + make_interval(hours => $2)
+                        ORDER BY expires_at
+                        LIMIT $1
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id, member_id, offer_title, expires_at`,
+        [batch, hours],
+      );
+      await this.outbox.addMany(
+        manager,
+        rows.map((row) =>
+          outboxEntry(RewardsEvents.voucherExpiring, {
+            voucherId: row.id,
+            memberId: row.member_id,
+            offerTitle: row.offer_title,
+            expiresAt: row.expires_at.toISOString(),
+          }),
+        ),
+      );
+      return rows.length;
+    });
   }
 
   /**

@@ -357,6 +357,17 @@ export class VouchersService {
   }
 
   /** Expires what is due, batch by batch; returns how many. */
+  /** Tells members whose unused voucher expires soon, each once, batch by batch; returns how many. */
+  async warnExpiring(batch = 200): Promise<number> {
+    let total = 0;
+    let warned: number;
+    do {
+      warned = await this.vouchers.warnExpiring(this.config.VOUCHER_EXPIRY_WARNING_HOURS, batch);
+      total += warned;
+    } while (warned === batch);
+    return total;
+  }
+
   async expireDue(batch = 200): Promise<number> {
     let total = 0;
     let expired: number;

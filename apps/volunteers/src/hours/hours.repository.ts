@@ -70,8 +70,18 @@ export class HoursRepository {
     return Number(row.minutes);
   }
 
+  /** Stores the log and announces it to the community's coordinators, in the same transaction. */
   async insert(log: NewHourLog): Promise<HourLogEntity> {
     const saved = await this.logs.save(this.logs.create({ ...log, status: 'pending' }));
+    const names = await this.volunteerNamesOf([log.volunteerId]);
+    await this.outbox.add(this.manager, VolunteersEvents.hoursLogged, {
+      logId: saved.id,
+      volunteerId: log.volunteerId,
+      volunteerName: names.get(log.volunteerId) ?? '',
+      communityId: log.communityId,
+      minutes: log.minutes,
+      servedOn: log.servedOn,
+    });
     return this.logs.findOneByOrFail({ id: saved.id });
   }
 
@@ -153,11 +163,23 @@ export class HoursRepository {
     return this.logs.findOneByOrFail({ id });
   }
 
+  /** Rejects the log and announces it to its volunteer, in the same transaction. */
   async reject(id: string, by: string, at: Date, reason: string): Promise<HourLogEntity> {
     await this.logs.update(
       { id },
       { status: 'rejected', reviewedBy: by, reviewedAt: at, rejectionReason: reason },
     );
-    return this.logs.findOneByOrFail({ id });
+    const log = await this.logs.findOneByOrFail({ id });
+    await this.outbox.add(this.manager, VolunteersEvents.hoursRejected, {
+      logId: log.id,
+      volunteerId: log.volunteerId,
+      communityId: log.communityId,
+      minutes: log.minutes,
+      servedOn: log.servedOn,
+      reason,
+      rejectedBy: by,
+      at: at.toISOString(),
+    });
+    return log;
   }
 }

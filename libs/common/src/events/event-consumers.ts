@@ -20,7 +20,15 @@ import { JetStreamConnection } from './jetstream.connection';
 export type EventHandler<T = unknown> = (
   event: DomainEvent<T>,
   manager: EntityManager,
+  afterCommit: AfterCommit,
 ) => Promise<void>;
+
+/**
+ * Queues work for after the event's transaction commits: what must not happen
+ * when it rolls back, such as a broadcast of what it wrote. Best effort: it runs
+ * once, after the commit, and its failure is logged (the rows stay the truth).
+ */
+export type AfterCommit = (work: () => unknown) => void;
 
 export interface EventSubscription<T> {
   /** The event, as its producer declares it (see EVENT_CONSUMERS). */
@@ -138,6 +146,7 @@ export class EventConsumers {
       return;
     }
     try {
+      const afterCommit: Array<() => unknown> = [];
       const applied = await logContext.run({ requestId: event.requestId ?? undefined }, () =>
         this.dataSource.transaction(async (manager) => {
           const fresh: unknown[] = await manager.query(
@@ -146,10 +155,11 @@ export class EventConsumers {
             [durable, event.id],
           );
           if (fresh.length === 0) return false; // applied before: the effect must not happen twice
-          await handler(event, manager);
+          await handler(event, manager, (work) => afterCommit.push(work));
           return true;
         }),
       );
+      if (applied) this.runAfterCommit(durable, event, afterCommit);
       if (applied) this.faultBeforeAck(event);
       else this.refusedAgain(durable, event);
       message.ack();
@@ -166,6 +176,16 @@ export class EventConsumers {
         );
         message.nak(Math.min(30_000, 250 * 2 ** deliveries));
       }
+    }
+  }
+
+  private runAfterCommit(durable: string, event: DomainEvent, work: Array<() => unknown>): void {
+    for (const job of work) {
+      void Promise.resolve()
+        .then(job)
+        .catch((error: Error) =>
+          this.logger.warn(`${durable}: after-commit work of ${event.id} failed: ${error.message}`),
+        );
     }
   }
 

@@ -29,6 +29,12 @@ export class JetStreamConnection {
     return this.manager;
   }
 
+  /** A plain NATS message on the same connection: at most once, for broadcasts that may be lost. */
+  publish(subject: string, data: Uint8Array): void {
+    if (!this.connection) throw new Error('JetStream connection is not open');
+    this.connection.publish(subject, data);
+  }
+
   async close(): Promise<void> {
     if (!this.connection) return;
     await this.connection.drain().catch(() => undefined);

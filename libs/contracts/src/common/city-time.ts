@@ -54,6 +54,11 @@ export function cityDate(instant: Date, zone: string): string {
   return new Date(wallClock(instant, zone)).toISOString().slice(0, 10);
 }
 
+/** The city's date and time of day (`YYYY-MM-DD HH:mm`) at `instant`. */
+export function cityDateTime(instant: Date, zone: string): string {
+  return new Date(wallClock(instant, zone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The city's year at `instant` (a certificate issued on New Year's night in Shanghai is the new year's). */
 export function cityYear(instant: Date, zone: string): number {
   return new Date(wallClock(instant, zone)).getUTCFullYear();

@@ -26,9 +26,18 @@ export interface VoucherClosedEvent {
   reason: 'cancelled' | 'expired';
 }
 
+/** `rewards.voucher.expiring`: an unused voucher expires within days; once per voucher. */
+export interface VoucherExpiringEvent {
+  voucherId: string;
+  memberId: string;
+  offerTitle: string;
+  expiresAt: string;
+}
+
 /** Durable events the rewards service publishes (JetStream, through its outbox). */
 export const RewardsEvents = {
   merchantCreated: event<MerchantCreatedEvent>('rewards.merchant.created'),
   voucherRedeemed: event<VoucherRedeemedEvent>('rewards.voucher.redeemed'),
   voucherClosed: event<VoucherClosedEvent>('rewards.voucher.closed'),
+  voucherExpiring: event<VoucherExpiringEvent>('rewards.voucher.expiring'),
 } as const;

@@ -42,6 +42,28 @@ export interface TierReachedEvent {
   at: string;
 }
 
+/** `volunteers.hours.logged`: a volunteer logged hours; the community's coordinators review them. */
+export interface HoursLoggedEvent {
+  logId: string;
+  volunteerId: string;
+  volunteerName: string;
+  communityId: string;
+  minutes: number;
+  servedOn: string;
+}
+
+/** `volunteers.hours.rejected`: a coordinator rejected logged hours, with the reason the volunteer reads. */
+export interface HoursRejectedEvent {
+  logId: string;
+  volunteerId: string;
+  communityId: string;
+  minutes: number;
+  servedOn: string;
+  reason: string;
+  rejectedBy: string;
+  at: string;
+}
+
 /** What every activity event says about the activity, enough to tell a member about it. */
 export interface ActivityRef {
   activityId: string;
@@ -107,6 +129,8 @@ export const VolunteersEvents = {
   /** Approved hour logs: the ledger pays them from the community fund. */
   hoursVerified: event<HoursVerifiedEvent>('volunteers.hours.verified'),
   tierReached: event<TierReachedEvent>('volunteers.tier.reached'),
+  hoursLogged: event<HoursLoggedEvent>('volunteers.hours.logged'),
+  hoursRejected: event<HoursRejectedEvent>('volunteers.hours.rejected'),
   activityClosed: event<ActivityClosedEvent>('volunteers.activity.closed'),
   activityCancelled: event<ActivityCancelledEvent>('volunteers.activity.cancelled'),
   signupPromoted: event<SignupPromotedEvent>('volunteers.activity.signup-promoted'),
