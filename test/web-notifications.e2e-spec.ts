@@ -158,6 +158,8 @@ describe('web app: notifications', () => {
     'keeps the badge up to date by polling while the stream is blocked',
     async () => {
       const volunteer = await register(communityId, { roles: ['resident', 'volunteer'] });
+      const english = await api('PATCH', '/me', { token: volunteer.token, body: { locale: 'en' } });
+      expect(english.status).toBe(200);
       const phone = await openPhone({ browser, locale: 'en' });
       const { page, context } = phone;
       try {
@@ -204,7 +206,7 @@ describe('web app: notifications', () => {
   );
 
   it(
-    "puts the bell on the coordinator's desk",
+    "tells the coordinator's desk of hours waiting, live",
     async () => {
       const context: BrowserContext = await browser.newContext({
         viewport: DESK,
@@ -214,15 +216,37 @@ describe('web app: notifications', () => {
       });
       context.setDefaultTimeout(20_000);
       const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
       try {
-        const other = await coordinatorOf(await adminToken(), communityId);
-        await signIn(page, other.login, other.password);
-        await page.waitForURL('**/console**');
-        await page.getByTestId('notification-bell').waitFor();
+        const desk = await coordinatorOf(await adminToken(), communityId);
+        await signIn(page, desk.login, desk.password);
+        await page.goto('/notifications');
+        await page.getByText('还没有通知').waitFor();
+        await look(page, 'coordinator', 'notifications-empty');
+
+        await page.goto('/console');
+        await streamIs(page, 'open').waitFor();
+        await bell(page, '通知').waitFor();
+        // A volunteer of the community logs an hour: it waits for this coordinator.
+        const volunteer = await register(communityId, { roles: ['resident', 'volunteer'] });
+        const log = await api('POST', '/hours', {
+          token: volunteer.token,
+          body: { minutes: 45, servedOn: today(), description: '社区图书角值班' },
+        });
+        expect(log.status).toBe(201);
+        await badge(page, 1).waitFor({ timeout: LIVE_MS });
+        await bell(page, '通知, 1 条未读').waitFor();
+        await page.locator('.van-notify').waitFor({ state: 'hidden', timeout: 10_000 });
         await look(page, 'coordinator', 'console-bell');
-        await page.getByTestId('notification-bell').click();
+
+        await bell(page, '通知, 1 条未读').click();
         await page.waitForURL('**/notifications');
+        const [waiting] = await listOf(desk);
+        expect(waiting.kind).toBe('hours.waiting');
+        await page.getByTestId('notification').first().getByText(waiting.title).waitFor();
         await look(page, 'coordinator', 'notifications');
+        expect(errors).toEqual([]);
       } finally {
         await context.close();
       }
