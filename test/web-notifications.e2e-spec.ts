@@ -99,7 +99,7 @@ describe('web app: notifications', () => {
         const shownAfter = Date.now() - started;
         await bell(page, '通知, 1 条未读').waitFor({ timeout: LIVE_MS });
         const [item] = await listOf(volunteer);
-        expect(item.readAt).toBeNull();
+        expect(item).toMatchObject({ kind: 'hours.approved', link: '/hours', readAt: null });
         // Said on screen for a moment, and to screen readers by the polite live region.
         await page.locator('.van-notify').getByText(item.title).waitFor({ timeout: LIVE_MS });
         await page
@@ -124,12 +124,14 @@ describe('web app: notifications', () => {
         await page.getByTestId('notification').nth(1).waitFor({ timeout: LIVE_MS });
         expect(await page.getByTestId('notification').count()).toBe(2);
 
-        // A tap: read, and off to where it leads.
+        // A tap on the older one: read, and off to where it leads; the newer one stays unread.
         await page.getByTestId('notification').nth(1).click();
-        if (item.link) await page.waitForURL((url) => url.pathname === item.link);
+        await page.waitForURL((url) => url.pathname === item.link);
         await badge(page, 1).waitFor();
         const afterTap = await listOf(volunteer);
+        expect(afterTap).toHaveLength(2);
         expect(afterTap.find((n) => n.id === item.id)?.readAt).not.toBeNull();
+        expect(afterTap.find((n) => n.id !== item.id)?.readAt).toBeNull();
 
         // Mark all as read: the badge goes, and stays gone after a reload.
         await page.goto('/notifications');
