@@ -35,10 +35,11 @@ beforeAll(async () => {
   suite = await startPrivateSuite({
     label: 'event-delivery',
     env: {
-      EVENT_FAULT_EXIT_BEFORE_ACK: RequestsEvents.hoursVerified.type,
       HOLD_OWNER_GRACE_MS: '3000',
       HOLD_OWNER_SWEEP_INTERVAL_MS: '500',
     },
+    // The ledger only: the volunteers service consumes the same event (notifications).
+    serviceEnv: { accounting: { EVENT_FAULT_EXIT_BEFORE_ACK: RequestsEvents.hoursVerified.type } },
     restart: { firstDelayMs: 200, onCrash: (exit) => crashes.push(exit.service) },
     onLine: (line, service) => {
       if (service === 'accounting') accountingLines.push(line);

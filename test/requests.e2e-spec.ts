@@ -118,7 +118,11 @@ async function heldMinutes(token: string): Promise<number> {
     .heldMinutes;
 }
 
-/** The events the requests service wrote about one request, from its outbox. */
+/**
+ * The events the ledger acts on that the requests service wrote about one
+ * request, from its outbox (the steps members are told of are
+ * test/notifications.e2e-spec.ts's).
+ */
 async function outboxFor(
   requestId: string,
   databaseUrl = process.env.TB_DATABASE_URL as string,
@@ -128,7 +132,8 @@ async function outboxFor(
   try {
     const rows = await client.query<{ subject: string; payload: Record<string, any> }>(
       `SELECT subject, payload FROM requests.outbox
-        WHERE payload->>'requestId' = $1 OR payload->'details'->>'sourceId' = $1
+        WHERE (payload->>'requestId' = $1 OR payload->'details'->>'sourceId' = $1)
+          AND subject IN ('requests.hours.verified', 'requests.request.closed')
         ORDER BY seq`,
       [requestId],
     );

@@ -88,6 +88,7 @@ export class NotificationsController {
   @ApiQuery({
     name: 'ticket',
     required: true,
+    type: String,
     description: 'From POST /notifications/stream-ticket',
   })
   @ApiProduces('text/event-stream')
