@@ -13,5 +13,6 @@ export { default as credits } from './credits';
 export { default as console } from './console';
 export { default as counter } from './counter';
 export { default as admin } from './admin';
+export { default as notifications } from './notifications';
 
 export type Messages = typeof import('.');

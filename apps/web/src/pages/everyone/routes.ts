@@ -19,6 +19,11 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./SettingsPage.vue'),
   },
   {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('./NotificationsPage.vue'),
+  },
+  {
     path: '/me',
     name: 'me',
     meta: { tab: 'me' },
