@@ -207,7 +207,9 @@ export class ActivitiesController {
     description:
       'Once the activity has started. A volunteer checked in but not out is counted until the ' +
       'end; paid lists each attendance worth a minute or more, noShows the confirmed volunteers ' +
-      'who never checked in. Closing again answers the same and pays nothing more.',
+      'who never checked in. Closing again answers the same and pays nothing more. The fund ' +
+      'holds the credits until 30 days after the end; a close later than 28 days after it is ' +
+      'refused (409 INVALID_STATE).',
   })
   @ApiResponse({ status: 200, type: CloseActivityView })
   close(

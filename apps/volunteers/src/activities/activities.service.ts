@@ -48,15 +48,12 @@ import {
   assertPublished,
   closeAnswer,
   closing,
+  holdExpiry,
   paidMinutes,
   placeForSignup,
   publishRules,
 } from './activity-rules';
 import { doorCodeAt, isDoorCode } from './check-in-code';
-
-const DAY_MS = 24 * 3600 * 1000;
-/** The hold outlives the activity long enough for a late close to be paid from it. */
-const HOLD_DAYS_AFTER_END = 30;
 
 function signupView(signup: SignupRow, position: number | null): SignupView {
   return signup.status === 'waitlisted' && position !== null
@@ -143,7 +140,7 @@ export class ActivitiesService {
         minutes: dto.capacity * minutesPerVolunteer,
         reference: `activity:${id}`,
         memo: dto.title.slice(0, 500),
-        expiresAt: new Date(endsAt.getTime() + HOLD_DAYS_AFTER_END * DAY_MS).toISOString(),
+        expiresAt: holdExpiry(endsAt).toISOString(),
       }),
     );
     const stored = await this.activities.insert({

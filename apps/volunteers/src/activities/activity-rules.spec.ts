@@ -6,6 +6,7 @@ import {
   assertMayClose,
   closeAnswer,
   closing,
+  holdExpiry,
   paidMinutes,
   placeForSignup,
   publishRules,
@@ -129,6 +130,18 @@ describe('closing', () => {
     expect(codeOf(() => assertMayClose(activity(), at('08:59:59')))).toBe('INVALID_STATE');
     expect(codeOf(() => assertMayClose(activity(), at('09:00:00')))).toBeUndefined();
     expect(codeOf(() => assertMayClose(activity({ status: 'closed' }), at('12:00:00')))).toBe(
+      'INVALID_STATE',
+    );
+  });
+
+  it('only while the hold has days left: until 28 days after the end, the hold lasting 30', () => {
+    const a = activity();
+    const day = 24 * 3600 * 1000;
+    expect(holdExpiry(a.endsAt).getTime() - a.endsAt.getTime()).toBe(30 * day);
+    expect(
+      codeOf(() => assertMayClose(a, new Date(a.endsAt.getTime() + 28 * day))),
+    ).toBeUndefined();
+    expect(codeOf(() => assertMayClose(a, new Date(a.endsAt.getTime() + 28 * day + 1)))).toBe(
       'INVALID_STATE',
     );
   });

@@ -119,9 +119,27 @@ export function paidMinutes(
 }
 
 /** An activity closes once it has started. */
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The fund's hold for an activity lasts this long after its end, so a late close is paid from it. */
+export const HOLD_DAYS_AFTER_END = 30;
+
+/**
+ * The last day a close is taken: two days before the hold expires, so the ledger
+ * settles it while it is still open, even after an outage of a day.
+ */
+export const CLOSE_WITHIN_DAYS = HOLD_DAYS_AFTER_END - 2;
+
+export function holdExpiry(endsAt: Date): Date {
+  return new Date(endsAt.getTime() + HOLD_DAYS_AFTER_END * DAY_MS);
+}
+
 export function assertMayClose(activity: ActivityRow, now: Date): void {
   assertPublished(activity);
   if (activity.startsAt > now) throw invalidState('volunteers.activities.notStarted');
+  if (now.getTime() > activity.endsAt.getTime() + CLOSE_WITHIN_DAYS * DAY_MS) {
+    throw invalidState('volunteers.activities.closeTooLate', { days: CLOSE_WITHIN_DAYS });
+  }
 }
 
 export function activityRef(activity: ActivityRow): ActivityRef {

@@ -118,6 +118,8 @@ export const volunteersEn = {
   'volunteers.activities.notCheckedIn': 'Check in before checking out',
   'volunteers.activities.notPublished': 'This activity is {status}',
   'volunteers.activities.notStarted': 'An activity closes only once it has started',
+  'volunteers.activities.closeTooLate':
+    'An activity closes within {days} days of its end; after that its hold is released and it can no longer pay',
   'volunteers.activities.outAfterIn': 'checkedOutAt must be after checkedInAt',
   'volunteers.activities.volunteerNotConfirmed':
     'This volunteer is not a confirmed volunteer of the activity',

@@ -96,6 +96,8 @@ export const volunteersZhCN: Record<keyof typeof volunteersEn, string> = {
   'volunteers.activities.notPublished':
     '这场活动{status, select, cancelled {已取消} closed {已结束} other {是 {status} 状态}}',
   'volunteers.activities.notStarted': '活动开始之后才能结束并发放时长',
+  'volunteers.activities.closeTooLate':
+    '活动结束 {days} 天内才能结算；之后冻结的基金已释放，无法再发放时长',
   'volunteers.activities.outAfterIn': '签退时间要晚于签到时间',
   'volunteers.activities.volunteerNotConfirmed': '这位志愿者不是这场活动已确认的报名者',
 };
