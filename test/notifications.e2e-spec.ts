@@ -3,6 +3,7 @@ import { sign } from 'jsonwebtoken';
 import { connect, NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { DEV_JWT_SECRET } from '../apps/gateway/src/config/gateway-config';
+import { launchSuite } from '../scripts/launcher';
 import { api, ApiResponse, ok, sharedBaseUrl } from './support/http';
 import {
   adminToken,
@@ -20,7 +21,14 @@ import {
 import { scrape, valueOf } from './support/metrics';
 import { expectProblem } from './support/problems';
 import { openStream } from './support/sse';
-import { startPrivateSuite, SUITE_START_MS, TestSuite } from './support/suite';
+import {
+  freePort,
+  SERVICE_START_MS,
+  startPrivateSuite,
+  SUITE_START_MS,
+  TEST_SETTINGS,
+  TestSuite,
+} from './support/suite';
 import { eventually, pause, until } from './support/wait';
 
 interface Notification {
@@ -631,6 +639,42 @@ describe('the stream', () => {
       (n) => n === 0,
     );
   });
+
+  it(
+    'reaches a stream open on another gateway copy, with a ticket the first one gave',
+    async () => {
+      // A second gateway over the same services, as behind a load balancer: it shares no
+      // memory with the first, only the JWT secret and NATS.
+      const copy = await launchSuite({
+        env: {
+          ...TEST_SETTINGS,
+          DATABASE_URL: process.env.TB_DATABASE_URL ?? '',
+          NATS_URL: process.env.TB_NATS_URL ?? '',
+          NATS_SUBJECT_PREFIX: process.env.TB_NATS_SUBJECT_PREFIX ?? '',
+          PORT: String(await freePort()),
+        },
+        services: ['gateway'],
+        startTimeoutMs: SERVICE_START_MS,
+      });
+      try {
+        await copy.waitHealthy(SERVICE_START_MS);
+        const volunteer = await joins(cast.community.id);
+        const stream = await openStream((await ticketOf(volunteer)).ticket, copy.baseUrl);
+        try {
+          expect(stream.status).toBe(200);
+          await approve(await logHours(volunteer, 40), cast.coordinator);
+          const pushed = JSON.parse((await stream.next('notification')).data) as Notification;
+          expect(pushed).toMatchObject({ kind: 'hours.approved' });
+          expect(pushed.body).toContain('40 minutes');
+        } finally {
+          stream.close();
+        }
+      } finally {
+        await copy.stop();
+      }
+    },
+    3 * SERVICE_START_MS,
+  );
 
   it('refuses a missing, forged, expired or borrowed ticket with 401', async () => {
     const member = await register(cast.community.id);
