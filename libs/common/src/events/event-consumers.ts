@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConsumerMessages, JsMsg } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
-import { ErrorCode } from '../errors/error-code';
+import { isRetryable } from '../errors/error-code';
 import { logContext } from '../logging/logger';
 import { eventDuplicates } from '../metrics/suite-metrics';
 import { inEventSpan } from '../tracing/event-span';
@@ -165,8 +165,8 @@ export class EventConsumers {
       message.ack();
     } catch (error) {
       const deliveries = message.info.redeliveryCount;
-      // A rule of the domain said no: asking again will not change its answer.
-      const refused = error instanceof DomainError && error.code !== ErrorCode.INTERNAL;
+      // A rule of the domain said no: asking again will not change its answer (an outage may).
+      const refused = error instanceof DomainError && !isRetryable(error.code);
       if (refused || deliveries >= this.settings.maxDeliver) {
         await this.deadLetter(durable, message, event, error, deliveries);
         message.term();
