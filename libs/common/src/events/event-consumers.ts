@@ -56,6 +56,8 @@ export interface ConsumerState {
 export interface ConsumerSettings {
   /** Deliveries before an event is set aside as a dead letter. */
   maxDeliver: number;
+  /** The consumers' ack wait: a handler still running reports progress well within it. */
+  ackWaitMs: number;
   /** Tests only: exit between the commit of an event of this type and its ack. */
   exitBeforeAck: string | null;
 }
@@ -145,6 +147,8 @@ export class EventConsumers {
       message.term();
       return;
     }
+    // Still working: a slow handler must not have its event handed to another copy.
+    const progress = setInterval(() => message.working(), this.settings.ackWaitMs / 2);
     try {
       const afterCommit: Array<() => unknown> = [];
       const applied = await logContext.run({ requestId: event.requestId ?? undefined }, () =>
@@ -176,6 +180,8 @@ export class EventConsumers {
         );
         message.nak(Math.min(30_000, 250 * 2 ** deliveries));
       }
+    } finally {
+      clearInterval(progress);
     }
   }
 
