@@ -65,6 +65,8 @@ export class ServiceClient implements OnApplicationShutdown {
   private connection: Promise<NatsConnection> | null = null;
   /** False between NATS's disconnect and reconnect events: a call then fails at once, 503. */
   private reachable = true;
+  /** Rejects at the next disconnect: the calls in flight then will never hear their answer. */
+  private disconnected: { promise: Promise<never>; reject: (error: Error) => void } | null = null;
 
   constructor(private readonly options: ServiceClientOptions) {}
 
@@ -86,11 +88,14 @@ export class ServiceClient implements OnApplicationShutdown {
       try {
         const nats = await this.connected();
         if (!this.reachable) throw new NatsError('disconnected', NatsErrorCode.Disconnect);
-        const answer = await nats.request(
-          subjectFor(this.options.prefix, subject),
-          codec.encode({ pattern: subject, data: envelope, id: randomUUID() }),
-          { timeout: timeoutMs, headers: natsHeadersWith() },
-        );
+        const answer = await Promise.race([
+          nats.request(
+            subjectFor(this.options.prefix, subject),
+            codec.encode({ pattern: subject, data: envelope, id: randomUUID() }),
+            { timeout: timeoutMs, headers: natsHeadersWith() },
+          ),
+          this.nextDisconnect(),
+        ]);
         packet = codec.decode(answer.data) as ReplyPacket;
       } catch (error) {
         throw this.transportError(error, contract, timeoutMs);
@@ -130,12 +135,29 @@ export class ServiceClient implements OnApplicationShutdown {
     return this.connection;
   }
 
-  /** Follows the connection's status: requests made while it is down would only time out. */
+  /**
+   * Follows the connection's status: requests made while it is down would only
+   * time out, and those in flight when it went down are answered 503 at once.
+   */
   private async follow(nats: NatsConnection): Promise<void> {
     for await (const status of nats.status()) {
-      if (status.type === Events.Disconnect) this.reachable = false;
+      if (status.type === Events.Disconnect) {
+        this.reachable = false;
+        this.disconnected?.reject(new NatsError('disconnected', NatsErrorCode.Disconnect));
+        this.disconnected = null;
+      }
       if (status.type === Events.Reconnect) this.reachable = true;
     }
+  }
+
+  private nextDisconnect(): Promise<never> {
+    if (!this.disconnected) {
+      let reject: (error: Error) => void = () => undefined;
+      const promise = new Promise<never>((_, no) => (reject = no));
+      promise.catch(() => undefined); // a disconnect while nothing is in flight is no failure
+      this.disconnected = { promise, reject };
+    }
+    return this.disconnected.promise;
   }
 
   /** The service's own refusal (a DomainError it threw), or a failure it could not name. */
