@@ -123,10 +123,12 @@ async function expectEachGiftOnce(
   { residentBefore, volunteerEarned }: { residentBefore: number; volunteerEarned: number },
 ) {
   for (const gift of gifts.filter((g) => g.answer.status === 503)) {
-    await eventually(async () => ok(await give(cast, gift.key), 201, 'the gift asked again'));
+    await eventually(async () =>
+      ok<unknown>(await give(cast, gift.key), 201, 'the gift asked again'),
+    );
   }
   const accountOf = async (token: string) =>
-    ok(await suite.api('GET', '/accounts/me', { token }), 200, 'account');
+    ok<unknown>(await suite.api('GET', '/accounts/me', { token }), 200, 'account');
   expect(await accountOf(cast.resident.token)).toMatchObject({
     balanceMinutes: residentBefore - gifts.length,
   });
@@ -189,7 +191,11 @@ describe('PostgreSQL away', () => {
 
       expectServedOrUnavailable(answers);
       await eventually(async () =>
-        ok(await suite.api('GET', '/accounts/me', { token: cast.resident.token }), 200, 'back'),
+        ok<unknown>(
+          await suite.api('GET', '/accounts/me', { token: cast.resident.token }),
+          200,
+          'back',
+        ),
       );
       // Each relay LISTENs again (its NOTIFY wakes it at once, not its 1 s poll).
       await until(
@@ -235,7 +241,11 @@ describe('NATS away', () => {
       expectServedOrUnavailable(answers);
       expect(refusedInMs).toBeLessThan(1000); // at once, not after the service timeout
       await eventually(async () =>
-        ok(await suite.api('GET', '/accounts/me', { token: cast.resident.token }), 200, 'back'),
+        ok<unknown>(
+          await suite.api('GET', '/accounts/me', { token: cast.resident.token }),
+          200,
+          'back',
+        ),
       );
       await confirm(cast, requests[1]);
       await expectPaidOnce(cast, requests, 15);

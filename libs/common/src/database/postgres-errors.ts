@@ -46,7 +46,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (UNREACHABLE_SOCKET.has(code) || SERVER_GOING_AWAY.has(code)) return true;
     if (isSqlState(code) && code.startsWith('08')) return true;
     // AggregateError: a connect to a name with several addresses fails on each.
-    pending.push(e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : []));
+    pending.push(
+      e.driverError,
+      e.cause,
+      ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : []),
+    );
   }
   return false;
 }

@@ -275,11 +275,11 @@ describe('durable events', () => {
   it('listens again when PostgreSQL drops its LISTEN connection, and publishes what came meanwhile', async () => {
     const listeners = async () =>
       (
-        (await dataSource.query(
+        await dataSource.query<Array<{ pid: number }>>(
           `SELECT pid FROM pg_stat_activity
             WHERE datname = current_database() AND query = $1 AND pid <> pg_backend_pid()`,
           [`LISTEN "${outbox.channel}"`],
-        )) as Array<{ pid: number }>
+        )
       ).map((row) => row.pid);
     const [before] = await listeners();
     expect(before).toBeDefined();

@@ -185,7 +185,7 @@ export class ServiceClient implements OnApplicationShutdown {
         { service },
       );
     }
-    if (code !== undefined && (UNREACHABLE.has(code) || code === NatsErrorCode.Timeout)) {
+    if (code !== undefined && (UNREACHABLE.has(code) || code === String(NatsErrorCode.Timeout))) {
       return DomainError.of(
         ErrorCode.SERVICE_UNAVAILABLE,
         'http.serviceUnavailable',
