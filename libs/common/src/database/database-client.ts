@@ -19,6 +19,25 @@ export class DatabaseClient extends Client {
     const connection = (this as unknown as { connection: NodeJS.EventEmitter }).connection;
     connection.on('end', () => (this.lost = true));
     connection.on('error', () => (this.lost = true));
+    // pg's query has many forms (promise, callback, submittable): each keeps its type.
+    const query = Client.prototype.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((...args: unknown[]) => this.coding(query, args)) as Client['query'];
+  }
+
+  private coding(query: (...args: unknown[]) => unknown, args: unknown[]): unknown {
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as Callback;
+      args[last] = (error: Error | null, ...rest: unknown[]) =>
+        callback(error ? (this.tagged(error) as Error) : null, ...rest);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        throw this.tagged(error);
+      });
+    }
+    return result;
   }
 
   // pg's two forms (promise or callback) are kept: the pool passes a callback.
@@ -37,22 +56,6 @@ export class DatabaseClient extends Client {
     return super.connect().catch((error: unknown) => {
       throw withCode(error, UNABLE_TO_CONNECT);
     });
-  }
-
-  override query(...args: unknown[]): never {
-    const last = args.length - 1;
-    if (typeof args[last] === 'function') {
-      const callback = args[last] as Callback;
-      args[last] = (error: Error | null, ...rest: unknown[]) =>
-        callback(error ? (this.tagged(error) as Error) : null, ...rest);
-    }
-    const result = (super.query as (...a: unknown[]) => unknown).apply(this, args);
-    if (result instanceof Promise) {
-      return result.catch((error: unknown) => {
-        throw this.tagged(error);
-      }) as never;
-    }
-    return result as never;
   }
 
   /** A failure without a code of its own, on a connection that is gone: a connection failure. */
