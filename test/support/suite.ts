@@ -16,6 +16,14 @@ import { api, apiFor } from './http';
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
 const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
+/** The machine's PostgreSQL and NATS, which every suite shares (a suite may reach them through a proxy). */
+export function machineUrls(): { databaseUrl: string; natsUrl: string } {
+  return {
+    databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    natsUrl: process.env.NATS_URL || DEFAULT_NATS_URL,
+  };
+}
+
 /** All suites of one jest run log here (children's output), truncated by the global setup. */
 export const E2E_LOG = path.resolve(__dirname, '..', 'logs', 'e2e.log');
 

@@ -162,7 +162,8 @@ function requiresSomething(schema: SchemaObject | ReferenceObject, document: Ope
 /**
  * What holds for every route (API.md "Conventions"), added to what Swagger
  * read from the decorators, so no route can leave it out:
- * - every answer carries X-Request-Id, traceresponse and Content-Language; a 429 Retry-After;
+ * - every answer carries X-Request-Id, traceresponse and Content-Language; a 429 and a 503
+ *   Retry-After;
  *   a route under the gateway's own rate limit its X-RateLimit-* headers;
  * - every route may answer 400 (a malformed request), 503 and 504 (a service
  *   down or late); one with a body 413 and 415, and its body has no other
@@ -208,7 +209,8 @@ export function withConventions(
       }
       if (declaration.rateLimits.length > 0) add(429);
       // GET /health answers its own 503 (which services are down), and never waits for one.
-      if (!responses[503]) {
+      const unavailableByConvention = !responses[503];
+      if (unavailableByConvention) {
         add(503);
         add(504);
       }
@@ -223,7 +225,9 @@ export function withConventions(
           'X-Request-Id': ref('headers', 'RequestId'),
           traceresponse: ref('headers', 'TraceResponse'),
           'Content-Language': ref('headers', 'ContentLanguage'),
-          ...(status === '429' ? { 'Retry-After': ref('headers', 'RetryAfter') } : {}),
+          ...(status === '429' || (status === '503' && unavailableByConvention)
+            ? { 'Retry-After': ref('headers', 'RetryAfter') }
+            : {}),
           ...Object.assign({}, ...limits.map((limit) => (counted ? limit.counted : {}))),
           ...Object.assign({}, ...limits.map((limit) => (status === '429' ? limit.refused : {}))),
           ...response.headers,

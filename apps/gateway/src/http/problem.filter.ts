@@ -24,6 +24,8 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (problem.code === ErrorCode.RATE_LIMITED) setRetryAfter(reply, exception);
+    if (problem.code === ErrorCode.SERVICE_UNAVAILABLE)
+      setRetryAfter(reply, exception, UNAVAILABLE_RETRY_AFTER_SECONDS);
     void reply
       .status(problem.status)
       .headers({ 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': locale })
@@ -31,11 +33,15 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/** A 503 tells the client when to ask again, even when what was away did not say. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
 /**
  * Clients read plain Retry-After: the gateway's own limiter names its wait per
- * limit (Retry-After-account), a service's limit says it in its error's details.
+ * limit (Retry-After-account), a service's limit or outage says it in its
+ * error's details; else `fallback`, when given.
  */
-function setRetryAfter(reply: FastifyReply, exception: unknown): void {
+function setRetryAfter(reply: FastifyReply, exception: unknown, fallback = NaN): void {
   const fromService =
     exception instanceof DomainError ? Number(exception.details?.retryAfterSeconds) : NaN;
   const waits = Object.entries(reply.getHeaders())
@@ -43,5 +49,6 @@ function setRetryAfter(reply: FastifyReply, exception: unknown): void {
     .map(([, value]) => Number(value))
     .concat(fromService)
     .filter((seconds) => Number.isFinite(seconds));
+  if (waits.length === 0 && Number.isFinite(fallback)) waits.push(fallback);
   if (waits.length > 0) void reply.header('retry-after', String(Math.max(...waits)));
 }

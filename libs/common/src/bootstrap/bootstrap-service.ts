@@ -88,7 +88,7 @@ export async function bootstrapService<C extends ServiceConfig>(
     logger: new PinoNestLogger(logger),
   });
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ServiceExceptionFilter());
+  app.useGlobalFilters(new ServiceExceptionFilter(name));
   app.useGlobalInterceptors(
     new RpcContextInterceptor(),
     new RpcMetricsInterceptor(config.NATS_SUBJECT_PREFIX),

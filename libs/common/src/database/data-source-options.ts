@@ -1,4 +1,5 @@
 import { DataSourceOptions, MixedList } from 'typeorm';
+import { DatabaseClient } from './database-client';
 
 export interface ServiceSchema {
   /** PostgreSQL schema the service owns; nothing else writes to it. */
@@ -23,6 +24,7 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     applicationName,
-    extra: { max: 10, connectionTimeoutMillis: 5000 },
+    // DatabaseClient: every lost connection carries a code (isDatabaseUnavailable).
+    extra: { max: 10, connectionTimeoutMillis: 5000, Client: DatabaseClient },
   };
 }

@@ -5,3 +5,4 @@ export * from './postgres-errors';
 export * from './pool-metrics';
 export * from './stamped-entity';
 export * from './create-indexes';
+export * from './database-client';

@@ -61,6 +61,15 @@ export function httpStatusOf(code: ErrorCode): number {
   }
 }
 
+/** Codes that say "not now" rather than "no": the same request may succeed when asked again. */
+export function isRetryable(code: ErrorCode): boolean {
+  return (
+    code === ErrorCode.SERVICE_UNAVAILABLE ||
+    code === ErrorCode.SERVICE_TIMEOUT ||
+    code === ErrorCode.INTERNAL
+  );
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && value in ErrorCode;
 }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConsumerMessages, JsMsg } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
-import { ErrorCode } from '../errors/error-code';
+import { isRetryable } from '../errors/error-code';
 import { logContext } from '../logging/logger';
 import { eventDuplicates } from '../metrics/suite-metrics';
 import { inEventSpan } from '../tracing/event-span';
@@ -56,6 +56,8 @@ export interface ConsumerState {
 export interface ConsumerSettings {
   /** Deliveries before an event is set aside as a dead letter. */
   maxDeliver: number;
+  /** The consumers' ack wait: a handler still running reports progress well within it. */
+  ackWaitMs: number;
   /** Tests only: exit between the commit of an event of this type and its ack. */
   exitBeforeAck: string | null;
 }
@@ -145,6 +147,8 @@ export class EventConsumers {
       message.term();
       return;
     }
+    // Still working: a slow handler must not have its event handed to another copy.
+    const progress = setInterval(() => message.working(), this.settings.ackWaitMs / 2);
     try {
       const afterCommit: Array<() => unknown> = [];
       const applied = await logContext.run({ requestId: event.requestId ?? undefined }, () =>
@@ -165,8 +169,8 @@ export class EventConsumers {
       message.ack();
     } catch (error) {
       const deliveries = message.info.redeliveryCount;
-      // A rule of the domain said no: asking again will not change its answer.
-      const refused = error instanceof DomainError && error.code !== ErrorCode.INTERNAL;
+      // A rule of the domain said no: asking again will not change its answer (an outage may).
+      const refused = error instanceof DomainError && !isRetryable(error.code);
       if (refused || deliveries >= this.settings.maxDeliver) {
         await this.deadLetter(durable, message, event, error, deliveries);
         message.term();
@@ -176,6 +180,8 @@ export class EventConsumers {
         );
         message.nak(Math.min(30_000, 250 * 2 ** deliveries));
       }
+    } finally {
+      clearInterval(progress);
     }
   }
 

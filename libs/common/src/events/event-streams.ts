@@ -16,8 +16,21 @@ export interface EventStreamSettings {
   maxAgeMs: number;
   /** Deliveries before an event is set aside as a dead letter. */
   maxDeliver: number;
+  /** How long a delivered event may go unacked before it is delivered again (to any copy). */
   ackWaitMs: number;
+  /** Waits before the 1st, 2nd, … redelivery of an unacked event; the last one repeats. */
+  redeliveryBackoffMs: number[];
 }
+
+/**
+ * A consumer that dies holding events (killed, crashed, its host gone) gives
+ * them back after the ack wait: a few seconds, not the 30 s NATS suggests. A
+ * live consumer never waits that long on one event (it reports progress while
+ * a handler runs), and one delivered twice is refused by the inbox; the waits
+ * grow for an event that keeps timing out.
+ */
+const ACK_WAIT_MS = 5000;
+const REDELIVERY_BACKOFF_MS = [ACK_WAIT_MS, 10_000, 30_000];
 
 const DAY_MS = 24 * 3600 * 1000;
 const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
@@ -44,7 +57,12 @@ export class EventStreams {
   ) {}
 
   static settingsFrom(config: { EVENT_MAX_AGE_DAYS: number }): EventStreamSettings {
-    return { maxAgeMs: config.EVENT_MAX_AGE_DAYS * DAY_MS, maxDeliver: 10, ackWaitMs: 30_000 };
+    return {
+      maxAgeMs: config.EVENT_MAX_AGE_DAYS * DAY_MS,
+      maxDeliver: 10,
+      ackWaitMs: ACK_WAIT_MS,
+      redeliveryBackoffMs: REDELIVERY_BACKOFF_MS,
+    };
   }
 
   streamOf(producer: BackendService): string {
@@ -55,7 +73,10 @@ export class EventStreams {
     return consumerName(this.prefix, consumer, type);
   }
 
-  /** Creates or brings up to date the producer's stream and every durable consumer on it. */
+  /**
+   * Creates or brings up to date the producer's stream and every durable consumer
+   * on it (adding a durable that exists updates its settings).
+   */
   async ensure(producer: BackendService): Promise<string> {
     const stream = this.streamOf(producer);
     await this.ensureStream(producer, stream);
@@ -73,6 +94,7 @@ export class EventStreams {
       filter_subject: `${this.prefix}.${type}`,
       max_deliver: this.settings.maxDeliver,
       ack_wait: nanos(this.settings.ackWaitMs),
+      backoff: this.settings.redeliveryBackoffMs.map(nanos),
     };
   }
 

@@ -116,6 +116,7 @@ export class EventsModule {
           ) =>
             new EventConsumers(dataSource, schema, service, jetstream, streams, {
               maxDeliver: EventStreams.settingsFrom(config).maxDeliver,
+              ackWaitMs: EventStreams.settingsFrom(config).ackWaitMs,
               exitBeforeAck:
                 config.NODE_ENV === 'test' && config.EVENT_FAULT_EXIT_BEFORE_ACK
                   ? config.EVENT_FAULT_EXIT_BEFORE_ACK

@@ -24,6 +24,7 @@ import { JetStreamConnection } from './jetstream.connection';
 import { Outbox, outboxEntry } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { outboxTraceContextMigration } from './outbox-trace-context.migration';
+import { outboxListenerReconnects } from '../metrics/suite-metrics';
 import { startTracing, tracer, Tracing } from '../tracing/tracing';
 
 // Against the real PostgreSQL and NATS: the outbox, relay, consumers and inbox together.
@@ -83,6 +84,7 @@ beforeAll(async () => {
     maxAgeMs: 24 * 3600_000,
     maxDeliver: 3,
     ackWaitMs: 2000,
+    redeliveryBackoffMs: [2000],
   });
   // As the producer does at its start, before any consumer ever ran.
   await streams.ensure('rewards');
@@ -90,6 +92,7 @@ beforeAll(async () => {
   relay = new OutboxRelay(dataSource, outbox, schema, jetstream, prefix, database.url);
   consumers = new EventConsumers(dataSource, schema, 'accounting', jetstream, streams, {
     maxDeliver: 3,
+    ackWaitMs: 2000,
     exitBeforeAck: null,
   });
   consumers.subscribe({
@@ -267,6 +270,28 @@ describe('durable events', () => {
       return rows.length === 1;
     });
     expect(refusals).toBe(1);
+  });
+
+  it('listens again when PostgreSQL drops its LISTEN connection, and publishes what came meanwhile', async () => {
+    const listeners = async () =>
+      (
+        await dataSource.query<Array<{ pid: number }>>(
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND query = $1 AND pid <> pg_backend_pid()`,
+          [`LISTEN "${outbox.channel}"`],
+        )
+      ).map((row) => row.pid);
+    const [before] = await listeners();
+    expect(before).toBeDefined();
+    const reconnects = (await outboxListenerReconnects.get()).values[0]?.value ?? 0;
+    await dataSource.query('SELECT pg_terminate_backend($1)', [before]);
+    const meanwhile = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
+    await until(async () => {
+      const now = await listeners();
+      return now.length === 1 && now[0] !== before;
+    });
+    expect((await outboxListenerReconnects.get()).values[0]?.value).toBe(reconnects + 1);
+    await until(async () => (await effectsOf(meanwhile)) === 1);
   });
 
   it('prunes published events and old inbox entries, and nothing still needed', async () => {

@@ -9,6 +9,7 @@ import {
   contextOfFields,
   natsHeadersWith,
 } from '../tracing/carriers';
+import { outboxListenerReconnects } from '../metrics/suite-metrics';
 import { inSpan } from '../tracing/spans';
 import { DomainEvent } from './event';
 import { JetStreamConnection } from './jetstream.connection';
@@ -16,6 +17,9 @@ import { Outbox } from './outbox';
 
 const BATCH = 200;
 const POLL_MS = 1000;
+/** Waits between attempts to listen again after PostgreSQL went away: doubling, up to the cap. */
+const RELISTEN_FIRST_MS = 250;
+const RELISTEN_MAX_MS = 5000;
 
 interface OutboxRow {
   id: string;
@@ -32,10 +36,13 @@ interface OutboxRow {
  * later one), then marks them published. Rows are claimed with SKIP LOCKED,
  * so any number of copies of a service can relay side by side. Each event is
  * published in a producer span of the trace that wrote it, which its headers carry.
+ * A commit's NOTIFY wakes it; when PostgreSQL drops the LISTEN connection (a
+ * restart), it listens again with backoff, the 1 s poll covering the gap.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private timer?: NodeJS.Timeout;
+  private relisten?: NodeJS.Timeout;
   private listener?: Client;
   private draining?: Promise<void>;
   private again = false;
@@ -51,13 +58,53 @@ export class OutboxRelay {
   ) {}
 
   async start(): Promise<void> {
-    this.listener = new Client({ connectionString: this.databaseUrl });
-    this.listener.on('notification', () => this.kick());
-    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN "${this.outbox.channel}"`);
+    this.listener = await this.listen();
     this.timer = setInterval(() => this.kick(), POLL_MS);
     this.kick();
+  }
+
+  /** A connection LISTENing on the outbox's channel; when it is lost, another is made. */
+  private async listen(): Promise<Client> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('notification', () => this.kick());
+    client.on('error', (error) => {
+      this.logger.warn(`outbox listener: ${error.message}`);
+      this.lost(client);
+    });
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${this.outbox.channel}"`);
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private lost(client: Client): void {
+    if (this.listener !== client || this.stopped) return;
+    this.listener = undefined;
+    void client.end().catch(() => undefined);
+    this.listenAgain(RELISTEN_FIRST_MS);
+  }
+
+  private listenAgain(waitMs: number): void {
+    this.relisten = setTimeout(() => {
+      this.listen().then(
+        (client) => {
+          if (this.stopped) return void client.end().catch(() => undefined);
+          this.listener = client;
+          outboxListenerReconnects.inc();
+          this.logger.warn(`outbox listener: listening again on ${this.outbox.channel}`);
+          this.kick(); // what was committed while no one listened
+        },
+        (error: Error) => {
+          this.logger.warn(`outbox listener: cannot listen yet (${error.message})`);
+          if (!this.stopped) this.listenAgain(Math.min(RELISTEN_MAX_MS, waitMs * 2));
+        },
+      );
+    }, waitMs);
   }
 
   /** Publishes what is waiting; a call while a drain runs makes it go round once more. */
@@ -129,6 +176,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.relisten) clearTimeout(this.relisten);
     await this.draining;
     await this.listener?.end().catch(() => undefined);
   }

@@ -143,3 +143,10 @@ export const periodicTaskFailures = new Counter({
   labelNames: ['task'] as const,
   registers,
 });
+
+/** The outbox relays' LISTEN connections made again after PostgreSQL dropped them. */
+export const outboxListenerReconnects = new Counter({
+  name: name('outbox_listener_reconnects_total'),
+  help: 'Times the outbox relay listened again after its LISTEN connection to PostgreSQL was lost',
+  registers,
+});

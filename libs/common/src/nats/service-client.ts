@@ -2,7 +2,14 @@ import { Actor, MessageContract } from '@app/contracts';
 import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { SpanKind } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
-import { connect, ErrorCode as NatsErrorCode, JSONCodec, NatsConnection, NatsError } from 'nats';
+import {
+  connect,
+  ErrorCode as NatsErrorCode,
+  Events,
+  JSONCodec,
+  NatsConnection,
+  NatsError,
+} from 'nats';
 import { BaseConfig } from '../config/service-config';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
@@ -40,6 +47,9 @@ const UNREACHABLE = new Set<string>([
   NatsErrorCode.Disconnect,
 ]);
 
+/** How long a caller is told to wait before asking again while a service or NATS is away. */
+export const NATS_RETRY_AFTER_SECONDS = 2;
+
 const codec = JSONCodec<unknown>();
 
 /**
@@ -53,6 +63,10 @@ const codec = JSONCodec<unknown>();
 export class ServiceClient implements OnApplicationShutdown {
   private readonly logger = new Logger('ServiceClient');
   private connection: Promise<NatsConnection> | null = null;
+  /** False between NATS's disconnect and reconnect events: a call then fails at once, 503. */
+  private reachable = true;
+  /** Rejects at the next disconnect: the calls in flight then will never hear their answer. */
+  private disconnected: { promise: Promise<never>; reject: (error: Error) => void } | null = null;
 
   constructor(private readonly options: ServiceClientOptions) {}
 
@@ -73,11 +87,15 @@ export class ServiceClient implements OnApplicationShutdown {
       let packet: ReplyPacket;
       try {
         const nats = await this.connected();
-        const answer = await nats.request(
-          subjectFor(this.options.prefix, subject),
-          codec.encode({ pattern: subject, data: envelope, id: randomUUID() }),
-          { timeout: timeoutMs, headers: natsHeadersWith() },
-        );
+        if (!this.reachable) throw new NatsError('disconnected', NatsErrorCode.Disconnect);
+        const answer = await Promise.race([
+          nats.request(
+            subjectFor(this.options.prefix, subject),
+            codec.encode({ pattern: subject, data: envelope, id: randomUUID() }),
+            { timeout: timeoutMs, headers: natsHeadersWith() },
+          ),
+          this.nextDisconnect(),
+        ]);
         packet = codec.decode(answer.data) as ReplyPacket;
       } catch (error) {
         throw this.transportError(error, contract, timeoutMs);
@@ -104,11 +122,42 @@ export class ServiceClient implements OnApplicationShutdown {
       servers: this.options.servers,
       name: this.options.name,
       maxReconnectAttempts: -1,
-    }).catch((error: unknown) => {
-      this.connection = null;
-      throw error;
-    });
+    })
+      .then((nats) => {
+        this.reachable = true;
+        void this.follow(nats);
+        return nats;
+      })
+      .catch((error: unknown) => {
+        this.connection = null;
+        throw error;
+      });
     return this.connection;
+  }
+
+  /**
+   * Follows the connection's status: requests made while it is down would only
+   * time out, and those in flight when it went down are answered 503 at once.
+   */
+  private async follow(nats: NatsConnection): Promise<void> {
+    for await (const status of nats.status()) {
+      if (status.type === Events.Disconnect) {
+        this.reachable = false;
+        this.disconnected?.reject(new NatsError('disconnected', NatsErrorCode.Disconnect));
+        this.disconnected = null;
+      }
+      if (status.type === Events.Reconnect) this.reachable = true;
+    }
+  }
+
+  private nextDisconnect(): Promise<never> {
+    if (!this.disconnected) {
+      let reject: (error: Error) => void = () => undefined;
+      const promise = new Promise<never>((_, no) => (reject = no));
+      promise.catch(() => undefined); // a disconnect while nothing is in flight is no failure
+      this.disconnected = { promise, reject };
+    }
+    return this.disconnected.promise;
   }
 
   /** The service's own refusal (a DomainError it threw), or a failure it could not name. */
@@ -127,7 +176,8 @@ export class ServiceClient implements OnApplicationShutdown {
     timeoutMs: number,
   ): DomainError {
     const code = error instanceof NatsError ? error.code : undefined;
-    if (code === NatsErrorCode.Timeout) {
+    // A request that timed out because NATS went away is unavailability, not slowness.
+    if (code === NatsErrorCode.Timeout && this.reachable) {
       return DomainError.of(
         ErrorCode.SERVICE_TIMEOUT,
         'http.serviceTimeout',
@@ -135,14 +185,12 @@ export class ServiceClient implements OnApplicationShutdown {
         { service },
       );
     }
-    if (code !== undefined && UNREACHABLE.has(code)) {
+    if (code !== undefined && (UNREACHABLE.has(code) || code === String(NatsErrorCode.Timeout))) {
       return DomainError.of(
         ErrorCode.SERVICE_UNAVAILABLE,
         'http.serviceUnavailable',
         { service },
-        {
-          service,
-        },
+        { service, retryAfterSeconds: NATS_RETRY_AFTER_SECONDS },
       );
     }
     this.logger.error(`call to ${subject} failed: ${String(error)}`);
