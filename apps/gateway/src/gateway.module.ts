@@ -8,7 +8,8 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { CommunityQueueController } from './console/community-queue.controller';
 import { authThrottling } from './auth/auth-throttling';
-import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
+import { jwtOptions } from './auth/jwt-options';
+import { TokenService } from './auth/token.service';
 import { GATEWAY_CONFIG } from './config/config.token';
 import { GatewayConfig } from './config/gateway-config';
 import { AccountsController } from './accounting/accounts.controller';
@@ -71,15 +72,7 @@ export class GatewayModule {
       global: true,
       imports: [
         TransportModule,
-        JwtModule.register({
-          secret: config.JWT_SECRET,
-          signOptions: {
-            expiresIn: ACCESS_TOKEN_TTL_SECONDS,
-            issuer: 'timebank',
-            algorithm: 'HS256',
-          },
-          verifyOptions: { issuer: 'timebank', algorithms: ['HS256'] },
-        }),
+        JwtModule.register(jwtOptions(config.JWT_SECRET)),
         ThrottlerModule.forRoot(authThrottling(config)),
       ],
       controllers: [...GATEWAY_CONTROLLERS],
