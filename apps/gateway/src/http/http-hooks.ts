@@ -1,18 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { NO_STORE } from './framework-refusals';
+import { NO_STORE, securityHeaders } from './framework-refusals';
 import { localeOf } from './language';
 
 /**
- * What Fastify does around every request: the X-Request-Id header and
- * Cache-Control: no-store and Content-Language on every response (tokens and personal data must
+ * What Fastify does around every request: helmet's security headers (HELMET_OPTIONS, worked
+ * out once; @fastify/helmet built helmet's middleware again for every request), the
+ * X-Request-Id header and Cache-Control: no-store and Content-Language on every response (tokens and personal data must
  * not sit in a shared cache), except the web app's files, which web/web-app.ts sends with
  * their own caching, and one access log line per request. (Fastify's own refusals, such
  * as bad JSON or a body over the limit, reach the ProblemFilter through Nest.)
  */
 export function installHttpHooks(fastify: FastifyInstance, logger: Logger): void {
+  const security = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply
+      .headers(security)
       .header('x-request-id', request.id)
       .header('cache-control', NO_STORE)
       // Problems and tier and category names are in this language (API.md "Language").
