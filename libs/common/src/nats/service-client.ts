@@ -104,6 +104,9 @@ export class ServiceClient implements OnApplicationShutdown {
       servers: this.options.servers,
       name: this.options.name,
       maxReconnectAttempts: -1,
+      // No stack captured up front for every request (two Errors per call, on the hot path);
+      // a timeout still fails with its code, only without the caller's async stack.
+      noAsyncTraces: true,
     }).catch((error: unknown) => {
       this.connection = null;
       throw error;
