@@ -37,16 +37,19 @@ describe('the gateway signs and checks tokens with a secret key made once', () =
   });
 
   it('still refuses another secret, another issuer, another algorithm and no signature', () => {
+    const check = (token: string) => () => {
+      jwt.verify(token);
+    };
     const other = new JwtService({ secret: `${SECRET}-other` });
-    expect(() => jwt.verify(other.sign({ sub: MEMBER }, { issuer: 'timebank' }))).toThrow();
-    expect(() => jwt.verify(jwt.sign({ sub: MEMBER }, { issuer: 'elsewhere' }))).toThrow();
+    expect(check(other.sign({ sub: MEMBER }, { issuer: 'timebank' }))).toThrow();
+    expect(check(jwt.sign({ sub: MEMBER }, { issuer: 'elsewhere' }))).toThrow();
     const hs512 = new JwtService({ secret: SECRET }).sign(
       { sub: MEMBER },
       { issuer: 'timebank', algorithm: 'HS512' },
     );
-    expect(() => jwt.verify(hs512)).toThrow();
+    expect(check(hs512)).toThrow();
     const body = jwt.sign({ sub: MEMBER }).split('.')[1];
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${body}.`;
-    expect(() => jwt.verify(none)).toThrow();
+    expect(check(none)).toThrow();
   });
 });
