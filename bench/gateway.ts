@@ -18,7 +18,8 @@
  * Options: --rounds N (default 3), --seconds N (per turn, default 5),
  * --connections N (default 64), --callers N (gifts, default 64), --flows N
  * (default 40), --log-level L (default info), --cpu-prof DIR (the gateway
- * writes a V8 CPU profile there; its top frames are printed at the end).
+ * writes a V8 CPU profile there; its top frames are printed at the end), --root DIR
+ * (run the services of another checkout's dist/, e.g. the commit before a change).
  */
 import { fork } from 'node:child_process';
 import { createSecretKey } from 'node:crypto';
@@ -43,6 +44,7 @@ const SETTINGS = {
   flows: intOption('flows', 40, 1, 200),
   logLevel: option('log-level', 'info'),
   cpuProf: option('cpu-prof', ''),
+  root: option('root', ''),
   giftMembers: 64,
   creditsPerMember: 100_000,
   requestMinutes: 10,
@@ -303,10 +305,13 @@ async function startRig(run: BenchRun): Promise<Rig> {
           },
         }
       : undefined,
+    root: SETTINGS.root ? path.resolve(SETTINGS.root) : undefined,
     // The info lines are read and dropped, as a log shipper would; warnings and errors are shown.
     log: (line, service, stream) => {
       if (stream === 'stderr' || /"level":"(warn|error|fatal)"/.test(line)) {
-        say(`  [${service}] ${line.slice(0, 300)}`);
+        warnings += 1;
+        if (warnings <= 10) say(`  [${service}] ${line.slice(0, 400)}`);
+        else if (warnings === 11) say('  (further warnings counted, not shown)');
       }
     },
   });
@@ -316,6 +321,9 @@ async function startRig(run: BenchRun): Promise<Rig> {
   const credited = await creditedWatch(run);
   return { suite, echoUrl, rpc, credited, gatewayPid: () => suite.pid('gateway'), profileDir };
 }
+
+/** Warnings and errors the services wrote during the run. */
+let warnings = 0;
 
 type Op = () => Promise<unknown>;
 
@@ -419,7 +427,10 @@ async function main(): Promise<void> {
     'gateway',
     'before the start: other work on the machine skews the figures',
   );
-  say(`gateway bench ${run.runId}: prefix ${run.prefix}, LOG_LEVEL=${SETTINGS.logLevel}`);
+  say(
+    `gateway bench ${run.runId}: prefix ${run.prefix}, LOG_LEVEL=${SETTINGS.logLevel}` +
+      (SETTINGS.root ? `, services from ${SETTINGS.root}/dist` : ''),
+  );
   const verify = verifyCost();
   say(
     `one token check (jsonwebtoken.verify, HS256): secret as a string ${verify.stringUs} µs, ` +
@@ -504,6 +515,7 @@ function report(
       `  ${s.label.padEnd(22)} ${String(s.perSecond).padStart(7)} ${unit}  p99 ${String(s.p99Ms).padStart(8)} ms  ` +
         `gateway CPU ${median(s.turns.map((t) => t.gatewayCpuPercent))} %`,
     );
+  if (warnings > 0) say(`the services wrote ${warnings} warnings or errors during the run`);
   say(`(a) ${SETTINGS.connections} connections`);
   line(series.me, 'rps ');
   line(series.echo, 'rps ');
@@ -531,6 +543,7 @@ function report(
     confirm,
     ratios,
     targets,
+    serviceWarnings: warnings,
   });
 }
 

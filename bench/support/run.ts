@@ -79,6 +79,8 @@ export class BenchRun {
       env?: NodeJS.ProcessEnv;
       serviceEnv?: LaunchOptions['serviceEnv'];
       log: NonNullable<LaunchOptions['log']>;
+      /** Another build to run (a checkout holding dist/), e.g. the one before a change. */
+      root?: string;
     },
   ): Promise<Suite> {
     const secret = () => randomSuffix();
@@ -103,6 +105,7 @@ export class BenchRun {
       },
       serviceEnv: options.serviceEnv,
       log: options.log,
+      root: options.root,
       stopGraceMs: 10_000,
       onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
     });
