@@ -308,7 +308,7 @@ async function startRig(run: BenchRun): Promise<Rig> {
     root: SETTINGS.root ? path.resolve(SETTINGS.root) : undefined,
     // The info lines are read and dropped, as a log shipper would; warnings and errors are shown.
     log: (line, service, stream) => {
-      if (stream === 'stderr' || /"level":"(warn|error|fatal)"/.test(line)) {
+      if (measuring && (stream === 'stderr' || /"level":"(warn|error|fatal)"/.test(line))) {
         warnings += 1;
         if (warnings <= 10) say(`  [${service}] ${line.slice(0, 400)}`);
         else if (warnings === 11) say('  (further warnings counted, not shown)');
@@ -322,8 +322,9 @@ async function startRig(run: BenchRun): Promise<Rig> {
   return { suite, echoUrl, rpc, credited, gatewayPid: () => suite.pid('gateway'), profileDir };
 }
 
-/** Warnings and errors the services wrote during the run. */
+/** Warnings and errors the services wrote while measured (not those of stopping them). */
 let warnings = 0;
+let measuring = true;
 
 type Op = () => Promise<unknown>;
 
@@ -469,6 +470,7 @@ async function main(): Promise<void> {
     for (const [s, op, concurrency] of pairs) s.add(await measure(op, concurrency, rig.gatewayPid));
     await confirmRound(f.toConfirm.splice(0, SETTINGS.flows), ops.gatewayLoad, rig, confirms);
   }
+  measuring = false;
   report(run, verify, series, confirms);
   if (rig.profileDir) {
     await rig.suite.stopService('gateway');
