@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { remoteRightsLookup, rightsProviders, ServiceClient } from '@app/common';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -19,7 +19,6 @@ import { MemberCreditsController } from './accounting/member-credits.controller'
 import { TransfersController } from './accounting/transfers.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
-import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { CommunitiesController } from './volunteers/communities.controller';
 import { MeController } from './volunteers/me.controller';
 import { MembersController } from './volunteers/members.controller';
@@ -91,7 +90,6 @@ export class GatewayModule {
         }),
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
       ],
       exports: [GATEWAY_CONFIG],
     };
