@@ -45,14 +45,21 @@ async function readyToConfirm(): Promise<{ id: string; resident: SignedIn }> {
 }
 
 /** The suite's JSON log lines (test/logs/e2e.log) that name `traceId`, by service. */
-function logLinesOf(traceId: string): Array<{ service: string; spanId?: string; msg: string }> {
+function logLinesOf(
+  traceId: string,
+): Array<{ service: string; spanId?: string; msg: string; requestId?: string }> {
   return fs
     .readFileSync(E2E_LOG, 'utf8')
     .split('\n')
     .filter((line) => line.startsWith(`${label} `) && line.includes(traceId))
     .map((line) => JSON.parse(line.slice(line.indexOf('{'))) as Record<string, string>)
     .filter((entry) => entry.traceId === traceId)
-    .map((entry) => ({ service: entry.service, spanId: entry.spanId, msg: entry.msg }));
+    .map((entry) => ({
+      service: entry.service,
+      spanId: entry.spanId,
+      msg: entry.msg,
+      requestId: entry.requestId,
+    }));
 }
 
 describe('traces', () => {
@@ -60,11 +67,16 @@ describe('traces', () => {
     const { id, resident } = await readyToConfirm();
     const traceId = hex(16);
     const callerSpanId = hex(8);
+    const requestId = `e2e-${hex(8)}`;
 
     const confirmed = await suite.api('POST', `/requests/${id}/confirm`, {
       token: resident.token,
       body: { rating: 5 },
-      headers: { traceparent: `00-${traceId}-${callerSpanId}-01`, tracestate: 'tb=e2e' },
+      headers: {
+        traceparent: `00-${traceId}-${callerSpanId}-01`,
+        tracestate: 'tb=e2e',
+        'x-request-id': requestId,
+      },
     });
     ok(confirmed, 200, 'confirm');
     expect(confirmed.headers.traceresponse).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
@@ -107,6 +119,13 @@ describe('traces', () => {
         found.some((line) => line.service === 'requests'),
     );
     for (const line of lines) expect(ids.has(line.spanId ?? '')).toBe(true);
+    // The request's id goes with it: the gateway's access line and the service's lines name it.
+    const ofRequest = lines.filter(
+      (line) => line.service !== 'volunteers' && line.service !== 'accounting',
+    );
+    expect(ofRequest.length).toBeGreaterThan(1);
+    for (const line of ofRequest)
+      expect({ ...line, requestId: line.requestId }).toEqual({ ...line, requestId });
   });
 
   it('starts a new trace for a request without a valid traceparent', async () => {

@@ -75,7 +75,13 @@ export class BenchRun {
   /** The services, in production mode, quiet but for warnings; stopped at the end. */
   async startServices(
     services: ServiceName[],
-    options: { env?: NodeJS.ProcessEnv; log: NonNullable<LaunchOptions['log']> },
+    options: {
+      env?: NodeJS.ProcessEnv;
+      serviceEnv?: LaunchOptions['serviceEnv'];
+      log: NonNullable<LaunchOptions['log']>;
+      /** Another build to run (a checkout holding dist/), e.g. the one before a change. */
+      root?: string;
+    },
   ): Promise<Suite> {
     const secret = () => randomSuffix();
     const suite = await launchSuite({
@@ -92,10 +98,14 @@ export class BenchRun {
         BOOTSTRAP_ADMIN_PASSWORD: this.admin.password,
         // The gateway refuses to serve GET /metrics unguarded in production.
         METRICS_TOKEN: `bench-${secret()}-${secret()}-${secret()}-${secret()}`,
+        // The volunteers service refuses the development default in production.
+        CHECK_IN_SECRET: `bench-${secret()}-${secret()}-${secret()}-${secret()}`,
         ...options.env,
         SHUTDOWN_GRACE_MS: '2000',
       },
+      serviceEnv: options.serviceEnv,
       log: options.log,
+      root: options.root,
       stopGraceMs: 10_000,
       onExit: (exit) => say(`!! ${exit.service} exited unexpectedly: ${exit.reason}`),
     });

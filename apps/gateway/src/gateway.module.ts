@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { remoteRightsLookup, rightsProviders, ServiceClient } from '@app/common';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -8,7 +8,8 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { CommunityQueueController } from './console/community-queue.controller';
 import { authThrottling } from './auth/auth-throttling';
-import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './auth/token.service';
+import { jwtOptions } from './auth/jwt-options';
+import { TokenService } from './auth/token.service';
 import { GATEWAY_CONFIG } from './config/config.token';
 import { GatewayConfig } from './config/gateway-config';
 import { AccountsController } from './accounting/accounts.controller';
@@ -18,7 +19,6 @@ import { MemberCreditsController } from './accounting/member-credits.controller'
 import { TransfersController } from './accounting/transfers.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
-import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { CommunitiesController } from './volunteers/communities.controller';
 import { MeController } from './volunteers/me.controller';
 import { MembersController } from './volunteers/members.controller';
@@ -71,15 +71,7 @@ export class GatewayModule {
       global: true,
       imports: [
         TransportModule,
-        JwtModule.register({
-          secret: config.JWT_SECRET,
-          signOptions: {
-            expiresIn: ACCESS_TOKEN_TTL_SECONDS,
-            issuer: 'timebank',
-            algorithm: 'HS256',
-          },
-          verifyOptions: { issuer: 'timebank', algorithms: ['HS256'] },
-        }),
+        JwtModule.register(jwtOptions(config.JWT_SECRET)),
         ThrottlerModule.forRoot(authThrottling(config)),
       ],
       controllers: [...GATEWAY_CONTROLLERS],
@@ -98,7 +90,6 @@ export class GatewayModule {
         }),
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
       ],
       exports: [GATEWAY_CONFIG],
     };

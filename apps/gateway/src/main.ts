@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
@@ -18,11 +17,7 @@ import {
 import { GatewayConfig, productionProblems } from './config/gateway-config';
 import { API_PREFIX, apiDocument, setUpApiDocs } from './docs/swagger';
 import { GatewayModule } from './gateway.module';
-import {
-  answerFrameworkError,
-  clientErrorHandler,
-  HELMET_OPTIONS,
-} from './http/framework-refusals';
+import { answerFrameworkError, clientErrorHandler } from './http/framework-refusals';
 import { installHttpHooks } from './http/http-hooks';
 import { exposeMetrics } from './http/http-metrics';
 import { installHttpTracing, TRACE_RESPONSE_HEADER } from './http/http-tracing';
@@ -68,7 +63,6 @@ async function bootstrap(): Promise<void> {
   installHttpTracing(fastify);
   installHttpHooks(fastify, logger);
   const metrics = await exposeMetrics(fastify, config);
-  await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
   if (config.corsOrigins.length > 0) {
     app.enableCors({

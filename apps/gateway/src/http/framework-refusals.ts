@@ -10,7 +10,8 @@ import { localeOf } from './language';
 import { toProblem } from './to-problem';
 
 /**
- * The gateway's one helmet configuration: for the plugin and for answers sent before it runs.
+ * The gateway's one helmet configuration, worked out once (securityHeaders): set on every
+ * answer by http-hooks.ts and on the answers sent before any hook runs.
  * The web app and Swagger UI load only their own files: scripts from this origin and no
  * inline script; styles may be inline (Vant sets style attributes, Swagger UI a <style>);
  * images also as data: and blob: URLs (QR codes); fonts also as data: (Vant's icon font).

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode } from '@app/common';
 import { JwtService } from '@nestjs/jwt';
+import { jwtOptions } from '../auth/jwt-options';
 import { StreamTickets } from './stream-tickets';
 
 const MEMBER = '11111111-1111-4111-8111-111111111111';
@@ -7,11 +8,7 @@ const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 
 /** As the gateway registers it: its issuer, HS256, 15-minute access tokens by default. */
 function jwtWith(secret = SECRET): JwtService {
-  return new JwtService({
-    secret,
-    signOptions: { expiresIn: 900, issuer: 'timebank', algorithm: 'HS256' },
-    verifyOptions: { issuer: 'timebank', algorithms: ['HS256'] },
-  });
+  return new JwtService(jwtOptions(secret));
 }
 
 function refused(run: () => unknown): void {

@@ -122,6 +122,9 @@ export class ServiceClient implements OnApplicationShutdown {
       servers: this.options.servers,
       name: this.options.name,
       maxReconnectAttempts: -1,
+      // No stack captured up front for every request (two Errors per call, on the hot path);
+      // a timeout still fails with its code, only without the caller's async stack.
+      noAsyncTraces: true,
     })
       .then((nats) => {
         this.reachable = true;
