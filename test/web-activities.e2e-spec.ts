@@ -221,6 +221,8 @@ describe('web app: community activities', () => {
         await result.waitFor();
         expect(await result.getAttribute('data-kind')).toBe('in');
         expect(await textOf(result)).toMatch(/签到成功 \d{2}:\d{2} 已签到/);
+        // On a busy machine the steps so far may outlast the 75 s before the start.
+        const checkedInAt = Date.now();
         await look(page, 'volunteer', 'checked-in');
 
         // The desk's list shows it without a reload (it asks every 3 seconds), the door too.
@@ -260,9 +262,9 @@ describe('web app: community activities', () => {
 
         // ---- After the start: the volunteer checks out through the QR code's address.
         await until(
-          'the activity started a minute ago',
+          'a minute served inside the window',
           () => Promise.resolve(Date.now()),
-          (now) => now > startsAt.getTime() + 65_000,
+          (now) => now > Math.max(startsAt.getTime(), checkedInAt) + 65_000,
           STARTS_IN_MS + 90_000,
         );
         // The door screen has fetched new codes by itself meanwhile.
