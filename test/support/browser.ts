@@ -211,7 +211,11 @@ export async function qrText(page: Page, testId: string): Promise<string> {
   const { width, height, luminance } = await page.getByTestId(testId).evaluate(async (node) => {
     const img = node as HTMLImageElement;
     await img.decode();
-    const size = 400;
+    // Scaled by a whole factor only: scaled to 360 px without smoothing, some codes lost a
+    // row of modules and ZXing found none (a flake that came and went with the door's code).
+    const factor = Math.max(1, Math.ceil(400 / Math.max(img.naturalWidth, img.naturalHeight)));
+    const drawn = Math.max(img.naturalWidth, img.naturalHeight) * factor;
+    const size = drawn + 40;
     const canvas = document.createElement('canvas');
     canvas.width = size;
     canvas.height = size;
@@ -219,7 +223,7 @@ export async function qrText(page: Page, testId: string): Promise<string> {
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, size, size);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(img, 20, 20, size - 40, size - 40);
+    ctx.drawImage(img, 20, 20, img.naturalWidth * factor, img.naturalHeight * factor);
     const { data } = ctx.getImageData(0, 0, size, size);
     const gray: number[] = [];
     for (let i = 0; i < data.length; i += 4)
