@@ -15,6 +15,7 @@ import { runBench } from './support/clean-up';
 import { randomSuffix } from './support/env';
 import { BenchRun, intOption, say } from './support/run';
 import { percentile, round } from './support/stats';
+import { http, inParallel } from './support/http';
 
 const SETTINGS = {
   volunteers: intOption('volunteers', 500, 1, 500),
@@ -23,37 +24,6 @@ const SETTINGS = {
 };
 
 const MINUTE = 60_000;
-
-async function http<T>(
-  baseUrl: string,
-  method: string,
-  route: string,
-  body?: unknown,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : {}) as T;
-}
-
-/** `count` calls of `fn`, `parallel` at a time. */
-async function inParallel(count: number, parallel: number, fn: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, count) }, async () => {
-      while (next < count) await fn(next++);
-    }),
-  );
-}
 
 /**
  * Signs in; a member given a first password (the bootstrap admin and staff in

@@ -35,6 +35,7 @@ import { RpcClient } from './support/env';
 import { HttpLoad } from './support/http-load';
 import { BenchRun, intOption, option, say } from './support/run';
 import { LevelResult, percentile, round, runLevel } from './support/stats';
+import { inParallel } from './support/http';
 
 const SETTINGS = {
   rounds: intOption('rounds', 3, 1, 20),
@@ -99,15 +100,6 @@ interface Fixtures {
   givers: SignedIn[];
   casts: Neighbours[];
   toConfirm: Array<{ id: string; cast: Neighbours }>;
-}
-
-async function inParallel(count: number, parallel: number, fn: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, count) }, async () => {
-      while (next < count) await fn(next++);
-    }),
-  );
 }
 
 /**

@@ -19,6 +19,7 @@ import { onCleanUp, runBench } from './support/clean-up';
 import { BenchRun, intOption, option, say } from './support/run';
 import { RawLedger, seedHistory } from './support/raw-ledger';
 import { LevelResult, round, runLevel, sequentialLatency } from './support/stats';
+import { http, inParallel } from './support/http';
 
 // ---- settings ----
 
@@ -49,37 +50,6 @@ interface Fixtures {
   rpc: RpcClient;
   members: string[];
   communityId: string;
-}
-
-async function http<T>(
-  baseUrl: string,
-  method: string,
-  route: string,
-  body: unknown,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
-}
-
-/** `count` calls of `fn`, `parallel` at a time. */
-async function inParallel(count: number, parallel: number, fn: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, count) }, async () => {
-      while (next < count) await fn(next++);
-    }),
-  );
 }
 
 /** A community and `count` members made through the gateway, as a city would. */

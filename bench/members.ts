@@ -19,6 +19,7 @@ import { randomSuffix } from './support/env';
 import { runBench } from './support/clean-up';
 import { BenchRun, intOption, say } from './support/run';
 import { percentile, round } from './support/stats';
+import { http } from './support/http';
 
 const SETTINGS = {
   members: intOption('members', 100_000, 100, 1_000_000),
@@ -103,27 +104,6 @@ async function seedMembers(
 }
 
 // ---- HTTP ----
-
-async function http<T>(
-  baseUrl: string,
-  method: string,
-  route: string,
-  body?: unknown,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 300)}`);
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
 
 /**
  * The bootstrap admin's token. In production (as here) its configured password
