@@ -268,16 +268,24 @@ describe('web app: community activities', () => {
           STARTS_IN_MS + 90_000,
         );
         // The door screen has fetched new codes by itself meanwhile.
+        let newCode = '';
         await until(
           'a new code at the door',
           () => doorCode(door),
-          (code) => code !== firstCode,
+          (code) => (newCode = code) !== firstCode,
         );
-        const fresh = await qrText(door, 'door-qr');
+        // The image is drawn after the digits change: read it until it carries the new code
+        // (read at once, it can still be the old image, by now past its 60 seconds).
+        const fresh = await until(
+          'the new code in the QR image',
+          () => qrText(door, 'door-qr'),
+          (text) => text.endsWith(`?code=${newCode}`),
+        );
         await page.goto(fresh.replace(webOrigin(), ''));
         await result.waitFor();
-        expect(await result.getAttribute('data-kind')).toBe('out');
         const outText = await textOf(result);
+        // The kind with the page's words, so a refusal says why.
+        expect(`${await result.getAttribute('data-kind')}: ${outText}`).toMatch(/^out: /);
         expect(outText).toMatch(/签退成功 \d{2}:\d{2} 已签退 这次服务 \d+ 分钟/);
         const servedMinutes = Number(/这次服务 (\d+) 分钟/.exec(outText)?.[1]);
         expect(servedMinutes).toBeGreaterThanOrEqual(1);
