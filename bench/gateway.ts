@@ -234,19 +234,26 @@ function alternate<T>(turn: number, a: T, b: T): T[] {
   return turn % 2 === 0 ? [a, b] : [b, a];
 }
 
-/** A plain NATS subscription to the posted transfers: the request it pays, when it came. */
-async function creditedWatch(run: BenchRun) {
+/**
+ * A plain NATS subscription to one event (JetStream publishes are seen there): when the
+ * event of each reference came. Resolves at once for one already seen.
+ */
+async function eventWatch<T>(
+  run: BenchRun,
+  subject: string,
+  referenceOf: (data: T) => string | undefined,
+) {
   const nc = await connect({ servers: run.natsUrl.split(','), name: 'timebank-bench-watch' });
   onCleanUp('close the watch', () => nc.close());
   const codec = StringCodec();
   const waiting = new Map<string, (at: number) => void>();
   const seen = new Map<string, number>();
-  nc.subscribe(`${run.prefix}.accounting.transfer.posted`, {
+  nc.subscribe(`${run.prefix}.${subject}`, {
     callback: (error, msg) => {
       if (error) return;
       const at = performance.now();
-      const event = JSON.parse(codec.decode(msg.data)) as { data?: { reference?: string } };
-      const reference = event.data?.reference;
+      const event = JSON.parse(codec.decode(msg.data)) as { data?: T };
+      const reference = event.data ? referenceOf(event.data) : undefined;
       if (!reference) return;
       const resolve = waiting.get(reference);
       if (resolve) resolve(at);
@@ -273,7 +280,9 @@ interface Rig {
   suite: Awaited<ReturnType<BenchRun['startServices']>>;
   echoUrl: string;
   rpc: RpcClient;
-  credited: Awaited<ReturnType<typeof creditedWatch>>;
+  /** When the request's hours-verified event left requests, and its transfer-posted left accounting. */
+  verified: Awaited<ReturnType<typeof eventWatch>>;
+  credited: Awaited<ReturnType<typeof eventWatch>>;
   gatewayPid: () => number | undefined;
   profileDir: string;
 }
@@ -310,8 +319,25 @@ async function startRig(run: BenchRun): Promise<Rig> {
   const echoUrl = await startEcho(run);
   const rpc = await RpcClient.connect(run.natsUrl, run.prefix);
   onCleanUp('close NATS', () => rpc.close());
-  const credited = await creditedWatch(run);
-  return { suite, echoUrl, rpc, credited, gatewayPid: () => suite.pid('gateway'), profileDir };
+  const verified = await eventWatch<{ details?: { source: string; sourceId: string } }>(
+    run,
+    'requests.hours.verified',
+    (data) => data.details && `${data.details.source}:${data.details.sourceId}`,
+  );
+  const credited = await eventWatch<{ reference?: string }>(
+    run,
+    'accounting.transfer.posted',
+    (data) => data.reference,
+  );
+  return {
+    suite,
+    echoUrl,
+    rpc,
+    verified,
+    credited,
+    gatewayPid: () => suite.pid('gateway'),
+    profileDir,
+  };
 }
 
 /** Warnings and errors the services wrote while measured (not those of stopping them). */
@@ -368,9 +394,11 @@ function operations(run: BenchRun, f: Fixtures, rig: Rig) {
   return { readMe, echo, gift, ledger, gatewayLoad };
 }
 
+/** Per flow, from the confirm's start: answered, hours-verified event out, transfer posted. */
 interface Confirms {
   credited: number[];
   answered: number[];
+  verified: number[];
   failed: number;
 }
 
@@ -394,7 +422,12 @@ async function confirmRound(
           { rating: 5 },
         );
         out.answered.push(performance.now() - t0);
-        credited.push((await rig.credited(`request:${id}`, 30_000)) - t0);
+        const [verifiedAt, creditedAt] = await Promise.all([
+          rig.verified(`request:${id}`, 30_000),
+          rig.credited(`request:${id}`, 30_000),
+        ]);
+        out.verified.push(verifiedAt - t0);
+        credited.push(creditedAt - t0);
       } catch (error) {
         out.failed += 1;
         say(`  confirm failed: ${(error as Error).message}`);
@@ -444,7 +477,7 @@ async function main(): Promise<void> {
     gifts: new Series('gifts via gateway'),
     ledger: new Series('ledger over NATS'),
   };
-  const confirms: Confirms = { credited: [], answered: [], failed: 0 };
+  const confirms: Confirms = { credited: [], answered: [], verified: [], failed: 0 };
   for (let r = 0; r < SETTINGS.rounds; r++) {
     say(`round ${r + 1} of ${SETTINGS.rounds} (load average ${loadNow()})`);
     const pairs: Array<[Series, Op, number]> = [
@@ -479,6 +512,7 @@ function report(
 ): void {
   const credited = [...confirms.credited].sort((a, b) => a - b);
   const answered = [...confirms.answered].sort((a, b) => a - b);
+  const verified = [...confirms.verified].sort((a, b) => a - b);
   const confirm = {
     flows: SETTINGS.flows,
     credited: credited.length,
@@ -487,6 +521,8 @@ function report(
     creditedP99Ms: round(percentile(credited, 99), 1),
     answeredP50Ms: round(percentile(answered, 50), 1),
     answeredP99Ms: round(percentile(answered, 99), 1),
+    verifiedP50Ms: round(percentile(verified, 50), 1),
+    verifiedP99Ms: round(percentile(verified, 99), 1),
   };
   const ratios = {
     meToEcho: round(series.me.perSecond / series.echo.perSecond, 3),
@@ -523,7 +559,8 @@ function report(
   say(
     `(c) confirm → credited, ${SETTINGS.flows} flows at once × ${SETTINGS.rounds}: ` +
       `p50 ${confirm.creditedP50Ms} ms, p99 ${confirm.creditedP99Ms} ms ` +
-      `(the confirm answered: p50 ${confirm.answeredP50Ms} ms, p99 ${confirm.answeredP99Ms} ms), ` +
+      `(the confirm answered: p50 ${confirm.answeredP50Ms} ms, p99 ${confirm.answeredP99Ms} ms; ` +
+      `its hours-verified event out: p50 ${confirm.verifiedP50Ms} ms, p99 ${confirm.verifiedP99Ms} ms), ` +
       `${confirm.failed} failed; target p99 < ${TARGETS.confirmP99Ms} ms: ${mark(targets.confirmP99)}`,
   );
   run.writeResult({

@@ -10,6 +10,9 @@ import { EntityManager } from 'typeorm';
 import { HoldsService } from '../holds/holds.service';
 import { TransfersService } from '../transfers/transfers.service';
 
+/** Payments of verified service applied at once, per event type (the pool holds 10 connections). */
+const PAYMENTS_AT_ONCE = 4;
+
 /**
  * Verified service becomes credit, once. A confirmed request posts the hold
  * taken when it was posted; approved hours are paid by their payer (the
@@ -26,13 +29,17 @@ export class VerifiedServiceConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // Each payment is of its own service and locks what it changes (the hold, then the
+    // accounts in id order): a burst of confirmations is paid PAYMENTS_AT_ONCE at a time.
     this.consumers.subscribe<HoursVerifiedEvent>({
       type: RequestsEvents.hoursVerified,
       handler: ({ data }, manager) => this.pay(data, manager),
+      concurrency: PAYMENTS_AT_ONCE,
     });
     this.consumers.subscribe<HoursVerifiedEvent>({
       type: VolunteersEvents.hoursVerified,
       handler: ({ data }, manager) => this.pay(data, manager),
+      concurrency: PAYMENTS_AT_ONCE,
     });
     this.consumers.subscribe<RequestClosedEvent>({
       type: RequestsEvents.requestClosed,

@@ -34,12 +34,20 @@ export interface EventSubscription<T> {
   /** The event, as its producer declares it (see EVENT_CONSUMERS). */
   type: EventType<T>;
   handler: EventHandler<T>;
+  /**
+   * Events of this type applied at once, at most (default 1: one after another, in the
+   * stream's order). More only where the handler's effects do not depend on the order of
+   * two such events (each locks what it changes), e.g. payments of distinct services: a
+   * burst is then not paid one transaction after another.
+   */
+  concurrency?: number;
 }
 
 /** A subscription as it runs: the event's subject without prefix, and its handler. */
 interface Subscribed {
   type: string;
   handler: EventHandler;
+  concurrency: number;
 }
 
 /** Where a durable consumer stands, as JetStream counts it. */
@@ -84,16 +92,19 @@ export class EventConsumers {
     private readonly settings: ConsumerSettings,
   ) {}
 
-  subscribe<T>({ type, handler }: EventSubscription<T>): void {
+  subscribe<T>({ type, handler, concurrency = 1 }: EventSubscription<T>): void {
     if (!EVENT_CONSUMERS[this.service].includes(type)) {
       throw new Error(`${this.service} consumes ${type.type}: add it to EVENT_CONSUMERS`);
     }
-    this.subscriptions.push({ type: type.type, handler: handler as EventHandler });
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new Error(`${type.type}: concurrency must be a whole number of at least 1`);
+    }
+    this.subscriptions.push({ type: type.type, handler: handler as EventHandler, concurrency });
   }
 
   async start(): Promise<void> {
     const ensured = new Map<BackendService, Promise<string>>();
-    for (const { type, handler } of this.subscriptions) {
+    for (const { type, handler, concurrency } of this.subscriptions) {
       const producer = producerOf(type);
       if (!ensured.has(producer)) ensured.set(producer, this.streams.ensure(producer));
       const stream = await (ensured.get(producer) as Promise<string>);
@@ -101,7 +112,7 @@ export class EventConsumers {
       this.durables.push({ stream, durable });
       const consumer = await this.jetstream.client.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: 64 });
-      const loop = this.consume(messages, type, durable, handler);
+      const loop = this.consume(messages, type, durable, handler, concurrency);
       this.running.push({ messages, loop });
     }
   }
@@ -126,15 +137,26 @@ export class EventConsumers {
     );
   }
 
+  /** Applies the delivered events, `concurrency` at a time; on stop, waits for those begun. */
   private async consume(
     messages: ConsumerMessages,
     type: string,
     durable: string,
     handler: EventHandler,
+    concurrency: number,
   ): Promise<void> {
+    const begun = new Set<Promise<void>>();
     for await (const message of messages) {
-      await inEventSpan(message, type, durable, () => this.handle(message, durable, handler));
+      const applying: Promise<void> = inEventSpan(message, type, durable, () =>
+        this.handle(message, durable, handler),
+      )
+        // Not acknowledged, so JetStream delivers it again after the ack wait.
+        .catch((error: Error) => this.logger.error(`${durable}: ${error.message}`))
+        .finally(() => begun.delete(applying));
+      begun.add(applying);
+      if (begun.size >= concurrency) await Promise.race(begun);
     }
+    await Promise.all(begun);
   }
 
   private async handle(message: JsMsg, durable: string, handler: EventHandler): Promise<void> {

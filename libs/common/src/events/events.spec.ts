@@ -51,6 +51,9 @@ const applied: string[] = [];
 const tracesApplied = new Map<string, string | undefined>();
 let failures = 0;
 let refusals = 0;
+/** Events of the concurrent consumer being applied now, and the most seen at once. */
+let atOnce = 0;
+let mostAtOnce = 0;
 
 async function until(condition: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -110,6 +113,18 @@ beforeAll(async () => {
       return Promise.reject(new Error('this consumer always fails'));
     },
   });
+  // Three at a time: each waits (up to 5 s) until three have been applied together.
+  consumers.subscribe({
+    type: VolunteersEvents.hoursVerified as EventType<unknown>,
+    concurrency: 3,
+    handler: async (event, manager) => {
+      atOnce += 1;
+      mostAtOnce = Math.max(mostAtOnce, atOnce);
+      await until(() => mostAtOnce >= 3, 5_000).catch(() => undefined);
+      await manager.query(`INSERT INTO ${schema}.effects (event_id) VALUES ($1)`, [event.id]);
+      atOnce -= 1;
+    },
+  });
   consumers.subscribe({
     type: TYPES[2],
     handler: () => {
@@ -122,7 +137,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await consumers?.stop();
   await relay?.stop();
-  for (const producer of ['rewards', 'requests'] as const) {
+  for (const producer of ['rewards', 'requests', 'volunteers'] as const) {
     await jetstream?.jsm.streams.delete(streams.streamOf(producer)).catch(() => undefined);
   }
   await jetstream?.close();
@@ -193,6 +208,21 @@ describe('durable events', () => {
       `SELECT id FROM ${schema}.outbox WHERE published_at IS NULL`,
     );
     expect(unpublished).toEqual([]);
+    // One at a time by default: in the order they were written.
+    expect(applied.filter((id) => ids.includes(id))).toEqual(ids);
+  });
+
+  it('applies events of a consumer with concurrency 3 three at a time, each once', async () => {
+    const ids = await dataSource.transaction((manager) =>
+      outbox.addMany(
+        manager,
+        Array.from({ length: 6 }, () =>
+          outboxEntry(VolunteersEvents.hoursVerified as EventType<unknown>, {}),
+        ),
+      ),
+    );
+    await until(async () => (await Promise.all(ids.map(effectsOf))).every((n) => n === 1));
+    expect(mostAtOnce).toBe(3);
   });
 
   it('hands an event on in the trace of the transaction that wrote it', async () => {
