@@ -115,7 +115,7 @@ beforeAll(async () => {
   });
   // Three at a time: each waits (up to 5 s) until three have been applied together.
   consumers.subscribe({
-    type: VolunteersEvents.hoursVerified as EventType<unknown>,
+    type: VolunteersEvents.hoursVerified,
     concurrency: 3,
     handler: async (event, manager) => {
       atOnce += 1;
