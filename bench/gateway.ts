@@ -17,8 +17,9 @@
  *
  * Options: --rounds N (default 3), --seconds N (per turn, default 5),
  * --connections N (default 64), --callers N (gifts, default 64), --flows N
- * (default 40), --log-level L (default info), --cpu-prof DIR (the gateway
- * writes a V8 CPU profile there; its top frames are printed at the end), --root DIR
+ * (default 40), --log-level L (default info), --cpu-prof DIR (the gateway,
+ * accounting and requests each write a V8 CPU profile under it; their top frames
+ * are printed at the end), --root DIR
  * (run the services of another checkout's dist/, e.g. the commit before a change).
  */
 import { fork } from 'node:child_process';
@@ -51,6 +52,8 @@ const SETTINGS = {
   requestMinutes: 10,
 };
 const TARGETS = { meToEcho: 0.5, giftsToLedger: 0.8, confirmP99Ms: 300 };
+/** The services `--cpu-prof` profiles, the hot path's three. */
+const PROFILED = ['gateway', 'accounting', 'requests'] as const;
 
 const API = '/api/v1';
 
@@ -299,12 +302,16 @@ async function startRig(run: BenchRun): Promise<Rig> {
       SIGN_IN_FAILURES_PER_ADDRESS: '100000',
     },
     serviceEnv: profileDir
-      ? {
-          gateway: {
-            NODE_OPTIONS: `--require ${path.join(__dirname, 'support', 'cpu-profile.js')}`,
-            CPU_PROFILE_DIR: profileDir,
-          },
-        }
+      ? Object.fromEntries(
+          PROFILED.map((service) => {
+            mkdirSync(path.join(profileDir, service), { recursive: true });
+            const env = {
+              NODE_OPTIONS: `--require ${path.join(__dirname, 'support', 'cpu-profile.js')}`,
+              CPU_PROFILE_DIR: path.join(profileDir, service),
+            };
+            return [service, env];
+          }),
+        )
       : undefined,
     root: SETTINGS.root ? path.resolve(SETTINGS.root) : undefined,
     // The info lines are read and dropped, as a log shipper would; warnings and errors are shown.
@@ -498,8 +505,10 @@ async function main(): Promise<void> {
   measuring = false;
   report(run, verify, series, confirms);
   if (rig.profileDir) {
-    await rig.suite.stopService('gateway');
-    printProfile(rig.profileDir);
+    for (const service of PROFILED) {
+      await rig.suite.stopService(service);
+      printProfile(service, path.join(rig.profileDir, service));
+    }
   }
 }
 
@@ -579,7 +588,7 @@ function report(
 }
 
 /** The top frames by self time of the newest CPU profile in `dir`. */
-function printProfile(dir: string): void {
+function printProfile(service: string, dir: string): void {
   const files = readdirSync(dir)
     .filter((n) => n.endsWith('.cpuprofile'))
     .sort();
@@ -606,7 +615,7 @@ function printProfile(dir: string): void {
     byFrame.set(key, (byFrame.get(key) ?? 0) + node.hitCount);
     total += node.hitCount;
   }
-  say(`\nthe gateway's top frames by self time, of its busy samples (${file}):`);
+  say(`\n${service}: top frames by self time, of its busy samples (${file}):`);
   for (const [frame, hits] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     say(
       `  ${round((100 * hits) / total, 1)

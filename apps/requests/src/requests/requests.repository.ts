@@ -1,6 +1,5 @@
 import { Outbox, OutboxEntry, outboxEntry } from '@app/common';
 import {
-  HoursVerifiedEvent,
   RequestCategory,
   RequestsQueue,
   RequestClosedEvent,
@@ -154,17 +153,9 @@ export class RequestsRepository {
     return new Map(ratings.map((g) => [g.requestId, g]));
   }
 
-  announceHoursVerified(event: HoursVerifiedEvent): Promise<string> {
-    return this.outbox.add(this.manager, RequestsEvents.hoursVerified, event);
-  }
-
-  /** An event of the request's life, in the transaction of the step. */
-  async announce(entry: OutboxEntry): Promise<void> {
-    await this.outbox.addMany(this.manager, [entry]);
-  }
-
-  announceClosed(event: RequestClosedEvent): Promise<string> {
-    return this.outbox.add(this.manager, RequestsEvents.requestClosed, event);
+  /** Events of the request's life, in the transaction of the step. */
+  async announce(entries: readonly OutboxEntry[]): Promise<void> {
+    await this.outbox.addMany(this.manager, entries);
   }
 
   /**

@@ -5,6 +5,8 @@ import {
   FieldError,
   fingerprint,
   idempotencyMismatch,
+  OutboxEntry,
+  outboxEntry,
 } from '@app/common';
 import { isUUID } from 'class-validator';
 import {
@@ -23,6 +25,7 @@ import {
   ListHelpRequestsQuery,
   MemberView,
   RequestFunding,
+  RequestsEvents,
   RequestsQueue,
   ResolveHelpRequestCommand,
   holdAfterSweeps,
@@ -344,15 +347,29 @@ export class RequestsService {
           ...rating,
         });
       }
+      // The step's events in one write: what it pays or releases, and what it tells.
+      const events: OutboxEntry[] = [];
       if (effect.type === 'hoursVerified') {
-        await requests.announceHoursVerified(
-          hoursVerifiedEvent(request, effect.minutes, me.memberId, now, this.config.CITY_TIME_ZONE),
+        events.push(
+          outboxEntry(
+            RequestsEvents.hoursVerified,
+            hoursVerifiedEvent(
+              request,
+              effect.minutes,
+              me.memberId,
+              now,
+              this.config.CITY_TIME_ZONE,
+            ),
+          ),
         );
       } else if (effect.type === 'closed') {
-        await requests.announceClosed(requestClosedEvent(request, effect.reason));
+        events.push(
+          outboxEntry(RequestsEvents.requestClosed, requestClosedEvent(request, effect.reason)),
+        );
       }
       const told = lifecycleEvent(saved, action, now);
-      if (told) await requests.announce(told);
+      if (told) events.push(told);
+      await requests.announce(events);
       return saved;
     });
     return this.view(updated, me);
