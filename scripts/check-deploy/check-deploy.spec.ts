@@ -33,7 +33,7 @@ spec:
           readinessProbe: { exec: { command: [node, scripts/healthcheck.js] } }
           resources:
             requests: { cpu: 250m, memory: 192Mi }
-            limits: { memory: 384Mi }
+            limits: { cpu: '1', memory: 384Mi }
 ---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -113,6 +113,7 @@ describe('scripts/check-deploy', () => {
       }),
     ).toEqual([
       'Deployment/rewards: container rewards: livenessProbe port http is not a declared container port',
+      'Deployment/rewards: container rewards has no resources.limits.cpu',
       'Deployment/rewards: container rewards has no resources.limits.memory',
     ]);
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { natsProblems } from './nats';
 import { KubeObject, SchemaValidator } from './schemas';
-import { SecretKeys, wiringProblems } from './wiring';
+import { KeysByName, wiringProblems } from './wiring';
 
 /** The documents of a multi-document YAML text, empty ones left out. */
 export function parseDocuments(text: string): KubeObject[] {
@@ -36,7 +36,7 @@ export function render(dir: string): string {
 }
 
 /** Keys of the Secrets the platform team creates, from their documented example. */
-export function secretKeys(examples: KubeObject[]): SecretKeys {
+export function secretKeys(examples: KubeObject[]): KeysByName {
   return new Map(
     examples
       .filter((o) => o.kind === 'Secret')

@@ -166,7 +166,7 @@ export class SchemaValidator {
       const all = new Set([...(known ?? []), ...files]);
       this.fields = { files: all, walker: new UnknownFields([...all]) };
     }
-    return this.fields.walker;
+    return this.fields?.walker;
   }
 
   private declarationOf(object: KubeObject): string {

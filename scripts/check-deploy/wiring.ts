@@ -7,11 +7,12 @@ import type { IDeployment } from 'kubernetes-models/apps/v1';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { IContainer, IProbe, IService } from 'kubernetes-models/v1';
-import type { IIoK8sApimachineryPkgApisMetaV1LabelSelector as LabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector';
 import { describe, KubeObject } from './schemas';
 
-/** Secret name → its keys: the rendered Secrets and those made outside the tree. */
-export type SecretKeys = Map<string, Set<string>>;
+type LabelSelector = NonNullable<NonNullable<IPodDisruptionBudget['spec']>['selector']>;
+
+/** A ConfigMap's or Secret's name → its keys. */
+export type KeysByName = Map<string, Set<string>>;
 
 /**
  * The keys of the Secret `<cluster>-app` the CloudNativePG operator writes for the
@@ -52,8 +53,8 @@ export function selects(
 }
 
 /** Secrets an object of the tree makes at run time: the database operator's. */
-export function generatedSecrets(objects: KubeObject[]): SecretKeys {
-  const keys: SecretKeys = new Map();
+export function generatedSecrets(objects: KubeObject[]): KeysByName {
+  const keys: KeysByName = new Map();
   for (const cluster of objects.filter(
     (o) => o.kind === 'Cluster' && o.apiVersion.startsWith('postgresql.cnpg.io/'),
   )) {
@@ -62,6 +63,7 @@ export function generatedSecrets(objects: KubeObject[]): SecretKeys {
   return keys;
 }
 
+/** Both probes, each on a port the container declares (by name or number). */
 function probeProblems(container: IContainer): string[] {
   const declared = new Set((container.ports ?? []).flatMap((p) => [p.name, p.containerPort]));
   const probes: Array<[string, IProbe | undefined]> = [
@@ -78,21 +80,27 @@ function probeProblems(container: IContainer): string[] {
   });
 }
 
+/** CPU and memory requested (what the scheduler and the HPAs go by) and limited. */
 function resourceProblems(container: IContainer): string[] {
   const { requests = {}, limits = {} } = container.resources ?? {};
-  return [
-    ...['cpu', 'memory'].filter((r) => requests[r] === undefined).map((r) => `requests.${r}`),
-    ...['memory'].filter((r) => limits[r] === undefined).map((r) => `limits.${r}`),
-  ].map((missing) => `container ${container.name} has no resources.${missing}`);
+  const sizes: Array<[string, unknown]> = [
+    ['requests.cpu', requests.cpu],
+    ['requests.memory', requests.memory],
+    ['limits.cpu', limits.cpu],
+    ['limits.memory', limits.memory],
+  ];
+  return sizes
+    .filter(([, size]) => size === undefined)
+    .map(([field]) => `container ${container.name} has no resources.${field}`);
 }
 
 /** Every ConfigMap or Secret key a container reads must exist, unless marked optional. */
 function referenceProblems(
   container: IContainer,
-  configMaps: SecretKeys,
-  secrets: SecretKeys,
+  configMaps: KeysByName,
+  secrets: KeysByName,
 ): string[] {
-  const missing = (kind: string, store: SecretKeys, name: string, key?: string) => {
+  const missing = (kind: string, store: KeysByName, name: string, key?: string) => {
     const keys = store.get(name);
     if (!keys) return [`container ${container.name} reads ${kind} ${name}, which does not exist`];
     if (key !== undefined && !keys.has(key)) {
@@ -159,8 +167,8 @@ function serviceProblems(service: IService & KubeObject, deployments: IDeploymen
 }
 
 /** One line per problem; `outside` holds the Secrets created outside the tree. */
-export function wiringProblems(objects: KubeObject[], outside: SecretKeys): string[] {
-  const configMaps: SecretKeys = new Map(
+export function wiringProblems(objects: KubeObject[], outside: KeysByName): string[] {
+  const configMaps: KeysByName = new Map(
     objects
       .filter((o) => o.kind === 'ConfigMap')
       .map((o) => [
@@ -168,7 +176,7 @@ export function wiringProblems(objects: KubeObject[], outside: SecretKeys): stri
         new Set(Object.keys((o.data as object | undefined) ?? {})),
       ]),
   );
-  const secrets: SecretKeys = new Map([...outside, ...generatedSecrets(objects)]);
+  const secrets: KeysByName = new Map([...outside, ...generatedSecrets(objects)]);
   for (const secret of objects.filter((o) => o.kind === 'Secret')) {
     const keys = {
       ...((secret.data as object | undefined) ?? {}),
@@ -195,7 +203,7 @@ export function wiringProblems(objects: KubeObject[], outside: SecretKeys): stri
 }
 
 /** The database's backup credentials must name a Secret key that exists. */
-function clusterSecretProblems(objects: KubeObject[], secrets: SecretKeys): string[] {
+function clusterSecretProblems(objects: KubeObject[], secrets: KeysByName): string[] {
   return objects
     .filter((o) => o.kind === 'Cluster')
     .flatMap((cluster) => {
