@@ -1,11 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import { parseDocuments, problemsOf } from './check';
 import { KubeObject, SchemaValidator } from './schemas';
 
-const SCHEMAS = path.join(__dirname, '..', '..', 'deploy', 'kubernetes', 'schemas');
+const TREE = path.join(__dirname, '..', '..', 'deploy', 'kubernetes');
+const SCHEMAS = path.join(TREE, 'schemas');
+const CHART_DEFAULTS = yaml.load(
+  fs.readFileSync(path.join(TREE, 'nats', 'chart-defaults.yaml'), 'utf8'),
+);
 
-/** A small tree that is right in every way the checker looks at. */
-const TREE = `
+/** A small set of objects that is right in every way the checker looks at. */
+const OBJECTS = `
 apiVersion: v1
 kind: ConfigMap
 metadata: { name: timebank-config }
@@ -72,16 +78,16 @@ const NATS_VALUES = {
 describe('scripts/check-deploy', () => {
   const validator = new SchemaValidator(SCHEMAS);
 
-  /** The problems found in TREE after `change` edits one of its objects. */
+  /** The problems found in OBJECTS after `change` edits one of them. */
   function problemsAfter(
     kind: string,
     change: (object: any) => void,
     values: unknown = NATS_VALUES,
   ) {
-    const objects = parseDocuments(TREE);
+    const objects = parseDocuments(OBJECTS);
     const target = objects.find((o) => o.kind === kind);
     if (target) change(target);
-    return problemsOf(objects, [], values, validator);
+    return problemsOf(objects, [], { values, chartDefaults: CHART_DEFAULTS }, validator);
   }
   const container = (deployment: any): any => deployment.spec.template.spec.containers[0];
 
@@ -165,6 +171,19 @@ describe('scripts/check-deploy', () => {
     expect(problemsAfter('Deployment', () => undefined, single)).toEqual([
       'nats/values.yaml: config.cluster.enabled must be true (found false)',
       'nats/values.yaml: config.cluster.replicas must be 3 (found undefined)',
+    ]);
+  });
+
+  it('fails a NATS value the chart does not have (Helm would ignore it)', () => {
+    const misspelt = {
+      config: {
+        ...NATS_VALUES.config,
+        jetstream: { ...NATS_VALUES.config.jetstream, filestore: {} },
+      },
+      podTemplate: { topologySpreadConstraints: { 'kubernetes.io/hostname': { maxSkew: 1 } } },
+    };
+    expect(problemsAfter('Deployment', () => undefined, misspelt)).toEqual([
+      'nats/values.yaml: the chart has no value config.jetstream.filestore',
     ]);
   });
 });

@@ -51,7 +51,7 @@ export function secretKeys(examples: KubeObject[]): KeysByName {
 export function problemsOf(
   objects: KubeObject[],
   examples: KubeObject[],
-  natsValues: unknown,
+  nats: { values: unknown; chartDefaults: unknown },
   validator: SchemaValidator,
 ): string[] {
   const config = objects.find(
@@ -61,7 +61,7 @@ export function problemsOf(
   return [
     ...validator.problems([...objects, ...examples]),
     ...wiringProblems(objects, secretKeys(examples)),
-    ...natsProblems(natsValues, natsUrl),
+    ...natsProblems(nats.values, nats.chartDefaults, natsUrl),
   ];
 }
 
@@ -69,7 +69,12 @@ export function problemsOf(
 export function checkTree(dir: string): { objects: KubeObject[]; problems: string[] } {
   const objects = parseDocuments(render(dir));
   const examples = parseDocuments(fs.readFileSync(path.join(dir, 'secrets.example.yaml'), 'utf8'));
-  const natsValues = yaml.load(fs.readFileSync(path.join(dir, 'nats', 'values.yaml'), 'utf8'));
+  const nats = {
+    values: yaml.load(fs.readFileSync(path.join(dir, 'nats', 'values.yaml'), 'utf8')),
+    chartDefaults: yaml.load(
+      fs.readFileSync(path.join(dir, 'nats', 'chart-defaults.yaml'), 'utf8'),
+    ),
+  };
   const validator = new SchemaValidator(path.join(dir, 'schemas'));
-  return { objects, problems: problemsOf(objects, examples, natsValues, validator) };
+  return { objects, problems: problemsOf(objects, examples, nats, validator) };
 }
