@@ -104,6 +104,7 @@ class UnknownFields {
     return symbol && this.checker.getDeclaredTypeOfSymbol(symbol);
   }
 
+  /** Adds to `found` each field of `value` (at path `at`) that `declared` does not have. */
   find(value: unknown, declared: ts.Type, at: string, found: string[]): void {
     const type = this.checker.getNonNullableType(declared);
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return;
