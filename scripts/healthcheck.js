@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// Container readiness probe for the service named by $SERVICE: the gateway must
-// answer GET /api/v1/health/ready with 200; a backend must answer its NATS
-// readiness subject (`<service>.health.ready`) with ready: true, which it does
+// Container probe for the service named by $SERVICE. Readiness (no argument): the
+// gateway must answer GET /api/v1/health/ready with 200; a backend must answer its
+// NATS readiness subject (`<service>.health.ready`) with ready: true, which it does
 // only once migrated, with its consumers set up and PostgreSQL and NATS reachable.
-// Exit 0 when ready, 1 otherwise.
+// Liveness (`healthcheck.js live`, Kubernetes' livenessProbe): the gateway's
+// GET /api/v1/health/live, a backend's `<service>.health.live`, which it answers
+// from before its migrations run. Exit 0 when healthy, 1 otherwise.
 'use strict';
 
 const service = process.env.SERVICE || 'gateway';
+const question = process.argv[2] === 'live' ? 'live' : 'ready';
 const timeoutMs = 3000;
 
 async function gatewayHealthy() {
   const port = process.env.PORT || '3000';
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`, {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/health/${question}`, {
     signal: AbortSignal.timeout(timeoutMs),
   });
   return res.status === 200;
@@ -22,7 +25,7 @@ async function backendHealthy() {
   const codec = StringCodec();
   const prefix = process.env.NATS_SUBJECT_PREFIX || 'timebank';
   const servers = (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(',');
-  const pattern = `${service}.health.ready`;
+  const pattern = `${service}.health.${question}`;
   const nc = await connect({ servers, timeout: timeoutMs, reconnect: false, name: 'healthcheck' });
   try {
     const message = {
@@ -33,9 +36,10 @@ async function backendHealthy() {
     const reply = await nc.request(`${prefix}.${pattern}`, codec.encode(JSON.stringify(message)), {
       timeout: timeoutMs,
     });
-    const readiness = JSON.parse(codec.decode(reply.data))?.response;
-    if (readiness?.ready === true) return true;
-    process.stderr.write(`${service} not ready: ${(readiness?.notReady ?? []).join(', ')}\n`);
+    const answer = JSON.parse(codec.decode(reply.data))?.response;
+    if (question === 'live') return answer?.status === 'up';
+    if (answer?.ready === true) return true;
+    process.stderr.write(`${service} not ready: ${(answer?.notReady ?? []).join(', ')}\n`);
     return false;
   } finally {
     await nc.close();

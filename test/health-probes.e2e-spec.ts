@@ -21,19 +21,26 @@ describe('GET /api/v1/health/live and /health/ready', () => {
 
 const HEALTHCHECK = path.resolve(__dirname, '..', 'scripts', 'healthcheck.js');
 
+/**
+ * The container probe's exit code (0 healthy, 1 not) for `SERVICE` in `env`:
+ * readiness, or liveness with `live` (Kubernetes' livenessProbe).
+ */
+function runProbe(env: NodeJS.ProcessEnv, question: 'ready' | 'live' = 'ready'): Promise<number> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      question === 'live' ? [HEALTHCHECK, 'live'] : [HEALTHCHECK],
+      { env: { ...process.env, ...env } },
+      (error) => resolve(error ? ((error as { code?: number }).code ?? -1) : 0),
+    );
+  });
+}
+
 describe('readiness when a service stops', () => {
   let suite: TestSuite;
 
-  /** The container probe's exit code for `service` of this suite (0 ready, 1 not). */
-  function containerProbe(service: string): Promise<number> {
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [HEALTHCHECK],
-        { env: { ...process.env, ...suite.env, SERVICE: service } },
-        (error) => resolve(error ? ((error as { code?: number }).code ?? -1) : 0),
-      );
-    });
+  function containerProbe(service: string, question?: 'live'): Promise<number> {
+    return runProbe({ ...suite.env, SERVICE: service }, question);
   }
 
   beforeAll(async () => {
@@ -49,6 +56,7 @@ describe('readiness when a service stops', () => {
     async () => {
       expect(await containerProbe('gateway')).toBe(0);
       expect(await containerProbe('rewards')).toBe(0);
+      expect(await containerProbe('rewards', 'live')).toBe(0);
 
       await suite.stopService('rewards');
 
@@ -62,7 +70,9 @@ describe('readiness when a service stops', () => {
       const live = await suite.api('GET', '/health/live');
       expect(live.status).toBe(200);
       expect(await containerProbe('gateway')).toBe(1);
+      expect(await containerProbe('gateway', 'live')).toBe(0);
       expect(await containerProbe('rewards')).toBe(1);
+      expect(await containerProbe('rewards', 'live')).toBe(1);
       expect(await containerProbe('accounting')).toBe(0);
 
       await suite.startService('rewards');
@@ -107,6 +117,10 @@ describe("a backend's readiness over NATS", () => {
       ready: false,
       notReady: ['migrations'],
     });
+    // The container probes say the same: a migrating copy is not restarted, nor sent work.
+    const probeEnv = { SERVICE: 'rewards', NATS_URL: natsUrl, NATS_SUBJECT_PREFIX: prefix };
+    expect(await runProbe(probeEnv, 'live')).toBe(0);
+    expect(await runProbe(probeEnv)).toBe(1);
 
     let databaseUp = false;
     probes.started({
