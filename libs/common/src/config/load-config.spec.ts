@@ -39,6 +39,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps event streams on one server unless told how many', () => {
+    expect(loadConfig(ServiceConfig, {}).NATS_STREAM_REPLICAS).toBe(1);
+    expect(loadConfig(ServiceConfig, { NATS_STREAM_REPLICAS: '3' }).NATS_STREAM_REPLICAS).toBe(3);
+    expect(() => loadConfig(ServiceConfig, { NATS_STREAM_REPLICAS: '6' })).toThrow(
+      /invalid settings: NATS_STREAM_REPLICAS /,
+    );
+  });
+
   it('sends traces only to an http(s) collector address, and none by default', () => {
     expect(loadConfig(ServiceConfig, {}).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('');
     const endpoint = 'http://collector:4318';

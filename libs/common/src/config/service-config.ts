@@ -149,6 +149,15 @@ export class ServiceConfig extends BaseConfig {
   EVENT_MAX_AGE_DAYS: number = 30;
 
   /**
+   * How many NATS servers of a JetStream cluster keep a copy of each event
+   * stream (and of its consumers, which follow it): 3 keeps every event
+   * through the loss of one node. 1 for a single server; a stream made with
+   * another count is brought to this one at the next start.
+   */
+  @WholeSetting(1, 5)
+  NATS_STREAM_REPLICAS: number = 1;
+
+  /**
    * A fault point for tests, honoured only when NODE_ENV=test: the process exits
    * right after committing the effect of an event of this type, before the ack.
    */
