@@ -24,7 +24,7 @@ async function backendHealthy() {
   const { connect, StringCodec } = require('nats');
   const codec = StringCodec();
   const prefix = process.env.NATS_SUBJECT_PREFIX || 'timebank';
-  const servers = (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(',');
+  const servers = (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(',').map((s) => s.trim());
   const pattern = `${service}.health.${question}`;
   const nc = await connect({ servers, timeout: timeoutMs, reconnect: false, name: 'healthcheck' });
   try {

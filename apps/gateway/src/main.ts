@@ -35,7 +35,7 @@ async function bootstrap(): Promise<void> {
   const problems = productionProblems(config);
   if (problems.length > 0) exitWith('gateway', problems.join('; '));
   try {
-    await checkNats(config.NATS_URL);
+    await checkNats(config.natsServers);
   } catch (error) {
     if (error instanceof DependencyError) exitWith('gateway', error.message);
     throw error;

@@ -30,7 +30,7 @@ export class NotificationStreams implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     const connection = await connect({
-      servers: this.config.NATS_URL.split(','),
+      servers: this.config.natsServers,
       name: 'gateway-notifications',
       maxReconnectAttempts: -1,
     });

@@ -11,7 +11,7 @@ import { GatewayConfig } from '../config/gateway-config';
       inject: [GATEWAY_CONFIG],
       useFactory: (config: GatewayConfig) =>
         new ServiceClient({
-          servers: config.NATS_URL.split(','),
+          servers: config.natsServers,
           name: 'gateway',
           prefix: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.SERVICE_TIMEOUT_MS,

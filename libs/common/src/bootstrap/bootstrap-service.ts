@@ -62,7 +62,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   const tracing = startTracing(name, config, logger);
   try {
     await checkPostgres(config.DATABASE_URL);
-    await checkNats(config.NATS_URL);
+    await checkNats(config.natsServers);
   } catch (error) {
     if (error instanceof DependencyError) exitWith(name, error.message);
     throw error;
@@ -71,7 +71,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   // Live from here on; ready only once migrated and every consumer is set up.
   const probes = await startServiceProbes({
     service: name,
-    servers: config.NATS_URL.split(','),
+    servers: config.natsServers,
     prefix: config.NATS_SUBJECT_PREFIX,
   });
   const dbOptions = dataSourceOptions(config.DATABASE_URL, definition.database, name);
@@ -79,7 +79,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrated');
 
   const server = new PrefixedNatsServer(
-    { servers: config.NATS_URL.split(','), queue: name, name },
+    { servers: config.natsServers, queue: name, name },
     config.NATS_SUBJECT_PREFIX,
     config.SHUTDOWN_GRACE_MS,
   );

@@ -5,18 +5,12 @@ export const START_POSTGRES =
   'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
 /**
  * How to start a nats-server where `servers` (NATS_URL) points: the hint must
- * name the configured address, not the default one.
+ * name the configured address (the first server's), not the default one.
  */
-export function startNats(servers: string): string {
-  let host = '127.0.0.1';
-  let port = '4222';
-  try {
-    const u = new URL(servers.split(',')[0].trim());
-    if (u.hostname) host = u.hostname;
-    if (u.port) port = u.port;
-  } catch {
-    // not a URL: keep the defaults
-  }
+export function startNats(servers: string[]): string {
+  const url = new URL(servers[0]);
+  const host = url.hostname || '127.0.0.1';
+  const port = url.port || '4222';
   return `start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a ${host} -p ${port} -js -sd /var/lib/nats-server -l /var/log/nats-server.log`;
 }
 
@@ -55,20 +49,21 @@ export async function checkPostgres(url: string): Promise<void> {
   }
 }
 
-export async function checkNats(servers: string): Promise<void> {
+export async function checkNats(servers: string[]): Promise<void> {
+  const where = servers.join(',');
   try {
-    const nc = await connect({ servers: servers.split(','), timeout: 3000, reconnect: false });
+    const nc = await connect({ servers, timeout: 3000, reconnect: false });
     const jsm = await nc.jetstreamManager().catch(() => null);
     await nc.close();
     if (!jsm) {
       throw new DependencyError(
-        `NATS at ${servers} runs without JetStream. Start it with -js: ${startNats(servers)}`,
+        `NATS at ${where} runs without JetStream. Start it with -js: ${startNats(servers)}`,
       );
     }
   } catch (error) {
     if (error instanceof DependencyError) throw error;
     throw new DependencyError(
-      `cannot reach NATS at ${servers} (${reason(error)}). Start it with: ${startNats(servers)}`,
+      `cannot reach NATS at ${where} (${reason(error)}). Start it with: ${startNats(servers)}`,
     );
   }
 }

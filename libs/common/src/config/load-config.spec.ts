@@ -24,6 +24,29 @@ describe('loadConfig', () => {
     ).toThrow(/invalid settings: DATABASE_URL .*; NATS_SUBJECT_PREFIX /);
   });
 
+  it('reads NATS_URL as a list of servers, and names the entry that is not one', () => {
+    expect(loadConfig(ServiceConfig, {}).natsServers).toEqual(['nats://127.0.0.1:4222']);
+    expect(
+      loadConfig(ServiceConfig, {
+        NATS_URL: 'nats://n1.city:4222, nats://n2.city:4222,tls://n3.city:4222',
+      }).natsServers,
+    ).toEqual(['nats://n1.city:4222', 'nats://n2.city:4222', 'tls://n3.city:4222']);
+    expect(() =>
+      loadConfig(ServiceConfig, { NATS_URL: 'nats://n1.city:4222,n2.city:4222' }),
+    ).toThrow(/invalid settings: NATS_URL \(.*"n2\.city:4222" is not one\)/);
+    expect(() => loadConfig(ServiceConfig, { NATS_URL: 'nats://n1.city:4222,' })).toThrow(
+      /invalid settings: NATS_URL /,
+    );
+  });
+
+  it('keeps event streams on one server unless told how many', () => {
+    expect(loadConfig(ServiceConfig, {}).NATS_STREAM_REPLICAS).toBe(1);
+    expect(loadConfig(ServiceConfig, { NATS_STREAM_REPLICAS: '3' }).NATS_STREAM_REPLICAS).toBe(3);
+    expect(() => loadConfig(ServiceConfig, { NATS_STREAM_REPLICAS: '6' })).toThrow(
+      /invalid settings: NATS_STREAM_REPLICAS /,
+    );
+  });
+
   it('sends traces only to an http(s) collector address, and none by default', () => {
     expect(loadConfig(ServiceConfig, {}).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('');
     const endpoint = 'http://collector:4318';

@@ -8,15 +8,47 @@ import {
   Tier,
   tiersFromHours,
 } from '@app/contracts';
-import { IsIn, IsString, Matches, ValidateBy } from 'class-validator';
+import { IsIn, IsString, Matches, ValidateBy, ValidationArguments } from 'class-validator';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/timebank';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
+/**
+ * The servers NATS_URL lists, comma-separated (a cluster's nodes, so a client
+ * moves to another when one goes), or null when one of them is not a nats://
+ * (or tls://) URL with a host.
+ */
+export function parseNatsServers(value: unknown): string[] | null {
+  if (typeof value !== 'string') return null;
+  const servers = value.split(',').map((entry) => entry.trim());
+  return servers.every(isNatsServer) ? servers : null;
+}
+
+function isNatsServer(entry: string): boolean {
+  try {
+    const url = new URL(entry);
+    return (url.protocol === 'nats:' || url.protocol === 'tls:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The first entry of NATS_URL that is not a server's URL, for the error naming it. */
+function firstBadServer(value: unknown): string {
+  if (typeof value !== 'string') return String(value);
+  return value.split(',').find((entry) => !isNatsServer(entry.trim())) ?? value;
+}
+
 /** Settings every process of the suite reads, the gateway included (DESIGN.md "Running"). */
 export class BaseConfig {
-  @Matches(/^(nats|tls):\/\/\S+(,\s*(nats|tls):\/\/\S+)*$/, {
-    message: 'must be one or more nats:// URLs, comma-separated',
+  @IsString()
+  @ValidateBy({
+    name: 'natsServers',
+    validator: {
+      validate: (value: unknown) => parseNatsServers(value) !== null,
+      defaultMessage: ({ value }: ValidationArguments) =>
+        `must be one or more nats:// URLs, comma-separated: "${firstBadServer(value)}" is not one`,
+    },
   })
   NATS_URL: string = DEFAULT_NATS_URL;
 
@@ -82,6 +114,11 @@ export class BaseConfig {
   /** How long spans wait to be sent with others to the collector, in milliseconds. */
   @WholeSetting(1, 60_000)
   OTEL_BSP_SCHEDULE_DELAY: number = 5000;
+
+  /** NATS_URL's servers, which every NATS client of the process is given (validated above). */
+  get natsServers(): string[] {
+    return parseNatsServers(this.NATS_URL) ?? [DEFAULT_NATS_URL];
+  }
 }
 
 /** Settings of a service that owns a PostgreSQL schema. */
@@ -110,6 +147,15 @@ export class ServiceConfig extends BaseConfig {
    */
   @WholeSetting(1, 365)
   EVENT_MAX_AGE_DAYS: number = 30;
+
+  /**
+   * How many NATS servers of a JetStream cluster keep a copy of each event
+   * stream (and of its consumers, which follow it): 3 keeps every event
+   * through the loss of one node. 1 for a single server; a stream made with
+   * another count is brought to this one at the next start.
+   */
+  @WholeSetting(1, 5)
+  NATS_STREAM_REPLICAS: number = 1;
 
   /**
    * A fault point for tests, honoured only when NODE_ENV=test: the process exits

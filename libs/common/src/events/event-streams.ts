@@ -20,6 +20,8 @@ export interface EventStreamSettings {
   ackWaitMs: number;
   /** Waits before the 1st, 2nd, … redelivery of an unacked event; the last one repeats. */
   redeliveryBackoffMs: number[];
+  /** The servers of a JetStream cluster holding each stream (NATS_STREAM_REPLICAS); its consumers follow it. */
+  replicas: number;
 }
 
 /**
@@ -56,12 +58,16 @@ export class EventStreams {
     private readonly settings: EventStreamSettings,
   ) {}
 
-  static settingsFrom(config: { EVENT_MAX_AGE_DAYS: number }): EventStreamSettings {
+  static settingsFrom(config: {
+    EVENT_MAX_AGE_DAYS: number;
+    NATS_STREAM_REPLICAS: number;
+  }): EventStreamSettings {
     return {
       maxAgeMs: config.EVENT_MAX_AGE_DAYS * DAY_MS,
       maxDeliver: 10,
       ackWaitMs: ACK_WAIT_MS,
       redeliveryBackoffMs: REDELIVERY_BACKOFF_MS,
+      replicas: config.NATS_STREAM_REPLICAS,
     };
   }
 
@@ -86,6 +92,11 @@ export class EventStreams {
     return stream;
   }
 
+  /**
+   * A durable is kept by as many servers as its stream, said outright: left to
+   * follow its stream (0), one made before the stream grew from one server to
+   * three stayed on one when several services brought the stream up at once.
+   */
   private durableConfig(consumer: BackendService, type: string): Partial<ConsumerConfig> {
     return {
       durable_name: this.durableOf(consumer, type),
@@ -95,6 +106,7 @@ export class EventStreams {
       max_deliver: this.settings.maxDeliver,
       ack_wait: nanos(this.settings.ackWaitMs),
       backoff: this.settings.redeliveryBackoffMs.map(nanos),
+      num_replicas: this.settings.replicas,
     };
   }
 
@@ -116,11 +128,22 @@ export class EventStreams {
       return this.replaceLimitsStream(producer, stream);
     }
     const missing = subjects.filter((s) => !info.config.subjects.includes(s));
-    if (missing.length > 0 || info.config.max_age !== nanos(this.settings.maxAgeMs)) {
+    const replicasChanged = info.config.num_replicas !== this.settings.replicas;
+    if (
+      missing.length > 0 ||
+      info.config.max_age !== nanos(this.settings.maxAgeMs) ||
+      replicasChanged
+    ) {
       await jsm.streams.update(stream, {
         subjects: [...info.config.subjects, ...missing],
         max_age: nanos(this.settings.maxAgeMs),
+        num_replicas: this.settings.replicas,
       });
+      if (replicasChanged) {
+        this.logger.log(
+          `stream ${stream} now kept by ${this.settings.replicas} servers (was ${info.config.num_replicas})`,
+        );
+      }
     }
   }
 
@@ -133,6 +156,7 @@ export class EventStreams {
         storage: StorageType.File,
         max_age: nanos(this.settings.maxAgeMs),
         duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+        num_replicas: this.settings.replicas,
       });
       this.logger.log(`created stream ${stream}`);
     } catch (error) {

@@ -81,7 +81,7 @@ export class EventsModule {
         { provide: Outbox, useValue: new Outbox(schema) },
         {
           provide: JetStreamConnection,
-          useValue: new JetStreamConnection(config.NATS_URL.split(','), service),
+          useValue: new JetStreamConnection(config.natsServers, service),
         },
         {
           provide: EventStreams,

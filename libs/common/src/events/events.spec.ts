@@ -88,6 +88,7 @@ beforeAll(async () => {
     maxDeliver: 3,
     ackWaitMs: 2000,
     redeliveryBackoffMs: [2000],
+    replicas: 1,
   });
   // As the producer does at its start, before any consumer ever ran.
   await streams.ensure('rewards');

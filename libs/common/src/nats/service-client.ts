@@ -211,7 +211,7 @@ export function serviceClientProvider(name: string, config: BaseConfig): Provide
     provide: ServiceClient,
     useFactory: () =>
       new ServiceClient({
-        servers: config.NATS_URL.split(','),
+        servers: config.natsServers,
         name,
         prefix: config.NATS_SUBJECT_PREFIX,
         timeoutMs: config.PEER_TIMEOUT_MS,

@@ -52,7 +52,7 @@ export function rightsProviders(options: RightsProvidersOptions): Provider[] {
     useFactory: (...deps: unknown[]) =>
       new ManagedRightsCache(
         {
-          servers: config.NATS_URL.split(','),
+          servers: config.natsServers,
           prefix: config.NATS_SUBJECT_PREFIX,
           name,
           ttlMs: config.RIGHTS_CACHE_TTL_MS,
