@@ -15,7 +15,7 @@ import { runBench } from './support/clean-up';
 import { randomSuffix } from './support/env';
 import { BenchRun, intOption, say } from './support/run';
 import { percentile, round } from './support/stats';
-import { http, inParallel } from './support/http';
+import { http, inParallel, signIn } from './support/http';
 
 const SETTINGS = {
   volunteers: intOption('volunteers', 500, 1, 500),
@@ -24,30 +24,6 @@ const SETTINGS = {
 };
 
 const MINUTE = 60_000;
-
-/**
- * Signs in; a member given a first password (the bootstrap admin and staff in
- * production must change it) changes it to another random one first.
- */
-async function signIn(baseUrl: string, member: { login: string; password: string }) {
-  const first = await http<{ accessToken: string; member: { mustChangePassword?: boolean } }>(
-    baseUrl,
-    'POST',
-    '/auth/login',
-    member,
-  );
-  if (!first.member.mustChangePassword) return first.accessToken;
-  const newPassword = `bench-${randomSuffix()}-${randomSuffix()}`;
-  await http(
-    baseUrl,
-    'POST',
-    '/me/password',
-    { currentPassword: member.password, newPassword },
-    first.accessToken,
-  );
-  member.password = newPassword;
-  return (await http<{ accessToken: string }>(baseUrl, 'POST', '/auth/login', member)).accessToken;
-}
 
 interface Setup {
   activityId: string;

@@ -8,7 +8,9 @@
  *
  * Options: --seconds N (per level, default 3), --warmup N (default 1),
  * --levels 1,16,64, --members N (default 200), --history N (entries seeded
- * for the read test, default 1000000), --raw-only (skip the service's figures).
+ * for the read test, default 1000000), --raw-only (skip the service's figures),
+ * --copies-rounds N (one copy then two, alternating, each N times; default 2,
+ * 0 skips), --copies-seconds N (per run, default 5).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +21,7 @@ import { onCleanUp, runBench } from './support/clean-up';
 import { BenchRun, intOption, option, say } from './support/run';
 import { RawLedger, seedHistory } from './support/raw-ledger';
 import { LevelResult, round, runLevel, sequentialLatency } from './support/stats';
-import { http, inParallel } from './support/http';
+import { http, inParallel, signIn } from './support/http';
 
 // ---- settings ----
 
@@ -36,6 +38,10 @@ const SETTINGS = {
   minutesPerTransfer: 1,
   fundingPerAccount: 10_000,
   rawOnly: process.argv.includes('--raw-only'),
+  copiesRounds: intOption('copies-rounds', 2, 0, 10),
+  copiesSeconds: intOption('copies-seconds', 5, 1, 60),
+  copiesCallers: 64,
+  copiesWarmupSeconds: 3,
 };
 for (const level of SETTINGS.levels) {
   if (!Number.isInteger(level) || level < 1 || level > 256)
@@ -58,12 +64,7 @@ async function makeMembers(
   admin: { login: string; password: string },
   count: number,
 ): Promise<{ communityId: string; members: string[] }> {
-  const { accessToken } = await http<{ accessToken: string }>(
-    suite.baseUrl,
-    'POST',
-    '/auth/login',
-    admin,
-  );
+  const accessToken = await signIn(suite.baseUrl, admin);
   const code = `bench-${randomSuffix()}`;
   const community = await http<{ id: string }>(
     suite.baseUrl,
@@ -256,6 +257,242 @@ async function accountIdOf(rpc: RpcClient, owner: { type: string; id: string }):
     .accountId;
 }
 
+/** One credit of a minute between two members drawn at random, as the ledger's callers send it. */
+async function memberTransfer(
+  m: Measuring,
+  f: Fixtures,
+  tag: string,
+  caller: number,
+  seq: number,
+): Promise<void> {
+  const [a, b] = randomPair(f.members.length);
+  await m.rpc.call(
+    'accounting.transfer.create',
+    transferCommand(
+      `${m.run.runId}-${tag}-${caller}-${seq}`,
+      'service',
+      { type: 'member', id: f.members[a] },
+      { type: 'member', id: f.members[b] },
+      SETTINGS.minutesPerTransfer,
+    ),
+    RPC_TIMEOUT_MS,
+  );
+}
+
+/** One run of the copies section: the load against one accounting copy or two. */
+interface CopiesRun {
+  copies: 1 | 2;
+  perSecond: number;
+  p99Ms: number;
+  ok: number;
+  failed: number;
+  /** CPU seconds (user + system) the accounting copies used per 1,000 transfers. */
+  cpuSecondsPer1000: number | null;
+  /** Transactions the database committed per 1,000 transfers (all services'): how well they batch. */
+  commitsPer1000: number;
+  /** Of the database sessions found working, the share waiting for another's row lock. */
+  rowLockWaitPercent: number;
+  /** Transfers per ledger transaction, and per outbox relay transaction. */
+  transfersPerBatch: number;
+  eventsPerRelay: number;
+  machineBusyPercent: number;
+}
+
+/**
+ * Whether a second accounting copy adds capacity: the same transfer load at
+ * 64 callers against one copy, then two, alternating in one sitting (each
+ * `--copies-rounds` times), so that what else the machine is doing weighs on
+ * both alike. The second copy is the same build with the same settings.
+ */
+async function copiesFigures(m: Measuring, suite: Suite, f: Fixtures): Promise<CopiesRun[]> {
+  const runs: CopiesRun[] = [];
+  let second: Suite | null = null;
+  for (let pass = 0; pass < SETTINGS.copiesRounds; pass++) {
+    for (const copies of [1, 2] as const) {
+      if (copies === 2) {
+        say('copies: starting a second accounting copy');
+        if (second) await second.startService('accounting');
+        else second = await startSecondCopy(m.run);
+      }
+      const pids = [suite.pid('accounting'), copies === 2 ? second?.pid('accounting') : undefined];
+      runs.push(await copiesRun(m, f, copies, pids, pass));
+      if (copies === 2) await second?.stopService('accounting');
+    }
+  }
+  return runs;
+}
+
+async function copiesRun(
+  m: Measuring,
+  f: Fixtures,
+  copies: 1 | 2,
+  pids: Array<number | undefined>,
+  pass: number,
+): Promise<CopiesRun> {
+  const tag = `c${copies}r${pass}`;
+  // A started copy runs cold code at first: both sides are warmed at the measured load alike.
+  await runLevel((c, s) => memberTransfer(m, f, `${tag}w`, c, s), {
+    concurrency: SETTINGS.copiesCallers,
+    seconds: SETTINGS.copiesWarmupSeconds,
+  });
+  const cpu = () =>
+    pids.reduce((sum: number | null, pid) => {
+      const seconds = cpuSeconds(pid);
+      return sum === null || (pid && seconds === null) ? null : sum + (seconds ?? 0);
+    }, 0);
+  const cpu0 = cpu();
+  const machine0 = machineTicks();
+  const commits0 = await commitsSoFar(m.pool);
+  const waits = new WaitSampler(m.pool);
+  const result = await runLevel((c, s) => memberTransfer(m, f, tag, c, s), {
+    concurrency: SETTINGS.copiesCallers,
+    seconds: SETTINGS.copiesSeconds,
+  });
+  const rowLockWaitPercent = await waits.stop();
+  const cpu1 = cpu();
+  const machine1 = machineTicks();
+  const commits = (await commitsSoFar(m.pool)) - commits0;
+  const batching = await batchingOf(m.pool, tag);
+  const run: CopiesRun = {
+    copies,
+    perSecond: result.perSecond,
+    p99Ms: result.p99Ms,
+    ok: result.ok,
+    failed: result.failed,
+    cpuSecondsPer1000:
+      cpu0 !== null && cpu1 !== null && result.ok > 0
+        ? round(((cpu1 - cpu0) * 1000) / result.ok, 2)
+        : null,
+    commitsPer1000: round((commits * 1000) / Math.max(1, result.ok), 0),
+    rowLockWaitPercent,
+    ...batching,
+    machineBusyPercent: round(
+      (100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total),
+      0,
+    ),
+  };
+  say(
+    `copies: ${copies} cop${copies === 1 ? 'y' : 'ies'}, ${SETTINGS.copiesCallers} callers: ` +
+      `${run.perSecond} transfers/s, p99 ${run.p99Ms} ms, ${run.failed} failed, ` +
+      `${run.cpuSecondsPer1000} CPU s and ${run.commitsPer1000} commits per 1,000 transfers` +
+      (result.failed ? ` ${JSON.stringify(result.failures)}` : ''),
+  );
+  return run;
+}
+
+/**
+ * Transactions committed in the bench's database so far. PostgreSQL publishes
+ * other sessions' counts within a second: a run of a few seconds is near enough.
+ */
+async function commitsSoFar(pool: Pool): Promise<number> {
+  await pool.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await pool.query<{ n: string }>(
+    'SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return Number(rows[0].n);
+}
+
+/**
+ * Samples, every 100 ms on one connection, what the bench database's working
+ * sessions wait for: the share waiting for a row lock another transaction
+ * holds (`Lock`: transactionid, tuple) says how much the copies' batches
+ * queue behind each other.
+ */
+class WaitSampler {
+  private working = 0;
+  private waiting = 0;
+  private readonly done: Promise<void>;
+  private stopped = false;
+
+  constructor(private readonly pool: Pool) {
+    this.done = this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      const { rows } = await this.pool.query<{ working: string; waiting: string }>(
+        `SELECT count(*)::text AS working,
+                count(*) FILTER (WHERE wait_event_type = 'Lock'
+                                   AND wait_event IN ('transactionid', 'tuple'))::text AS waiting
+           FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      this.working += Number(rows[0].working);
+      this.waiting += Number(rows[0].waiting);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Stops sampling; the share of working sessions found waiting for a row lock, in %. */
+  async stop(): Promise<number> {
+    this.stopped = true;
+    await this.done;
+    return round((100 * this.waiting) / Math.max(1, this.working), 0);
+  }
+}
+
+/**
+ * How the run's transfers were grouped: a batch's transfers share their time
+ * of posting, and the events one relay transaction published share their time
+ * of publishing (both are the transaction's now()).
+ */
+async function batchingOf(
+  pool: Pool,
+  tag: string,
+): Promise<{ transfersPerBatch: number; eventsPerRelay: number }> {
+  const { rows } = await pool.query<{ batch: string; relay: string }>(
+    `SELECT (count(*)::float / greatest(1, count(DISTINCT t.created_at)))::text AS batch,
+            (count(o.published_at)::float / greatest(1, count(DISTINCT o.published_at)))::text AS relay
+       FROM accounting.transfers t
+       LEFT JOIN accounting.outbox o ON (o.payload->>'transferId')::uuid = t.id
+      WHERE t.idempotency_key LIKE $1`,
+    [`%-${tag}-%`],
+  );
+  return {
+    transfersPerBatch: round(Number(rows[0].batch), 1),
+    eventsPerRelay: round(Number(rows[0].relay), 1),
+  };
+}
+
+/** A second accounting copy on the same database, NATS prefix and settings; stopped at the end. */
+function startSecondCopy(run: BenchRun): Promise<Suite> {
+  return run.startServices(['accounting'], {
+    log: (line, service, stream) =>
+      say(`  [${service} copy 2${stream === 'stderr' ? ' stderr' : ''}] ${line}`),
+  });
+}
+
+/** Transfers/s, p99 and CPU per transfer of each side, as medians over its runs, and the targets. */
+function copiesSummary(runs: CopiesRun[]) {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const side = (copies: 1 | 2) => {
+    const mine = runs.filter((r) => r.copies === copies);
+    const cpu = mine.map((r) => r.cpuSecondsPer1000).filter((c): c is number => c !== null);
+    return {
+      perSecond: round(median(mine.map((r) => r.perSecond)), 0),
+      p99Ms: round(median(mine.map((r) => r.p99Ms)), 1),
+      cpuSecondsPer1000: cpu.length === mine.length ? round(median(cpu), 2) : null,
+    };
+  };
+  const one = side(1);
+  const two = side(2);
+  const ratio = one.perSecond > 0 ? round(two.perSecond / one.perSecond, 2) : null;
+  return {
+    one,
+    two,
+    ratio,
+    twoCopiesAtLeastOne: ratio === null ? null : ratio >= 1,
+    cpuPerTransferNoHigher:
+      one.cpuSecondsPer1000 === null || two.cpuSecondsPer1000 === null
+        ? null
+        : two.cpuSecondsPer1000 <= one.cpuSecondsPer1000,
+  };
+}
+
 /**
  * The service's figures: a balance read on the empty ledger, transfers at each
  * level of callers, and the same read again once a long history is seeded.
@@ -263,7 +500,7 @@ async function accountIdOf(rpc: RpcClient, owner: { type: string; id: string }):
 async function serviceFigures(
   m: Measuring,
   suite: Suite,
-): Promise<{ levels: Levels; reads: Reads | null }> {
+): Promise<{ levels: Levels; copies: CopiesRun[]; reads: Reads | null }> {
   const { run, rpc } = m;
   say(`making a community and ${SETTINGS.members} members through the gateway`);
   const made = await makeMembers(suite, run.admin, SETTINGS.members);
@@ -284,24 +521,12 @@ async function serviceFigures(
 
   const levels = await measureLevels(
     'service',
-    async (caller, seq, level) => {
-      const [a, b] = randomPair(f.members.length);
-      await rpc.call(
-        'accounting.transfer.create',
-        transferCommand(
-          `${run.runId}-t${level}-${caller}-${seq}`,
-          'service',
-          { type: 'member', id: f.members[a] },
-          { type: 'member', id: f.members[b] },
-          SETTINGS.minutesPerTransfer,
-        ),
-        RPC_TIMEOUT_MS,
-      );
-    },
+    (caller, seq, level) => memberTransfer(m, f, `t${level}`, caller, seq),
     m.sampler,
     m.serviceCpu,
   );
-  if (SETTINGS.historyEntries === 0) return { levels, reads: null };
+  const copies = await copiesFigures(m, suite, f);
+  if (SETTINGS.historyEntries === 0) return { levels, copies, reads: null };
 
   // The same read after the history is seeded straight into the tables.
   say(`seeding ${SETTINGS.historyEntries.toLocaleString('en')} entries into accounting.entries`);
@@ -309,7 +534,11 @@ async function serviceFigures(
   say(`seeded ${seeding.entries.toLocaleString('en')} entries in ${seeding.ms} ms`);
   const seeded = await sequentialLatency(readOnce, SETTINGS.reads, SETTINGS.readWarmup);
   say(`balance read with the history: p50 ${seeded.p50Ms} ms, p99 ${seeded.p99Ms} ms`);
-  return { levels, reads: { empty, seeded, seeding, ratio: round(seeded.p50Ms / empty.p50Ms, 2) } };
+  return {
+    levels,
+    copies,
+    reads: { empty, seeded, seeding, ratio: round(seeded.p50Ms / empty.p50Ms, 2) },
+  };
 }
 
 /** The raw ceiling, with the service idle (still running, still sampled): with and without an outbox row. */
@@ -333,7 +562,7 @@ async function rawFigures(m: Measuring): Promise<{ raw: Levels; rawWithOutbox: L
 function ledgerResult(
   m: Measuring,
   postgres: string,
-  service: { levels: Levels; reads: Reads | null },
+  service: { levels: Levels; copies: CopiesRun[]; reads: Reads | null },
   raw: { raw: Levels; rawWithOutbox: Levels },
   check: { total: number; mismatched: number },
 ) {
@@ -353,6 +582,7 @@ function ledgerResult(
     everyMs: 100,
   };
   const at64 = ratios.find((r) => r.concurrency === 64)?.ratio ?? null;
+  const copies = copiesSummary(service.copies);
   return {
     ...m.run.facts({
       cpus: os.cpus().length,
@@ -366,6 +596,7 @@ function ledgerResult(
     raw: raw.raw,
     rawWithOutbox: raw.rawWithOutbox,
     ratioServiceToRaw: ratios,
+    copies: { callers: SETTINGS.copiesCallers, runs: service.copies, ...copies },
     reads: reads && {
       subject: 'accounting.account.get',
       historyEntries: reads.seeding.entries,
@@ -384,6 +615,8 @@ function ledgerResult(
       readsWithin1_5x: reads ? reads.ratio <= 1.5 : null,
       memoryUnder250Mb: SETTINGS.rawOnly ? null : memory.vmHwmMb < 250,
       booksBalance: check.total === 0 && check.mismatched === 0,
+      twoCopiesAtLeastOne: copies.twoCopiesAtLeastOne,
+      twoCopiesCpuPerTransferNoHigher: copies.cpuPerTransferNoHigher,
     },
   };
 }
@@ -410,13 +643,16 @@ async function main(): Promise<void> {
   onCleanUp('close NATS', () => rpc.close());
   const m: Measuring = { run, rpc, pool, sampler, serviceCpu };
 
-  const service = SETTINGS.rawOnly ? { levels: [], reads: null } : await serviceFigures(m, suite);
+  const service = SETTINGS.rawOnly
+    ? { levels: [], copies: [], reads: null }
+    : await serviceFigures(m, suite);
   const raw = await rawFigures(m);
   const check = await ledgerCheck(pool);
   sampler.stop();
 
   const result = ledgerResult(m, postgres, service, raw, check);
   printTable(result);
+  if (result.copies.runs.length > 0) printCopies(result.copies);
   run.writeResult(result, '\n');
 }
 
@@ -434,6 +670,7 @@ type Result = {
     seededP50Ms: number;
     ratio: number;
   } | null;
+  copies: ReturnType<typeof copiesSummary> & { callers: number; runs: CopiesRun[] };
   memory: { peakRssMb: number; vmHwmMb: number; samples: number };
   ledgerCheck: { total: number; mismatched: number };
 };
@@ -516,6 +753,62 @@ function printTable(r: Result): void {
     `books after the run: sum of balances ${r.ledgerCheck.total}, ` +
       `${r.ledgerCheck.mismatched} account(s) whose balance differs from its entries`,
   );
+}
+
+/** The copies section: each run in the order measured, then the medians and the targets. */
+function printCopies(c: Result['copies']): void {
+  const pad = (v: string | number | null | undefined, n: number) => String(v ?? '-').padStart(n);
+  const widths = [6, 11, 8, 6, 6, 7, 6, 6, 6, 6];
+  const row = (cells: Array<string | number | null>) =>
+    cells.map((v, i) => pad(v, widths[i])).join(' ');
+  say(
+    `Accounting copies: the same transfers at ${c.callers} callers, one copy and two, alternating`,
+  );
+  say(
+    row([
+      'copies',
+      'transfers/s',
+      'p99 ms',
+      'failed',
+      'CPU s',
+      'commits',
+      'lock%',
+      'batch',
+      'relay',
+      'busy%',
+    ]),
+  );
+  for (const r of c.runs) {
+    say(
+      row([
+        r.copies,
+        r.perSecond,
+        r.p99Ms,
+        r.failed,
+        r.cpuSecondsPer1000,
+        r.commitsPer1000,
+        r.rowLockWaitPercent,
+        r.transfersPerBatch,
+        r.eventsPerRelay,
+        r.machineBusyPercent,
+      ]),
+    );
+  }
+  say("CPU s: the copies' user + system CPU seconds per 1,000 transfers; commits: database");
+  say('commits per 1,000 transfers (all services); lock%: working database sessions found waiting');
+  say(
+    'for a row lock; batch: transfers per ledger transaction; relay: events per relay transaction',
+  );
+  const met = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
+  say(
+    `medians: one copy ${c.one.perSecond}/s (p99 ${c.one.p99Ms} ms, ${c.one.cpuSecondsPer1000} CPU s), ` +
+      `two copies ${c.two.perSecond}/s (p99 ${c.two.p99Ms} ms, ${c.two.cpuSecondsPer1000} CPU s)`,
+  );
+  say(`target 2 copies ≥ 1.0× one copy: ratio ${c.ratio}, ${met(c.twoCopiesAtLeastOne)}`);
+  say(
+    `target CPU per transfer of two copies no higher than one's: ${met(c.cpuPerTransferNoHigher)}`,
+  );
+  say('');
 }
 
 runBench('ledger', main);

@@ -1,7 +1,8 @@
 /**
  * What every bench does over HTTP outside its measured phase: one JSON call that
- * throws on a refusal, and calls run `parallel` at a time.
+ * throws on a refusal, a sign-in, and calls run `parallel` at a time.
  */
+import { randomSuffix } from './env';
 
 /** A JSON call to the suite; a refusal throws with its status and the start of its body. */
 export async function http<T>(
@@ -37,4 +38,28 @@ export async function inParallel(
       while (next < count) await fn(next++);
     }),
   );
+}
+
+/**
+ * Signs in; a member given a first password (the bootstrap admin and staff in
+ * production must change it) changes it to another random one first.
+ */
+export async function signIn(baseUrl: string, member: { login: string; password: string }) {
+  const first = await http<{ accessToken: string; member: { mustChangePassword?: boolean } }>(
+    baseUrl,
+    'POST',
+    '/auth/login',
+    member,
+  );
+  if (!first.member.mustChangePassword) return first.accessToken;
+  const newPassword = `bench-${randomSuffix()}-${randomSuffix()}`;
+  await http(
+    baseUrl,
+    'POST',
+    '/me/password',
+    { currentPassword: member.password, newPassword },
+    first.accessToken,
+  );
+  member.password = newPassword;
+  return (await http<{ accessToken: string }>(baseUrl, 'POST', '/auth/login', member)).accessToken;
 }

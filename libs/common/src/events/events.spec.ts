@@ -38,6 +38,23 @@ const TYPES = [
   RewardsEvents.voucherClosed,
 ] as ReadonlyArray<EventType<unknown>> as ReadonlyArray<EventType<Record<string, number>>>;
 
+type FakeTimersConfig = Extract<
+  NonNullable<Parameters<typeof jest.useFakeTimers>[0]>,
+  { doNotFake?: unknown }
+>;
+/** Every timer API but setInterval (and clearInterval) stays real under jest's fake timers. */
+const REAL_BUT_SET_INTERVAL: FakeTimersConfig['doNotFake'] = [
+  'Date',
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'setImmediate',
+  'clearImmediate',
+  'setTimeout',
+  'clearTimeout',
+];
+
 let database: TestDatabase;
 let dataSource: DataSource;
 let jetstream: JetStreamConnection;
@@ -323,6 +340,31 @@ describe('durable events', () => {
     });
     expect((await outboxListenerReconnects.get()).values[0]?.value).toBe(reconnects + 1);
     await until(async () => (await effectsOf(meanwhile)) === 1);
+  });
+
+  it("wakes a copy's relay for that copy's commits only", async () => {
+    // Another copy of the service: its own outbox and relay on the same table. Its
+    // 1 s poll is held still (setInterval faked), so only a NOTIFY can wake it;
+    // the first copy's relay still polls, and so publishes what the other wrote.
+    jest.useFakeTimers({ doNotFake: REAL_BUT_SET_INTERVAL });
+    const otherOutbox = new Outbox(schema);
+    const other = new OutboxRelay(dataSource, otherOutbox, schema, jetstream, prefix, database.url);
+    const kick = jest.spyOn(other, 'kick');
+    try {
+      await other.start();
+      expect(kick).toHaveBeenCalledTimes(1); // at its start
+      // The first copy's commit: its own relay publishes it, the other does not wake.
+      const theirs = await dataSource.transaction((manager) => outbox.add(manager, TYPES[0], {}));
+      await until(async () => (await effectsOf(theirs)) === 1);
+      expect(kick).toHaveBeenCalledTimes(1);
+      // The other copy's own commit wakes it (its poll is still), and it publishes it.
+      const own = await dataSource.transaction((manager) => otherOutbox.add(manager, TYPES[0], {}));
+      await until(async () => (await effectsOf(own)) === 1);
+      expect(kick.mock.calls.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await other.stop();
+      jest.useRealTimers();
+    }
   });
 
   it('prunes published events and old inbox entries, and nothing still needed', async () => {

@@ -36,8 +36,9 @@ interface OutboxRow {
  * later one), then marks them published. Rows are claimed with SKIP LOCKED,
  * so any number of copies of a service can relay side by side. Each event is
  * published in a producer span of the trace that wrote it, which its headers carry.
- * A commit's NOTIFY wakes it; when PostgreSQL drops the LISTEN connection (a
- * restart), it listens again with backoff, the 1 s poll covering the gap.
+ * The NOTIFY of its own process's commits wakes it; when PostgreSQL drops the
+ * LISTEN connection (a restart), it listens again with backoff, the 1 s poll
+ * covering the gap.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -66,7 +67,10 @@ export class OutboxRelay {
   /** A connection LISTENing on the outbox's channel; when it is lost, another is made. */
   private async listen(): Promise<Client> {
     const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', () => this.kick());
+    // Another copy's commits are its own relay's (Outbox.origin).
+    client.on('notification', ({ payload }) => {
+      if (payload === this.outbox.origin) this.kick();
+    });
     client.on('error', (error) => {
       this.logger.warn(`outbox listener: ${error.message}`);
       this.lost(client);

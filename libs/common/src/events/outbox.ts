@@ -18,9 +18,18 @@ export function outboxEntry<T>(type: EventType<T>, data: T): OutboxEntry {
  * Writes events into the service's outbox inside the caller's transaction, so
  * an event exists exactly when the change it announces was committed, with the
  * request id and trace context of the work that caused it. The relay publishes
- * it; a NOTIFY at commit wakes the relay at once.
+ * it; a NOTIFY at commit wakes this process's relay at once.
  */
 export class Outbox {
+  /**
+   * Names this process in its NOTIFYs, so that only its own relay wakes for its
+   * commits. Every copy's relay waking for every copy's commit made them race
+   * for the same rows (SKIP LOCKED): twice the relay transactions, half the rows
+   * each. A copy that dies between a commit and its relay leaves its rows to the
+   * others' 1 s poll.
+   */
+  readonly origin = randomUUID();
+
   constructor(private readonly schema: string) {}
 
   get channel(): string {
@@ -45,7 +54,7 @@ export class Outbox {
          INSERT INTO "${this.schema}".outbox (id, subject, payload, request_id, trace_context)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::jsonb[])
          RETURNING 1)
-       SELECT pg_notify($6, '') FROM (SELECT count(*) FROM inserted) AS written`,
+       SELECT pg_notify($6, $7) FROM (SELECT count(*) FROM inserted) AS written`,
       [
         ids,
         events.map((e) => e.type.type),
@@ -53,6 +62,7 @@ export class Outbox {
         events.map(() => currentRequestId() ?? null),
         events.map(() => traceContext),
         this.channel,
+        this.origin,
       ],
     );
     return ids;
