@@ -36,6 +36,7 @@ import { RpcClient } from './support/env';
 import { HttpLoad } from './support/http-load';
 import { BenchRun, intOption, option, say } from './support/run';
 import { LevelResult, percentile, round, runLevel } from './support/stats';
+import { cpuSeconds, machineTicks, TICKS_PER_SECOND } from './support/cpu';
 import { inParallel } from './support/http';
 
 const SETTINGS = {
@@ -176,19 +177,7 @@ async function prepare(run: BenchRun, baseUrl: string): Promise<Fixtures> {
 
 // ---- measuring ----
 
-/** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-type Turn = LevelResult & { gatewayCpuPercent: number };
+type Turn = LevelResult & { gatewayCpuPercent: number; machineCpuMsPerOp: number };
 
 class Series {
   readonly turns: Turn[] = [];
@@ -198,7 +187,8 @@ class Series {
     this.turns.push(turn);
     say(
       `  ${this.label}: ${turn.perSecond}/s, p50 ${turn.p50Ms} ms, p99 ${turn.p99Ms} ms, ` +
-        `${turn.failed} failed, gateway CPU ${turn.gatewayCpuPercent} %` +
+        `${turn.failed} failed, gateway CPU ${turn.gatewayCpuPercent} %, ` +
+        `machine CPU ${turn.machineCpuMsPerOp} ms each` +
         (turn.failed ? ` ${JSON.stringify(turn.failures)}` : ''),
     );
   }
@@ -224,12 +214,29 @@ async function measure(
   gatewayPid: () => number | undefined,
 ): Promise<Turn> {
   const cpu0 = cpuSeconds(gatewayPid());
+  const machine0 = machineTicks();
   const result = await runLevel(async () => void (await op()), {
     concurrency,
     seconds: SETTINGS.seconds,
   });
   const cpu1 = cpuSeconds(gatewayPid());
-  return { ...result, gatewayCpuPercent: round(((cpu1 - cpu0) / result.seconds) * 100, 0) };
+  const machine1 = machineTicks();
+  return {
+    ...result,
+    gatewayCpuPercent:
+      cpu0 === null || cpu1 === null ? NaN : round(((cpu1 - cpu0) / result.seconds) * 100, 0),
+    machineCpuMsPerOp: machineCpuMs(machine0, machine1, result.ok),
+  };
+}
+
+/** CPU time of the whole machine (every process, this driver too) per operation, in ms. */
+function machineCpuMs(
+  before: ReturnType<typeof machineTicks>,
+  after: ReturnType<typeof machineTicks>,
+  operations: number,
+): number {
+  const ms = ((after.busy - before.busy) / TICKS_PER_SECOND) * 1000;
+  return round(ms / Math.max(1, operations), 2);
 }
 
 /** Two-element pairs in alternating order: [a, b], [b, a], [a, b] ... */
@@ -406,6 +413,8 @@ interface Confirms {
   credited: number[];
   answered: number[];
   verified: number[];
+  /** Per round: the whole machine's CPU time per flow (every service, PostgreSQL, NATS, this driver). */
+  machineCpuMsPerFlow: number[];
   failed: number;
 }
 
@@ -417,6 +426,7 @@ async function confirmRound(
   out: Confirms,
 ): Promise<void> {
   const credited: number[] = [];
+  const machine0 = machineTicks();
   await Promise.all(
     batch.map(async ({ id, cast }) => {
       const t0 = performance.now();
@@ -441,6 +451,8 @@ async function confirmRound(
       }
     }),
   );
+  // Every flow credited by now: what the whole machine spent on each, from confirm to credit.
+  out.machineCpuMsPerFlow.push(machineCpuMs(machine0, machineTicks(), credited.length));
   out.credited.push(...credited);
   credited.sort((a, b) => a - b);
   say(
@@ -484,7 +496,13 @@ async function main(): Promise<void> {
     gifts: new Series('gifts via gateway'),
     ledger: new Series('ledger over NATS'),
   };
-  const confirms: Confirms = { credited: [], answered: [], verified: [], failed: 0 };
+  const confirms: Confirms = {
+    credited: [],
+    answered: [],
+    verified: [],
+    machineCpuMsPerFlow: [],
+    failed: 0,
+  };
   for (let r = 0; r < SETTINGS.rounds; r++) {
     say(`round ${r + 1} of ${SETTINGS.rounds} (load average ${loadNow()})`);
     const pairs: Array<[Series, Op, number]> = [
@@ -532,6 +550,7 @@ function report(
     answeredP99Ms: round(percentile(answered, 99), 1),
     verifiedP50Ms: round(percentile(verified, 50), 1),
     verifiedP99Ms: round(percentile(verified, 99), 1),
+    machineCpuMsPerFlow: median(confirms.machineCpuMsPerFlow),
   };
   const ratios = {
     meToEcho: round(series.me.perSecond / series.echo.perSecond, 3),
@@ -552,7 +571,8 @@ function report(
   const line = (s: Series, unit: string) =>
     say(
       `  ${s.label.padEnd(22)} ${String(s.perSecond).padStart(7)} ${unit}  p99 ${String(s.p99Ms).padStart(8)} ms  ` +
-        `gateway CPU ${median(s.turns.map((t) => t.gatewayCpuPercent))} %`,
+        `gateway CPU ${median(s.turns.map((t) => t.gatewayCpuPercent))} %  ` +
+        `machine CPU ${median(s.turns.map((t) => t.machineCpuMsPerOp))} ms each`,
     );
   if (warnings > 0) say(`the services wrote ${warnings} warnings or errors during the run`);
   say(`(a) ${SETTINGS.connections} connections`);
@@ -569,7 +589,8 @@ function report(
     `(c) confirm → credited, ${SETTINGS.flows} flows at once × ${SETTINGS.rounds}: ` +
       `p50 ${confirm.creditedP50Ms} ms, p99 ${confirm.creditedP99Ms} ms ` +
       `(the confirm answered: p50 ${confirm.answeredP50Ms} ms, p99 ${confirm.answeredP99Ms} ms; ` +
-      `its hours-verified event out: p50 ${confirm.verifiedP50Ms} ms, p99 ${confirm.verifiedP99Ms} ms), ` +
+      `its hours-verified event out: p50 ${confirm.verifiedP50Ms} ms, p99 ${confirm.verifiedP99Ms} ms; ` +
+      `machine CPU ${confirm.machineCpuMsPerFlow} ms per flow), ` +
       `${confirm.failed} failed; target p99 < ${TARGETS.confirmP99Ms} ms: ${mark(targets.confirmP99)}`,
   );
   run.writeResult({

@@ -12,7 +12,6 @@
  * --copies-rounds N (one copy then two, alternating, each N times; default 2,
  * 0 skips), --copies-seconds N (per run, default 5).
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Pool } from 'pg';
 import { ServiceName, Suite } from '../scripts/launcher';
@@ -21,6 +20,7 @@ import { onCleanUp, runBench } from './support/clean-up';
 import { BenchRun, intOption, option, say } from './support/run';
 import { RawLedger, seedHistory } from './support/raw-ledger';
 import { LevelResult, round, runLevel, sequentialLatency } from './support/stats';
+import { cpuSeconds, machineTicks } from './support/cpu';
 import { http, inParallel, signIn } from './support/http';
 
 // ---- settings ----
@@ -177,27 +177,6 @@ async function measureLevels(
     );
   }
   return results;
-}
-
-/** CPU seconds a process has used (user + system), from /proc/<pid>/stat. */
-function cpuSeconds(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU ticks of the whole machine (all cores) from /proc/stat: busy and total. */
-function machineTicks(): { busy: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
-  const t = line.trim().split(/\s+/).slice(1).map(Number);
-  const total = t.reduce((a, b) => a + b, 0);
-  const idle = t[3] + (t[4] ?? 0);
-  return { busy: total - idle, total };
 }
 
 async function ledgerCheck(pool: Pool): Promise<{ total: number; mismatched: number }> {
