@@ -19,7 +19,7 @@ import { randomSuffix } from './support/env';
 import { runBench } from './support/clean-up';
 import { BenchRun, intOption, say } from './support/run';
 import { percentile, round } from './support/stats';
-import { http } from './support/http';
+import { http, signIn } from './support/http';
 
 const SETTINGS = {
   members: intOption('members', 100_000, 100, 1_000_000),
@@ -101,35 +101,6 @@ async function seedMembers(
   }
   await pool.query('ANALYZE volunteers.members');
   return members;
-}
-
-// ---- HTTP ----
-
-/**
- * The bootstrap admin's token. In production (as here) its configured password
- * is a first key only: it is changed to another random one, then signed in again.
- */
-async function signInAdmin(
-  baseUrl: string,
-  admin: { login: string; password: string },
-): Promise<string> {
-  const first = await http<{ accessToken: string; member: { mustChangePassword?: boolean } }>(
-    baseUrl,
-    'POST',
-    '/auth/login',
-    admin,
-  );
-  if (!first.member.mustChangePassword) return first.accessToken;
-  const newPassword = `bench-${randomSuffix()}-${randomSuffix()}`;
-  await http(
-    baseUrl,
-    'POST',
-    '/me/password',
-    { currentPassword: admin.password, newPassword },
-    first.accessToken,
-  );
-  admin.password = newPassword;
-  return (await http<{ accessToken: string }>(baseUrl, 'POST', '/auth/login', admin)).accessToken;
 }
 
 // ---- the query kinds ----
@@ -300,7 +271,7 @@ async function main(): Promise<void> {
   });
   const { pool, postgres } = await run.openPool();
 
-  const adminToken = await signInAdmin(suite.baseUrl, run.admin);
+  const adminToken = await signIn(suite.baseUrl, run.admin);
   const communities = await makeCommunities(suite.baseUrl, run.runId, adminToken);
   const coordinator = await coordinatorToken(suite.baseUrl, run.runId, adminToken, communities);
 
