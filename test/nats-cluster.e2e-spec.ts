@@ -350,7 +350,8 @@ describe('a NATS cluster of three JetStream nodes', () => {
 
   it('keeps every event stream and its consumers on all three nodes, one made on one node brought to three', async () => {
     await withNats(cluster.natsUrl.split(','), async (nc) => {
-      for (const producer of PRODUCERS) await expectOnEveryNode(nc, producer);
+      // A replica made a moment ago may still be catching up (not yet current).
+      for (const producer of PRODUCERS) await eventually(() => expectOnEveryNode(nc, producer));
     });
   });
 
