@@ -35,7 +35,7 @@ import { onCleanUp, runBench } from './support/clean-up';
 import { RpcClient } from './support/env';
 import { HttpLoad } from './support/http-load';
 import { BenchRun, intOption, option, say } from './support/run';
-import { LevelResult, percentile, round, runLevel } from './support/stats';
+import { LevelResult, median, percentile, round, runLevel } from './support/stats';
 import { cpuSeconds, machineTicks, TICKS_PER_SECOND } from './support/cpu';
 import { inParallel } from './support/http';
 
@@ -193,7 +193,7 @@ class Series {
     );
   }
 
-  /** The median round's rate and p99 (rounds alternate, so the median is the fair one). */
+  /** The median of the rounds' rates and p99s (rounds alternate, so the median is the fair one). */
   get perSecond(): number {
     return median(this.turns.map((t) => t.perSecond));
   }
@@ -201,11 +201,6 @@ class Series {
   get p99Ms(): number {
     return median(this.turns.map((t) => t.p99Ms));
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
 }
 
 async function measure(

@@ -19,7 +19,7 @@ import { MemorySampler, randomSuffix, RpcClient } from './support/env';
 import { onCleanUp, runBench } from './support/clean-up';
 import { BenchRun, intOption, option, say } from './support/run';
 import { RawLedger, seedHistory } from './support/raw-ledger';
-import { LevelResult, round, runLevel, sequentialLatency } from './support/stats';
+import { LevelResult, median, round, runLevel, sequentialLatency } from './support/stats';
 import { cpuSeconds, machineTicks } from './support/cpu';
 import { http, inParallel, signIn } from './support/http';
 
@@ -443,11 +443,6 @@ function startSecondCopy(run: BenchRun): Promise<Suite> {
 
 /** Transfers/s, p99 and CPU per transfer of each side, as medians over its runs, and the targets. */
 function copiesSummary(runs: CopiesRun[]) {
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
   const side = (copies: 1 | 2) => {
     const mine = runs.filter((r) => r.copies === copies);
     const cpu = mine.map((r) => r.cpuSecondsPer1000).filter((c): c is number => c !== null);
