@@ -2,7 +2,11 @@ import { context, diag, DiagLogLevel, ROOT_CONTEXT, trace } from '@opentelemetry
 import { setGlobalErrorHandler, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { Logger } from 'pino';
@@ -46,13 +50,18 @@ function reportDiagnosticsTo(logger: Logger): void {
  * context as the one propagation format (HTTP, NATS headers, events), the
  * active span kept in AsyncLocalStorage, and spans sent by OTLP/HTTP in
  * batches only when OTEL_EXPORTER_OTLP_ENDPOINT names a collector. Without one,
- * spans and their ids still exist, so every log line can name its trace.
- * Export failures are logged as warnings.
+ * a trace the caller did not mark as sampled is not recorded (nothing would
+ * read it: its spans were only garbage, on every request), but its ids still
+ * exist and travel, so every log line can name its trace. Export failures are
+ * logged as warnings.
  */
 export function startTracing(service: string, config: BaseConfig, logger: Logger): Tracing {
   reportDiagnosticsTo(logger);
   const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
   const provider = new NodeTracerProvider({
+    // With a collector, the standard sampler settings (OTEL_TRACES_SAMPLER) apply. Without one,
+    // a caller's sampled flag is still kept: it asked for the trace, and the flag travels on.
+    ...(endpoint ? {} : { sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }) }),
     resource: defaultResource().merge(
       resourceFromAttributes({ [ATTR_SERVICE_NAME]: `timebank-${service}` }),
     ),
