@@ -9,8 +9,7 @@ import { dataSourceOptions, ServiceSchema } from '../database/data-source-option
 import { runMigrations } from '../database/run-migrations';
 import { createLogger, PinoNestLogger } from '../logging/logger';
 import { PrefixedNatsServer } from '../nats/prefixed-nats.server';
-import { RpcContextInterceptor } from '../nats/rpc-context.interceptor';
-import { RpcMetricsInterceptor } from '../nats/rpc-metrics.interceptor';
+import { RpcCallInterceptor } from '../nats/rpc-call.interceptor';
 import { instrumentProcess } from '../metrics/registry';
 import { MetricsServer, serveMetrics } from '../metrics/metrics-server';
 import { reportPool } from '../database/pool-metrics';
@@ -89,10 +88,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ServiceExceptionFilter(name));
-  app.useGlobalInterceptors(
-    new RpcContextInterceptor(),
-    new RpcMetricsInterceptor(config.NATS_SUBJECT_PREFIX),
-  );
+  app.useGlobalInterceptors(new RpcCallInterceptor(config.NATS_SUBJECT_PREFIX));
   await app.listen();
   const dataSource = app.get(DataSource);
   reportPool(dataSource);
