@@ -1,7 +1,7 @@
 import { EventConsumers } from '@app/common';
 import { AccountingEvents } from '@app/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PostedTransfer } from '../service-records/service-record-rules';
+import { PostedTransfer, touchesServiceRecords } from '../service-records/service-record-rules';
 import { ServiceRecordsService } from '../service-records/service-records.service';
 
 /** The ledger's posted transfers: service credits become record entries and tiers follow. */
@@ -18,6 +18,9 @@ export class TransferPostedConsumer implements OnModuleInit {
       // The ledger carries `details` as the command gave them; they are re-checked on arrival.
       handler: (event, manager) =>
         this.records.applyTransferPosted(event.data as PostedTransfer, manager),
+      // Most posted transfers are gifts and other moves no record keeps: acknowledged at once.
+      relevant: ({ data }) =>
+        typeof data === 'object' && data !== null && touchesServiceRecords(data),
     });
   }
 }

@@ -5,6 +5,7 @@ import {
   newCertificateCode,
   serviceDetailsProblems,
   summarize,
+  touchesServiceRecords,
   volunteerNumber,
 } from './service-record-rules';
 
@@ -56,6 +57,18 @@ describe('serviceDetailsProblems', () => {
     expect(
       serviceDetailsProblems({ ...details, servedOn: '2026-02-30', minutes: 0 }, 'other'),
     ).toEqual(['servedOn', 'minutes', 'volunteerId (not the credited member)']);
+  });
+});
+
+describe('touchesServiceRecords', () => {
+  it('takes service credits and reversals, and lets every other posted transfer pass', () => {
+    const reversed = '44444444-4444-4444-8444-444444444444';
+    expect(touchesServiceRecords({ kind: 'service', reversesTransferId: null })).toBe(true);
+    expect(touchesServiceRecords({ kind: 'reversal', reversesTransferId: reversed })).toBe(true);
+    for (const kind of ['gift', 'allocation', 'adjustment', 'redemption', 'settlement'] as const) {
+      expect(touchesServiceRecords({ kind, reversesTransferId: null })).toBe(false);
+    }
+    expect(touchesServiceRecords({ kind: 'reversal', reversesTransferId: null })).toBe(false);
   });
 });
 

@@ -41,6 +41,15 @@ export function mayReadRecord(
 }
 
 /** The volunteer a service credit went to, or null when it went to no member. */
+/**
+ * Whether a posted transfer changes service records: a service credit, or the
+ * reversal of a transfer (which may be one). Gifts, allocations, adjustments
+ * and redemptions never do.
+ */
+export function touchesServiceRecords(posted: Pick<PostedTransfer, 'kind' | 'reversesTransferId'>) {
+  return posted.kind === 'service' || (posted.kind === 'reversal' && !!posted.reversesTransferId);
+}
+
 export function creditedVolunteer(posted: PostedTransfer): string | null {
   return posted.to.ownerType === 'member' ? posted.to.ownerId : null;
 }

@@ -22,6 +22,7 @@ import {
   serviceDetailsProblems,
   volunteerNumber,
   summarize,
+  touchesServiceRecords,
 } from './service-record-rules';
 import { ServiceRecordEntity } from './service-records.entity';
 import { EntryRow, RecordHolder, ServiceRecordsRepository } from './service-records.repository';
@@ -115,12 +116,12 @@ export class ServiceRecordsService {
    * a reversal of one marks its entry reversed. Anything else is not ours.
    */
   async applyTransferPosted(posted: PostedTransfer, manager: EntityManager): Promise<void> {
+    if (!touchesServiceRecords(posted)) return;
     const records = this.records.within(manager);
-    if (posted.kind === 'reversal' && posted.reversesTransferId) {
-      await records.markReversed(posted.reversesTransferId, posted.transferId, posted.at);
+    if (posted.kind === 'reversal') {
+      await records.markReversed(posted.reversesTransferId!, posted.transferId, posted.at);
       return;
     }
-    if (posted.kind !== 'service') return;
     const volunteerId = creditedVolunteer(posted);
     if (!volunteerId) return;
     if (posted.details) {

@@ -41,6 +41,13 @@ export interface EventSubscription<T> {
    * burst is then not paid one transaction after another.
    */
   concurrency?: number;
+  /**
+   * Which events of this type the handler has anything to do (default: all). The
+   * others are acknowledged as they arrive, with no transaction and no inbox row:
+   * there is nothing to apply twice. Keeps a consumer that acts on few events of a
+   * busy type (service credits among all posted transfers) from falling behind.
+   */
+  relevant?: (event: DomainEvent<T>) => boolean;
 }
 
 /** A subscription as it runs: the event's subject without prefix, and its handler. */
@@ -48,6 +55,7 @@ interface Subscribed {
   type: string;
   handler: EventHandler;
   concurrency: number;
+  relevant: (event: DomainEvent) => boolean;
 }
 
 /** Where a durable consumer stands, as JetStream counts it. */
@@ -102,19 +110,30 @@ export class EventConsumers {
     private readonly settings: ConsumerSettings,
   ) {}
 
-  subscribe<T>({ type, handler, concurrency = 1 }: EventSubscription<T>): void {
+  subscribe<T>({
+    type,
+    handler,
+    concurrency = 1,
+    relevant = () => true,
+  }: EventSubscription<T>): void {
     if (!EVENT_CONSUMERS[this.service].includes(type)) {
       throw new Error(`${this.service} consumes ${type.type}: add it to EVENT_CONSUMERS`);
     }
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new Error(`${type.type}: concurrency must be a whole number of at least 1`);
     }
-    this.subscriptions.push({ type: type.type, handler: handler as EventHandler, concurrency });
+    this.subscriptions.push({
+      type: type.type,
+      handler: handler as EventHandler,
+      concurrency,
+      relevant: relevant as (event: DomainEvent) => boolean,
+    });
   }
 
   async start(): Promise<void> {
     const ensured = new Map<BackendService, Promise<string>>();
-    for (const { type, handler, concurrency } of this.subscriptions) {
+    for (const subscribed of this.subscriptions) {
+      const { type } = subscribed;
       const producer = producerOf(type);
       if (!ensured.has(producer)) ensured.set(producer, this.streams.ensure(producer));
       const stream = await (ensured.get(producer) as Promise<string>);
@@ -122,7 +141,7 @@ export class EventConsumers {
       this.durables.push({ stream, durable });
       const consumer = await this.jetstream.client.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS });
-      const loop = this.consume(messages, type, durable, handler, concurrency);
+      const loop = this.consume(messages, durable, subscribed);
       this.running.push({ messages, loop });
     }
   }
@@ -150,15 +169,13 @@ export class EventConsumers {
   /** Applies the delivered events, `concurrency` at a time; on stop, waits for those begun. */
   private async consume(
     messages: ConsumerMessages,
-    type: string,
     durable: string,
-    handler: EventHandler,
-    concurrency: number,
+    { type, concurrency, ...subscribed }: Subscribed,
   ): Promise<void> {
     const begun = new Set<Promise<void>>();
     for await (const message of messages) {
       const applying: Promise<void> = inEventSpan(message, type, durable, () =>
-        this.handle(message, durable, handler),
+        this.handle(message, durable, subscribed),
       )
         // Not acknowledged, so JetStream delivers it again after the ack wait.
         .catch((error: Error) => this.logger.error(`${durable}: ${error.message}`))
@@ -169,13 +186,22 @@ export class EventConsumers {
     await Promise.all(begun);
   }
 
-  private async handle(message: JsMsg, durable: string, handler: EventHandler): Promise<void> {
-    let event: DomainEvent;
+  private async handle(
+    message: JsMsg,
+    durable: string,
+    { handler, relevant }: Pick<Subscribed, 'handler' | 'relevant'>,
+  ): Promise<void> {
+    let event: DomainEvent | null = null;
     try {
-      event = JSON.parse(message.string()) as DomainEvent;
-      if (typeof event?.id !== 'string') throw new Error('event without an id');
+      const read = JSON.parse(message.string()) as DomainEvent;
+      if (typeof read?.id !== 'string') throw new Error('event without an id');
+      event = read;
+      if (!relevant(event)) {
+        message.ack();
+        return;
+      }
     } catch (error) {
-      await this.deadLetter(durable, message, null, error, message.info.redeliveryCount);
+      await this.deadLetter(durable, message, event, error, message.info.redeliveryCount);
       message.term();
       return;
     }

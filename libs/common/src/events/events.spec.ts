@@ -71,6 +71,8 @@ let refusals = 0;
 /** Events of the concurrent consumer being applied now, and the most seen at once. */
 let atOnce = 0;
 let mostAtOnce = 0;
+/** Events the filtered consumer's handler was given. */
+const handedOn: string[] = [];
 
 async function until(condition: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -141,6 +143,15 @@ beforeAll(async () => {
       await until(() => mostAtOnce >= 3, 5_000).catch(() => undefined);
       await manager.query(`INSERT INTO ${schema}.effects (event_id) VALUES ($1)`, [event.id]);
       atOnce -= 1;
+    },
+  });
+  // Only events whose `n` is positive: the others are acknowledged untouched.
+  consumers.subscribe<{ n?: number }>({
+    type: VolunteersEvents.activityCancelled as EventType<{ n?: number }>,
+    relevant: (event) => (event.data.n ?? 0) > 0,
+    handler: async (event, manager) => {
+      await manager.query(`INSERT INTO ${schema}.effects (event_id) VALUES ($1)`, [event.id]);
+      handedOn.push(event.id);
     },
   });
   consumers.subscribe({
@@ -241,6 +252,27 @@ describe('durable events', () => {
     );
     await until(async () => (await Promise.all(ids.map(effectsOf))).every((n) => n === 1));
     expect(mostAtOnce).toBe(3);
+  });
+
+  it('acknowledges the events a consumer has nothing to do with, without a transaction', async () => {
+    const type = VolunteersEvents.activityCancelled as EventType<unknown>;
+    const [skipped, wanted] = await dataSource.transaction((manager) =>
+      outbox.addMany(manager, [outboxEntry(type, { n: 0 }), outboxEntry(type, { n: 1 })]),
+    );
+    await until(async () => (await effectsOf(wanted)) === 1);
+    const durable = streams.durableOf('accounting', type.type);
+    const stream = streams.streamOf('volunteers');
+    await until(async () => {
+      const info = await jetstream.jsm.consumers.info(stream, durable);
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    });
+    expect(handedOn).toEqual([wanted]);
+    expect(await effectsOf(skipped)).toBe(0);
+    const inbox: unknown[] = await dataSource.query(
+      `SELECT event_id FROM ${schema}.inbox WHERE event_id = ANY($1::uuid[]) ORDER BY event_id`,
+      [[skipped, wanted]],
+    );
+    expect(inbox).toEqual([{ event_id: wanted }]);
   });
 
   it('hands an event on in the trace of the transaction that wrote it', async () => {
