@@ -9,6 +9,9 @@
  *  (c) confirm → credited at 40 concurrent flows: POST /requests/:id/confirm
  *      until accounting.transfer.posted for that request arrives on a plain
  *      NATS subscription to the run's prefix (JetStream publishes are seen there).
+ * Each turn starts once the services have consumed every event so far (no turn
+ * pays for the gifts' notifications of the one before), and each operation's
+ * CPU is split by process: the services, PostgreSQL, NATS and this driver.
  * First, in this process, the cost of one token check with the secret as a
  * string and as a secret KeyObject (apps/gateway/src/auth/jwt-options.ts).
  * Runs on a database and NATS prefix of its own (support/run.ts), services from
@@ -28,7 +31,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
-import { connect, StringCodec } from 'nats';
+import { connect, JetStreamManager, StringCodec } from 'nats';
 import { completedRequest, login, Neighbours, register, SignedIn } from '../test/support/fixtures';
 import { apiFor, ok } from '../test/support/http';
 import { onCleanUp, runBench } from './support/clean-up';
@@ -36,7 +39,7 @@ import { RpcClient } from './support/env';
 import { HttpLoad } from './support/http-load';
 import { BenchRun, intOption, option, say } from './support/run';
 import { LevelResult, median, percentile, round, runLevel } from './support/stats';
-import { cpuSeconds, machineTicks, TICKS_PER_SECOND } from './support/cpu';
+import { cpuSeconds, cpuSecondsOf, CpuParts, CpuPerOperation } from './support/cpu';
 import { inParallel } from './support/http';
 
 const SETTINGS = {
@@ -177,7 +180,12 @@ async function prepare(run: BenchRun, baseUrl: string): Promise<Fixtures> {
 
 // ---- measuring ----
 
-type Turn = LevelResult & { gatewayCpuPercent: number; machineCpuMsPerOp: number };
+type Turn = LevelResult & {
+  gatewayCpuPercent: number;
+  machineCpuMsPerOp: number;
+  /** The machine's CPU per operation, by process. */
+  cpu: CpuPerOperation;
+};
 
 class Series {
   readonly turns: Turn[] = [];
@@ -206,37 +214,56 @@ class Series {
 async function measure(
   op: () => Promise<unknown>,
   concurrency: number,
-  gatewayPid: () => number | undefined,
+  cpuParts: CpuParts,
 ): Promise<Turn> {
-  const cpu0 = cpuSeconds(gatewayPid());
-  const machine0 = machineTicks();
+  const before = cpuParts.snapshot();
   const result = await runLevel(async () => void (await op()), {
     concurrency,
     seconds: SETTINGS.seconds,
   });
-  const cpu1 = cpuSeconds(gatewayPid());
-  const machine1 = machineTicks();
+  const after = cpuParts.snapshot();
+  const cpu = CpuParts.perOperation(before, after, result.ok);
+  const gatewayMs = cpu.partsMs.gateway;
   return {
     ...result,
     gatewayCpuPercent:
-      cpu0 === null || cpu1 === null ? NaN : round(((cpu1 - cpu0) / result.seconds) * 100, 0),
-    machineCpuMsPerOp: machineCpuMs(machine0, machine1, result.ok),
+      gatewayMs === undefined ? NaN : round((gatewayMs * result.ok) / result.seconds / 10, 0),
+    machineCpuMsPerOp: cpu.machineMs,
+    cpu,
   };
-}
-
-/** CPU time of the whole machine (every process, this driver too) per operation, in ms. */
-function machineCpuMs(
-  before: ReturnType<typeof machineTicks>,
-  after: ReturnType<typeof machineTicks>,
-  operations: number,
-): number {
-  const ms = ((after.busy - before.busy) / TICKS_PER_SECOND) * 1000;
-  return round(ms / Math.max(1, operations), 2);
 }
 
 /** Two-element pairs in alternating order: [a, b], [b, a], [a, b] ... */
 function alternate<T>(turn: number, a: T, b: T): T[] {
   return turn % 2 === 0 ? [a, b] : [b, a];
+}
+
+/**
+ * Waits until every consumer of the run's streams has caught up (nothing
+ * pending, nothing unacknowledged), so that no turn pays for the events the one
+ * before left behind (a gift's notifications, a payment's service record).
+ * Returns how long that took, in ms.
+ */
+async function settle(jsm: JetStreamManager, prefix: string): Promise<number> {
+  const started = performance.now();
+  const limitMs = 60_000;
+  for (;;) {
+    let behind = 0;
+    for await (const stream of jsm.streams.list()) {
+      const name = stream.config.name;
+      if (!name.toLowerCase().startsWith(prefix.toLowerCase())) continue;
+      for await (const consumer of jsm.consumers.list(name)) {
+        behind += consumer.num_pending + consumer.num_ack_pending;
+      }
+    }
+    const waited = performance.now() - started;
+    if (behind === 0) return waited;
+    if (waited > limitMs) {
+      say(`  (${behind} events still unconsumed after ${limitMs / 1000} s: measuring anyway)`);
+      return waited;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /**
@@ -288,7 +315,10 @@ interface Rig {
   /** When the request's hours-verified event left requests, and its transfer-posted left accounting. */
   verified: Awaited<ReturnType<typeof eventWatch>>;
   credited: Awaited<ReturnType<typeof eventWatch>>;
-  gatewayPid: () => number | undefined;
+  /** The machine's CPU by process: the services, PostgreSQL, NATS and this driver. */
+  cpuParts: CpuParts;
+  /** Waits until the services have consumed every event so far; how long, in ms. */
+  settle: () => Promise<number>;
   profileDir: string;
 }
 
@@ -328,6 +358,9 @@ async function startRig(run: BenchRun): Promise<Rig> {
   const echoUrl = await startEcho(run);
   const rpc = await RpcClient.connect(run.natsUrl, run.prefix);
   onCleanUp('close NATS', () => rpc.close());
+  const nc = await connect({ servers: run.natsUrl.split(','), name: 'timebank-bench-settle' });
+  onCleanUp('close the settling connection', () => nc.close());
+  const jsm = await nc.jetstreamManager();
   const verified = await eventWatch<{ details?: { source: string; sourceId: string } }>(
     run,
     'requests.hours.verified',
@@ -344,7 +377,18 @@ async function startRig(run: BenchRun): Promise<Rig> {
     rpc,
     verified,
     credited,
-    gatewayPid: () => suite.pid('gateway'),
+    settle: () => settle(jsm, run.prefix),
+    cpuParts: new CpuParts({
+      ...Object.fromEntries(
+        (['gateway', 'requests', 'accounting', 'volunteers'] as const).map((service) => [
+          service,
+          () => cpuSeconds(suite.pid(service)),
+        ]),
+      ),
+      PostgreSQL: () => cpuSecondsOf('postgres'),
+      NATS: () => cpuSecondsOf('nats-server'),
+      'this driver': () => cpuSeconds(process.pid),
+    }),
     profileDir,
   };
 }
@@ -410,6 +454,8 @@ interface Confirms {
   verified: number[];
   /** Per round: the whole machine's CPU time per flow (every service, PostgreSQL, NATS, this driver). */
   machineCpuMsPerFlow: number[];
+  /** Per round: the same, by process. */
+  cpuPerFlow: CpuPerOperation[];
   failed: number;
 }
 
@@ -421,7 +467,7 @@ async function confirmRound(
   out: Confirms,
 ): Promise<void> {
   const credited: number[] = [];
-  const machine0 = machineTicks();
+  const before = rig.cpuParts.snapshot();
   await Promise.all(
     batch.map(async ({ id, cast }) => {
       const t0 = performance.now();
@@ -447,13 +493,22 @@ async function confirmRound(
     }),
   );
   // Every flow credited by now: what the whole machine spent on each, from confirm to credit.
-  out.machineCpuMsPerFlow.push(machineCpuMs(machine0, machineTicks(), credited.length));
+  const cpu = CpuParts.perOperation(before, rig.cpuParts.snapshot(), credited.length);
+  out.machineCpuMsPerFlow.push(cpu.machineMs);
+  out.cpuPerFlow.push(cpu);
   out.credited.push(...credited);
   credited.sort((a, b) => a - b);
   say(
     `  confirm → credited, ${batch.length} flows at once: p50 ${round(percentile(credited, 50), 1)} ms, ` +
       `p99 ${round(percentile(credited, 99), 1)} ms`,
   );
+}
+
+/** Settles before a turn; says so when the events of the turn before took a while. */
+async function settled(rig: Rig): Promise<void> {
+  const waitedMs = await rig.settle();
+  if (waitedMs > 1000)
+    say(`  (${round(waitedMs / 1000, 1)} s until the events so far were consumed)`);
 }
 
 const loadNow = () =>
@@ -496,6 +551,7 @@ async function main(): Promise<void> {
     answered: [],
     verified: [],
     machineCpuMsPerFlow: [],
+    cpuPerFlow: [],
     failed: 0,
   };
   for (let r = 0; r < SETTINGS.rounds; r++) {
@@ -512,7 +568,11 @@ async function main(): Promise<void> {
         [series.ledger, ops.ledger, SETTINGS.callers],
       ),
     ];
-    for (const [s, op, concurrency] of pairs) s.add(await measure(op, concurrency, rig.gatewayPid));
+    for (const [s, op, concurrency] of pairs) {
+      await settled(rig);
+      s.add(await measure(op, concurrency, rig.cpuParts));
+    }
+    await settled(rig);
     await confirmRound(f.toConfirm.splice(0, SETTINGS.flows), ops.gatewayLoad, rig, confirms);
   }
   measuring = false;
@@ -546,6 +606,7 @@ function report(
     verifiedP50Ms: round(percentile(verified, 50), 1),
     verifiedP99Ms: round(percentile(verified, 99), 1),
     machineCpuMsPerFlow: median(confirms.machineCpuMsPerFlow),
+    cpuPerFlow: confirms.cpuPerFlow,
   };
   const ratios = {
     meToEcho: round(series.me.perSecond / series.echo.perSecond, 3),
@@ -567,7 +628,8 @@ function report(
     say(
       `  ${s.label.padEnd(22)} ${String(s.perSecond).padStart(7)} ${unit}  p99 ${String(s.p99Ms).padStart(8)} ms  ` +
         `gateway CPU ${median(s.turns.map((t) => t.gatewayCpuPercent))} %  ` +
-        `machine CPU ${median(s.turns.map((t) => t.machineCpuMsPerOp))} ms each`,
+        `machine CPU ${median(s.turns.map((t) => t.machineCpuMsPerOp))} ms each\n` +
+        `      by process (ms each): ${CpuParts.describe(s.turns.map((t) => t.cpu))}`,
     );
   if (warnings > 0) say(`the services wrote ${warnings} warnings or errors during the run`);
   say(`(a) ${SETTINGS.connections} connections`);
@@ -588,6 +650,7 @@ function report(
       `machine CPU ${confirm.machineCpuMsPerFlow} ms per flow), ` +
       `${confirm.failed} failed; target p99 < ${TARGETS.confirmP99Ms} ms: ${mark(targets.confirmP99)}`,
   );
+  say(`      by process (ms per flow): ${CpuParts.describe(confirms.cpuPerFlow)}`);
   run.writeResult({
     ...run.facts({ cpus: os.cpus().length, node: process.version }),
     settings: SETTINGS,
