@@ -131,12 +131,19 @@ export class RequestsRepository {
       .find({ where: { requestId }, order: { seq: 'ASC' } });
   }
 
+  /**
+   * Writes a transition to a request this transaction has locked, and returns
+   * it as it now stands: what it was, with the changes and the time (no read
+   * again, since nobody else can have changed the locked row).
+   */
   async update(
-    id: string,
+    locked: HelpRequestEntity,
     changes: RequestChanges & Partial<Pick<HelpRequestEntity, 'settleKey' | 'settleFingerprint'>>,
+    at: Date,
   ): Promise<HelpRequestEntity> {
-    await this.requests.update({ id }, changes);
-    return this.requests.findOneByOrFail({ id });
+    const stamped = { ...changes, updatedAt: at };
+    await this.requests.update({ id: locked.id }, stamped);
+    return this.requests.create({ ...locked, ...stamped });
   }
 
   async addRating(rating: Omit<RatingEntity, 'createdAt'>): Promise<void> {

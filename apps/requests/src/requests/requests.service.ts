@@ -34,6 +34,7 @@ import {
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { MemberNamesService } from '../members/member-names.service';
+import { MemberName } from '../members/member-names.repository';
 import { LedgerClient } from '../peers/ledger.client';
 import { VolunteersDirectory } from '../peers/volunteers.directory';
 import { RequestsConfig } from '../requests.config';
@@ -218,7 +219,7 @@ export class RequestsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await this.views(page, seer),
+      items: (await this.views(page, seer)).views,
       nextCursor:
         rows.length > limit && last
           ? encodeCursor({
@@ -334,10 +335,14 @@ export class RequestsService {
 
       const now = new Date();
       const { changes, effect, rating } = transition(request, action, me, now);
-      const saved = await requests.update(id, {
-        ...changes,
-        ...(settle ? { settleKey: settle.key, settleFingerprint: settle.fingerprint } : {}),
-      });
+      const saved = await requests.update(
+        request,
+        {
+          ...changes,
+          ...(settle ? { settleKey: settle.key, settleFingerprint: settle.fingerprint } : {}),
+        },
+        now,
+      );
       await requests.addStep(stepOf(request, action.type, saved.status, me, now));
       if (rating) {
         await requests.addRating({
@@ -378,25 +383,31 @@ export class RequestsService {
   /** One request, with its history for those who see its private details. */
   private async view(request: HelpRequestEntity, actor: Actor): Promise<HelpRequestView> {
     const viewer = viewerOf(actor);
-    const [view] = await this.views([request], viewer);
-    if (!seesPrivateDetails(viewer, request)) return view;
+    if (!seesPrivateDetails(viewer, request)) return (await this.views([request], viewer)).views[0];
     const steps = await this.requests.stepsOf(request.id);
-    const names = await this.names.of(
-      steps.flatMap((step) => [step.actedBy, step.onBehalfOf].filter((id) => id !== null)),
+    // The history's people are mostly the request's own: their names in the same one query.
+    const actors = steps.flatMap((step) =>
+      [step.actedBy, step.onBehalfOf].filter((id) => id !== null),
     );
-    return { ...view, history: steps.map((step) => toRequestStepView(step, names)) };
+    const { views, names } = await this.views([request], viewer, actors);
+    return { ...views[0], history: steps.map((step) => toRequestStepView(step, names)) };
   }
 
-  /** Views of one page: its ratings and its people's names in one query each. */
+  /** Views of one page: its ratings, and its people's names (and `alsoNamed`), one query each. */
   private async views(
     requests: HelpRequestEntity[],
     viewer: RequestViewer,
-  ): Promise<HelpRequestView[]> {
+    alsoNamed: string[] = [],
+  ): Promise<{ views: HelpRequestView[]; names: Map<string, MemberName> }> {
     const ratings = await this.requests.ratingsOf(requests.map((r) => r.id));
-    const names = await this.names.of(
-      requests.flatMap((r) => (r.volunteerId ? [r.requesterId, r.volunteerId] : [r.requesterId])),
-    );
-    return requests.map((r) => toHelpRequestView(r, ratings.get(r.id), names, viewer));
+    const names = await this.names.of([
+      ...requests.flatMap((r) =>
+        r.volunteerId ? [r.requesterId, r.volunteerId] : [r.requesterId],
+      ),
+      ...alsoNamed,
+    ]);
+    const views = requests.map((r) => toHelpRequestView(r, ratings.get(r.id), names, viewer));
+    return { views, names };
   }
 
   /** The member the request is for: the acting resident, or the resident a coordinator names. */
