@@ -45,11 +45,12 @@ export class TransfersService {
         },
       ]);
     }
-    const from = await this.accounts.member(giver.memberId);
-    const to = await this.accounts.member(toMemberId);
+    // The ids only (remembered after the first): the batch reads the accounts under their locks.
+    const from = await this.accounts.resolveId({ type: 'member', id: giver.memberId });
+    const to = await this.accounts.resolveId({ type: 'member', id: toMemberId });
     const memo = gift.memo ?? null;
     return this.batcher.submit({
-      ...plain('gift', from.id, to.id, gift.minutes, null, memo, giver.memberId),
+      ...plain('gift', from, to, gift.minutes, null, memo, giver.memberId),
       key: scopedKey('gift', giver.memberId, idempotencyKey),
       // The member, however named: the same gift by phone and by card is the same request.
       hash: requestHash({ toMemberId, minutes: gift.minutes, memo }),
