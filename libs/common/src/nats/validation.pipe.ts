@@ -3,6 +3,7 @@ import { firstBadString, NoPayload } from '@app/contracts';
 import { DomainError } from '../errors/domain-error';
 import { flattenValidationErrors } from '../errors/validation-errors';
 import { fieldError } from '../errors/domain-error';
+import { rememberValidationRules } from './validation-metadata';
 
 const OBJECT_SOURCES = new Set(['body', 'query']);
 /** What comes from outside: HTTP body, query and path, and a NATS message's payload (RpcParamtype.PAYLOAD). */
@@ -15,6 +16,7 @@ const OUTSIDE_SOURCES = new Set<unknown>(['body', 'query', 'param', 3]);
  */
 class StrictValidationPipe extends ValidationPipe {
   constructor() {
+    rememberValidationRules();
     super({
       whitelist: true,
       forbidNonWhitelisted: true,
