@@ -6,8 +6,9 @@
  *    (OTEL_EXPORTER_OTLP_ENDPOINT, the default batching) to a sink in this
  *    process, and the gateway's and each backend's GET /metrics (METRICS_PORT,
  *    one port each, as in docker-compose.yml) are read every second;
- *  - B, the baseline: no exporter, no scraping. Spans are still made and
- *    metrics still counted there: that is what the product does without them.
+ *  - B, the baseline: no exporter, no scraping. Trace ids are still made (spans
+ *    are not recorded) and metrics still counted there: that is what the
+ *    product does without them.
  * They are measured in alternating rounds (the order flipped each round), so
  * a busy machine weighs on both alike: sequential GET /accounts/me (p50/p99),
  * the same route with CALLERS concurrent callers (requests per second), and a
