@@ -40,16 +40,18 @@ export function mayReadRecord(
   return actor.memberId === holder.volunteerId || canCoordinate(actor, holder.communityId);
 }
 
-/** The volunteer a service credit went to, or null when it went to no member. */
 /**
  * Whether a posted transfer changes service records: a service credit, or the
- * reversal of a transfer (which may be one). Gifts, allocations, adjustments
- * and redemptions never do.
+ * reversal of a transfer (which may be one). Gifts, allocations, adjustments,
+ * redemptions and settlements never do.
  */
-export function touchesServiceRecords(posted: Pick<PostedTransfer, 'kind' | 'reversesTransferId'>) {
+export function touchesServiceRecords(
+  posted: Pick<PostedTransfer, 'kind' | 'reversesTransferId'>,
+): boolean {
   return posted.kind === 'service' || (posted.kind === 'reversal' && !!posted.reversesTransferId);
 }
 
+/** The volunteer a service credit went to, or null when it went to no member. */
 export function creditedVolunteer(posted: PostedTransfer): string | null {
   return posted.to.ownerType === 'member' ? posted.to.ownerId : null;
 }
