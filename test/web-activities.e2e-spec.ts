@@ -275,10 +275,11 @@ describe('web app: community activities', () => {
           (code) => (newCode = code) !== firstCode,
         );
         // The image is drawn after the digits change: read it until it carries the new code
-        // (read at once, it can still be the old image, by now past its 60 seconds).
+        // (read at once, it can still be the old image, by now past its 60 seconds; read
+        // while one image replaces the other, it may not decode at all: read again).
         const fresh = await until(
           'the new code in the QR image',
-          () => qrText(door, 'door-qr'),
+          () => qrText(door, 'door-qr').catch((error: Error) => `unreadable: ${error.name}`),
           (text) => text.endsWith(`?code=${newCode}`),
         );
         await page.goto(fresh.replace(webOrigin(), ''));
